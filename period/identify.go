@@ -1,0 +1,179 @@
+package period
+
+import "strconv"
+
+// Identify returns the reporting period that runs exactly from from to to
+// (both inclusive) under Nghị định 09/2019/NĐ-CP, Art. 12. When several
+// kinds could match, the smallest wins; in fact no two kinds share both
+// bounds, so 15/12/2023–14/3/2024 is Quý I năm 2024, 15/12/2023–14/6/2024
+// is 6 tháng đầu năm 2024, 15/12/2023–14/9/2024 is 9 tháng năm 2024 and
+// 15/12/2023–14/12/2024 is Năm 2024.
+//
+// An invalid date gives a *DateError. A range that is no period gives a
+// *RangeError (ErrNotAPeriod) with a Vietnamese and an English reason, its
+// length in months where meaningful, and Nearest, the period the author
+// most likely meant, chosen by the first of these rules that applies:
+//
+//  1. One year mistyped: a period ending exactly on to whose start has
+//     from's day and month (so the year is taken from the end date; the
+//     smallest such kind). The heading "15/3/2023 – 14/6/2024" gives Quý II
+//     năm 2024.
+//  2. Calendar months: a range from the 1st of a month to the last day of a
+//     month of the same year whose months are those of a period, counted
+//     the calendar way, gives that period: 1/1/2024–31/3/2024 gives Quý I
+//     năm 2024 (15/12/2023–14/3/2024).
+//  3. Otherwise the period, among those of every kind that hold the end
+//     date or the start date and their neighbours, whose bounds are closest
+//     in total (days between the starts plus days between the ends); ties
+//     go to the smaller kind, then to the earlier period. When the end date
+//     is a period's last day this mostly agrees with the simpler rule "the
+//     period of the smallest kind that holds the end date, with the closest
+//     start" (1/3/2024–14/6/2024 gives Quý II năm 2024 either way), but it
+//     also copes with a wrong end day: 15/3/2024–16/6/2024 gives Quý II năm
+//     2024, where the simpler rule would pick 9 tháng năm 2024.
+//
+// When from is after to, rule 1 is tried as given and rules 2 and 3 with
+// the dates swapped.
+func Identify(from, to Date) (Period, error) {
+	if m := from.problem(); m != "" {
+		return Period{}, &DateError{Date: from, Msg: m}
+	}
+	if m := to.problem(); m != "" {
+		return Period{}, &DateError{Date: to, Msg: m}
+	}
+	if !from.After(to) {
+		for _, k := range kinds {
+			p, err := Containing(k, to)
+			if err == nil && p.End() == to && p.Start() == from {
+				return p, nil
+			}
+		}
+	}
+	return Period{}, newRangeError(from, to)
+}
+
+// nearest returns the nearest period to the range (see Identify).
+func nearest(from, to Date) Period {
+	// Rule 1: a typo in one year.
+	for _, k := range kinds {
+		p, err := Containing(k, to)
+		if err == nil && p.End() == to {
+			if s := p.Start(); s.Month == from.Month && s.Day == from.Day {
+				return p
+			}
+		}
+	}
+	if from.After(to) {
+		from, to = to, from
+	}
+	// Rule 2: calendar months.
+	if p, ok := calendarPeriod(from, to); ok {
+		return p
+	}
+	// Rule 3: closest bounds.
+	var best Period
+	bestScore := -1
+	for _, k := range kinds {
+		var cands [4]Period
+		if p, err := Containing(k, to); err == nil {
+			cands[0], cands[1] = p.Prev(), p
+		}
+		if p, err := Containing(k, from); err == nil {
+			cands[2], cands[3] = p, p.Next()
+		}
+		for _, c := range cands {
+			if c.IsZero() {
+				continue
+			}
+			score := abs(c.Start().days()-from.days()) + abs(c.End().days()-to.days())
+			if bestScore < 0 || score < bestScore || (score == bestScore && c.kind == best.kind && c.Compare(best) < 0) {
+				best, bestScore = c, score
+			}
+		}
+	}
+	return best
+}
+
+// calendarPeriod implements rule 2 of Identify.
+func calendarPeriod(from, to Date) (Period, bool) {
+	if from.Day != 1 || to.Day != daysIn(to.Year, to.Month) || from.Year != to.Year || from.Month > to.Month {
+		return Period{}, false
+	}
+	f, l := int(from.Month), int(to.Month)
+	for _, k := range kinds {
+		for idx := 0; idx <= k.maxIndex(); idx++ {
+			if (idx == 0) != (k.maxIndex() == 0) {
+				continue
+			}
+			if firstMonth(k, idx) == f && lastMonth(k, idx) == l {
+				if p, err := New(k, to.Year, idx); err == nil {
+					return p, true
+				}
+			}
+		}
+	}
+	return Period{}, false
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+func monthNumber(d Date) int { return d.Year*12 + int(d.Month) }
+
+// newRangeError explains why from–to is not a period.
+func newRangeError(from, to Date) *RangeError {
+	e := &RangeError{From: from, To: to, Nearest: nearest(from, to)}
+	r := from.Vietnamese() + " – " + to.Vietnamese()
+	const decreeVI = "Nghị định 09/2019/NĐ-CP"
+	const decreeEN = "Decree 09/2019/ND-CP"
+	switch {
+	case from.After(to):
+		e.Reason = "ngày bắt đầu " + from.Vietnamese() + " sau ngày kết thúc " + to.Vietnamese()
+		e.ReasonEN = "the start " + from.Vietnamese() + " is after the end " + to.Vietnamese()
+
+	case from.Day == 15 && to.Day == 14:
+		e.Months = monthNumber(to) - monthNumber(from)
+		n := strconv.Itoa(e.Months)
+		switch e.Months {
+		case 1, 3, 6, 9, 12:
+			e.Reason = "khoảng " + r + " dài " + n + " tháng nhưng không trùng với kỳ báo cáo nào theo " + decreeVI
+			e.ReasonEN = "the range " + r + " is " + n + " months long but matches no reporting period under " + decreeEN
+		default:
+			e.Reason = "khoảng " + r + " dài " + n + " tháng, không phải kỳ báo cáo theo " + decreeVI
+			e.ReasonEN = "the range " + r + " is " + n + " months long, which is no reporting period under " + decreeEN
+		}
+
+	case from.Day == 1 && to.Day == daysIn(to.Year, to.Month):
+		e.Months = monthNumber(to) - monthNumber(from) + 1
+		e.Reason = "khoảng " + r + " tính theo tháng dương lịch; kỳ báo cáo theo " + decreeVI +
+			" tính từ ngày 15 tháng trước đến ngày 14"
+		e.ReasonEN = "the range " + r + " follows calendar months; reporting periods under " + decreeEN +
+			" run from the 15th of the previous month to the 14th"
+
+	default:
+		var vi, en string
+		if from.Day != 15 {
+			vi = "ngày bắt đầu " + from.Vietnamese() + " không phải ngày 15"
+			en = "starts on " + from.Vietnamese() + ", not on a 15th"
+		}
+		if to.Day != 14 {
+			if vi != "" {
+				vi += ", "
+				en += " and "
+			}
+			vi += "ngày kết thúc " + to.Vietnamese() + " không phải ngày 14"
+			en += "ends on " + to.Vietnamese() + ", not on a 14th"
+		}
+		if vi == "" { // from on a 15th, to on a 14th: handled above
+			vi, en = "không khớp", "does not match"
+		}
+		e.Reason = "khoảng " + r + ": " + vi + " (kỳ báo cáo theo " + decreeVI + " bắt đầu ngày 15, kết thúc ngày 14)"
+		e.ReasonEN = "the range " + r + " " + en + "; reporting periods under " + decreeEN +
+			" start on the 15th and end on the 14th"
+	}
+	return e
+}
