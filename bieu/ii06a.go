@@ -1,0 +1,147 @@
+package bieu
+
+import (
+	"github.com/shopspring/decimal"
+
+	"github.com/baocaodinhky/vpcp/kstt"
+)
+
+// II06a is Biểu số II.06a/VPCP/KSTT (Thông tư 01/2020/TT-VPCP): TÌNH HÌNH,
+// KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TẠI CƠ QUAN, ĐƠN VỊ TRỰC TIẾP GIẢI
+// QUYẾT THỦ TỤC HÀNH CHÍNH — files received, resolved and pending, one row
+// per lĩnh vực, then TỔNG CỘNG. Đơn vị tính: Số hồ sơ TTHC.
+//
+// Build it with the input columns ((4), (5), (6), (8), (9), (10), (12),
+// (13)) and call Fill to derive (3), (7), (11) and the total; Check verifies
+// a form someone else filled without changing it.
+type II06a struct {
+	Header      kstt.Header `json:"header"`
+	Rows        []II06aRow  `json:"rows"`  // one per lĩnh vực, in printed order
+	Total       II06aRow    `json:"total"` // TỔNG CỘNG
+	kstt.Origin `json:"-"`
+}
+
+// II06aRow is one row of Biểu II.06a. Field names follow the official
+// column numbers given in each comment.
+type II06aRow struct {
+	STT            string `json:"stt,omitempty"`   // (1) STT
+	Field          string `json:"field"`           // (2) Lĩnh vực giải quyết
+	Received       int64  `json:"received"`        // (3) Số lượng hồ sơ tiếp nhận / Tổng số = (4)+(5)+(6)
+	Online         int64  `json:"online"`          // (4) … / Trong kỳ / Trực tuyến
+	Direct         int64  `json:"direct"`          // (5) … / Trong kỳ / Trực tiếp, dịch vụ bưu chính
+	CarriedOver    int64  `json:"carried_over"`    // (6) … / Từ kỳ trước
+	Resolved       int64  `json:"resolved"`        // (7) Số lượng hồ sơ đã giải quyết / Tổng số = (8)+(9)+(10)
+	Early          int64  `json:"early"`           // (8) … / Trước hạn
+	OnTime         int64  `json:"on_time"`         // (9) … / Đúng hạn
+	Late           int64  `json:"late"`            // (10) … / Quá hạn
+	Pending        int64  `json:"pending"`         // (11) Số lượng hồ sơ đang giải quyết / Tổng số = (12)+(13)
+	PendingOnTime  int64  `json:"pending_on_time"` // (12) … / Trong hạn
+	PendingOverdue int64  `json:"pending_overdue"` // (13) … / Quá hạn
+}
+
+// Spec returns the declaration of Biểu II.06a.
+func (f *II06a) Spec() *kstt.FormSpec { return specII06a }
+
+// FormHeader returns the header block.
+func (f *II06a) FormHeader() kstt.Header { return f.Header }
+
+// Table returns the form's only table.
+func (f *II06a) Table(int) kstt.Table { return f }
+
+// Fill derives (3), (7), (11) of every row and the TỔNG CỘNG row.
+func (f *II06a) Fill() error { return kstt.Fill(f) }
+
+// Check runs the rules of Biểu II.06a (see the rule catalogue, RULES.md).
+func (f *II06a) Check(opts kstt.CheckOptions) (kstt.Findings, error) { return kstt.Check(f, opts) }
+
+// Sheet returns the neutral layout renderers print.
+func (f *II06a) Sheet() *kstt.Sheet { return kstt.Layout(f) }
+
+// Len implements kstt.Table: the lĩnh vực rows and TỔNG CỘNG.
+func (f *II06a) Len() int { return len(f.Rows) + 1 }
+
+// Row implements kstt.Table.
+func (f *II06a) Row(i int) kstt.RowMeta {
+	if i == len(f.Rows) {
+		return kstt.RowMeta{Kind: kstt.TotalRow, STT: f.Total.STT, Label: kstt.TotalLabel}
+	}
+	return kstt.RowMeta{Kind: kstt.DataRow, STT: f.Rows[i].STT, Label: f.Rows[i].Field}
+}
+
+func (f *II06a) row(i int) *II06aRow {
+	if i == len(f.Rows) {
+		return &f.Total
+	}
+	return &f.Rows[i]
+}
+
+// Ints implements kstt.Table.
+func (f *II06a) Ints(i int, dst []int64) {
+	r := f.row(i)
+	_ = dst[13]
+	dst[3], dst[4], dst[5], dst[6] = r.Received, r.Online, r.Direct, r.CarriedOver
+	dst[7], dst[8], dst[9], dst[10] = r.Resolved, r.Early, r.OnTime, r.Late
+	dst[11], dst[12], dst[13] = r.Pending, r.PendingOnTime, r.PendingOverdue
+}
+
+// SetInts implements kstt.MutableTable.
+func (f *II06a) SetInts(i int, src []int64) {
+	r := f.row(i)
+	_ = src[13]
+	r.Received, r.Online, r.Direct, r.CarriedOver = src[3], src[4], src[5], src[6]
+	r.Resolved, r.Early, r.OnTime, r.Late = src[7], src[8], src[9], src[10]
+	r.Pending, r.PendingOnTime, r.PendingOverdue = src[11], src[12], src[13]
+}
+
+// Rate implements kstt.Table; II.06a has no rate column.
+func (f *II06a) Rate(int, int) decimal.Decimal { return decimal.Zero }
+
+// SetRate implements kstt.MutableTable; II.06a has no rate column.
+func (f *II06a) SetRate(int, int, decimal.Decimal) {}
+
+// EnsureTotal implements kstt.MutableTable: the total row always exists.
+func (f *II06a) EnsureTotal() {}
+
+var _ kstt.MutableTable = (*II06a)(nil)
+var _ kstt.Locator = (*II06a)(nil)
+
+const basis = "Thông tư 01/2020/TT-VPCP, "
+
+var specII06a = &kstt.FormSpec{
+	Code:  "II.06a",
+	Title: "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TẠI CƠ QUAN, ĐƠN VỊ TRỰC TIẾP GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH",
+	Unit:  "Số hồ sơ TTHC",
+	Basis: basis + "Biểu số II.06a/VPCP/KSTT",
+	Parts: []kstt.PartSpec{{Columns: []kstt.Column{
+		{Num: 1, Key: "stt", Label: "STT", Kind: kstt.TextColumn, Width: 5},
+		{Num: 2, Key: "field", Label: "Lĩnh vực giải quyết", Kind: kstt.TextColumn, Width: 28},
+		{Num: 3, Key: "received", Label: "Tổng số", Groups: []string{"Số lượng hồ sơ tiếp nhận"}, Kind: kstt.CountColumn},
+		{Num: 4, Key: "online", Label: "Trực tuyến", Groups: []string{"Số lượng hồ sơ tiếp nhận", "Trong kỳ"}, Kind: kstt.CountColumn},
+		{Num: 5, Key: "direct", Label: "Trực tiếp, dịch vụ bưu chính", Groups: []string{"Số lượng hồ sơ tiếp nhận", "Trong kỳ"}, Kind: kstt.CountColumn},
+		{Num: 6, Key: "carried_over", Label: "Từ kỳ trước", Groups: []string{"Số lượng hồ sơ tiếp nhận"}, Kind: kstt.CountColumn},
+		{Num: 7, Key: "resolved", Label: "Tổng số", Groups: []string{"Số lượng hồ sơ đã giải quyết"}, Kind: kstt.CountColumn},
+		{Num: 8, Key: "early", Label: "Trước hạn", Groups: []string{"Số lượng hồ sơ đã giải quyết"}, Kind: kstt.CountColumn},
+		{Num: 9, Key: "on_time", Label: "Đúng hạn", Groups: []string{"Số lượng hồ sơ đã giải quyết"}, Kind: kstt.CountColumn},
+		{Num: 10, Key: "late", Label: "Quá hạn", Groups: []string{"Số lượng hồ sơ đã giải quyết"}, Kind: kstt.CountColumn},
+		{Num: 11, Key: "pending", Label: "Tổng số", Groups: []string{"Số lượng hồ sơ đang giải quyết"}, Kind: kstt.CountColumn},
+		{Num: 12, Key: "pending_on_time", Label: "Trong hạn", Groups: []string{"Số lượng hồ sơ đang giải quyết"}, Kind: kstt.CountColumn},
+		{Num: 13, Key: "pending_overdue", Label: "Quá hạn", Groups: []string{"Số lượng hồ sơ đang giải quyết"}, Kind: kstt.CountColumn},
+	}}},
+	Rules: []kstt.Rule{
+		sumRule("II.06a/R01", "", 3, 4, 5, 6),
+		sumRule("II.06a/R02", "", 7, 8, 9, 10),
+		sumRule("II.06a/R03", "", 11, 12, 13),
+		totalRule("II.06a/R04", ""),
+		nonNegativeRule("II.06a/R05", ""),
+		{
+			ID: "II.06a/R06", Kind: kstt.Balance, Severity: kstt.Warning, Inferred: true,
+			Basis:     basis + "Biểu số II.06a/VPCP/KSTT (đẳng thức của kỳ đã khóa sổ, suy ra)",
+			Expr:      "(3) = (7) + (11)",
+			Meaning:   "hồ sơ tiếp nhận bằng hồ sơ đã giải quyết cộng hồ sơ đang giải quyết",
+			MeaningEN: "files received equal files resolved plus files pending",
+			Note:      "Biểu không in công thức này; hồ sơ trả lại hoặc rút có thể làm lệch, cần xác nhận",
+			NoteEN:    "the form does not print this identity; returned or withdrawn files can break it, confirm",
+			Target:    kstt.Ref{Col: 3}, Terms: []kstt.Ref{{Col: 7}, {Col: 11}},
+		},
+	},
+}

@@ -1,0 +1,118 @@
+// Package vntext holds the small text helpers every package of the module
+// needs for Vietnamese: NFC normalisation, space folding, matching keys and
+// display width. It is internal: users should not depend on it.
+package vntext
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+	"golang.org/x/text/width"
+)
+
+// NFC returns s in Unicode normalisation form C, with leading and trailing
+// space removed and every run of white space (including non-breaking
+// spaces and tabs) folded to one ASCII space. It returns s itself, without
+// allocating, when s is already in that form.
+func NFC(s string) string {
+	if isClean(s) {
+		return s
+	}
+	s = norm.NFC.String(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b' || r == '\ufeff' {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// isClean reports whether s is already NFC with single inner spaces and no
+// leading or trailing space.
+func isClean(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	prevSpace := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return norm.NFC.IsNormalString(s) && !hasOddSpace(s)
+		}
+		if c == ' ' {
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+			continue
+		}
+		if c < ' ' || c == 0x7f {
+			return false
+		}
+		prevSpace = false
+	}
+	return true
+}
+
+func hasOddSpace(s string) bool {
+	prev := false
+	for _, r := range s {
+		sp := unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff'
+		if sp && (r != ' ' || prev) {
+			return true
+		}
+		prev = sp
+	}
+	return false
+}
+
+// Key returns the matching key of a label: NFC, folded spaces, lower case.
+// Two labels that a person reads as the same (one typed in NFD, one with a
+// double space, one in capitals) have the same key.
+func Key(s string) string {
+	return strings.ToLower(NFC(s))
+}
+
+// Width returns the number of terminal columns s occupies: East Asian wide
+// and full-width runes count 2, combining marks (Unicode Mn, Me) and
+// control characters 0, every other rune 1. It is right for Vietnamese in
+// NFC and NFD alike, where counting runes is not.
+func Width(s string) int {
+	n := 0
+	for _, r := range s {
+		n += RuneWidth(r)
+	}
+	return n
+}
+
+// RuneWidth is the display width of one rune, as Width counts it.
+func RuneWidth(r rune) int {
+	if r < 0x20 || r == 0x7f {
+		return 0
+	}
+	if r < 0x300 {
+		return 1
+	}
+	if unicode.In(r, unicode.Mn, unicode.Me) || r == '\u200b' || r == '\ufeff' {
+		return 0
+	}
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth:
+		return 2
+	}
+	return 1
+}

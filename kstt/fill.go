@@ -1,0 +1,117 @@
+package kstt
+
+import "fmt"
+
+// Fill computes every derived cell of f from its inputs, using the same rule
+// declarations Check verifies: the SumOfColumns targets ((3), (7), (11) …) in
+// every data row, the TỔNG CỘNG row as the sum of the data rows (a total row
+// is added when missing), and every Percentage. Inputs are not changed. It
+// fails only when a sum overflows int64 (ErrOverflow), naming the cell; the
+// form is then left partly filled.
+func Fill(f Form) error {
+	spec := f.Spec()
+	width := 0
+	for i := range spec.Parts {
+		width = max(width, spec.Parts[i].MaxNum()+1)
+	}
+	buf := make([]int64, width)
+	acc := make([]int64, width)
+	tables := make([]MutableTable, len(spec.Parts))
+	for pi := range spec.Parts {
+		mt, ok := f.Table(pi).(MutableTable)
+		if !ok {
+			return fmt.Errorf("kstt: fill %s: part %q cannot be written", spec.Code, spec.Parts[pi].ID)
+		}
+		mt.EnsureTotal()
+		tables[pi] = mt
+	}
+	overflow := func(pi, row, col int) error {
+		return fmt.Errorf("kstt: fill %s part %q row %d column (%d): %w", spec.Code, spec.Parts[pi].ID, row+1, col, ErrOverflow)
+	}
+	applySums := func(pi int, t MutableTable, i int) error {
+		t.Ints(i, buf)
+		for ri := range spec.Rules {
+			r := &spec.Rules[ri]
+			if r.Kind != SumOfColumns || r.Target.Part != spec.Parts[pi].ID {
+				continue
+			}
+			var s int64
+			for _, term := range r.Terms {
+				var ok bool
+				if s, ok = addInt64(s, buf[term.Col]); !ok {
+					return overflow(pi, i, r.Target.Col)
+				}
+			}
+			buf[r.Target.Col] = s
+		}
+		t.SetInts(i, buf)
+		return nil
+	}
+	for pi, t := range tables {
+		p := &spec.Parts[pi]
+		clear(acc)
+		total := -1
+		for i := 0; i < t.Len(); i++ {
+			switch t.Row(i).Kind {
+			case DataRow:
+				if err := applySums(pi, t, i); err != nil {
+					return err
+				}
+				t.Ints(i, buf)
+				for _, c := range p.Columns {
+					if c.Kind == CountColumn || c.Kind == FlagColumn {
+						var ok bool
+						if acc[c.Num], ok = addInt64(acc[c.Num], buf[c.Num]); !ok {
+							return overflow(pi, i, c.Num)
+						}
+					}
+				}
+			case TotalRow:
+				total = i
+			}
+		}
+		if total >= 0 {
+			t.Ints(total, buf)
+			for _, c := range p.Columns {
+				if c.Kind == CountColumn || c.Kind == FlagColumn {
+					buf[c.Num] = acc[c.Num]
+				}
+			}
+			t.SetInts(total, buf)
+		}
+	}
+	for pi, t := range tables {
+		p := &spec.Parts[pi]
+		for ri := range spec.Rules {
+			r := &spec.Rules[ri]
+			if r.Kind != Percentage || r.Target.Part != p.ID {
+				continue
+			}
+			for i := 0; i < t.Len(); i++ {
+				meta := t.Row(i)
+				if meta.Kind != DataRow && meta.Kind != TotalRow {
+					continue
+				}
+				num, ok1 := refValue(f, spec, pi, meta, i, r.Terms[0], buf)
+				den, ok2 := refValue(f, spec, pi, meta, i, r.Terms[1], buf)
+				if ok1 && ok2 {
+					t.SetRate(i, r.Target.Col, RateOf(num, den, r.Places))
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func refValue(f Form, spec *FormSpec, pi int, meta RowMeta, row int, ref Ref, buf []int64) (int64, bool) {
+	op := spec.PartIndex(ref.Part)
+	t := f.Table(op)
+	j := row
+	if op != pi {
+		if j = MatchRow(t, meta); j < 0 {
+			return 0, false
+		}
+	}
+	t.Ints(j, buf)
+	return buf[ref.Col], true
+}

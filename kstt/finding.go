@@ -1,0 +1,198 @@
+package kstt
+
+import (
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Finding is one outcome of a rule: which rule, how serious, where (form,
+// part, row, column and, for a form read from a workbook, the cell address),
+// the expected and actual values, their difference for arithmetic rules, and
+// a message in Vietnamese with its English rendering. Finding is an error,
+// so a list of them unwraps into errors.As-able values.
+type Finding struct {
+	Rule       string   `json:"rule"`
+	Severity   Severity `json:"severity"`
+	Form       string   `json:"form,omitempty"`
+	Part       string   `json:"part,omitempty"`
+	Row        int      `json:"row"`                 // 0-based index in the part's printed body; -1 for report-level findings
+	RowLabel   string   `json:"row_label,omitempty"` // lĩnh vực, or "TỔNG CỘNG"
+	Column     int      `json:"column,omitempty"`    // official column number (n); 0 when the finding is about a row or a report
+	Cell       string   `json:"cell,omitempty"`      // workbook address, e.g. "II.06a!D12", when the form came from a file
+	Expected   string   `json:"expected,omitempty"`
+	Actual     string   `json:"actual,omitempty"`
+	Difference string   `json:"difference,omitempty"` // actual − expected, for arithmetic rules
+	Message    string   `json:"message"`              // Vietnamese
+	MessageEN  string   `json:"message_en"`           // English
+}
+
+// Where writes the location as one short phrase: "II.06a TỔNG CỘNG (3)
+// [II.06a!C9]".
+func (f Finding) Where() string {
+	var b strings.Builder
+	b.WriteString(f.Form)
+	if f.Part != "" {
+		b.WriteString(" Phần " + f.Part)
+	}
+	if f.RowLabel != "" {
+		b.WriteString(" «" + f.RowLabel + "»")
+	} else if f.Row >= 0 && f.Form != "" {
+		b.WriteString(" dòng " + strconv.Itoa(f.Row+1))
+	}
+	if f.Column > 0 {
+		b.WriteString(" (" + strconv.Itoa(f.Column) + ")")
+	}
+	if f.Cell != "" {
+		b.WriteString(" [" + f.Cell + "]")
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// Error makes a Finding an error: "error II.06a/R01 at II.06a «TỔNG CỘNG»
+// (3): expected 33, actual 34: …" (English message).
+func (f Finding) Error() string { return f.line(false) }
+
+// String is the one-line Vietnamese form of the finding.
+func (f Finding) String() string { return f.line(true) }
+
+func (f Finding) line(vi bool) string {
+	var b strings.Builder
+	if vi {
+		b.WriteString(f.Severity.Vietnamese())
+	} else {
+		b.WriteString(f.Severity.String())
+	}
+	b.WriteString(" " + f.Rule)
+	if w := f.Where(); w != "" {
+		b.WriteString(" " + w)
+	}
+	if f.Expected != "" || f.Actual != "" {
+		if vi {
+			fmt.Fprintf(&b, ": đúng ra %s, thực tế %s", f.Expected, f.Actual)
+		} else {
+			fmt.Fprintf(&b, ": expected %s, actual %s", f.Expected, f.Actual)
+		}
+		if f.Difference != "" {
+			if vi {
+				b.WriteString(", chênh " + f.Difference)
+			} else {
+				b.WriteString(", difference " + f.Difference)
+			}
+		}
+	}
+	msg := f.MessageEN
+	if vi {
+		msg = f.Message
+	}
+	if msg != "" {
+		b.WriteString(" — " + msg)
+	}
+	return b.String()
+}
+
+// Findings is the list a check returns. The zero value is an empty list.
+type Findings []Finding
+
+// Compare orders findings by form, part, row (report-level ones first),
+// column, then rule ID.
+func Compare(a, b Finding) int {
+	return cmp.Or(
+		cmp.Compare(a.Form, b.Form),
+		cmp.Compare(a.Part, b.Part),
+		cmp.Compare(a.Row, b.Row),
+		cmp.Compare(a.Column, b.Column),
+		cmp.Compare(a.Rule, b.Rule),
+		cmp.Compare(a.Message, b.Message),
+	)
+}
+
+// Sort orders the list in place with Compare and returns it.
+func (fs Findings) Sort() Findings {
+	slices.SortStableFunc(fs, Compare)
+	return fs
+}
+
+// Filter returns the findings for which keep is true, in a new list.
+func (fs Findings) Filter(keep func(Finding) bool) Findings {
+	var out Findings
+	for _, f := range fs {
+		if keep(f) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// AtLeast returns the findings of severity s or worse.
+func (fs Findings) AtLeast(s Severity) Findings {
+	return fs.Filter(func(f Finding) bool { return f.Severity >= s })
+}
+
+// ByRule returns the findings of the given rule IDs.
+func (fs Findings) ByRule(ids ...string) Findings {
+	return fs.Filter(func(f Finding) bool { return slices.Contains(ids, f.Rule) })
+}
+
+// ByForm returns the findings about the given form code ("" selects the
+// report-level findings).
+func (fs Findings) ByForm(code string) Findings {
+	return fs.Filter(func(f Finding) bool { return f.Form == code })
+}
+
+// Count returns how many findings have severity s.
+func (fs Findings) Count(s Severity) int {
+	n := 0
+	for _, f := range fs {
+		if f.Severity == s {
+			n++
+		}
+	}
+	return n
+}
+
+// HasErrors reports whether any finding is an Error.
+func (fs Findings) HasErrors() bool { return fs.Count(Error) > 0 }
+
+// MarshalJSON writes the list as a JSON array, [] when empty (never null).
+func (fs Findings) MarshalJSON() ([]byte, error) {
+	if fs == nil {
+		return []byte("[]"), nil
+	}
+	return json.Marshal([]Finding(fs))
+}
+
+// Err returns nil for an empty list, else one error whose Unwrap() []error
+// gives each Finding, and which matches ErrFindings with errors.Is.
+func (fs Findings) Err() error {
+	if len(fs) == 0 {
+		return nil
+	}
+	return &FindingsError{Findings: slices.Clone(fs)}
+}
+
+// FindingsError is the error Findings.Err returns.
+type FindingsError struct{ Findings Findings }
+
+// Error summarises the counts and the first finding.
+func (e *FindingsError) Error() string {
+	return fmt.Sprintf("kstt: %d error(s), %d warning(s), %d info: %s",
+		e.Findings.Count(Error), e.Findings.Count(Warning), e.Findings.Count(Info), e.Findings[0].Error())
+}
+
+// Unwrap gives each finding as an error.
+func (e *FindingsError) Unwrap() []error {
+	out := make([]error, len(e.Findings))
+	for i, f := range e.Findings {
+		out[i] = f
+	}
+	return out
+}
+
+// Is matches ErrFindings.
+func (e *FindingsError) Is(target error) bool { return target == ErrFindings }
+
+var _ error = Finding{}

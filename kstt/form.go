@@ -1,0 +1,135 @@
+package kstt
+
+import (
+	"github.com/shopspring/decimal"
+
+	"github.com/baocaodinhky/vpcp/internal/vntext"
+	"github.com/baocaodinhky/vpcp/period"
+)
+
+// Header is the block every form prints above its table (Thông tư
+// 01/2020/TT-VPCP, Phụ lục II): Đơn vị báo cáo, Đơn vị nhận báo cáo and Kỳ
+// báo cáo.
+type Header struct {
+	Unit      string        `json:"unit"`      // Đơn vị báo cáo, e.g. "Sở Ngoại vụ"
+	Recipient string        `json:"recipient"` // Đơn vị nhận báo cáo, e.g. "UBND tỉnh"
+	Period    period.Period `json:"period"`    // Kỳ báo cáo (Nghị định 09/2019/NĐ-CP, Điều 12)
+}
+
+// Normalize returns the header with its names in NFC and spaces folded.
+func (h Header) Normalize() Header {
+	h.Unit = vntext.NFC(h.Unit)
+	h.Recipient = vntext.NFC(h.Recipient)
+	return h
+}
+
+// RowKind tells what a row of a form's body is.
+type RowKind uint8
+
+// Row kinds. Section rows ("B DVCTT DO CƠ QUAN, UBND TỈNH CHỦ ĐỘNG TRIỂN
+// KHAI") and level rows ("I CẤP TỈNH") of II.08 carry no numbers; data rows
+// are one lĩnh vực (or unit); the total row is TỔNG CỘNG.
+const (
+	DataRow RowKind = iota + 1
+	SectionRow
+	LevelRow
+	TotalRow
+)
+
+// String returns "data", "section", "level" or "total".
+func (k RowKind) String() string {
+	switch k {
+	case DataRow:
+		return "data"
+	case SectionRow:
+		return "section"
+	case LevelRow:
+		return "level"
+	case TotalRow:
+		return "total"
+	}
+	return "row-kind?"
+}
+
+// TotalLabel is the label of the total row on every form.
+const TotalLabel = "TỔNG CỘNG"
+
+// RowMeta describes one body row: its kind, the STT it prints in column (1)
+// and its label in column (2).
+type RowMeta struct {
+	Kind  RowKind
+	STT   string
+	Label string
+}
+
+// Table is the neutral, column-numbered view of one part of a form that the
+// rule engine reads. Rows are in printed order; the last row is TỔNG
+// CỘNG. Typed forms in package bieu implement it; a form of your own can
+// too.
+type Table interface {
+	// Len is the number of body rows, TỔNG CỘNG included.
+	Len() int
+	// Row describes row i.
+	Row(i int) RowMeta
+	// Ints stores the count and flag columns of row i in dst, indexed by
+	// official column number (dst[3] is column (3)). dst is at least
+	// PartSpec.MaxNum()+1 long. Other entries are left as they are.
+	Ints(i int, dst []int64)
+	// Rate returns rate column col of row i.
+	Rate(i, col int) decimal.Decimal
+}
+
+// MutableTable is a Table that Fill can write back to.
+type MutableTable interface {
+	Table
+	// SetInts stores src[n] into column (n) of row i for every count and
+	// flag column.
+	SetInts(i int, src []int64)
+	// SetRate stores v into rate column col of row i.
+	SetRate(i, col int, v decimal.Decimal)
+	// EnsureTotal makes sure the last row is a TỔNG CỘNG row.
+	EnsureTotal()
+}
+
+// Form is an official form: its declaration and, part by part, its tables.
+type Form interface {
+	Spec() *FormSpec
+	FormHeader() Header
+	// Table returns the table of part i (in Spec().Parts order).
+	Table(part int) Table
+}
+
+// Locator is implemented by forms that came from a file: it returns the
+// workbook address ("II.06a!D12") of a cell, or "".
+type Locator interface {
+	CellAddress(part string, row, col int) string
+}
+
+// CellKey identifies a cell of a form for Origin.
+type CellKey struct {
+	Part     string
+	Row, Col int
+}
+
+// Origin records where each cell of a form was read from. Embed it in a
+// form type to make it a Locator; the XLSX reader fills it. It is not part
+// of the form's JSON.
+type Origin struct {
+	Cells map[CellKey]string `json:"-"`
+}
+
+// CellAddress implements Locator.
+func (o *Origin) CellAddress(part string, row, col int) string {
+	if o == nil || o.Cells == nil {
+		return ""
+	}
+	return o.Cells[CellKey{part, row, col}]
+}
+
+// SetCellAddress records the address of one cell.
+func (o *Origin) SetCellAddress(part string, row, col int, addr string) {
+	if o.Cells == nil {
+		o.Cells = map[CellKey]string{}
+	}
+	o.Cells[CellKey{part, row, col}] = addr
+}

@@ -1,0 +1,430 @@
+package kstt
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+
+	"github.com/baocaodinhky/vpcp/internal/vntext"
+	"github.com/baocaodinhky/vpcp/period"
+)
+
+// Report is what one unit files for one period (Thông tư 01/2020/TT-VPCP,
+// Điều 4 and Phụ lục II): the narrative report and its annexed forms. A
+// Catalogue checks it as a whole, cross-form rules included.
+type Report struct {
+	Header    Header     `json:"header"`
+	Narrative *Narrative `json:"narrative,omitempty"`
+	Forms     []Form     `json:"-"` // written as "forms" by MarshalJSON
+}
+
+// Narrative holds the parts of the narrative report that rules read. The
+// heading writes the period as text, which may be wrong (the seed writes
+// "15/3/2023 – 14/6/2024" for Quý II năm 2024); section I.6 repeats the
+// II.06a totals in words.
+type Narrative struct {
+	PeriodText string       `json:"period_text,omitempty"` // the period as the heading writes it
+	Files      *FileFigures `json:"files,omitempty"`       // section I.6 "Tình hình, kết quả giải quyết TTHC"
+}
+
+// FileFigures are the figures of section I.6 of the report outline
+// (Tình hình, kết quả giải quyết TTHC), which must equal the TỔNG CỘNG row
+// of Biểu II.06a.
+type FileFigures struct {
+	Received       int64 `json:"received"`        // Tổng số hồ sơ TTHC đã tiếp nhận — II.06a (3)
+	New            int64 `json:"new"`             // Số mới tiếp nhận trong kỳ — II.06a (4)+(5)
+	Online         int64 `json:"online"`          // trực tuyến — II.06a (4)
+	Direct         int64 `json:"direct"`          // trực tiếp và qua dịch vụ bưu chính — II.06a (5)
+	CarriedOver    int64 `json:"carried_over"`    // số từ kỳ trước chuyển qua — II.06a (6)
+	Resolved       int64 `json:"resolved"`        // Số lượng hồ sơ đã giải quyết — II.06a (7)
+	Early          int64 `json:"early"`           // giải quyết trước hạn — II.06a (8)
+	OnTime         int64 `json:"on_time"`         // đúng hạn — II.06a (9)
+	Late           int64 `json:"late"`            // quá hạn — II.06a (10)
+	Pending        int64 `json:"pending"`         // Số lượng hồ sơ đang giải quyết — II.06a (11)
+	PendingOnTime  int64 `json:"pending_on_time"` // trong hạn — II.06a (12)
+	PendingOverdue int64 `json:"pending_overdue"` // quá hạn — II.06a (13)
+}
+
+// FigureKeys lists the keys Narrative.Figure accepts, in outline order.
+var figureKeys = [...]string{
+	"files.received", "files.new", "files.online", "files.direct", "files.carried_over",
+	"files.resolved", "files.early", "files.on_time", "files.late",
+	"files.pending", "files.pending_on_time", "files.pending_overdue",
+}
+
+// FigureKeys returns the keys Narrative.Figure accepts, in outline order.
+func FigureKeys() []string { return append([]string(nil), figureKeys[:]...) }
+
+// Figure returns the narrative figure named key (see FigureKeys), and false
+// when the narrative does not state it.
+func (n *Narrative) Figure(key string) (int64, bool) {
+	if n == nil || n.Files == nil {
+		return 0, false
+	}
+	f := n.Files
+	switch key {
+	case "files.received":
+		return f.Received, true
+	case "files.new":
+		return f.New, true
+	case "files.online":
+		return f.Online, true
+	case "files.direct":
+		return f.Direct, true
+	case "files.carried_over":
+		return f.CarriedOver, true
+	case "files.resolved":
+		return f.Resolved, true
+	case "files.early":
+		return f.Early, true
+	case "files.on_time":
+		return f.OnTime, true
+	case "files.late":
+		return f.Late, true
+	case "files.pending":
+		return f.Pending, true
+	case "files.pending_on_time":
+		return f.PendingOnTime, true
+	case "files.pending_overdue":
+		return f.PendingOverdue, true
+	}
+	return 0, false
+}
+
+// Form returns the report's form with the given code, or nil.
+func (r *Report) Form(code string) Form {
+	for _, f := range r.Forms {
+		if f.Spec().Code == code {
+			return f
+		}
+	}
+	return nil
+}
+
+type reportForm struct {
+	Code string          `json:"code"`
+	Form json.RawMessage `json:"form"`
+}
+
+type reportJSON struct {
+	Header    Header       `json:"header"`
+	Narrative *Narrative   `json:"narrative,omitempty"`
+	Forms     []reportForm `json:"forms"`
+}
+
+// MarshalJSON writes the report with its forms as
+// [{"code": "II.06a", "form": {…}}, …] in report order.
+func (r Report) MarshalJSON() ([]byte, error) {
+	out := reportJSON{Header: r.Header, Narrative: r.Narrative, Forms: []reportForm{}}
+	for _, f := range r.Forms {
+		b, err := json.Marshal(f)
+		if err != nil {
+			return nil, err
+		}
+		out.Forms = append(out.Forms, reportForm{f.Spec().Code, b})
+	}
+	return json.Marshal(out)
+}
+
+// UnmarshalJSON fails: the forms of a report are typed, and only a
+// Catalogue knows their types. Use Catalogue.DecodeReport.
+func (r *Report) UnmarshalJSON([]byte) error {
+	return errors.New("kstt: a Report is decoded by Catalogue.DecodeReport (bieu.Official().DecodeReport), which knows the form types")
+}
+
+// Catalogue is a set of form declarations with their constructors, and the
+// report-level rules that relate them. Package bieu builds the official one
+// (bieu.Official); a unit can build its own with local forms.
+type Catalogue struct {
+	Forms  []*FormSpec            // form declarations, in catalogue order
+	New    map[string]func() Form // constructors by form code, for decoding
+	Report []Rule                 // report-level rules (Matches, SameHeader, ValidPeriodText)
+}
+
+// Spec returns the declaration of the form with the given code, or nil.
+func (c *Catalogue) Spec(code string) *FormSpec {
+	for _, s := range c.Forms {
+		if s.Code == code {
+			return s
+		}
+	}
+	return nil
+}
+
+// Rules lists every rule of the catalogue: each form's, then the report's.
+func (c *Catalogue) Rules() []Rule {
+	var out []Rule
+	for _, s := range c.Forms {
+		out = append(out, s.Rules...)
+	}
+	return append(out, c.Report...)
+}
+
+// Rule returns the rule with the given ID.
+func (c *Catalogue) Rule(id string) (Rule, error) {
+	for _, r := range c.Rules() {
+		if r.ID == id {
+			return r, nil
+		}
+	}
+	return Rule{}, fmt.Errorf("kstt: %w: %q", ErrUnknownRule, id)
+}
+
+// Validate checks every form declaration and every report rule: unique IDs
+// across the catalogue, references to declared forms, columns and narrative
+// figures.
+func (c *Catalogue) Validate() error {
+	ids := map[string]bool{}
+	for _, s := range c.Forms {
+		if err := s.Validate(); err != nil {
+			return err
+		}
+		if c.New[s.Code] == nil {
+			return fmt.Errorf("kstt: catalogue: %w: form %s has no constructor", ErrBadRule, s.Code)
+		}
+		for _, r := range s.Rules {
+			ids[r.ID] = true
+		}
+	}
+	for i := range c.Report {
+		r := &c.Report[i]
+		if ids[r.ID] || r.ID == "" || !r.Severity.Valid() || r.Meaning == "" || r.MeaningEN == "" || r.Expr == "" || r.Basis == "" {
+			return fmt.Errorf("kstt: catalogue: %w: report rule %q is repeated or incomplete", ErrBadRule, r.ID)
+		}
+		ids[r.ID] = true
+		switch r.Kind {
+		case Matches:
+			for _, ref := range append([]Ref{r.Target}, r.Terms...) {
+				if err := c.checkRef(ref); err != nil {
+					return fmt.Errorf("kstt: catalogue: rule %s: %w", r.ID, err)
+				}
+			}
+		case SameHeader, ValidPeriodText:
+		default:
+			return fmt.Errorf("kstt: catalogue: %w: rule %s of kind %s is not a report rule", ErrBadRule, r.ID, r.Kind)
+		}
+	}
+	return nil
+}
+
+func (c *Catalogue) checkRef(ref Ref) error {
+	if ref.Field != "" {
+		for _, k := range figureKeys {
+			if k == ref.Field {
+				return nil
+			}
+		}
+		return fmt.Errorf("%w: narrative figure %q", ErrBadRule, ref.Field)
+	}
+	s := c.Spec(ref.Form)
+	if s == nil {
+		return fmt.Errorf("%w: %q", ErrUnknownForm, ref.Form)
+	}
+	p := s.Part(ref.Part)
+	if p == nil || p.Column(ref.Col) == nil || !p.Column(ref.Col).Kind.Numeric() {
+		return fmt.Errorf("%w: %s has no numeric column %s", ErrBadRule, ref.Form, ref)
+	}
+	return nil
+}
+
+// DecodeReport reads a report written by Report.MarshalJSON. A form code the
+// catalogue does not know fails with ErrUnknownForm.
+func (c *Catalogue) DecodeReport(data []byte) (*Report, error) {
+	var in reportJSON
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&in); err != nil {
+		return nil, fmt.Errorf("kstt: decode report: %w", err)
+	}
+	r := &Report{Header: in.Header, Narrative: in.Narrative}
+	for i, rf := range in.Forms {
+		mk := c.New[rf.Code]
+		if mk == nil {
+			return nil, fmt.Errorf("kstt: decode report: form %d: %w: %q", i+1, ErrUnknownForm, rf.Code)
+		}
+		f := mk()
+		if err := json.Unmarshal(rf.Form, f); err != nil {
+			return nil, fmt.Errorf("kstt: decode report: form %s: %w", rf.Code, err)
+		}
+		r.Forms = append(r.Forms, f)
+	}
+	return r, nil
+}
+
+// CheckForm runs the rules of one form of the catalogue.
+func (c *Catalogue) CheckForm(f Form, opts CheckOptions) (Findings, error) {
+	if c.Spec(f.Spec().Code) == nil {
+		return nil, fmt.Errorf("kstt: %w: %q", ErrUnknownForm, f.Spec().Code)
+	}
+	return Check(f, opts)
+}
+
+// Check checks a whole report: every form's own rules, then the report
+// rules (same header on every form, the narrative's period and figures,
+// cross-form totals). The findings come sorted. It fails only when opts
+// names a rule the catalogue lacks or a form is not in the catalogue.
+func (c *Catalogue) Check(r *Report, opts CheckOptions) (Findings, error) {
+	if err := opts.Validate(c.Rules()); err != nil {
+		return nil, err
+	}
+	var out Findings
+	for _, f := range r.Forms {
+		spec := c.Spec(f.Spec().Code)
+		if spec == nil {
+			return nil, fmt.Errorf("kstt: %w: %q", ErrUnknownForm, f.Spec().Code)
+		}
+		sub := CheckOptions{Rules: map[string]RuleOverride{}}
+		for _, rule := range spec.Rules {
+			if ov, ok := opts.Rules[rule.ID]; ok {
+				sub.Rules[rule.ID] = ov
+			}
+		}
+		ch, err := NewChecker(spec, sub)
+		if err != nil {
+			return nil, err
+		}
+		out = ch.Check(f, out)
+	}
+	for i := range c.Report {
+		rule := &c.Report[i]
+		sev, on := opts.resolve(rule)
+		if !on {
+			continue
+		}
+		out = c.checkReportRule(r, rule, sev, out)
+	}
+	return out.Sort(), nil
+}
+
+func (c *Catalogue) checkReportRule(r *Report, rule *Rule, sev Severity, out Findings) Findings {
+	add := func(f Finding) {
+		f.Rule, f.Severity = rule.ID, sev
+		f.Message, f.MessageEN = compose(rule, f.Message, f.MessageEN)
+		out = append(out, f)
+	}
+	want := r.Header.Normalize()
+	if want.Unit == "" && want.Recipient == "" && want.Period.IsZero() && len(r.Forms) > 0 {
+		want = r.Forms[0].FormHeader().Normalize()
+	}
+	switch rule.Kind {
+	case SameHeader:
+		for _, f := range r.Forms {
+			got := f.FormHeader().Normalize()
+			code := f.Spec().Code
+			if vntext.Key(got.Unit) != vntext.Key(want.Unit) {
+				add(Finding{Form: code, Row: -1, RowLabel: "Đơn vị báo cáo", Expected: want.Unit, Actual: got.Unit,
+					Message: "đơn vị báo cáo khác với báo cáo", MessageEN: "reporting unit differs from the report's"})
+			}
+			if vntext.Key(got.Recipient) != vntext.Key(want.Recipient) {
+				add(Finding{Form: code, Row: -1, RowLabel: "Đơn vị nhận báo cáo", Expected: want.Recipient, Actual: got.Recipient,
+					Message: "đơn vị nhận báo cáo khác với báo cáo", MessageEN: "recipient differs from the report's"})
+			}
+			if got.Period != want.Period {
+				add(Finding{Form: code, Row: -1, RowLabel: "Kỳ báo cáo", Expected: periodText(want.Period), Actual: periodText(got.Period),
+					Message: "kỳ báo cáo khác với báo cáo", MessageEN: "reporting period differs from the report's"})
+			}
+		}
+	case ValidPeriodText:
+		if r.Narrative == nil || r.Narrative.PeriodText == "" {
+			return out
+		}
+		text := r.Narrative.PeriodText
+		p, err := period.Parse(text)
+		var re *period.RangeError
+		switch {
+		case errors.As(err, &re):
+			add(Finding{Row: -1, RowLabel: "Kỳ báo cáo (tiêu đề)", Expected: periodText(re.Nearest), Actual: text,
+				Message:   re.Reason + "; kỳ gần nhất: " + periodText(re.Nearest),
+				MessageEN: re.ReasonEN + "; nearest period: " + re.Nearest.English()})
+		case err != nil:
+			add(Finding{Row: -1, RowLabel: "Kỳ báo cáo (tiêu đề)", Expected: periodText(want.Period), Actual: text,
+				Message: "không đọc được kỳ báo cáo", MessageEN: "the period text cannot be read: " + err.Error()})
+		case !want.Period.IsZero() && p != want.Period:
+			add(Finding{Row: -1, RowLabel: "Kỳ báo cáo (tiêu đề)", Expected: periodText(want.Period), Actual: periodText(p),
+				Message: "kỳ ghi ở tiêu đề khác kỳ của các biểu", MessageEN: "the heading's period differs from the forms' period"})
+		}
+	case Matches:
+		left, lok := c.refSum(r, []Ref{rule.Target})
+		right, rok := c.refSum(r, rule.Terms)
+		if !lok || !rok || left == right {
+			return out
+		}
+		f := Finding{Form: rule.Target.Form, Row: -1, Column: rule.Target.Col, Part: rule.Target.Part,
+			Expected: strconv.FormatInt(right, 10), Actual: strconv.FormatInt(left, 10), Difference: diffText(left, right),
+			Message:   fmt.Sprintf("%s = %d, nhưng %s = %d", rule.Target, left, refsText(rule.Terms), right),
+			MessageEN: fmt.Sprintf("%s = %d, but %s = %d", rule.Target, left, refsText(rule.Terms), right)}
+		if rule.Target.Field != "" {
+			f.RowLabel = "báo cáo " + rule.Target.Field
+		} else {
+			f.RowLabel = TotalLabel
+			if ff := r.Form(rule.Target.Form); ff != nil {
+				spec := ff.Spec()
+				t := ff.Table(spec.PartIndex(rule.Target.Part))
+				f.Row = MatchRow(t, RowMeta{Kind: TotalRow})
+				if loc, ok := ff.(Locator); ok {
+					f.Cell = loc.CellAddress(rule.Target.Part, f.Row, rule.Target.Col)
+				}
+			}
+		}
+		add(f)
+	}
+	return out
+}
+
+func refsText(refs []Ref) string {
+	var b bytes.Buffer
+	for i, r := range refs {
+		if i > 0 {
+			b.WriteString(" + ")
+		}
+		b.WriteString(r.String())
+	}
+	return b.String()
+}
+
+// refSum adds up refs: a narrative figure, or a form's TỔNG CỘNG column.
+// It returns false when any is absent from the report.
+func (c *Catalogue) refSum(r *Report, refs []Ref) (int64, bool) {
+	var sum int64
+	for _, ref := range refs {
+		var v int64
+		if ref.Field != "" {
+			var ok bool
+			if v, ok = r.Narrative.Figure(ref.Field); !ok {
+				return 0, false
+			}
+		} else {
+			f := r.Form(ref.Form)
+			if f == nil {
+				return 0, false
+			}
+			spec := f.Spec()
+			pi := spec.PartIndex(ref.Part)
+			if pi < 0 {
+				return 0, false
+			}
+			t := f.Table(pi)
+			j := MatchRow(t, RowMeta{Kind: TotalRow})
+			if j < 0 {
+				return 0, false
+			}
+			buf := make([]int64, spec.Parts[pi].MaxNum()+1)
+			t.Ints(j, buf)
+			v = buf[ref.Col]
+		}
+		var ok bool
+		if sum, ok = addInt64(sum, v); !ok {
+			return 0, false
+		}
+	}
+	return sum, true
+}
+
+func periodText(p period.Period) string {
+	if p.IsZero() {
+		return "(chưa ghi)"
+	}
+	return p.String() + " (" + p.RangeText() + ")"
+}
