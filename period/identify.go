@@ -22,7 +22,11 @@ import "strconv"
 //     month of the same year whose months are those of a period, counted
 //     the calendar way, gives that period: 1/1/2024–31/3/2024 gives Quý I
 //     năm 2024 (15/12/2023–14/3/2024).
-//  3. Otherwise the period, among those of every kind that hold the end
+//  3. A whole period's length on the wrong months: a range from a 15th to
+//     a 14th that is 1, 3, 6, 9 or 12 months long gives the period of that
+//     length whose bounds are closest (as in rule 4): 15/1/2024–14/4/2024
+//     gives Quý I năm 2024.
+//  4. Otherwise the period, among those of every kind that hold the end
 //     date or the start date and their neighbours, whose bounds are closest
 //     in total (days between the starts plus days between the ends); ties
 //     go to the smaller kind, then to the earlier period. When the end date
@@ -32,7 +36,7 @@ import "strconv"
 //     also copes with a wrong end day: 15/3/2024–16/6/2024 gives Quý II năm
 //     2024, where the simpler rule would pick 9 tháng năm 2024.
 //
-// When from is after to, rule 1 is tried as given and rules 2 and 3 with
+// When from is after to, rule 1 is tried as given and rules 2 to 4 with
 // the dates swapped.
 func Identify(from, to Date) (Period, error) {
 	if m := from.problem(); m != "" {
@@ -70,10 +74,25 @@ func nearest(from, to Date) Period {
 	if p, ok := calendarPeriod(from, to); ok {
 		return p
 	}
-	// Rule 3: closest bounds.
+	// Rule 3: a whole period's length on the wrong months.
+	if from.Day == 15 && to.Day == 14 {
+		n := monthNumber(to) - monthNumber(from)
+		for _, k := range kinds {
+			if k.Months() == n {
+				return closest(from, to, k, k)
+			}
+		}
+	}
+	// Rule 4: closest bounds.
+	return closest(from, to, KindMonth, KindYear)
+}
+
+// closest returns the period of a kind in lo..hi whose bounds are closest
+// to from and to (rules 3 and 4 of Identify).
+func closest(from, to Date, lo, hi Kind) Period {
 	var best Period
 	bestScore := -1
-	for _, k := range kinds {
+	for k := lo; k <= hi; k++ {
 		var cands [4]Period
 		if p, err := Containing(k, to); err == nil {
 			cands[0], cands[1] = p.Prev(), p
