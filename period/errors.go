@@ -83,7 +83,7 @@ type RangeError struct {
 
 	Reason   string // one-line reason in Vietnamese
 	ReasonEN string // the same in English
-	Nearest  Period // the nearest valid period; zero only if none exists
+	Nearest  Period // the nearest valid period; never zero
 }
 
 // Error gives the English reason and the nearest period with its range,

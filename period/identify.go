@@ -93,17 +93,19 @@ func closest(from, to Date, lo, hi Kind) Period {
 	var best Period
 	bestScore := -1
 	for k := lo; k <= hi; k++ {
-		var cands [4]Period
-		if p, err := Containing(k, to); err == nil {
-			cands[0], cands[1] = p.Prev(), p
-		}
-		if p, err := Containing(k, from); err == nil {
-			cands[2], cands[3] = p, p.Next()
-		}
-		for _, c := range cands {
-			if c.IsZero() {
-				continue
+		var cands [6]Period
+		n := 0
+		for _, x := range [2]Date{to, from} {
+			y, idx := rawContaining(k, x)
+			cur := Period{year: int32(y), kind: k, index: uint8(idx)}
+			for _, c := range [3]Period{cur.rawStep(-1), cur, cur.rawStep(1)} {
+				if check(c.kind, int(c.year), int(c.index)) == "" {
+					cands[n] = c
+					n++
+				}
 			}
+		}
+		for _, c := range cands[:n] {
 			score := abs(c.Start().days()-from.days()) + abs(c.End().days()-to.days())
 			if bestScore < 0 || score < bestScore || (score == bestScore && c.kind == best.kind && c.Compare(best) < 0) {
 				best, bestScore = c, score
@@ -111,6 +113,49 @@ func closest(from, to Date, lo, hi Kind) Period {
 		}
 	}
 	return best
+}
+
+// rawContaining returns the year and index of the period of kind k that
+// holds x, unchecked: the year may be out of range, and for a day from 15/9
+// to 14/12 the nine-months period is that of the year of x, which ends
+// before it.
+func rawContaining(k Kind, x Date) (year, index int) {
+	y, m := x.Year, int(x.Month)
+	if x.Day >= 15 {
+		m++
+		if m == 13 {
+			m, y = 1, y+1
+		}
+	}
+	switch k {
+	case KindMonth:
+		return y, m
+	case KindQuarter:
+		return y, (m + 2) / 3
+	case KindHalf:
+		return y, (m + 5) / 6
+	case KindNineMonths:
+		if m > 9 {
+			return x.Year, 0
+		}
+	}
+	return y, 0
+}
+
+// rawStep is step without the range check; it never fails.
+func (p Period) rawStep(dir int) Period {
+	y, i := int(p.year), int(p.index)
+	if max := p.kind.maxIndex(); max == 0 {
+		y += dir
+	} else {
+		i += dir
+		if i > max {
+			y, i = y+1, 1
+		} else if i < 1 {
+			y, i = y-1, max
+		}
+	}
+	return Period{year: int32(y), kind: p.kind, index: uint8(i)}
 }
 
 // calendarPeriod implements rule 2 of Identify.

@@ -108,6 +108,24 @@ func TestIdentifyNearest(t *testing.T) {
 	}
 }
 
+func TestIdentifyEdgesOfTime(t *testing.T) {
+	for _, tt := range []struct {
+		from, to Date
+		nearest  Period
+	}{
+		{d(1, 1, 1), d(1, 1, 1), Must(Month(1, 2))},
+		{d(1, 1, 1), d(1, 12, 31), Must(Half(1, 2))},
+		{d(9999, 12, 20), d(9999, 12, 31), Must(Month(9999, 12))},
+		{d(9999, 12, 15), d(9999, 12, 15), Must(Month(9999, 12))},
+	} {
+		_, err := Identify(tt.from, tt.to)
+		var re *RangeError
+		if !errors.As(err, &re) || re.Nearest != tt.nearest {
+			t.Errorf("Identify(%v, %v) err = %v, want nearest %v", tt.from, tt.to, err, tt.nearest)
+		}
+	}
+}
+
 func TestIdentifyInvalid(t *testing.T) {
 	for _, tt := range []struct{ from, to Date }{
 		{Date{2024, 2, 30}, d(2024, 6, 14)},

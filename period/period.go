@@ -162,33 +162,29 @@ func Containing(kind Kind, d Date) (Period, error) {
 	if kind < KindMonth || kind > KindYear {
 		return Period{}, &PeriodError{Kind: kind, Msg: "unknown kind"}
 	}
-	// The period month: the month whose 14th closes the month period of d.
-	y, m := d.Year, int(d.Month)
-	if d.Day >= 15 {
-		m++
-		if m == 13 {
-			m = 1
-			y++
-		}
+	if kind == KindNineMonths && inNineMonthsGap(d) {
+		return Period{}, &NoPeriodError{Kind: kind, Date: d,
+			Msg: "days from 15/9 to 14/12 are in no nine-months period"}
 	}
-	var idx int
-	switch kind {
-	case KindMonth:
-		idx = m
-	case KindQuarter:
-		idx = (m + 2) / 3
-	case KindHalf:
-		idx = (m + 5) / 6
-	case KindNineMonths:
-		if m > 9 {
-			return Period{}, &NoPeriodError{Kind: kind, Date: d,
-				Msg: "days from 15/9 to 14/12 are in no nine-months period"}
-		}
-	}
+	y, idx := rawContaining(kind, d)
 	if y > MaxYear || (y == MinYear && firstMonth(kind, idx) == 1) {
 		return Period{}, &NoPeriodError{Kind: kind, Date: d, Msg: "the period lies outside years 1–9999"}
 	}
 	return Period{year: int32(y), kind: kind, index: uint8(idx)}, nil
+}
+
+// inNineMonthsGap reports whether d lies from 15/9 to 14/12, when no
+// nine-months period runs.
+func inNineMonthsGap(d Date) bool {
+	switch d.Month {
+	case time.September:
+		return d.Day >= 15
+	case time.October, time.November:
+		return true
+	case time.December:
+		return d.Day < 15
+	}
+	return false
 }
 
 // Kind returns the kind of p, or 0 for the zero Period.
@@ -283,21 +279,11 @@ func (p Period) step(dir int) Period {
 	if p.IsZero() {
 		return Period{}
 	}
-	y, i := int(p.year), int(p.index)
-	if max := p.kind.maxIndex(); max == 0 {
-		y += dir
-	} else {
-		i += dir
-		if i > max {
-			y, i = y+1, 1
-		} else if i < 1 {
-			y, i = y-1, max
-		}
-	}
-	if check(p.kind, y, i) != "" {
+	n := p.rawStep(dir)
+	if check(n.kind, int(n.year), int(n.index)) != "" {
 		return Period{}
 	}
-	return Period{year: int32(y), kind: p.kind, index: uint8(i)}
+	return n
 }
 
 // Compare orders periods by start, then by end: -1, 0 or +1. Tháng 1 năm
