@@ -1,0 +1,293 @@
+package kstt
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// Grid is a raw sheet as a reader found it, before any form is recognised
+// in it: the cells of one worksheet of a workbook (render/xlsx), or the
+// lines of a document pasted from Word or a PDF (render/text), one row per
+// line with tab-separated fields as cells. Package bieu recognises the
+// official forms in grids by their headers.
+//
+// Rows[r][c] is the cell of spreadsheet row r+1 and column c+1 (for pasted
+// text: line r+1, field c+1), so the address of a cell is computed, not
+// stored (see Addr). Rows may differ in length; a missing cell is blank.
+type Grid struct {
+	Name   string       `json:"name"`             // worksheet name ("II.06a"), or the document's name for pasted text
+	Source string       `json:"source,omitempty"` // the file the grid was read from, when known
+	Text   bool         `json:"text,omitempty"`   // pasted text: addresses are "name:L12:C3" instead of "Sheet!C12"
+	Rows   [][]GridCell `json:"rows"`
+	Merges []Merge      `json:"merges,omitempty"` // merged ranges; the value sits in the top-left cell
+}
+
+// GridCell is one raw cell. Text is NFC-normalised with spaces folded and
+// trimmed. A number keeps the literal the file stores (a spreadsheet's raw
+// value, "1234" or "0.25", never the display string "1.234" or "25%"), so
+// reading it back loses nothing; Int and Decimal parse it on demand without
+// allocating for whole numbers.
+type GridCell struct {
+	Text    string `json:"text,omitempty"`
+	IsNum   bool   `json:"num,omitempty"`     // the cell holds a number; Text is its literal
+	Percent bool   `json:"percent,omitempty"` // the number is displayed as a percentage: 0.25 shows as 25 %
+	Formula string `json:"formula,omitempty"` // the cell's formula without the leading "=", if any
+	Cached  bool   `json:"cached,omitempty"`  // a formula cell carries its computed value in Text; false: the value must be computed
+}
+
+// Blank reports whether the cell holds neither text, a number nor a
+// formula.
+func (c GridCell) Blank() bool { return c.Text == "" && c.Formula == "" }
+
+// Int returns the cell as a whole number: a number cell whose value is
+// integral ("31", "31.0", "3.1E1"), or text that reads as one ("02", "1.234"
+// with dots or commas grouping thousands, " 7 "). It reports false for
+// anything else, blank included.
+func (c GridCell) Int() (int64, bool) {
+	if c.IsNum {
+		if v, err := strconv.ParseInt(c.Text, 10, 64); err == nil {
+			return v, true
+		}
+		f, ok := numLiteral(c.Text)
+		if !ok || f != math.Trunc(f) || math.Abs(f) > 1<<53 {
+			return 0, false
+		}
+		return int64(f), true
+	}
+	return ParseCount(c.Text)
+}
+
+// Decimal returns the cell as a decimal number: a number cell's value, or
+// text that reads as one ("33,33", "0.5", "25%" — a trailing percent sign
+// is dropped, the value stays 25). It reports false for anything else.
+func (c GridCell) Decimal() (decimal.Decimal, bool) {
+	if c.IsNum {
+		if _, ok := numLiteral(c.Text); !ok {
+			return decimal.Decimal{}, false
+		}
+		d, err := decimal.NewFromString(c.Text)
+		return d, err == nil
+	}
+	return ParseDecimal(c.Text)
+}
+
+// numLiteral parses a stored number literal ("31", "0.25", "1E-3") and
+// reports false for anything that is not a finite number of a sane size
+// (a literal like "1E999999999" would make exact decimal arithmetic
+// allocate without bound).
+func numLiteral(s string) (float64, bool) {
+	if s == "" || len(s) > 64 {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) || math.Abs(f) > 1e18 {
+		return 0, false
+	}
+	if i := strings.IndexAny(s, "eE"); i >= 0 {
+		e, err := strconv.Atoi(s[i+1:])
+		if err != nil || e > 30 || e < -30 {
+			return 0, false
+		}
+	}
+	return f, true
+}
+
+// ParseCount reads a count as people type it in a form: digits with an
+// optional sign, leading zeros ("02"), and dots, commas or spaces grouping
+// thousands ("1.234", "1,234", "1 234"). It rejects fractions, exponents
+// and anything else.
+func ParseCount(s string) (int64, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > 40 {
+		return 0, false
+	}
+	neg := false
+	switch s[0] {
+	case '-', '+':
+		neg = s[0] == '-'
+		s = strings.TrimSpace(s[1:])
+	}
+	if s == "" {
+		return 0, false
+	}
+	var v int64
+	digits, group, sep := 0, 0, byte(0)
+	for i := 0; i < len(s); i++ {
+		ch := s[i]
+		switch {
+		case ch >= '0' && ch <= '9':
+			if v > (1<<62)/10 {
+				return 0, false
+			}
+			v = v*10 + int64(ch-'0')
+			digits++
+			group++
+		case ch == '.' || ch == ',' || ch == ' ':
+			// A grouping separator: the same one throughout, after 1–3
+			// digits first and exactly 3 digits between separators.
+			if sep != 0 && ch != sep || sep == 0 && (digits == 0 || digits > 3) || sep != 0 && group != 3 {
+				return 0, false
+			}
+			sep, group = ch, 0
+		default:
+			return 0, false
+		}
+	}
+	if digits == 0 || sep != 0 && group != 3 {
+		return 0, false
+	}
+	if neg {
+		v = -v
+	}
+	return v, true
+}
+
+// ParseDecimal reads a decimal number as people type it: "33.33", "33,33"
+// (a decimal comma), "1.234,5", "25%" (the percent sign is dropped; the
+// value stays 25). It reports false for anything else.
+func ParseDecimal(s string) (decimal.Decimal, bool) {
+	s = strings.TrimSpace(s)
+	s = strings.TrimSpace(strings.TrimSuffix(s, "%"))
+	if s == "" || len(s) > 60 {
+		return decimal.Decimal{}, false
+	}
+	dot, comma := strings.Count(s, "."), strings.Count(s, ",")
+	lastDot, lastComma := strings.LastIndexByte(s, '.'), strings.LastIndexByte(s, ',')
+	switch {
+	case dot+comma <= 1:
+		// One separator at most: it is the decimal point ("33,33", "0.5").
+		s = strings.Replace(s, ",", ".", 1)
+	case dot > 0 && comma > 0 && lastComma > lastDot && comma == 1:
+		s = strings.Replace(strings.ReplaceAll(s, ".", ""), ",", ".", 1) // 1.234,5
+	case dot > 0 && comma > 0 && lastDot > lastComma && dot == 1:
+		s = strings.ReplaceAll(s, ",", "") // 1,234.5
+	default:
+		// The same separator several times groups thousands: 1.234.567.
+		v, ok := ParseCount(s)
+		if !ok {
+			return decimal.Decimal{}, false
+		}
+		return decimal.NewFromInt(v), true
+	}
+	for i := 0; i < len(s); i++ {
+		ch := s[i]
+		if !(ch >= '0' && ch <= '9' || ch == '.' || (i == 0 && (ch == '-' || ch == '+'))) {
+			return decimal.Decimal{}, false
+		}
+	}
+	d, err := decimal.NewFromString(s)
+	return d, err == nil
+}
+
+// Merge is a merged range of a grid, 0-based and inclusive: Top and Bottom
+// are row indices, Left and Right column indices.
+type Merge struct {
+	Top    int `json:"top"`
+	Left   int `json:"left"`
+	Bottom int `json:"bottom"`
+	Right  int `json:"right"`
+}
+
+// Contains reports whether the cell (r, c) lies in the range.
+func (m Merge) Contains(r, c int) bool {
+	return r >= m.Top && r <= m.Bottom && c >= m.Left && c <= m.Right
+}
+
+// Cell returns the cell at row r and column c, both 0-based; a blank cell
+// for any index outside the grid, negative ones included.
+func (g *Grid) Cell(r, c int) GridCell {
+	if g == nil || r < 0 || c < 0 || r >= len(g.Rows) || c >= len(g.Rows[r]) {
+		return GridCell{}
+	}
+	return g.Rows[r][c]
+}
+
+// Width is the length of the longest row.
+func (g *Grid) Width() int {
+	w := 0
+	for _, row := range g.Rows {
+		w = max(w, len(row))
+	}
+	return w
+}
+
+// MergeAt returns the merged range holding (r, c), if any.
+func (g *Grid) MergeAt(r, c int) (Merge, bool) {
+	for _, m := range g.Merges {
+		if m.Contains(r, c) {
+			return m, true
+		}
+	}
+	return Merge{}, false
+}
+
+// Addr returns the address of cell (r, c) as a person finds it in the
+// source: "II.06a!D12" in a workbook (the sheet name quoted when it holds
+// spaces or punctuation, as a spreadsheet writes it: "'Biểu 1'!D12"), or
+// "seed.txt:L123:C4" (line and field, 1-based) in pasted text. Negative
+// indices give "".
+func (g *Grid) Addr(r, c int) string {
+	if g == nil || r < 0 || c < 0 {
+		return ""
+	}
+	if g.Text {
+		b := make([]byte, 0, len(g.Name)+16)
+		b = append(b, g.Name...)
+		b = append(b, ":L"...)
+		b = strconv.AppendInt(b, int64(r)+1, 10)
+		b = append(b, ":C"...)
+		b = strconv.AppendInt(b, int64(c)+1, 10)
+		return string(b)
+	}
+	b := make([]byte, 0, len(g.Name)+12)
+	b = appendSheetName(b, g.Name)
+	b = append(b, '!')
+	b = AppendCellName(b, r, c)
+	return string(b)
+}
+
+// CellName returns the A1-style name of the 0-based cell (r, c): "A1",
+// "D12", "AA3". Negative indices give "".
+func CellName(r, c int) string {
+	if r < 0 || c < 0 {
+		return ""
+	}
+	return string(AppendCellName(nil, r, c))
+}
+
+// AppendCellName appends the A1-style name of the 0-based cell (r, c) to b.
+func AppendCellName(b []byte, r, c int) []byte {
+	b = AppendColumnName(b, c)
+	return strconv.AppendInt(b, int64(r)+1, 10)
+}
+
+// AppendColumnName appends the letters of the 0-based column c: "A" for 0,
+// "Z" for 25, "AA" for 26.
+func AppendColumnName(b []byte, c int) []byte {
+	var tmp [16]byte
+	i := len(tmp)
+	for n := c + 1; n > 0 && i > 0; n = (n - 1) / 26 {
+		i--
+		tmp[i] = byte('A' + (n-1)%26)
+	}
+	return append(b, tmp[i:]...)
+}
+
+func appendSheetName(b []byte, name string) []byte {
+	plain := name != ""
+	for _, r := range name {
+		if !(r == '.' || r == '_' || r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r > 0x7f && r != 0xa0) {
+			plain = false
+			break
+		}
+	}
+	if plain && (name[0] < '0' || name[0] > '9') {
+		return append(b, name...)
+	}
+	b = append(b, '\'')
+	b = append(b, strings.ReplaceAll(name, "'", "''")...)
+	return append(b, '\'')
+}
