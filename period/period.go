@@ -18,7 +18,7 @@ const (
 	KindYear                       // báo cáo năm: 15/12 (previous year) to 14/12
 )
 
-// Kinds lists every kind, smallest first.
+// kinds lists every kind, smallest first.
 var kinds = [...]Kind{KindMonth, KindQuarter, KindHalf, KindNineMonths, KindYear}
 
 // String returns "month", "quarter", "half", "nine-months" or "year".
