@@ -77,7 +77,7 @@ func narrativeSum(id, target string, terms ...string) kstt.Rule {
 }
 
 func reportRules() []kstt.Rule {
-	return []kstt.Rule{
+	return append([]kstt.Rule{
 		{ID: "KSTT/R01", Kind: kstt.SameHeader, Severity: kstt.Error, Basis: reportBasis,
 			Expr:      "mọi biểu: Đơn vị báo cáo, Đơn vị nhận báo cáo, Kỳ báo cáo như nhau",
 			Meaning:   "các biểu của một báo cáo cùng đơn vị báo cáo, đơn vị nhận và kỳ báo cáo",
@@ -110,5 +110,5 @@ func reportRules() []kstt.Rule {
 		narrativeSum("KSTT/R17", "files.new", "files.online", "files.direct"),
 		narrativeSum("KSTT/R18", "files.resolved", "files.early", "files.on_time", "files.late"),
 		narrativeSum("KSTT/R19", "files.pending", "files.pending_on_time", "files.pending_overdue"),
-	}
+	}, outlineRules()...)
 }

@@ -1,0 +1,93 @@
+package bieu
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/baocaodinhky/vpcp/kstt"
+)
+
+func benchII06a(n int) *II06a {
+	f := &II06a{Rows: make([]II06aRow, n)}
+	for i := range f.Rows {
+		v := int64(i % 97)
+		f.Rows[i] = II06aRow{STT: fmt.Sprint(i + 1), Field: fmt.Sprintf("Lĩnh vực %d", i),
+			Online: v, Direct: v / 2, CarriedOver: 3, Early: v, OnTime: v / 2, Late: 1, PendingOnTime: 1, PendingOverdue: 1}
+	}
+	if err := f.Fill(); err != nil {
+		panic(err)
+	}
+	return f
+}
+
+// BenchmarkCheckII06a checks a clean II.06a of 10,000 lĩnh vực rows with a
+// reused Checker (every rule of the form: the three printed formulas, the
+// total, non-negative counts and the (3)=(7)+(11) balance), next to the loop
+// a user would write by hand for the three printed formulas only.
+func BenchmarkCheckII06a(b *testing.B) {
+	const rows = 10000
+	f := benchII06a(rows)
+	b.Run("kstt.Checker", func(b *testing.B) {
+		c, err := kstt.NewChecker(f.Spec(), kstt.CheckOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		var dst kstt.Findings
+		b.ReportAllocs()
+		for b.Loop() {
+			dst = c.Check(f, dst[:0])
+		}
+		if len(dst) != 0 {
+			b.Fatal(dst)
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/rows, "ns/row")
+	})
+	b.Run("kstt.Checker/printed-formulas-only", func(b *testing.B) {
+		off := kstt.CheckOptions{Rules: map[string]kstt.RuleOverride{
+			"II.06a/R04": {Off: true}, "II.06a/R05": {Off: true}, "II.06a/R06": {Off: true}}}
+		c, err := kstt.NewChecker(f.Spec(), off)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var dst kstt.Findings
+		b.ReportAllocs()
+		for b.Loop() {
+			dst = c.Check(f, dst[:0])
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/rows, "ns/row")
+	})
+	b.Run("hand-written", func(b *testing.B) {
+		bad := 0
+		b.ReportAllocs()
+		for b.Loop() {
+			for i := range f.Rows {
+				r := &f.Rows[i]
+				if r.Received != r.Online+r.Direct+r.CarriedOver {
+					bad++
+				}
+				if r.Resolved != r.Early+r.OnTime+r.Late {
+					bad++
+				}
+				if r.Pending != r.PendingOnTime+r.PendingOverdue {
+					bad++
+				}
+			}
+		}
+		if bad != 0 {
+			b.Fatal(bad)
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/rows, "ns/row")
+	})
+}
+
+func TestCheckerAllocatesNothingOnACleanForm(t *testing.T) {
+	f := benchII06a(200)
+	c, err := kstt.NewChecker(f.Spec(), kstt.CheckOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dst kstt.Findings
+	if n := testing.AllocsPerRun(20, func() { dst = c.Check(f, dst[:0]) }); n != 0 {
+		t.Fatalf("Check of a clean II.06a allocates %v times", n)
+	}
+}
