@@ -1,0 +1,297 @@
+package text
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+
+	"github.com/baocaodinhky/vpcp/internal/vntext"
+	"github.com/baocaodinhky/vpcp/kstt"
+)
+
+// Default bounds of ReadPasted. A report with its forms is a few hundred
+// lines of a few hundred bytes.
+const (
+	DefaultPasteMaxBytes     = 50 << 20 // 50 MiB of input
+	DefaultPasteMaxLineBytes = 1 << 20  // 1 MiB in one line
+	DefaultPasteMaxLines     = 1 << 20
+	DefaultPasteMaxFields    = 1024 // tab-separated fields in one line
+)
+
+// PasteOptions bound what ReadPastedOptions accepts. A zero field takes its
+// default (DefaultPaste…); a negative one is an error.
+type PasteOptions struct {
+	MaxBytes     int64 // input bytes, after decoding UTF-16 if the text came with a UTF-16 byte order mark
+	MaxLineBytes int   // bytes in one line
+	MaxLines     int   // lines in the document
+	MaxFields    int   // fields (cells) in one line
+}
+
+// Sentinel errors of the pasted-text reader; the errors it returns are
+// *PasteError values wrapping one of them (or an I/O error of the reader
+// it was given). Match them with errors.Is.
+var (
+	// ErrPasteTooLarge: the input is longer than PasteOptions.MaxBytes,
+	// has more lines than MaxLines or a line with more fields than
+	// MaxFields.
+	ErrPasteTooLarge = errors.New("pasted text too large")
+	// ErrLineTooLong: one line is longer than PasteOptions.MaxLineBytes.
+	ErrLineTooLong = errors.New("line too long")
+	// ErrNotText: the input is not UTF-8 text (a NUL byte, invalid UTF-8
+	// — e.g. a legacy TCVN3 or VNI document, or a binary file such as an
+	// XLSX).
+	ErrNotText = errors.New("not UTF-8 text")
+)
+
+// PasteError is the error ReadPasted returns: the document, the line (1-based,
+// 0 when the error is not about one line) and the cause.
+type PasteError struct {
+	Name string
+	Line int
+	Err  error
+}
+
+// Error returns e.g. "text: seed.txt:12: line too long (more than 1048576 bytes)".
+func (e *PasteError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("text: %s:%d: %v", e.Name, e.Line, e.Err)
+	}
+	return fmt.Sprintf("text: %s: %v", e.Name, e.Err)
+}
+
+// Unwrap returns the cause.
+func (e *PasteError) Unwrap() error { return e.Err }
+
+// ReadPasted reads a document as it comes out of Word or a PDF copy — the
+// report with its forms, tables as tab-separated lines — into one grid,
+// with the default bounds. See ReadPastedOptions.
+func ReadPasted(r io.Reader, name string) ([]*kstt.Grid, error) {
+	return ReadPastedOptions(r, name, PasteOptions{})
+}
+
+// ReadPastedOptions reads pasted text into one kstt.Grid (returned in a
+// slice, like render/xlsx.ReadWorkbook, so package bieu reads both the same
+// way). Row r of the grid is line r+1 of the text: a table line becomes a
+// row of cells split at tabs, and every other line a row of one cell, so
+// the lines around the tables ("Biểu số II.06a/VPCP/KSTT", "Kỳ báo cáo: Quý
+// II năm 2024", "(Từ ngày … đến ngày …)", "Đơn vị báo cáo: …") stay
+// where a form reader looks for them; blank lines are empty rows. Cell
+// addresses read "name:L12:C3".
+//
+// It accepts LF, CRLF and CR line ends, a UTF-8 byte order mark, UTF-16
+// text with its byte order mark (Word's "Unicode text"), text in NFD (made
+// NFC), non-breaking and repeated spaces (folded), Markdown emphasis
+// around a cell ("**BÁO CÁO**") and Markdown pipe tables ("| a | b |", the
+// |---| line read as an empty row). Cells are text: numbers are read by
+// the form reader, which knows the columns. Trailing empty cells are
+// dropped.
+//
+// It fails fast, with a *PasteError, on input beyond the bounds of opts
+// (ErrPasteTooLarge, ErrLineTooLong) and on input that is not UTF-8 text
+// (ErrNotText).
+func ReadPastedOptions(r io.Reader, name string, opts PasteOptions) ([]*kstt.Grid, error) {
+	fail := func(line int, err error) ([]*kstt.Grid, error) {
+		return nil, &PasteError{Name: name, Line: line, Err: err}
+	}
+	if opts.MaxBytes < 0 || opts.MaxLineBytes < 0 || opts.MaxLines < 0 || opts.MaxFields < 0 {
+		return fail(0, errors.New("negative bound in PasteOptions"))
+	}
+	maxBytes := cmpOr(opts.MaxBytes, DefaultPasteMaxBytes)
+	maxLine := cmpOr(opts.MaxLineBytes, DefaultPasteMaxLineBytes)
+	maxLines := cmpOr(opts.MaxLines, DefaultPasteMaxLines)
+	maxFields := cmpOr(opts.MaxFields, DefaultPasteMaxFields)
+
+	br := bufio.NewReaderSize(r, 4096)
+	head, _ := br.Peek(2)
+	var src io.Reader = br
+	if len(head) == 2 && (head[0] == 0xFF && head[1] == 0xFE || head[0] == 0xFE && head[1] == 0xFF) {
+		// UTF-16 with a byte order mark: decode to UTF-8.
+		src = transform.NewReader(br, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder())
+	}
+	lim := &limitReader{r: src, n: maxBytes}
+	sc := bufio.NewScanner(lim)
+	sc.Buffer(make([]byte, 0, min(64<<10, maxLine)), maxLine)
+	sc.Split(scanLines)
+
+	g := &kstt.Grid{Name: name, Source: name, Text: true}
+	line := 0
+	for sc.Scan() {
+		line++
+		if line > maxLines {
+			return fail(line, fmt.Errorf("%w: more than %d lines", ErrPasteTooLarge, maxLines))
+		}
+		b := sc.Bytes()
+		if line == 1 {
+			b = bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF"))
+		}
+		if bytes.IndexByte(b, 0) >= 0 || !utf8.Valid(b) {
+			return fail(line, fmt.Errorf("%w: a NUL byte or invalid UTF-8 (a legacy TCVN3/VNI document or a binary file?)", ErrNotText))
+		}
+		row, err := splitLine(string(b), maxFields)
+		if err != nil {
+			return fail(line, err)
+		}
+		g.Rows = append(g.Rows, row)
+	}
+	if err := sc.Err(); err != nil {
+		switch {
+		case errors.Is(err, bufio.ErrTooLong):
+			return fail(line+1, fmt.Errorf("%w (more than %d bytes)", ErrLineTooLong, maxLine))
+		case errors.Is(err, errLimit):
+			return fail(0, fmt.Errorf("%w: more than %d bytes", ErrPasteTooLarge, maxBytes))
+		default:
+			return fail(line+1, err)
+		}
+	}
+	return []*kstt.Grid{g}, nil
+}
+
+func cmpOr[T int | int64](v, def T) T {
+	if v == 0 {
+		return def
+	}
+	return v
+}
+
+var errLimit = errors.New("input limit reached")
+
+// limitReader fails with errLimit once more than n bytes are read.
+type limitReader struct {
+	r io.Reader
+	n int64
+}
+
+func (l *limitReader) Read(p []byte) (int, error) {
+	if l.n < 0 {
+		return 0, errLimit
+	}
+	if int64(len(p)) > l.n+1 {
+		p = p[:l.n+1]
+	}
+	k, err := l.r.Read(p)
+	l.n -= int64(k)
+	if l.n < 0 {
+		return k, errLimit
+	}
+	return k, err
+}
+
+// scanLines splits at LF, CRLF or a lone CR, dropping the line end.
+func scanLines(data []byte, atEOF bool) (int, []byte, error) {
+	if atEOF && len(data) == 0 {
+		return 0, nil, nil
+	}
+	if i := bytes.IndexAny(data, "\r\n"); i >= 0 {
+		if data[i] == '\n' {
+			return i + 1, data[:i], nil
+		}
+		if i+1 < len(data) {
+			if data[i+1] == '\n' {
+				return i + 2, data[:i], nil
+			}
+			return i + 1, data[:i], nil
+		}
+		if atEOF {
+			return i + 1, data[:i], nil
+		}
+		return 0, nil, nil // a CR at the end of the buffer: is an LF next?
+	}
+	if atEOF {
+		return len(data), data, nil
+	}
+	return 0, nil, nil
+}
+
+// splitLine turns one line into cells: tab-separated fields, a Markdown
+// pipe-table row, or one cell.
+func splitLine(s string, maxFields int) ([]kstt.GridCell, error) {
+	if strings.TrimSpace(s) == "" {
+		return nil, nil
+	}
+	var fields []string
+	switch t := strings.TrimSpace(s); {
+	case strings.IndexByte(s, '\t') >= 0:
+		if n := strings.Count(s, "\t") + 1; n > maxFields {
+			return nil, fmt.Errorf("%w: %d fields in one line, more than %d", ErrPasteTooLarge, n, maxFields)
+		}
+		fields = strings.Split(s, "\t")
+	case len(t) >= 2 && t[0] == '|' && t[len(t)-1] == '|':
+		if isPipeRule(t) {
+			return nil, nil
+		}
+		fields = splitPipes(t[1 : len(t)-1])
+		if len(fields) > maxFields {
+			return nil, fmt.Errorf("%w: %d fields in one line, more than %d", ErrPasteTooLarge, len(fields), maxFields)
+		}
+	default:
+		fields = []string{stripHeading(t)}
+	}
+	n := len(fields)
+	for n > 0 && strings.TrimSpace(fields[n-1]) == "" {
+		n--
+	}
+	row := make([]kstt.GridCell, n)
+	for i := range row {
+		row[i].Text = cleanCell(fields[i])
+	}
+	return row, nil
+}
+
+// cleanCell normalises a cell: NFC, spaces folded and trimmed, Markdown
+// emphasis markers at its ends removed (a bold title pasted over several
+// lines opens on one and closes on another).
+func cleanCell(s string) string {
+	s = vntext.NFC(s)
+	for _, m := range [...]string{"**", "__"} {
+		s = strings.TrimPrefix(s, m)
+		s = strings.TrimSuffix(s, m)
+	}
+	return strings.TrimSpace(s)
+}
+
+// stripHeading drops a Markdown heading mark ("## II. ĐÁNH GIÁ CHUNG").
+func stripHeading(s string) string {
+	t := strings.TrimLeft(s, "#")
+	if t != s && (t == "" || t[0] == ' ') {
+		return t
+	}
+	return s
+}
+
+// isPipeRule reports whether a pipe-table line is the |---|:---:| rule.
+func isPipeRule(t string) bool {
+	for _, r := range t {
+		switch r {
+		case '|', '-', ':', ' ', '\t':
+		default:
+			return false
+		}
+	}
+	return strings.Contains(t, "-")
+}
+
+// splitPipes splits a pipe-table row at unescaped '|'.
+func splitPipes(s string) []string {
+	var out []string
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == '\\' && i+1 < len(s) && s[i+1] == '|':
+			b.WriteByte('|')
+			i++
+		case s[i] == '|':
+			out = append(out, b.String())
+			b.Reset()
+		default:
+			b.WriteByte(s[i])
+		}
+	}
+	return append(out, b.String())
+}
