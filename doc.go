@@ -1,0 +1,33 @@
+// Package vpcp is a Go SDK for the periodic reports on administrative
+// procedure control (kiểm soát thủ tục hành chính, KSTT) that every Sở,
+// UBND huyện/xã and ministry files under Thông tư 01/2020/TT-VPCP, for the
+// reporting periods of Nghị định 09/2019/NĐ-CP, Điều 12.
+//
+// It is a set of small packages, each with one job; dependencies point
+// downwards:
+//
+//   - period: Kỳ báo cáo. Civil dates and the Decree 09 periods (month,
+//     quarter, half, nine months, year), parsed from and printed as the
+//     Vietnamese forms write them ("Quý II năm 2024", "(Từ ngày 15/3/2024
+//     đến ngày 14/6/2024)"); a written range that is no period gives a typed
+//     error naming the nearest one.
+//   - kstt: the vocabulary every form shares: Header, rules as data,
+//     Findings, CheckOptions, the rule engine (Fill derives, Check verifies,
+//     Layout lays out — one declaration, three uses), the neutral Sheet that
+//     renderers consume, the Form interface, Report and Catalogue.
+//   - bieu: the official forms II.06a, II.07b and II.08 as typed structs
+//     whose fields map to the official column numbers, their rules, and the
+//     report-level rules; bieu.Official() is the catalogue (see
+//     bieu/RULES.md).
+//   - render, render/text, render/xlsx: renderers of kstt.Sheet (plain
+//     text, XLSX through excelize) and the way back from filled files.
+//
+// A quick start:
+//
+//	f := &bieu.II06a{Header: h, Rows: []bieu.II06aRow{{STT: "1", Field: "Lĩnh vực lãnh sự", Online: 31, OnTime: 31}}}
+//	_ = f.Fill()                                   // (3), (7), (11), TỔNG CỘNG
+//	findings, _ := f.Check(kstt.CheckOptions{})    // rule, cell, expected, actual
+//
+// The command examples/quickstart builds, checks and prints the real sample
+// report that this SDK was designed against.
+package vpcp
