@@ -47,13 +47,17 @@ const (
 	// never used to derive a value (an identity the form does not print,
 	// such as II.06a (3) = (7) + (11)).
 	Balance
+	// Reading: a remark of a form reader (bieu.Read) on a cell it had to
+	// interpret — a blank read as 0, a formula without a stored value — or
+	// a header it could not read. Checked by the reader, never by Check.
+	Reading
 )
 
 var ruleKindNames = [...]string{
 	SumOfColumns: "sum-of-columns", SumOfRows: "sum-of-rows", AtMost: "at-most",
 	Percentage: "percentage", FlagOnly: "flag", NonNegative: "non-negative",
 	Matches: "matches", SameHeader: "same-header", ValidPeriodText: "valid-period-text",
-	Balance: "balance",
+	Balance: "balance", Reading: "reading",
 }
 
 // String returns the kind's stable name, e.g. "sum-of-columns".
