@@ -20,79 +20,6 @@ type Report struct {
 	Forms     []Form     `json:"-"` // written as "forms" by MarshalJSON
 }
 
-// Narrative holds the parts of the narrative report that rules read. The
-// heading writes the period as text, which may be wrong (the seed writes
-// "15/3/2023 – 14/6/2024" for Quý II năm 2024); section I.6 repeats the
-// II.06a totals in words.
-type Narrative struct {
-	PeriodText string       `json:"period_text,omitempty"` // the period as the heading writes it
-	Files      *FileFigures `json:"files,omitempty"`       // section I.6 "Tình hình, kết quả giải quyết TTHC"
-}
-
-// FileFigures are the figures of section I.6 of the report outline
-// (Tình hình, kết quả giải quyết TTHC), which must equal the TỔNG CỘNG row
-// of Biểu II.06a.
-type FileFigures struct {
-	Received       int64 `json:"received"`        // Tổng số hồ sơ TTHC đã tiếp nhận — II.06a (3)
-	New            int64 `json:"new"`             // Số mới tiếp nhận trong kỳ — II.06a (4)+(5)
-	Online         int64 `json:"online"`          // trực tuyến — II.06a (4)
-	Direct         int64 `json:"direct"`          // trực tiếp và qua dịch vụ bưu chính — II.06a (5)
-	CarriedOver    int64 `json:"carried_over"`    // số từ kỳ trước chuyển qua — II.06a (6)
-	Resolved       int64 `json:"resolved"`        // Số lượng hồ sơ đã giải quyết — II.06a (7)
-	Early          int64 `json:"early"`           // giải quyết trước hạn — II.06a (8)
-	OnTime         int64 `json:"on_time"`         // đúng hạn — II.06a (9)
-	Late           int64 `json:"late"`            // quá hạn — II.06a (10)
-	Pending        int64 `json:"pending"`         // Số lượng hồ sơ đang giải quyết — II.06a (11)
-	PendingOnTime  int64 `json:"pending_on_time"` // trong hạn — II.06a (12)
-	PendingOverdue int64 `json:"pending_overdue"` // quá hạn — II.06a (13)
-}
-
-// FigureKeys lists the keys Narrative.Figure accepts, in outline order.
-var figureKeys = [...]string{
-	"files.received", "files.new", "files.online", "files.direct", "files.carried_over",
-	"files.resolved", "files.early", "files.on_time", "files.late",
-	"files.pending", "files.pending_on_time", "files.pending_overdue",
-}
-
-// FigureKeys returns the keys Narrative.Figure accepts, in outline order.
-func FigureKeys() []string { return append([]string(nil), figureKeys[:]...) }
-
-// Figure returns the narrative figure named key (see FigureKeys), and false
-// when the narrative does not state it.
-func (n *Narrative) Figure(key string) (int64, bool) {
-	if n == nil || n.Files == nil {
-		return 0, false
-	}
-	f := n.Files
-	switch key {
-	case "files.received":
-		return f.Received, true
-	case "files.new":
-		return f.New, true
-	case "files.online":
-		return f.Online, true
-	case "files.direct":
-		return f.Direct, true
-	case "files.carried_over":
-		return f.CarriedOver, true
-	case "files.resolved":
-		return f.Resolved, true
-	case "files.early":
-		return f.Early, true
-	case "files.on_time":
-		return f.OnTime, true
-	case "files.late":
-		return f.Late, true
-	case "files.pending":
-		return f.Pending, true
-	case "files.pending_on_time":
-		return f.PendingOnTime, true
-	case "files.pending_overdue":
-		return f.PendingOverdue, true
-	}
-	return 0, false
-}
-
 // Form returns the report's form with the given code, or nil.
 func (r *Report) Form(code string) Form {
 	for _, f := range r.Forms {
@@ -140,7 +67,7 @@ func (r *Report) UnmarshalJSON([]byte) error {
 type Catalogue struct {
 	Forms  []*FormSpec            // form declarations, in catalogue order
 	New    map[string]func() Form // constructors by form code, for decoding
-	Report []Rule                 // report-level rules (Matches, SameHeader, ValidPeriodText)
+	Report []Rule                 // report-level rules (Matches, AtMost, Percentage, SameHeader, ValidPeriodText)
 }
 
 // Spec returns the declaration of the form with the given code, or nil.
@@ -201,6 +128,10 @@ func (c *Catalogue) Validate() error {
 					return fmt.Errorf("kstt: catalogue: rule %s: %w", r.ID, err)
 				}
 			}
+		case AtMost, Percentage:
+			if err := c.validateOutlineRule(r); err != nil {
+				return fmt.Errorf("kstt: catalogue: rule %s: %w", r.ID, err)
+			}
 		case SameHeader, ValidPeriodText:
 		default:
 			return fmt.Errorf("kstt: catalogue: %w: rule %s of kind %s is not a report rule", ErrBadRule, r.ID, r.Kind)
@@ -211,10 +142,8 @@ func (c *Catalogue) Validate() error {
 
 func (c *Catalogue) checkRef(ref Ref) error {
 	if ref.Field != "" {
-		for _, k := range figureKeys {
-			if k == ref.Field {
-				return nil
-			}
+		if isFigureKey(ref.Field) {
+			return nil
 		}
 		return fmt.Errorf("%w: narrative figure %q", ErrBadRule, ref.Field)
 	}
@@ -345,6 +274,10 @@ func (c *Catalogue) checkReportRule(r *Report, rule *Rule, sev Severity, out Fin
 			add(Finding{Row: -1, RowLabel: "Kỳ báo cáo (tiêu đề)", Expected: periodText(want.Period), Actual: periodText(p),
 				Message: "kỳ ghi ở tiêu đề khác kỳ của các biểu", MessageEN: "the heading's period differs from the forms' period"})
 		}
+	case AtMost:
+		c.checkAtMost(r, rule, add)
+	case Percentage:
+		c.checkNarrativeRate(r, rule, add)
 	case Matches:
 		left, lok := c.refSum(r, []Ref{rule.Target})
 		right, rok := c.refSum(r, rule.Terms)

@@ -1,0 +1,313 @@
+package kstt
+
+import (
+	"bufio"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// Sheets lays out every form of the report (Layout), in report order: what
+// a renderer writes as the report's annexes (Thông tư 01/2020/TT-VPCP, Phụ
+// lục II), e.g. one worksheet per form in an XLSX workbook.
+func (r *Report) Sheets() []*Sheet {
+	out := make([]*Sheet, 0, len(r.Forms))
+	for _, f := range r.Forms {
+		out = append(out, Layout(f))
+	}
+	return out
+}
+
+// effectiveHeader is the report's header, or its first form's when the
+// report's own is empty (as Catalogue.Check reads it).
+func (r *Report) effectiveHeader() Header {
+	h := r.Header.Normalize()
+	if h.Unit == "" && h.Recipient == "" && h.Period.IsZero() && len(r.Forms) > 0 {
+		h = r.Forms[0].FormHeader().Normalize()
+	}
+	return h
+}
+
+// WriteNarrative writes the narrative of r as plain text in the layout of
+// the outline (Thông tư 01/2020/TT-VPCP, đề cương báo cáo) and of an
+// administrative document (Nghị định 30/2020/NĐ-CP, Phụ lục I): the
+// heading (issuer, "Số: …/…", place and date, "BÁO CÁO", the title and the
+// period as written), the preamble, part I with its numbered sections —
+// each one's prose, then its figures as "- label: value" lines —, part II,
+// part III with its numbered tasks, the closing sentence, Nơi nhận and the
+// signature block. Paragraphs are separated by a blank line and not
+// wrapped. The forms are not printed: a renderer prints r.Sheets().
+//
+// Whole numbers from 1 to 9 are written with two digits ("02", "05"), as
+// administrative writing does and the seed report shows; decimals use a
+// decimal comma, money groups thousands with dots. A report without a
+// narrative writes nothing.
+func WriteNarrative(w io.Writer, r *Report) error {
+	n := r.Narrative
+	if n == nil {
+		return nil
+	}
+	p := &narrativePrinter{w: bufio.NewWriter(w)}
+	h := r.effectiveHeader()
+	p.heading(n)
+	p.para(n.Preamble)
+	p.part("I", PartITitle)
+	p.sections(n)
+	p.part("II", PartIITitle)
+	for _, t := range n.Assessment {
+		p.para(t)
+	}
+	next := "KỲ TỚI"
+	if !h.Period.IsZero() {
+		next = strings.ToUpper(h.Period.Next().String())
+	}
+	p.part("III", PartIIITitle+" "+next)
+	for i, t := range n.Tasks {
+		p.para(strconv.Itoa(i+1) + ". " + t)
+	}
+	p.para(n.Closing)
+	if len(n.Recipients) > 0 {
+		p.para("Nơi nhận:")
+		for i, rc := range n.Recipients {
+			end := ";"
+			if i == len(n.Recipients)-1 {
+				end = "."
+			}
+			p.para("- " + strings.TrimRight(rc, ";. ") + end)
+		}
+	}
+	if s := n.Signature; s != nil {
+		p.lines(s.Authority, s.Title)
+		p.para(s.Name)
+	}
+	return p.w.Flush()
+}
+
+type narrativePrinter struct {
+	w       *bufio.Writer
+	started bool
+}
+
+// lines writes consecutive non-empty lines as one paragraph.
+func (p *narrativePrinter) lines(ls ...string) {
+	first := true
+	for _, l := range ls {
+		if l == "" {
+			continue
+		}
+		if first {
+			if p.started {
+				p.w.WriteString("\n")
+			}
+			first = false
+		}
+		p.w.WriteString(l)
+		p.w.WriteString("\n")
+		p.started = true
+	}
+}
+
+func (p *narrativePrinter) para(s string) { p.lines(s) }
+
+func (p *narrativePrinter) part(num, title string) { p.para(num + ". " + title) }
+
+func (p *narrativePrinter) heading(n *Narrative) {
+	h := n.Heading
+	if h == nil {
+		p.para(DocumentKind)
+		p.para(n.PeriodText)
+		return
+	}
+	if h.Issuer != "" {
+		p.lines(h.Authority, h.Issuer)
+		p.lines("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+	}
+	if h.Number != "" || h.Symbol != "" {
+		p.para("Số: " + h.Number + "/" + h.Symbol)
+	}
+	date := h.Date.String()
+	if h.Place != "" {
+		date = h.Place + ", " + date
+	}
+	p.para(date)
+	p.para(DocumentKind)
+	p.lines(h.Title, n.PeriodText)
+}
+
+// String writes the date as a document does, "ngày 05 tháng 02 năm 2024",
+// leaving blank parts empty: "ngày tháng 6 năm 2024" (Nghị định
+// 30/2020/NĐ-CP, Phụ lục I, mục II.4: days below 10 and the months 1 and
+// 2 take a leading zero).
+func (d DocDate) String() string {
+	var b strings.Builder
+	b.WriteString("ngày")
+	if d.Day > 0 {
+		b.WriteString(" ")
+		if d.Day < 10 {
+			b.WriteString("0")
+		}
+		b.WriteString(strconv.Itoa(d.Day))
+	}
+	b.WriteString(" tháng")
+	if d.Month > 0 {
+		b.WriteString(" ")
+		if d.Month < 3 {
+			b.WriteString("0")
+		}
+		b.WriteString(strconv.Itoa(d.Month))
+	}
+	b.WriteString(" năm")
+	if d.Year > 0 {
+		b.WriteString(" " + strconv.Itoa(d.Year))
+	}
+	return b.String()
+}
+
+// IsZero reports whether no part of the date is written.
+func (d DocDate) IsZero() bool { return d == DocDate{} }
+
+func (p *narrativePrinter) sections(n *Narrative) {
+	nos := make([]int, 0, SectionCount)
+	for i := 1; i <= SectionCount; i++ {
+		nos = append(nos, i)
+	}
+	for _, s := range n.Sections {
+		if !slices.Contains(nos, s.No) {
+			nos = append(nos, s.No)
+		}
+	}
+	slices.Sort(nos)
+	for _, no := range nos {
+		s, ok := n.Section(no)
+		figs := sectionFigures(n, no)
+		if !ok && len(figs) == 0 {
+			continue
+		}
+		title := s.Title
+		if title == "" {
+			title = SectionTitle(no)
+		}
+		p.para(strconv.Itoa(no) + ". " + title)
+		for _, t := range s.Text {
+			p.para(t)
+		}
+		for _, f := range figs {
+			p.para("- " + f)
+		}
+	}
+}
+
+// FigureText writes a whole number as the narrative prints it: 1 to 9 with
+// a leading zero ("02", "05"), as administrative writing does and the seed
+// report shows; other values in plain digits.
+func FigureText(v int64) string {
+	if v > 0 && v < 10 {
+		return "0" + strconv.FormatInt(v, 10)
+	}
+	return strconv.FormatInt(v, 10)
+}
+
+// RateText writes a rate in per cent the Vietnamese way: "33,33%", "0%".
+func RateText(d decimal.Decimal) string { return decimalText(d, false) + "%" }
+
+// MoneyText writes an amount the Vietnamese way, thousands grouped by dots
+// and a decimal comma: "1.250.000", "0".
+func MoneyText(d decimal.Decimal) string { return decimalText(d, true) }
+
+func decimalText(d decimal.Decimal, group bool) string {
+	s := d.String()
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	ip, fp, _ := strings.Cut(s, ".")
+	if group && len(ip) > 3 {
+		var b strings.Builder
+		for i, c := range ip {
+			if i > 0 && (len(ip)-i)%3 == 0 {
+				b.WriteByte('.')
+			}
+			b.WriteRune(c)
+		}
+		ip = b.String()
+	}
+	if fp != "" {
+		ip += "," + fp
+	}
+	if neg {
+		ip = "-" + ip
+	}
+	return ip
+}
+
+// sectionFigures returns the figure lines of section no, in the words of
+// the outline.
+func sectionFigures(n *Narrative, no int) []string {
+	f := FigureText
+	switch no {
+	case 1:
+		if x := n.Impact; x != nil {
+			return []string{
+				"Số lượng TTHC đã được đánh giá tác động trong kỳ báo cáo: " + f(x.Assessed),
+				"Số lượng TTHC được ban hành trong kỳ báo cáo đã được đánh giá tác động: " + f(x.IssuedAssessed),
+			}
+		}
+	case 4:
+		if x := n.Review; x != nil {
+			return []string{
+				"Tổng số TTHC cần rà soát, đơn giản hóa theo Kế hoạch: " + f(x.Planned),
+				"Tổng số TTHC đã được rà soát, thông qua phương án đơn giản hóa: " + f(x.Reviewed),
+				"Phương án đơn giản hóa cụ thể: số TTHC giữ nguyên: " + f(x.Kept) +
+					"; số TTHC bãi bỏ: " + f(x.Abolished) +
+					"; số TTHC sửa đổi, bổ sung: " + f(x.Amended) +
+					"; số TTHC thay thế: " + f(x.Replaced) +
+					"; số TTHC liên thông: " + f(x.Linked) +
+					"; số TTHC có giải pháp để thực hiện trên môi trường điện tử: " + f(x.Electronic),
+				"Số tiền tiết kiệm được: " + MoneyText(x.MoneySaved),
+				"Tỷ lệ chi phí tiết kiệm được: " + RateText(x.CostSavingRate),
+				"Tỷ lệ hoàn thành kế hoạch rà soát, đơn giản hóa: " + RateText(x.CompletionRate),
+			}
+		}
+	case 5:
+		if x := n.Feedback; x != nil {
+			total := "Tổng số phản ánh, kiến nghị đã tiếp nhận trong kỳ báo cáo"
+			if x.Total != nil {
+				total += ": " + f(*x.Total)
+			}
+			return []string{
+				total + ", trong đó: Số tiếp nhận mới trong kỳ: " + f(x.New) +
+					"; số từ kỳ trước chuyển qua: " + f(x.CarriedOver) +
+					"; số phản ánh, kiến nghị về quy định hành chính: " + f(x.Regulations) +
+					"; số phản ánh, kiến nghị về hành vi hành chính: " + f(x.Conduct) + ".",
+				"Số phản ánh, kiến nghị đã xử lý: " + f(x.Handled) + "; trong đó số đã được đăng tải công khai: " + f(x.Published),
+				"Số phản ánh, kiến nghị đang xử lý: " + f(x.InProgress),
+			}
+		}
+	case 6:
+		if x := n.Files; x != nil {
+			return []string{
+				"Tổng số hồ sơ TTHC đã tiếp nhận trong kỳ báo cáo: " + f(x.Received) +
+					", trong đó: Số mới tiếp nhận trong kỳ: " + f(x.New) +
+					" (trực tuyến: " + f(x.Online) + "; trực tiếp và qua dịch vụ bưu chính: " + f(x.Direct) +
+					"); số từ kỳ trước chuyển qua: " + f(x.CarriedOver),
+				"Số lượng hồ sơ đã giải quyết: " + f(x.Resolved) + "; trong đó, giải quyết trước hạn: " + f(x.Early) +
+					", đúng hạn: " + f(x.OnTime) + ", quá hạn: " + f(x.Late),
+				"Số lượng hồ sơ đang giải quyết: " + f(x.Pending) + "; trong đó, trong hạn: " + f(x.PendingOnTime) +
+					", quá hạn: " + f(x.PendingOverdue) + ".",
+			}
+		}
+	case 7:
+		if x := n.OneStop; x != nil {
+			return []string{"Số ý kiến khách hàng được đo lường sự hài lòng trong kỳ: " + f(x.SurveyResponses)}
+		}
+	case 12:
+		if x := n.Online; x != nil {
+			return []string{
+				"Số TTHC đã triển khai dịch vụ công trực tuyến toàn trình và toàn trình một phần: " + f(x.Deployed),
+				"Số TTHC chưa cung cấp được dịch vụ công trực tuyến toàn trình: " + f(x.PartialOnly),
+			}
+		}
+	}
+	return nil
+}
