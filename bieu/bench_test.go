@@ -42,21 +42,56 @@ func BenchmarkCheckII06a(b *testing.B) {
 		}
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/rows, "ns/row")
 	})
-	b.Run("kstt.Checker/printed-formulas-only", func(b *testing.B) {
-		off := kstt.CheckOptions{Rules: map[string]kstt.RuleOverride{
-			"II.06a/R04": {Off: true}, "II.06a/R05": {Off: true}, "II.06a/R06": {Off: true}}}
-		c, err := kstt.NewChecker(f.Spec(), off)
+	b.Run("kstt.Checker/engine-without-fast-path", func(b *testing.B) {
+		c, err := kstt.NewChecker(f.Spec(), kstt.CheckOptions{})
 		if err != nil {
 			b.Fatal(err)
 		}
 		var dst kstt.Findings
 		b.ReportAllocs()
 		for b.Loop() {
-			dst = c.Check(f, dst[:0])
+			dst = c.Check(engineOnly{f}, dst[:0])
 		}
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/rows, "ns/row")
 	})
-	b.Run("hand-written", func(b *testing.B) {
+	b.Run("hand-written/same-rules", func(b *testing.B) {
+		bad := 0
+		b.ReportAllocs()
+		for b.Loop() {
+			var t II06aRow
+			for i := range f.Rows {
+				r := &f.Rows[i]
+				if r.Received < 0 || r.Online < 0 || r.Direct < 0 || r.CarriedOver < 0 || r.Resolved < 0 || r.Early < 0 ||
+					r.OnTime < 0 || r.Late < 0 || r.Pending < 0 || r.PendingOnTime < 0 || r.PendingOverdue < 0 {
+					bad++
+				}
+				if r.Received != r.Online+r.Direct+r.CarriedOver || r.Resolved != r.Early+r.OnTime+r.Late ||
+					r.Pending != r.PendingOnTime+r.PendingOverdue || r.Received != r.Resolved+r.Pending {
+					bad++
+				}
+				t.Received += r.Received
+				t.Online += r.Online
+				t.Direct += r.Direct
+				t.CarriedOver += r.CarriedOver
+				t.Resolved += r.Resolved
+				t.Early += r.Early
+				t.OnTime += r.OnTime
+				t.Late += r.Late
+				t.Pending += r.Pending
+				t.PendingOnTime += r.PendingOnTime
+				t.PendingOverdue += r.PendingOverdue
+			}
+			t.STT, t.Field = f.Total.STT, f.Total.Field
+			if t != f.Total {
+				bad++
+			}
+		}
+		if bad != 0 {
+			b.Fatal(bad)
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/rows, "ns/row")
+	})
+	b.Run("hand-written/three-formulas", func(b *testing.B) {
 		bad := 0
 		b.ReportAllocs()
 		for b.Loop() {

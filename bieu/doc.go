@@ -10,3 +10,4 @@
 package bieu
 
 //go:generate go run ../internal/gencatalogue RULES.md
+//go:generate go run ../internal/genquick quick_gen.go

@@ -1,0 +1,86 @@
+package bieu
+
+import (
+	"bytes"
+	"math"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	"github.com/baocaodinhky/vpcp/kstt"
+)
+
+// engineOnly hides a form's QuickClean so the rule engine runs in full.
+type engineOnly struct{ kstt.Form }
+
+// TestQuickCleanAgreesWithTheEngine: the generated fast path reports clean
+// exactly when the engine finds nothing, on random valid forms and on forms
+// with one cell changed to a random value, extremes included.
+func TestQuickCleanAgreesWithTheEngine(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	extremes := []int64{-1, 0, 1, 1 << 57, 1 << 58, math.MaxInt64, math.MinInt64, math.MaxInt64 / 3}
+	agreeClean, agreeDirty := 0, 0
+	for iter := 0; iter < 3000; iter++ {
+		for _, f := range randomForms(rng) {
+			q, ok := f.(kstt.QuickChecker)
+			if !ok {
+				continue
+			}
+			if err := kstt.Fill(f); err != nil {
+				t.Fatal(err)
+			}
+			if iter%2 == 1 {
+				tab := f.Table(0).(kstt.MutableTable)
+				i := rng.IntN(tab.Len())
+				buf := make([]int64, 16)
+				tab.Ints(i, buf)
+				col := 3 + rng.IntN(f.Spec().Parts[0].MaxNum()-2)
+				if rng.IntN(3) == 0 {
+					buf[col] = extremes[rng.IntN(len(extremes))]
+				} else {
+					buf[col] += int64(rng.IntN(5)) - 2
+				}
+				tab.SetInts(i, buf)
+			}
+			fs, err := kstt.Check(engineOnly{f}, kstt.CheckOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			quick := q.QuickClean()
+			if quick && len(fs) > 0 {
+				t.Fatalf("%s: QuickClean true but the engine finds %v", f.Spec().Code, fs)
+			}
+			if !quick && len(fs) == 0 {
+				// Allowed only for values the fast path declines (≥ 2^58).
+				t.Logf("%s: QuickClean declined a clean form", f.Spec().Code)
+				continue
+			}
+			if quick {
+				agreeClean++
+			} else {
+				agreeDirty++
+			}
+		}
+	}
+	if agreeClean < 1000 || agreeDirty < 1000 {
+		t.Fatalf("too few cases: %d clean, %d dirty", agreeClean, agreeDirty)
+	}
+}
+
+func TestQuickGenIsUpToDate(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the generator")
+	}
+	out := filepath.Join(t.TempDir(), "quick_gen.go")
+	cmd := exec.Command("go", "run", "../internal/genquick", out)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("genquick: %v\n%s", err, b)
+	}
+	want, _ := os.ReadFile(out)
+	got, _ := os.ReadFile("quick_gen.go")
+	if !bytes.Equal(want, got) {
+		t.Fatal("quick_gen.go is out of date: run `go generate ./bieu`")
+	}
+}
