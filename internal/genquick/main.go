@@ -36,7 +36,7 @@ func main() {
 		{form: new(bieu.II06a), recv: "II06a", rowType: reflect.TypeOf(bieu.II06aRow{}),
 			open: "for i := range f.Rows {\nr := &f.Rows[i]\n", close: "}\n", total: "&f.Total"},
 		{form: new(bieu.II08), recv: "II08", rowType: reflect.TypeOf(bieu.II08Row{}),
-			open: "for si := range f.Sections {\nfor li := range f.Sections[si].Levels {\nrows := f.Sections[si].Levels[li].Rows\nfor ri := range rows {\nr := &rows[ri]\n",
+			open:  "for si := range f.Sections {\nfor li := range f.Sections[si].Levels {\nrows := f.Sections[si].Levels[li].Rows\nfor ri := range rows {\nr := &rows[ri]\n",
 			close: "}\n}\n}\n", total: "&f.Total"},
 	}
 	var b bytes.Buffer
