@@ -39,7 +39,8 @@ type II06aRow struct {
 	PendingOverdue int64  `json:"pending_overdue"` // (13) … / Quá hạn
 }
 
-// Spec returns the declaration of Biểu II.06a.
+// Spec returns the declaration of Biểu II.06a, shared by every form of the
+// kind: treat it as read-only (bieu.Official gives copies to change).
 func (f *II06a) Spec() *kstt.FormSpec { return specII06a }
 
 // FormHeader returns the header block.

@@ -63,7 +63,8 @@ type II07bOnSpotRow struct {
 	DistrictRate decimal.Decimal `json:"district_rate"` // (6) Cấp huyện / Tỷ lệ = (5) ÷ Phần I (9) × 100 (inferred)
 }
 
-// Spec returns the declaration of Biểu II.07b.
+// Spec returns the declaration of Biểu II.07b, shared by every form of the
+// kind: treat it as read-only (bieu.Official gives copies to change).
 func (f *II07b) Spec() *kstt.FormSpec { return specII07b }
 
 // FormHeader returns the header block.

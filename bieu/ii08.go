@@ -57,7 +57,8 @@ const (
 	LevelCommune  = "CẤP XÃ"
 )
 
-// Spec returns the declaration of Biểu II.08.
+// Spec returns the declaration of Biểu II.08, shared by every form of the
+// kind: treat it as read-only (bieu.Official gives copies to change).
 func (f *II08) Spec() *kstt.FormSpec { return specII08 }
 
 // FormHeader returns the header block.

@@ -84,3 +84,28 @@ func TestQuickGenIsUpToDate(t *testing.T) {
 		t.Fatal("quick_gen.go is out of date: run `go generate ./bieu`")
 	}
 }
+
+// A catalogue whose rules a user changed is never short-cut by the fast
+// path generated from the official rules.
+func TestChangedCatalogueBypassesTheFastPath(t *testing.T) {
+	f := cleanFixture()
+	cat := Official()
+	spec := cat.Spec("II.08")
+	spec.Rules = append(spec.Rules, kstt.Rule{ID: "II.08/LOCAL1", Kind: kstt.AtMost, Severity: kstt.Error,
+		Expr: "(5) ≤ (3)", Basis: "local policy", Meaning: "m", MeaningEN: "m",
+		Target: kstt.Ref{Col: 5}, Terms: []kstt.Ref{{Col: 3}}})
+	if !f.c.QuickClean() {
+		t.Fatal("fixture II.08 should be clean for the official rules")
+	}
+	fs, err := cat.Check(f.rep, kstt.CheckOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fs.ByRule("II.08/LOCAL1")) == 0 {
+		t.Fatalf("the local rule did not run: %v", fs)
+	}
+	// The official spec is untouched.
+	if Official().Spec("II.08").Rule("II.08/LOCAL1") != nil || f.c.Spec().Rule("II.08/LOCAL1") != nil {
+		t.Fatal("changing one catalogue changed the shared declaration")
+	}
+}

@@ -3,6 +3,7 @@ package kstt
 import (
 	"fmt"
 	"math"
+	"reflect"
 	"strconv"
 
 	"github.com/shopspring/decimal"
@@ -17,6 +18,9 @@ import (
 type Checker struct {
 	spec  *FormSpec
 	parts []partPlan
+	// quickFor is the form spec for which the fast path was found to run
+	// the same rules as this checker.
+	quickFor *FormSpec
 }
 
 type plannedRule struct {
@@ -132,6 +136,20 @@ type QuickChecker interface {
 	QuickClean() bool
 }
 
+// sameRules reports whether the form's own spec — the rules its fast path
+// was generated from — has the same rules as the checker's (a catalogue a
+// user changed must not be short-cut).
+func (c *Checker) sameRules(s *FormSpec) bool {
+	if s == c.spec || s == c.quickFor {
+		return true
+	}
+	if reflect.DeepEqual(s.Rules, c.spec.Rules) && reflect.DeepEqual(s.Parts, c.spec.Parts) {
+		c.quickFor = s
+		return true
+	}
+	return false
+}
+
 // Spec returns the declaration the checker runs.
 func (c *Checker) Spec() *FormSpec { return c.spec }
 
@@ -145,7 +163,7 @@ func (c *Checker) Check(f Form, dst Findings) Findings {
 			Message:   "biểu không đúng loại cho bộ kiểm tra này",
 			MessageEN: "form is not of the kind this checker runs"})
 	}
-	if q, ok := f.(QuickChecker); ok && q.QuickClean() {
+	if q, ok := f.(QuickChecker); ok && c.sameRules(f.Spec()) && q.QuickClean() {
 		return dst
 	}
 	loc, _ := f.(Locator)

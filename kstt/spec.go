@@ -88,6 +88,26 @@ type FormSpec struct {
 	Rules []Rule     `json:"rules"`
 }
 
+// Clone returns a deep copy of the declaration, to change without
+// affecting the original (package bieu's declarations are shared).
+func (s *FormSpec) Clone() *FormSpec {
+	c := *s
+	c.Parts = make([]PartSpec, len(s.Parts))
+	for i, p := range s.Parts {
+		p.Columns = append([]Column(nil), p.Columns...)
+		for j := range p.Columns {
+			p.Columns[j].Groups = append([]string(nil), p.Columns[j].Groups...)
+		}
+		c.Parts[i] = p
+	}
+	c.Rules = make([]Rule, len(s.Rules))
+	for i, r := range s.Rules {
+		r.Terms = append([]Ref(nil), r.Terms...)
+		c.Rules[i] = r
+	}
+	return &c
+}
+
 // FullCode is the code as the form prints it top left:
 // "Biểu số II.06a/VPCP/KSTT".
 func (s *FormSpec) FullCode() string { return "Biểu số " + s.Code + "/VPCP/KSTT" }
