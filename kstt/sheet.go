@@ -4,6 +4,8 @@ import (
 	"slices"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/baocaodinhky/vpcp/internal/vntext"
 )
 
 // Sheet is the neutral layout of one form that renderers consume: the
@@ -152,9 +154,11 @@ func Layout(f Form) *Sheet {
 				cell := &row.Cells[ci]
 				switch {
 				case c.Num == 1:
-					cell.Kind, cell.Text = textKind(meta.STT), meta.STT
+					cell.Text = vntext.NFC(meta.STT)
+					cell.Kind = textKind(cell.Text)
 				case c.Num == 2:
-					cell.Kind, cell.Text = textKind(meta.Label), meta.Label
+					cell.Text = vntext.NFC(meta.Label)
+					cell.Kind = textKind(cell.Text)
 				case !numeric || c.Kind == TextColumn:
 				case c.Kind == RateColumn:
 					cell.Kind, cell.Dec = DecimalCell, t.Rate(i, c.Num)
