@@ -1,0 +1,11 @@
+// Package xlsx writes the neutral kstt.Sheet layout of KSTT report forms
+// (Thông tư 01/2020/TT-VPCP) as XLSX workbooks an office can send as is,
+// and is the only package of the module that imports excelize.
+//
+// Renderer implements the render.Renderer interface: one worksheet per
+// sheet, A4 landscape fitted to one page wide, the header block and the
+// multi-level header as the official forms print them, numbers stored as
+// numbers, and every derived cell written as a formula with the value
+// computed in Go cached beside it. The output is deterministic: the same
+// sheets and options give the same bytes.
+package xlsx
