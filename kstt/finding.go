@@ -15,6 +15,10 @@ import (
 // a message in Vietnamese with its English rendering. Finding is an error,
 // so a list of them unwraps into errors.As-able values.
 type Finding struct {
+	// Unit is the reporting unit the finding is about, set when findings
+	// of many units are gathered (a roll-up: bieu.Aggregate.Check); empty
+	// for a single report's own check.
+	Unit       string   `json:"unit,omitempty"`
 	Rule       string   `json:"rule"`
 	Severity   Severity `json:"severity"`
 	Form       string   `json:"form,omitempty"`
@@ -34,6 +38,12 @@ type Finding struct {
 // [II.06a!C9]".
 func (f Finding) Where() string {
 	var b strings.Builder
+	if f.Unit != "" {
+		b.WriteString(f.Unit + ":")
+		if f.Form != "" {
+			b.WriteByte(' ')
+		}
+	}
 	b.WriteString(f.Form)
 	if f.Part != "" {
 		b.WriteString(" Phần " + f.Part)
@@ -97,10 +107,12 @@ func (f Finding) line(vi bool) string {
 // Findings is the list a check returns. The zero value is an empty list.
 type Findings []Finding
 
-// Compare orders findings by form, part, row (report-level ones first),
-// column, then rule ID.
+// Compare orders findings by unit (when findings of many units are
+// gathered), form, part, row (report-level ones first), column, then rule
+// ID.
 func Compare(a, b Finding) int {
 	return cmp.Or(
+		cmp.Compare(a.Unit, b.Unit),
 		cmp.Compare(a.Form, b.Form),
 		cmp.Compare(a.Part, b.Part),
 		cmp.Compare(a.Row, b.Row),

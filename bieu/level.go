@@ -1,0 +1,103 @@
+package bieu
+
+import (
+	"strings"
+
+	"github.com/baocaodinhky/vpcp/internal/vntext"
+)
+
+// UnitLevel is the administrative level of a reporting unit: the province
+// (a Sở, ban, ngành or the UBND tỉnh itself), the district (UBND huyện,
+// quận, thị xã, thành phố thuộc tỉnh) or the commune (UBND xã, phường, thị
+// trấn) — the levels of Luật Tổ chức chính quyền địa phương 2015, Điều 2,
+// by which Biểu II.06b groups its rows and Biểu II.07b its columns. From
+// 1/7/2025 there is no district level.
+type UnitLevel uint8
+
+// The levels, in the order the forms print them. LevelUnknown is the zero
+// value: a roll-up refuses a unit whose level it cannot tell.
+const (
+	LevelUnknown UnitLevel = iota
+	ProvinceLevel
+	DistrictLevel
+	CommuneLevel
+)
+
+// String returns the level row's title as II.08 prints it: "CẤP TỈNH",
+// "CẤP HUYỆN", "CẤP XÃ"; "" for LevelUnknown.
+func (l UnitLevel) String() string {
+	switch l {
+	case ProvinceLevel:
+		return LevelProvince
+	case DistrictLevel:
+		return LevelDistrict
+	case CommuneLevel:
+		return LevelCommune
+	}
+	return ""
+}
+
+// Code returns the Roman numeral printed in column (1) of the level row:
+// "I", "II", "III"; "" for LevelUnknown.
+func (l UnitLevel) Code() string {
+	switch l {
+	case ProvinceLevel:
+		return "I"
+	case DistrictLevel:
+		return "II"
+	case CommuneLevel:
+		return "III"
+	}
+	return ""
+}
+
+// GuessLevel tells the level of a unit from its name, the default of
+// RollupOptions.Level. It is INFERRED from how units name themselves, not
+// from a legal text: "UBND xã/phường/thị trấn …" (or the bare "Xã …") is
+// the commune; "UBND huyện/quận/thị xã/thành phố …" the district; "Sở …",
+// "Ban …", "Văn phòng …", "Thanh tra tỉnh", "Công an tỉnh", "UBND tỉnh …"
+// the province. Case, spacing, Unicode form, "Ủy ban nhân dân" written out
+// and the old spelling "Uỷ" are all accepted. Anything else is
+// LevelUnknown: pass your own RollupOptions.Level for such names (a
+// "thành phố trực thuộc trung ương" is a province, for instance).
+func GuessLevel(unit string) UnitLevel {
+	k := strings.ReplaceAll(vntext.Key(unit), "uỷ", "ủy")
+	for _, p := range []string{"ủy ban nhân dân ", "ubnd "} {
+		if rest, ok := strings.CutPrefix(k, p); ok {
+			k = rest
+			break
+		}
+	}
+	has := func(prefixes ...string) bool {
+		for _, p := range prefixes {
+			if strings.HasPrefix(k, p) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case has("thị xã ", "huyện ", "quận ", "thành phố "):
+		return DistrictLevel
+	case has("xã ", "phường ", "thị trấn ", "đặc khu "):
+		return CommuneLevel
+	case has("sở ", "ban ", "văn phòng ", "thanh tra tỉnh", "công an tỉnh", "tỉnh ", "trung tâm phục vụ hành chính công tỉnh"):
+		return ProvinceLevel
+	}
+	return LevelUnknown
+}
+
+// FieldKey is the key lĩnh vực labels are matched by when forms of many
+// units are combined: NFC, spaces folded, lower case, and an optional
+// leading "Lĩnh vực" dropped, so "Lĩnh vực  Hộ tịch", "hộ tịch" and the
+// same text typed in NFD are one lĩnh vực.
+func FieldKey(label string) string {
+	k := vntext.Key(label)
+	if rest, ok := strings.CutPrefix(k, "lĩnh vực"); ok {
+		rest = strings.TrimLeft(rest, " :")
+		if rest != "" {
+			return rest
+		}
+	}
+	return k
+}

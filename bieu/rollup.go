@@ -1,0 +1,663 @@
+package bieu
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/baocaodinhky/vpcp/internal/vntext"
+	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/period"
+)
+
+// Sentinel errors of a roll-up, matched with errors.Is on a *UnitError
+// (and through the *RollupError that gathers them).
+var (
+	// ErrNoReports: Rollup was given no report.
+	ErrNoReports = errors.New("no report to roll up")
+	// ErrNoUnit: a report is nil or names no reporting unit.
+	ErrNoUnit = errors.New("report names no reporting unit")
+	// ErrPeriodMismatch: a unit reports for another period than the
+	// roll-up's.
+	ErrPeriodMismatch = errors.New("period differs from the roll-up's")
+	// ErrRecipientMismatch: a unit reports to another recipient than the
+	// one rolling up.
+	ErrRecipientMismatch = errors.New("recipient differs from the roll-up's")
+	// ErrDuplicateUnit: the same unit (after normalisation) appears twice.
+	ErrDuplicateUnit = errors.New("unit appears twice")
+	// ErrUnknownLevel: the administrative level of a unit that files
+	// II.06a cannot be told (see GuessLevel and RollupOptions.Level).
+	ErrUnknownLevel = errors.New("administrative level of the unit unknown")
+)
+
+// UnitError is why one report was refused by Rollup: which one (its
+// position in the input and its unit as written), the sentinel, and the
+// value the roll-up wanted against the one the report has.
+type UnitError struct {
+	Index int    // 0-based position of the report in the Rollup call
+	Unit  string // the reporting unit as the report writes it
+	Err   error  // ErrNoUnit, ErrPeriodMismatch, ErrRecipientMismatch, ErrDuplicateUnit or ErrUnknownLevel
+	Want  string // e.g. the roll-up's period, "Quý II năm 2024"
+	Got   string // e.g. the report's period, "Quý I năm 2024"
+}
+
+// Error returns e.g. `bieu: rollup: report 3 "Sở Tư pháp": period
+// differs from the roll-up's: Quý I năm 2024, want Quý II năm 2024`.
+func (e *UnitError) Error() string {
+	s := "bieu: rollup: report " + strconv.Itoa(e.Index+1) + " " + strconv.Quote(e.Unit) + ": " + e.Err.Error()
+	if e.Got != "" || e.Want != "" {
+		s += ": " + e.Got + ", want " + e.Want
+	}
+	return s
+}
+
+// Unwrap returns the sentinel.
+func (e *UnitError) Unwrap() error { return e.Err }
+
+// RollupError gathers every refused report of a Rollup call (it never stops
+// at the first). Unwrap gives each *UnitError, so errors.Is(err,
+// ErrPeriodMismatch) and errors.As(err, &unitErr) work on it.
+type RollupError struct {
+	Units []*UnitError
+}
+
+// Error names every refused unit.
+func (e *RollupError) Error() string {
+	if len(e.Units) == 1 {
+		return e.Units[0].Error()
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "bieu: rollup: %d reports refused:", len(e.Units))
+	for _, u := range e.Units {
+		b.WriteString("\n\t")
+		b.WriteString(strings.TrimPrefix(u.Error(), "bieu: rollup: "))
+	}
+	return b.String()
+}
+
+// Unwrap gives each *UnitError.
+func (e *RollupError) Unwrap() []error {
+	out := make([]error, len(e.Units))
+	for i, u := range e.Units {
+		out[i] = u
+	}
+	return out
+}
+
+// RollupOptions configure Rollup. The zero value takes the unit rolling up
+// and the period from the first report and guesses levels from unit names.
+type RollupOptions struct {
+	// Unit is the unit rolling up: every report must name it as Đơn vị
+	// nhận báo cáo, and the aggregate names it as Đơn vị báo cáo. ""
+	// takes the first report's recipient.
+	Unit string
+	// Recipient is the aggregate's Đơn vị nhận báo cáo (e.g. "Văn phòng
+	// Chính phủ"); it may be left empty.
+	Recipient string
+	// Period is the roll-up's period; the zero Period takes the first
+	// report's.
+	Period period.Period
+	// Level tells the administrative level of a unit, for II.06b; nil
+	// means GuessLevel.
+	Level func(unit string) UnitLevel
+}
+
+// RollupUnit is one unit that fed an aggregate.
+type RollupUnit struct {
+	Name  string    `json:"name"`  // as its report writes it (NFC)
+	Level UnitLevel `json:"level"` // LevelUnknown when it files no II.06a and its name tells none
+}
+
+// RowSource is the provenance of one lĩnh vực row of an aggregate form:
+// the units whose rows were added into it, in input order.
+type RowSource struct {
+	Form  string   `json:"form"`           // "II.06a", "II.06b", "II.07b", "II.08"
+	Part  string   `json:"part,omitempty"` // "I" or "II" for II.07b
+	Row   int      `json:"row"`            // index of the row in the form's Table, as Finding.Row counts
+	Label string   `json:"label"`          // the lĩnh vực as the aggregate prints it
+	Units []string `json:"units"`          // the units that fed it
+}
+
+// Aggregate is what a recipient (UBND tỉnh, a ministry) builds from the
+// reports of the units that report to it for one period (Thông tư
+// 01/2020/TT-VPCP, Điều 4 and Điều 5: the recipient compiles the reports
+// of the units below it into its own): each form summed over the units,
+// lĩnh vực by lĩnh vực, with the provenance of every row. A form no unit
+// filed is nil.
+type Aggregate struct {
+	Header  kstt.Header  // the recipient's own header: Đơn vị báo cáo = the unit rolling up
+	Units   []RollupUnit // the units, in input order
+	II06a   *II06a       // II.06a by lĩnh vực over every unit
+	II06b   *II06b       // II.06a grouped by the units' level (inferred layout, see II06b)
+	II07b   *II07b       // II.07b by lĩnh vực, rates recomputed from the summed counts
+	II08    *II08        // II.08 by section, level and lĩnh vực
+	Sources []RowSource  // provenance of every lĩnh vực row of the forms above
+
+	reports []*kstt.Report
+}
+
+// Report returns the aggregate as a report of the unit rolling up, its
+// forms in the order II.06a, II.06b, II.07b, II.08 (those present), ready
+// to check, render (Report.Sheets) or encode. It has no narrative.
+func (a *Aggregate) Report() *kstt.Report {
+	r := &kstt.Report{Header: a.Header}
+	for _, f := range []kstt.Form{a.II06a, a.II06b, a.II07b, a.II08} {
+		if f != nil && !isNilForm(f) {
+			r.Forms = append(r.Forms, f)
+		}
+	}
+	return r
+}
+
+func isNilForm(f kstt.Form) bool {
+	switch v := f.(type) {
+	case *II06a:
+		return v == nil
+	case *II06b:
+		return v == nil
+	case *II07b:
+		return v == nil
+	case *II08:
+		return v == nil
+	}
+	return false
+}
+
+// SourcesOf returns the units that fed row row of part part of form form
+// (as RowSource counts them), or nil.
+func (a *Aggregate) SourcesOf(form, part string, row int) []string {
+	for _, s := range a.Sources {
+		if s.Form == form && s.Part == part && s.Row == row {
+			return s.Units
+		}
+	}
+	return nil
+}
+
+// Check checks the roll-up: every unit's report on its own, each finding
+// tagged with its unit (Finding.Unit), then the aggregate's forms, whose
+// findings have an empty Unit. The findings come sorted (by unit first).
+// opts apply to every check; II.06b's rules may be named in it.
+func (a *Aggregate) Check(opts kstt.CheckOptions) (kstt.Findings, error) {
+	cat := rollupCatalogue()
+	var out kstt.Findings
+	for i, r := range a.reports {
+		fs, err := cat.Check(r, opts)
+		if err != nil {
+			return nil, fmt.Errorf("bieu: rollup check of %q: %w", a.Units[i].Name, err)
+		}
+		for _, f := range fs {
+			f.Unit = a.Units[i].Name
+			out = append(out, f)
+		}
+	}
+	fs, err := cat.Check(a.Report(), opts)
+	if err != nil {
+		return nil, err
+	}
+	return append(out, fs...).Sort(), nil
+}
+
+// rollupCatalogue is the official catalogue with II.06b, which an
+// aggregate report carries.
+func rollupCatalogue() *kstt.Catalogue {
+	c := Official()
+	if c.Spec("II.06b") == nil {
+		c.Forms = append(c.Forms, specII06b)
+		c.New["II.06b"] = func() kstt.Form { return new(II06b) }
+	}
+	return c
+}
+
+// reportHeader is a report's header, or its first form's when its own is
+// empty (as the catalogue's check reads it).
+func reportHeader(r *kstt.Report) kstt.Header {
+	h := r.Header
+	if h.Unit == "" && h.Recipient == "" && h.Period.IsZero() && len(r.Forms) > 0 {
+		h = r.Forms[0].FormHeader()
+	}
+	return h.Normalize()
+}
+
+// Rollup combines the reports of many units for one period into the
+// aggregate of the unit they report to (Thông tư 01/2020/TT-VPCP, Điều 5):
+//
+//   - II.06a of every unit into one II.06a by lĩnh vực, and into II.06b,
+//     the same rows grouped by the units' level (CẤP TỈNH, CẤP HUYỆN, CẤP
+//     XÃ; inferred layout);
+//   - II.07b by lĩnh vực (both parts; the Part II rates recomputed from the
+//     summed counts, 0 when a level has no procedure);
+//   - II.08 by section, level and lĩnh vực; a merged row's (9) is 1 only
+//     when every unit's row says 1.
+//
+// Lĩnh vực are matched by FieldKey (NFC, case, spacing, an optional
+// "Lĩnh vực" prefix); the aggregate prints each as the first unit wrote it,
+// in order of first appearance, numbered 1, 2, …. Every count column is
+// summed as the units reported it (derived columns included, so an
+// inconsistent unit stays visible in the aggregate's own check), and
+// TỔNG CỘNG is the sum of the rows.
+//
+// A report is refused — with a *RollupError naming every refused unit and
+// why (ErrNoUnit, ErrPeriodMismatch, ErrRecipientMismatch,
+// ErrDuplicateUnit, ErrUnknownLevel) — when it names no unit, another
+// period or another recipient, a unit already seen, or (when it files
+// II.06a) a unit whose level is unknown. Reports are not checked here: the
+// aggregate's Check gathers every unit's own findings. A sum that
+// overflows int64 fails with an error wrapping kstt.ErrOverflow.
+func Rollup(reports []*kstt.Report, opts RollupOptions) (*Aggregate, error) {
+	if len(reports) == 0 {
+		return nil, ErrNoReports
+	}
+	levelOf := opts.Level
+	if levelOf == nil {
+		levelOf = GuessLevel
+	}
+	want := kstt.Header{Unit: opts.Unit, Period: opts.Period}.Normalize()
+	for _, r := range reports {
+		if r == nil {
+			continue
+		}
+		h := reportHeader(r)
+		if want.Unit == "" {
+			want.Unit = h.Recipient
+		}
+		if want.Period.IsZero() {
+			want.Period = h.Period
+		}
+		break
+	}
+	wantRecipient := vntext.Key(want.Unit)
+	agg := &Aggregate{
+		Header:  kstt.Header{Unit: want.Unit, Recipient: vntext.NFC(opts.Recipient), Period: want.Period},
+		Units:   make([]RollupUnit, 0, len(reports)),
+		reports: reports,
+	}
+	var refused []*UnitError
+	seen := make(map[string]int, len(reports))
+	for i, r := range reports {
+		if r == nil {
+			refused = append(refused, &UnitError{Index: i, Err: ErrNoUnit})
+			continue
+		}
+		h := reportHeader(r)
+		u := RollupUnit{Name: h.Unit}
+		bad := func(err error, want, got string) {
+			refused = append(refused, &UnitError{Index: i, Unit: h.Unit, Err: err, Want: want, Got: got})
+		}
+		key := vntext.Key(h.Unit)
+		if key == "" {
+			bad(ErrNoUnit, "", "")
+		} else if j, dup := seen[key]; dup {
+			bad(ErrDuplicateUnit, "", "also report "+strconv.Itoa(j+1))
+		} else {
+			seen[key] = i
+		}
+		if h.Period != want.Period {
+			bad(ErrPeriodMismatch, periodName(want.Period), periodName(h.Period))
+		}
+		if vntext.Key(h.Recipient) != wantRecipient {
+			bad(ErrRecipientMismatch, want.Unit, h.Recipient)
+		}
+		u.Level = levelOf(h.Unit)
+		if u.Level == LevelUnknown && r.Form("II.06a") != nil && key != "" {
+			bad(ErrUnknownLevel, "CẤP TỈNH, CẤP HUYỆN or CẤP XÃ", h.Unit)
+		}
+		agg.Units = append(agg.Units, u)
+	}
+	if len(refused) > 0 {
+		return nil, &RollupError{Units: refused}
+	}
+	b := newRollupBuilder()
+	for i, r := range reports {
+		if err := b.add(r, agg.Units[i]); err != nil {
+			return nil, err
+		}
+	}
+	if err := b.build(agg); err != nil {
+		return nil, err
+	}
+	return agg, nil
+}
+
+func periodName(p period.Period) string {
+	if p.IsZero() {
+		return "(chưa ghi)"
+	}
+	return p.String()
+}
+
+// accRow is one lĩnh vực row being summed.
+type accRow struct {
+	label string
+	vals  [15]int64 // by official column number; 15 covers every form here
+	units []string
+	bad   bool // a sum overflowed
+}
+
+// accTable sums the rows of one group (a form's part, an II.06b level, an
+// II.08 section and level) by lĩnh vực key.
+type accTable struct {
+	counts []int // count columns, summed
+	flags  []int // flag columns, AND-ed
+	rows   []*accRow
+	index  map[string]int
+}
+
+func newAccTable(spec *kstt.FormSpec, part int) *accTable {
+	t := &accTable{index: map[string]int{}}
+	for _, c := range spec.Parts[part].Columns {
+		switch c.Kind {
+		case kstt.CountColumn:
+			t.counts = append(t.counts, c.Num)
+		case kstt.FlagColumn:
+			t.flags = append(t.flags, c.Num)
+		}
+	}
+	return t
+}
+
+func (t *accTable) add(key, label string, buf []int64, unit string) {
+	i, ok := t.index[key]
+	if !ok {
+		i = len(t.rows)
+		t.index[key] = i
+		r := &accRow{label: label}
+		for _, c := range t.flags {
+			r.vals[c] = 1
+		}
+		t.rows = append(t.rows, r)
+	}
+	r := t.rows[i]
+	for _, c := range t.counts {
+		s := r.vals[c] + buf[c]
+		if (buf[c] > 0 && s < r.vals[c]) || (buf[c] < 0 && s > r.vals[c]) {
+			r.bad = true
+		}
+		r.vals[c] = s
+	}
+	for _, c := range t.flags {
+		r.vals[c] = min(r.vals[c], buf[c])
+	}
+	if n := len(r.units); n == 0 || r.units[n-1] != unit {
+		r.units = append(r.units, unit)
+	}
+}
+
+// total sums the rows, every count and flag column.
+func (t *accTable) total(into *[15]int64) bool {
+	ok := true
+	for _, r := range t.rows {
+		ok = ok && !r.bad
+		for _, c := range append(t.counts[:len(t.counts):len(t.counts)], t.flags...) {
+			s := into[c] + r.vals[c]
+			if (r.vals[c] > 0 && s < into[c]) || (r.vals[c] < 0 && s > into[c]) {
+				ok = false
+			}
+			into[c] = s
+		}
+	}
+	return ok
+}
+
+// ii08Group is one (section, level) of II.08 in the roll-up.
+type ii08Group struct {
+	secCode, secTitle, lvlCode, lvlTitle string
+	secKey                               string
+	lvlRank                              int
+	first                                int // order of first appearance
+	t                                    *accTable
+}
+
+type rollupBuilder struct {
+	keys    map[string]string // raw label → FieldKey, computed once per spelling
+	a       *accTable         // II.06a
+	b       [4]*accTable      // II.06b, by UnitLevel
+	desk    *accTable         // II.07b Part I
+	onSpot  *accTable         // II.07b Part II
+	c       map[string]*ii08Group
+	buf     []int64
+	hasA    bool
+	hasDesk bool
+	hasC    bool
+}
+
+func newRollupBuilder() *rollupBuilder {
+	b := &rollupBuilder{
+		keys:   map[string]string{},
+		a:      newAccTable(specII06a, 0),
+		desk:   newAccTable(specII07b, 0),
+		onSpot: newAccTable(specII07b, 1),
+		c:      map[string]*ii08Group{},
+		buf:    make([]int64, 16),
+	}
+	for l := ProvinceLevel; l <= CommuneLevel; l++ {
+		b.b[l] = newAccTable(specII06a, 0)
+	}
+	return b
+}
+
+func (b *rollupBuilder) key(label string) string {
+	k, ok := b.keys[label]
+	if !ok {
+		k = FieldKey(label)
+		b.keys[label] = k
+	}
+	return k
+}
+
+func (b *rollupBuilder) add(r *kstt.Report, u RollupUnit) error {
+	for _, f := range r.Forms {
+		switch f.Spec().Code {
+		case "II.06a":
+			b.hasA = true
+			t := f.Table(0)
+			for i, n := 0, t.Len(); i < n; i++ {
+				m := t.Row(i)
+				if m.Kind != kstt.DataRow {
+					continue
+				}
+				t.Ints(i, b.buf)
+				k := b.key(m.Label)
+				b.a.add(k, m.Label, b.buf, u.Name)
+				if u.Level != LevelUnknown {
+					b.b[u.Level].add(k, m.Label, b.buf, u.Name)
+				}
+			}
+		case "II.07b":
+			b.hasDesk = true
+			for part, acc := range []*accTable{b.desk, b.onSpot} {
+				t := f.Table(part)
+				for i, n := 0, t.Len(); i < n; i++ {
+					m := t.Row(i)
+					if m.Kind != kstt.DataRow {
+						continue
+					}
+					clear(b.buf)
+					t.Ints(i, b.buf)
+					acc.add(b.key(m.Label), m.Label, b.buf, u.Name)
+				}
+			}
+		case "II.08":
+			b.hasC = true
+			t := f.Table(0)
+			var sec, lvl kstt.RowMeta
+			for i, n := 0, t.Len(); i < n; i++ {
+				m := t.Row(i)
+				switch m.Kind {
+				case kstt.SectionRow:
+					sec, lvl = m, kstt.RowMeta{}
+				case kstt.LevelRow:
+					lvl = m
+				case kstt.DataRow:
+					t.Ints(i, b.buf)
+					g := b.ii08Group(sec, lvl)
+					g.t.add(b.key(m.Label), m.Label, b.buf, u.Name)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func (b *rollupBuilder) ii08Group(sec, lvl kstt.RowMeta) *ii08Group {
+	gk := vntext.Key(sec.STT) + "\x00" + vntext.Key(lvl.STT) + "\x00" + vntext.Key(lvl.Label)
+	g, ok := b.c[gk]
+	if !ok {
+		g = &ii08Group{secCode: sec.STT, secTitle: sec.Label, lvlCode: lvl.STT, lvlTitle: lvl.Label,
+			secKey: vntext.Key(sec.STT), lvlRank: levelRank(lvl.Label), first: len(b.c), t: newAccTable(specII08, 0)}
+		b.c[gk] = g
+	}
+	return g
+}
+
+// levelRank orders II.08's level rows: CẤP TỈNH, CẤP HUYỆN, CẤP XÃ, then
+// any other in order of appearance.
+func levelRank(title string) int {
+	switch vntext.Key(title) {
+	case vntext.Key(LevelProvince):
+		return 1
+	case vntext.Key(LevelDistrict):
+		return 2
+	case vntext.Key(LevelCommune):
+		return 3
+	}
+	return 4
+}
+
+func overflow(form string) error {
+	return fmt.Errorf("bieu: rollup %s: %w", form, kstt.ErrOverflow)
+}
+
+func (b *rollupBuilder) build(agg *Aggregate) error {
+	h := agg.Header
+	src := func(form, part string, row int, r *accRow) {
+		agg.Sources = append(agg.Sources, RowSource{Form: form, Part: part, Row: row, Label: vntext.NFC(r.label), Units: r.units})
+	}
+	var tot [15]int64
+	if b.hasA {
+		f := &II06a{Header: h}
+		for i, r := range b.a.rows {
+			f.Rows = append(f.Rows, II06aRow{STT: strconv.Itoa(i + 1), Field: vntext.NFC(r.label)})
+			f.Rows[i].setInts(r.vals[:])
+			src("II.06a", "", i, r)
+		}
+		if !b.a.total(&tot) {
+			return overflow("II.06a")
+		}
+		f.Total.setInts(tot[:])
+		agg.II06a = f
+
+		g := &II06b{Header: h}
+		row, n := 0, 1
+		tot = [15]int64{}
+		for l := ProvinceLevel; l <= CommuneLevel; l++ {
+			t := b.b[l]
+			if len(t.rows) == 0 {
+				continue
+			}
+			lv := II06bLevel{Code: l.Code(), Title: l.String()}
+			row++ // the level row
+			for _, r := range t.rows {
+				x := II06aRow{STT: strconv.Itoa(n), Field: vntext.NFC(r.label)}
+				x.setInts(r.vals[:])
+				lv.Rows = append(lv.Rows, x)
+				src("II.06b", "", row, r)
+				row++
+				n++
+			}
+			if !t.total(&tot) {
+				return overflow("II.06b")
+			}
+			g.Levels = append(g.Levels, lv)
+		}
+		g.Total.setInts(tot[:])
+		agg.II06b = g
+	}
+	if b.hasDesk {
+		f := &II07b{Header: h}
+		for i, r := range b.desk.rows {
+			x := II07bDeskRow{STT: strconv.Itoa(i + 1), Field: vntext.NFC(r.label)}
+			f.PartI.Rows = append(f.PartI.Rows, x)
+			f.PartI.SetInts(i, r.vals[:])
+			src("II.07b", "I", i, r)
+		}
+		tot = [15]int64{}
+		if !b.desk.total(&tot) {
+			return overflow("II.07b")
+		}
+		f.PartI.SetInts(len(f.PartI.Rows), tot[:])
+		for i, r := range b.onSpot.rows {
+			f.PartII.Rows = append(f.PartII.Rows, II07bOnSpotRow{STT: strconv.Itoa(i + 1), Field: vntext.NFC(r.label)})
+			f.PartII.SetInts(i, r.vals[:])
+			src("II.07b", "II", i, r)
+		}
+		tot = [15]int64{}
+		if !b.onSpot.total(&tot) {
+			return overflow("II.07b")
+		}
+		f.PartII.SetInts(len(f.PartII.Rows), tot[:])
+		// Rates cannot be summed: recompute them from the summed counts,
+		// against Part I's row of the same lĩnh vực (and TỔNG CỘNG).
+		desk := func(i int) (int64, int64, bool) {
+			if i == len(f.PartII.Rows) {
+				return f.PartI.Total.OneStopProvince, f.PartI.Total.OneStopDistrict, true
+			}
+			j, ok := b.desk.index[b.key(b.onSpot.rows[i].label)]
+			if !ok {
+				return 0, 0, false
+			}
+			return b.desk.rows[j].vals[8], b.desk.rows[j].vals[9], true
+		}
+		for i := 0; i <= len(f.PartII.Rows); i++ {
+			if p, d, ok := desk(i); ok {
+				r := f.PartII.row(i)
+				r.ProvinceRate = kstt.RateOf(r.Province, p, 2)
+				r.DistrictRate = kstt.RateOf(r.District, d, 2)
+			}
+		}
+		agg.II07b = f
+	}
+	if b.hasC {
+		groups := make([]*ii08Group, 0, len(b.c))
+		for _, g := range b.c {
+			groups = append(groups, g)
+		}
+		// Sections in order of their code (A before B), levels by rank.
+		slices.SortFunc(groups, func(x, y *ii08Group) int {
+			return cmp.Or(cmp.Compare(x.secKey, y.secKey), cmp.Compare(x.lvlRank, y.lvlRank), cmp.Compare(x.first, y.first))
+		})
+		f := &II08{Header: h}
+		row, n := 0, 1
+		tot = [15]int64{}
+		for _, g := range groups {
+			if len(f.Sections) == 0 || vntext.Key(f.Sections[len(f.Sections)-1].Code) != g.secKey {
+				f.Sections = append(f.Sections, II08Section{Code: g.secCode, Title: vntext.NFC(g.secTitle)})
+				row++
+			}
+			s := &f.Sections[len(f.Sections)-1]
+			s.Levels = append(s.Levels, II08Level{Code: g.lvlCode, Title: vntext.NFC(g.lvlTitle)})
+			row++
+			l := &s.Levels[len(s.Levels)-1]
+			for _, r := range g.t.rows {
+				x := II08Row{STT: strconv.Itoa(n), Field: vntext.NFC(r.label)}
+				v := r.vals
+				x.PartialAssigned, x.PartialDeployed, x.PartialFiles = v[3], v[4], v[5]
+				x.FullAssigned, x.FullDeployed, x.FullFiles, x.Integrated = v[6], v[7], v[8], v[9]
+				l.Rows = append(l.Rows, x)
+				src("II.08", "", row, r)
+				row++
+				n++
+			}
+			if !g.t.total(&tot) {
+				return overflow("II.08")
+			}
+		}
+		f.Total.PartialAssigned, f.Total.PartialDeployed, f.Total.PartialFiles = tot[3], tot[4], tot[5]
+		f.Total.FullAssigned, f.Total.FullDeployed, f.Total.FullFiles, f.Total.Integrated = tot[6], tot[7], tot[8], tot[9]
+		agg.II08 = f
+	}
+	return nil
+}
