@@ -20,9 +20,9 @@ import (
 // the code, title and grouping as documented defaults. From 1/7/2025 there
 // is no district level, so later periods have no "II CẤP HUYỆN" rows.
 type II06b struct {
-	Header      kstt.Header   `json:"header"`
-	Levels      []II06bLevel  `json:"levels"`
-	Total       II06aRow      `json:"total"` // TỔNG CỘNG
+	Header      kstt.Header  `json:"header"`
+	Levels      []II06bLevel `json:"levels"`
+	Total       II06aRow     `json:"total"` // TỔNG CỘNG
 	kstt.Origin `json:"-"`
 }
 
