@@ -43,8 +43,9 @@ const (
 	DefaultTime = "2020-12-15T00:00:00Z"
 	// DefaultCountFormat is the number format of counts when
 	// Options.CountFormat is empty: at least two digits, as official
-	// documents print them ("02", "31", "120").
-	DefaultCountFormat = "00"
+	// documents print them ("02", "31", "120"), and a zero as "0" (the
+	// third section of the format), as the seed report prints it.
+	DefaultCountFormat = "00;-00;0"
 )
 
 // Options configure a Renderer. The zero value gives what an office sends:
@@ -54,7 +55,7 @@ type Options struct {
 	// "" means DefaultCreator.
 	Creator string
 	// CountFormat is the number format of count cells; "" means
-	// DefaultCountFormat ("00", so 2 prints "02"). Use "0" for plain
+	// DefaultCountFormat ("00;-00;0": 2 prints "02", 0 prints "0"). Use "0" for plain
 	// numbers or "#,##0" for thousands separators. Counts are always
 	// stored as numbers; the format only changes how they print. Flag
 	// columns (0/1) always print "0".
@@ -117,10 +118,12 @@ func (r *Renderer) WriteFile(path string, sheets ...*kstt.Sheet) (err error) {
 // (merged, bordered, bold), the column-number row ("(3)=(4)+(5)+(6)") and
 // the body rows (section, level and TỔNG CỘNG rows bold); then the notes.
 //
-// Values: counts and flags are stored as integers; rates (Cell.Dec holds
-// a percentage: 33.33 means 33.33 %) are stored as fractions (0.3333)
-// with a percent format showing the rule's decimals ("0.00%" for two
-// places, so 0 prints "0.00%"); other decimals as numbers. A cell with a
+// Values: counts and flags are stored as integers (counts print "02",
+// zero "0"; see Options.CountFormat); rates (Cell.Dec holds a percentage:
+// 33.33 means 33.33 %) are stored as fractions (0.3333) with a percent
+// format showing the rule's decimals ("0.00%;-0.00%;0%" for two places:
+// 33.33%, and 0% for zero as the forms print it); other decimals as
+// numbers with the decimals they have. A cell with a
 // relation is written as a formula with its value cached beside it —
 // SumColumnsRel as "D12+E12+F12", SumRowsRel as "SUM(D12:D40)" (several
 // ranges when the rows are not contiguous), RateRel as

@@ -27,8 +27,8 @@ const (
 	digitPx     = 7.0  // pixels per unit of column width
 	cellPadPx   = 9.0  // padding, grid line and a little slack inside a cell
 	widthSlack  = 1.08 // spreadsheet programs render fonts a little wider than the metrics
-	lineFactor  = 1.2  // line height as a multiple of the font size
-	rowPadPt    = 4.0  // vertical padding of a row, points
+	lineFactor  = 1.32 // line height as a multiple of the font size (Times New Roman 12 takes 15.75 pt a line)
+	rowPadPt    = 1.5  // vertical padding of a row, points
 	maxColWidth = 255  // the largest column width a workbook accepts
 	maxRowPt    = 409  // the largest row height a workbook accepts, points
 )
@@ -143,5 +143,5 @@ func wrapLines(s string, size float64, bold bool, avail float64) int {
 
 // linesPt is the height in points of n lines of text at size points.
 func linesPt(n int, size float64) float64 {
-	return min(float64(n)*size*lineFactor+rowPadPt, maxRowPt)
+	return min(math.Ceil((float64(n)*size*lineFactor+rowPadPt)*4)/4, maxRowPt)
 }

@@ -269,8 +269,10 @@ func (p *sheetPlan) headHeights(bp *blockPlan) []float64 {
 }
 
 // planWidths estimates every column's width so that no label is cut:
-// the declared width, the widest word of any header label or text cell,
-// a text cell in full up to labelCapUnits (then it wraps), the
+// the declared width, the widest word of any header label, the widest
+// word of a text cell up to labelCapUnits (or the declared width if
+// wider), a text cell in full up to the declared width or labelCapUnits
+// (then it wraps), the
 // column-number label and the numbers in full, room for a leaf header
 // label in headMaxLines lines; then widens the columns under a spanning
 // header cell that its widest word does not fit.
@@ -282,7 +284,8 @@ func (p *sheetPlan) planWidths() {
 		b := bp.b
 		w := make([]float64, bp.width)
 		textPxMax := make([]float64, bp.width)
-		wordPxMax := make([]float64, bp.width)
+		wordPxMax := make([]float64, bp.width) // widest word of the body's text
+		headPxMax := make([]float64, bp.width) // widest word of a one-column header label
 		numPxMax := make([]float64, bp.width)
 		for _, r := range b.Rows {
 			bold := boldRow(r.Kind)
@@ -305,7 +308,7 @@ func (p *sheetPlan) planWidths() {
 		for _, h := range bp.head {
 			if h.ColSpan == 1 {
 				ci := h.Col
-				wordPxMax[ci] = max(wordPxMax[ci], longestWordPx(h.Text, headPt, true))
+				headPxMax[ci] = max(headPxMax[ci], longestWordPx(h.Text, headPt, true))
 				w[ci] = max(w[ci], colUnits(textPx(h.Text, headPt, true)/headMaxLines))
 			}
 		}
@@ -320,8 +323,12 @@ func (p *sheetPlan) planWidths() {
 			if declared > 0 {
 				capUnits = declared
 			}
-			w[ci] = min(w[ci], max(capUnits, colUnits(wordPxMax[ci])))
-			w[ci] = max(w[ci], declared, colUnits(wordPxMax[ci]), min(colUnits(textPxMax[ci]), capUnits), colUnits(numPxMax[ci]))
+			// A body word wider than the cap is broken across lines, as
+			// spreadsheet programs break it; header words never are.
+			wordCap := max(capUnits, labelCapUnits)
+			w[ci] = min(w[ci], max(capUnits, colUnits(headPxMax[ci])))
+			w[ci] = max(w[ci], declared, colUnits(headPxMax[ci]), min(colUnits(wordPxMax[ci]), wordCap),
+				min(colUnits(textPxMax[ci]), capUnits), colUnits(numPxMax[ci]))
 			if ci < len(b.Numbers) {
 				w[ci] = max(w[ci], colUnits(textPx(b.Numbers[ci], headPt, false)))
 			}

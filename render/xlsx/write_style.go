@@ -18,9 +18,8 @@ const (
 // Built-in number formats of the workbook format.
 const (
 	numFmtGeneral  = 0
-	numFmtInt      = 1  // "0"
-	numFmtPercent0 = 9  // "0%"
-	numFmtPercent2 = 10 // "0.00%"
+	numFmtInt      = 1 // "0"
+	numFmtPercent0 = 9 // "0%"
 )
 
 // bodyStyles are the styles of one kind of body row: plain (data rows) or
@@ -110,7 +109,8 @@ func newStyles(f *excelize.File, countFmt string) (*styles, error) {
 
 // number returns the style of a percentage (percent) or a plain decimal
 // number with places decimals. Percentages show places decimals of the
-// percentage: places 2 is "0.00%", so 0.3333 shows "33.33%".
+// percentage: places 2 is "0.00%;-0.00%;0%", so 0.3333 shows "33.33%"
+// and 0 shows "0%" as the seed report prints it.
 func (st *styles) number(bold, percent bool, places int32) (int, error) {
 	places = min(max(places, 0), 10)
 	key := numFmtKey{bold, percent, places}
@@ -125,18 +125,18 @@ func (st *styles) number(bold, percent bool, places int32) (int, error) {
 	switch {
 	case percent && places == 0:
 		s.NumFmt = numFmtPercent0
-	case percent && places == 2:
-		s.NumFmt = numFmtPercent2
 	case !percent && places == 0:
 		s.NumFmt = numFmtInt
 	default:
-		code := "0"
-		if places > 0 {
-			code += "." + strings.Repeat("0", int(places))
-		}
+		// A zero prints without decimals, as the forms print it: "0%",
+		// "0" (the third section of the format is for zero).
+		code := "0." + strings.Repeat("0", int(places))
+		zero := "0"
 		if percent {
 			code += "%"
+			zero += "%"
 		}
+		code = code + ";-" + code + ";" + zero
 		s.CustomNumFmt = &code
 	}
 	id, err := st.f.NewStyle(s)
