@@ -312,7 +312,7 @@ func Rollup(reports []*kstt.Report, opts RollupOptions) (*Aggregate, error) {
 	}
 	b := newRollupBuilder()
 	for i, r := range reports {
-		if err := b.add(r, agg.Units[i]); err != nil {
+		if err := b.add(r, agg.Units[i], int32(i)); err != nil {
 			return nil, err
 		}
 	}
@@ -333,8 +333,8 @@ func periodName(p period.Period) string {
 type accRow struct {
 	label string
 	vals  [15]int64 // by official column number; 15 covers every form here
-	units []string
-	bad   bool // a sum overflowed
+	units []int32   // indices into Aggregate.Units
+	bad   bool      // a sum overflowed
 }
 
 // accTable sums the rows of one group (a form's part, an II.06b level, an
@@ -359,7 +359,7 @@ func newAccTable(spec *kstt.FormSpec, part int) *accTable {
 	return t
 }
 
-func (t *accTable) add(key, label string, buf []int64, unit string) {
+func (t *accTable) add(key, label string, buf []int64, unit int32) {
 	i, ok := t.index[key]
 	if !ok {
 		i = len(t.rows)
@@ -448,7 +448,7 @@ func (b *rollupBuilder) key(label string) string {
 	return k
 }
 
-func (b *rollupBuilder) add(r *kstt.Report, u RollupUnit) error {
+func (b *rollupBuilder) add(r *kstt.Report, u RollupUnit, ui int32) error {
 	for _, f := range r.Forms {
 		switch f.Spec().Code {
 		case "II.06a":
@@ -461,9 +461,9 @@ func (b *rollupBuilder) add(r *kstt.Report, u RollupUnit) error {
 				}
 				t.Ints(i, b.buf)
 				k := b.key(m.Label)
-				b.a.add(k, m.Label, b.buf, u.Name)
+				b.a.add(k, m.Label, b.buf, ui)
 				if u.Level != LevelUnknown {
-					b.b[u.Level].add(k, m.Label, b.buf, u.Name)
+					b.b[u.Level].add(k, m.Label, b.buf, ui)
 				}
 			}
 		case "II.07b":
@@ -477,7 +477,7 @@ func (b *rollupBuilder) add(r *kstt.Report, u RollupUnit) error {
 					}
 					clear(b.buf)
 					t.Ints(i, b.buf)
-					acc.add(b.key(m.Label), m.Label, b.buf, u.Name)
+					acc.add(b.key(m.Label), m.Label, b.buf, ui)
 				}
 			}
 		case "II.08":
@@ -494,7 +494,7 @@ func (b *rollupBuilder) add(r *kstt.Report, u RollupUnit) error {
 				case kstt.DataRow:
 					t.Ints(i, b.buf)
 					g := b.ii08Group(sec, lvl)
-					g.t.add(b.key(m.Label), m.Label, b.buf, u.Name)
+					g.t.add(b.key(m.Label), m.Label, b.buf, ui)
 				}
 			}
 		}
@@ -534,7 +534,11 @@ func overflow(form string) error {
 func (b *rollupBuilder) build(agg *Aggregate) error {
 	h := agg.Header
 	src := func(form, part string, row int, r *accRow) {
-		agg.Sources = append(agg.Sources, RowSource{Form: form, Part: part, Row: row, Label: vntext.NFC(r.label), Units: r.units})
+		names := make([]string, len(r.units))
+		for i, u := range r.units {
+			names[i] = agg.Units[u].Name
+		}
+		agg.Sources = append(agg.Sources, RowSource{Form: form, Part: part, Row: row, Label: vntext.NFC(r.label), Units: names})
 	}
 	var tot [15]int64
 	if b.hasA {
