@@ -1,8 +1,11 @@
-// Command quickstart builds the sample report of the Sở Ngoại vụ of Hà Tĩnh
-// for Quý II năm 2024 (the three forms II.06a, II.07b and II.08 with the
-// figures the real report prints, and the heading period as it writes it),
-// checks it, prints every finding on one line, then prints the forms as
-// plain text and writes them as an XLSX workbook.
+// Command quickstart builds the whole sample report of the Sở Ngoại vụ of
+// Hà Tĩnh for Quý II năm 2024 — the narrative outline with every figure,
+// date, name and label the real report prints (the prose shortened), its
+// mistaken heading period included, and the three forms II.06a, II.07b and
+// II.08 it annexes —, checks it as a whole (form rules and report rules),
+// prints every finding on one line, then prints the whole report as plain
+// text (render/text) and writes its forms as an XLSX workbook
+// (render/xlsx), one worksheet per form.
 //
 //	go run ./examples/quickstart [-o kstt-quickstart.xlsx]
 package main
@@ -15,6 +18,8 @@ import (
 
 	"github.com/baocaodinhky/vpcp/bieu"
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/render/text"
+	"github.com/baocaodinhky/vpcp/render/xlsx"
 )
 
 func main() {
@@ -38,9 +43,22 @@ func run(w io.Writer, xlsxPath string) error {
 		fmt.Fprintln(w, f.String())
 	}
 	fmt.Fprintln(w)
-	if err := kstt.WriteNarrative(w, report); err != nil {
+	if err := text.New(text.DefaultOptions()).RenderReport(w, report); err != nil {
 		return err
 	}
-	fmt.Fprintln(w)
-	return printForms(w, report, xlsxPath)
+	return writeXLSX(xlsxPath, report)
+}
+
+// writeXLSX writes the forms of the report to path, one worksheet each.
+func writeXLSX(path string, r *kstt.Report) (err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}()
+	return xlsx.New(xlsx.Options{}).Render(f, r.Sheets()...)
 }
