@@ -1,6 +1,7 @@
 package bieu
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/baocaodinhky/vpcp/internal/vntext"
@@ -100,4 +101,36 @@ func FieldKey(label string) string {
 		}
 	}
 	return k
+}
+
+// MarshalText writes "province", "district", "commune", or "" for
+// LevelUnknown.
+func (l UnitLevel) MarshalText() ([]byte, error) {
+	switch l {
+	case ProvinceLevel:
+		return []byte("province"), nil
+	case DistrictLevel:
+		return []byte("district"), nil
+	case CommuneLevel:
+		return []byte("commune"), nil
+	}
+	return []byte{}, nil
+}
+
+// UnmarshalText reads what MarshalText writes, or the level row titles
+// "cấp tỉnh", "cấp huyện", "cấp xã" in any case and Unicode form.
+func (l *UnitLevel) UnmarshalText(b []byte) error {
+	switch k := vntext.Key(string(b)); k {
+	case "province", vntext.Key(LevelProvince):
+		*l = ProvinceLevel
+	case "district", vntext.Key(LevelDistrict):
+		*l = DistrictLevel
+	case "commune", vntext.Key(LevelCommune):
+		*l = CommuneLevel
+	case "":
+		*l = LevelUnknown
+	default:
+		return fmt.Errorf("bieu: %w: %q", ErrUnknownLevel, b)
+	}
+	return nil
 }

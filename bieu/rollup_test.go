@@ -407,3 +407,23 @@ func TestRollupAggregateAsReport(t *testing.T) {
 		t.Errorf("partial forms: %v %+v", err, agg)
 	}
 }
+
+func TestUnitLevelText(t *testing.T) {
+	for _, l := range []UnitLevel{LevelUnknown, ProvinceLevel, DistrictLevel, CommuneLevel} {
+		b, err := l.MarshalText()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back UnitLevel
+		if err := back.UnmarshalText(b); err != nil || back != l {
+			t.Errorf("%v: %q → %v %v", l, b, back, err)
+		}
+	}
+	var l UnitLevel
+	if err := l.UnmarshalText([]byte("Cấp Xã")); err != nil || l != CommuneLevel {
+		t.Errorf("Cấp Xã → %v %v", l, err)
+	}
+	if err := l.UnmarshalText([]byte("cấp bộ")); !errors.Is(err, ErrUnknownLevel) {
+		t.Errorf("unknown level: %v", err)
+	}
+}
