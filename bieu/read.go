@@ -1,0 +1,267 @@
+package bieu
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/baocaodinhky/vpcp/kstt"
+)
+
+// Reading forms back.
+//
+// Read recognises the official forms in raw grids — the worksheets of a
+// workbook (render/xlsx.ReadWorkbook) or a document pasted from Word or a
+// PDF (render/text.ReadPasted) — by their headers, never by fixed
+// positions, and returns them as typed forms whose cells remember their
+// address in the source ("II.06a!D12", "seed.txt:L148:C3"), so every
+// finding of a later Check points at the cell to correct.
+//
+// A form is found by any of: its code line ("Biểu số II.06a/VPCP/KSTT", in
+// any case, spacing or Unicode normalisation; a worksheet named after the
+// code counts too); the column-number row ("(1) (2) (3)=(4)+(5)+(6) …", or
+// 1 2 3 … without parentheses); or the header labels in official order
+// ("STT", "Lĩnh vực giải quyết", "Tổng số", "Trực tuyến" …), with the
+// variants of FORMS.md: "Trong đó" for "Trong kỳ", "Tiếp nhận" as the first
+// group (group labels are not needed to recognise a form), "Đơn vị" for
+// "Lĩnh vực" (II.07b of a provincial one-stop system). Columns are mapped by
+// the column-number row when there is one, else by the labels; extra blank
+// columns and rows are skipped. The body runs to TỔNG CỘNG; II.08's section
+// (A, B) and level (I, II, III) rows and II.07b's Parts I and II are read as
+// such. A sheet may hold several forms, a workbook one form per sheet.
+//
+// Values: numbers stored as numbers or as text ("02", "1.234", "33,33",
+// "0%"), a percentage cell's fraction (0.25 shown as 25 %) as 25. What the
+// reader had to interpret is reported as a finding of the READ/ rules (see
+// ReadRules): a blank cell is read as 0 (Info); a formula without a stored
+// value is computed from the form's own rule (Info) — the relation the
+// renderer wrote as that formula; text that is no number is an Error and
+// read as 0. The header block gives kstt.Header: Đơn vị báo cáo, Đơn vị
+// nhận báo cáo (also on the next line), Kỳ báo cáo (period.Parse) checked
+// against the "(Từ ngày … đến ngày …)" line.
+//
+// What cannot be read is a *ReadError: no form at all (ErrNoForm), or a
+// code line with no table the reader can recognise under it
+// (ErrUnrecognized); the message says what was looked for and what was
+// found.
+
+// Sentinel errors of Read. The errors it returns are *ReadError values
+// wrapping one of them.
+var (
+	// ErrNoForm: none of the grids holds an official form.
+	ErrNoForm = errors.New("no official form found")
+	// ErrUnrecognized: a form's code line was found, but no table under it
+	// could be read as that form.
+	ErrUnrecognized = errors.New("form not recognised")
+)
+
+// ReadError says what Read looked for and what it found instead.
+type ReadError struct {
+	Grid      string   // grid (worksheet or document) name
+	Addr      string   // where the form was expected, e.g. the code line's address; "" for the whole grid
+	Code      string   // the form code of the code line, for ErrUnrecognized
+	LookedFor string   // what the reader looked for, in English
+	Found     []string // what it found instead: a few non-empty rows, each "address: cell | cell | …"
+	Err       error    // ErrNoForm or ErrUnrecognized
+}
+
+// Error returns one line: where, the cause, what was looked for and found.
+func (e *ReadError) Error() string {
+	var b strings.Builder
+	b.WriteString("bieu: read ")
+	if e.Addr != "" {
+		b.WriteString(e.Addr)
+	} else {
+		b.WriteString(quote(e.Grid))
+	}
+	if e.Code != "" {
+		b.WriteString(" (Biểu số " + e.Code + ")")
+	}
+	b.WriteString(": ")
+	b.WriteString(e.Err.Error())
+	if e.LookedFor != "" {
+		b.WriteString(": looked for " + e.LookedFor)
+	}
+	if len(e.Found) == 0 {
+		b.WriteString("; found nothing")
+	} else {
+		b.WriteString("; found " + strings.Join(e.Found, "; "))
+	}
+	return b.String()
+}
+
+// Unwrap returns ErrNoForm or ErrUnrecognized.
+func (e *ReadError) Unwrap() error { return e.Err }
+
+func quote(s string) string { return `"` + s + `"` }
+
+// ReadResult is what Read found: the forms in the order they appear, the
+// reader's findings, and what it could read of the narrative report when
+// the grids hold one (pasted text).
+type ReadResult struct {
+	Forms []kstt.Form `json:"-"`
+	// Where[i] is the address of the code line (or first header row) of
+	// Forms[i], e.g. "II.06a!A1" or "seed.txt:L136:C1".
+	Where []string `json:"where"`
+	// Findings are the reader's remarks (rules READ/…), sorted.
+	Findings kstt.Findings `json:"findings"`
+	// PeriodText is the period the narrative's heading writes under the
+	// title, as written: "(Từ ngày 15/3/2023 – 14/6/2024)"; "" when the
+	// grids hold no heading.
+	PeriodText string `json:"period_text,omitempty"`
+	// Files are the figures of section I.6 of the narrative (Tình hình,
+	// kết quả giải quyết TTHC), when all twelve could be read.
+	Files *kstt.FileFigures `json:"files,omitempty"`
+}
+
+// Report assembles a kstt.Report from the result: the header of the first
+// form, the forms, and a Narrative holding PeriodText and Files when
+// either was read.
+func (r *ReadResult) Report() *kstt.Report {
+	rep := &kstt.Report{Forms: r.Forms}
+	if len(r.Forms) > 0 {
+		rep.Header = r.Forms[0].FormHeader()
+	}
+	if r.PeriodText != "" || r.Files != nil {
+		rep.Narrative = &kstt.Narrative{PeriodText: r.PeriodText, Files: r.Files}
+	}
+	return rep
+}
+
+// ReadOptions configure Read. The zero value reads the official forms
+// (Official) with every READ rule at its default severity.
+type ReadOptions struct {
+	// Rules switches READ rules off or changes their severity, as
+	// kstt.CheckOptions does for the form rules. IDs that are not READ
+	// rules are ignored here, so one CheckOptions can serve both.
+	Rules kstt.CheckOptions
+}
+
+// Read recognises the official forms in grids with the default options;
+// see ReadWith.
+func Read(grids []*kstt.Grid) (*ReadResult, error) { return ReadWith(grids, ReadOptions{}) }
+
+// ReadWith recognises the official forms in grids (see the package
+// documentation, "Reading forms back"). It fails with a *ReadError when no
+// grid holds a form (ErrNoForm) or a code line has no readable table under
+// it (ErrUnrecognized); everything else it had to interpret is a finding.
+func ReadWith(grids []*kstt.Grid, opts ReadOptions) (*ReadResult, error) {
+	res := &ReadResult{}
+	rd := newReader(opts)
+	var noForm []string
+	for _, g := range grids {
+		if g == nil {
+			continue
+		}
+		n := len(res.Forms)
+		if err := rd.readGrid(g, res); err != nil {
+			return nil, err
+		}
+		if len(res.Forms) == n {
+			noForm = append(noForm, describeGrid(g, 0, len(g.Rows), 4)...)
+		}
+	}
+	if len(res.Forms) == 0 {
+		name := ""
+		if len(grids) == 1 && grids[0] != nil {
+			name = grids[0].Name
+		}
+		return nil, &ReadError{Grid: name, Err: ErrNoForm, LookedFor: lookedForAny(), Found: noForm}
+	}
+	res.Findings = rd.findings.Sort()
+	return res, nil
+}
+
+// ReadReport reads the grids into a report (see ReadResult.Report) and
+// returns it with the reader's findings.
+func ReadReport(grids []*kstt.Grid) (*kstt.Report, kstt.Findings, error) {
+	res, err := Read(grids)
+	if err != nil {
+		return nil, nil, err
+	}
+	return res.Report(), res.Findings, nil
+}
+
+func lookedForAny() string {
+	var codes []string
+	for _, s := range readableSpecs() {
+		codes = append(codes, s.Code)
+	}
+	return fmt.Sprintf("a code line \"Biểu số %s/VPCP/KSTT\" (or %s), a column-number row \"(1) (2) (3) …\" or a header row \"STT | Lĩnh vực …\"",
+		codes[0], strings.Join(codes[1:], ", "))
+}
+
+// Read rule IDs.
+const (
+	ruleBlank        = "READ/R01"
+	ruleFormula      = "READ/R02"
+	ruleFormulaInput = "READ/R03"
+	ruleBadNumber    = "READ/R04"
+	ruleColumnNumber = "READ/R05"
+	ruleNoTotal      = "READ/R06"
+	ruleHeader       = "READ/R07"
+	ruleLabel        = "READ/R08"
+	ruleSkippedRow   = "READ/R09"
+	ruleSkipped      = "READ/R10"
+	ruleMissingPart  = "READ/R11"
+	ruleNarrative    = "READ/R12"
+)
+
+const readBasis = "Thông tư 01/2020/TT-VPCP, Phụ lục II (mẫu biểu); đọc biểu từ tệp"
+
+func readRule(id string, sev kstt.Severity, expr, vi, en string) kstt.Rule {
+	return kstt.Rule{ID: id, Kind: kstt.Reading, Severity: sev, Basis: readBasis, Expr: expr, Meaning: vi, MeaningEN: en}
+}
+
+var readRules = []kstt.Rule{
+	readRule(ruleBlank, kstt.Info, "ô số để trống = 0",
+		"ô số để trống được đọc là 0", "a blank number cell is read as 0"),
+	readRule(ruleFormula, kstt.Info, "ô công thức chưa có giá trị = giá trị theo quy tắc của biểu",
+		"ô công thức không lưu giá trị được tính lại theo quy tắc của biểu (công thức in trên biểu, dòng TỔNG CỘNG, tỷ lệ)",
+		"a formula cell without a stored value is computed with the form's own rule (printed formula, TỔNG CỘNG, rate)"),
+	readRule(ruleFormulaInput, kstt.Warning, "ô công thức chưa có giá trị ở cột nhập liệu = 0",
+		"ô công thức không lưu giá trị ở cột không có quy tắc tính được đọc là 0; hãy mở tệp bằng Excel, tính lại và lưu",
+		"a formula cell without a stored value in a column no rule derives is read as 0; open the file in a spreadsheet, recalculate and save"),
+	readRule(ruleBadNumber, kstt.Error, "ô số ghi một số (cột số lượng: số nguyên)",
+		"ô số ghi chữ, số lẻ ở cột số lượng, hoặc giá trị lỗi (#REF!): được đọc là 0",
+		"a number cell holds text, a fraction in a count column, or an error value (#REF!): read as 0"),
+	readRule(ruleColumnNumber, kstt.Info, "số thứ tự cột in ra = vị trí cột",
+		"hàng số thứ tự cột in sai số của một cột (mẫu Sở Ngoại vụ in (8) hai lần): cột được đọc theo vị trí",
+		"the column-number row misprints a column's number (the seed prints (8) twice): the column is read by its position"),
+	readRule(ruleNoTotal, kstt.Warning, "biểu có dòng TỔNG CỘNG",
+		"bảng không có dòng TỔNG CỘNG: dòng tổng được tính từ các dòng",
+		"the table has no TỔNG CỘNG row: the total is computed from the rows"),
+	readRule(ruleHeader, kstt.Warning, "Đơn vị báo cáo, Đơn vị nhận báo cáo, Kỳ báo cáo đọc được và khớp với dòng (Từ ngày … đến ngày …)",
+		"phần đầu biểu thiếu hoặc không đọc được đơn vị báo cáo, đơn vị nhận, kỳ báo cáo, hoặc kỳ báo cáo và khoảng ngày ghi dưới nó không khớp",
+		"the form's header lacks or garbles the reporting unit, the recipient or the period, or the period and the date range under it disagree"),
+	readRule(ruleLabel, kstt.Warning, "tiêu đề cột như mẫu biểu",
+		"tiêu đề cột khác tiêu đề trên mẫu biểu (cột được đọc theo số thứ tự cột): cần xác nhận đúng mẫu",
+		"a column header differs from the official label (the column was read by its number): confirm the template"),
+	readRule(ruleSkippedRow, kstt.Warning, "mọi dòng của bảng là dòng lĩnh vực, dòng nhóm của biểu hoặc TỔNG CỘNG",
+		"dòng không thuộc biểu (dòng cộng nhóm, dòng cấp ở biểu không chia cấp) bị bỏ qua",
+		"a row the form does not have (a subtotal, a level row in a form without levels) is skipped"),
+	readRule(ruleSkipped, kstt.Info, "bảng không phải biểu được bỏ qua",
+		"bảng có hàng STT hoặc hàng số thứ tự cột nhưng không khớp biểu nào: bỏ qua",
+		"a table with an STT or column-number row that matches no form is skipped"),
+	readRule(ruleMissingPart, kstt.Warning, "biểu có đủ các phần",
+		"biểu thiếu một phần (II.07b Phần II): phần đó được coi là trống",
+		"a part of the form is missing (II.07b Part II): it is read as empty"),
+	readRule(ruleNarrative, kstt.Info, "mục I.6 của báo cáo đọc được đủ 12 số liệu",
+		"không đọc được đủ số liệu mục I.6 của báo cáo: các quy tắc đối chiếu với Biểu II.06a bị bỏ qua",
+		"the figures of section I.6 of the narrative could not all be read: the rules comparing them with II.06a are skipped"),
+}
+
+// ReadRules lists the rules of the form reader (READ/R01 …): what Read
+// reports when it had to interpret a cell or a header. They are not part
+// of the catalogue that Check runs; kstt.CheckOptions in ReadOptions can
+// switch them off or change their severity.
+func ReadRules() []kstt.Rule { return append([]kstt.Rule(nil), readRules...) }
+
+func readRuleByID(id string) *kstt.Rule {
+	for i := range readRules {
+		if readRules[i].ID == id {
+			return &readRules[i]
+		}
+	}
+	return nil
+}

@@ -1,0 +1,680 @@
+package bieu
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/baocaodinhky/vpcp/kstt"
+)
+
+// readBody reads the rows of t from t.bodyFrom down to TỔNG CỘNG (or to
+// the first row that belongs to no table), skipping blank rows and header
+// rows repeated at a page break.
+func (rd *reader) readBody(g *kstt.Grid, t *table) {
+	p := &t.spec.Parts[t.part]
+	n := len(t.cols)
+	colSTT, colLabel := t.cols[0], t.cols[1]
+	last := t.bodyFrom - 1
+rows:
+	for r := t.bodyFrom; r < len(g.Rows); r++ {
+		if len(g.Rows[r]) == 0 {
+			continue
+		}
+		stt, label := g.Cell(r, colSTT), g.Cell(r, colLabel)
+		if skip := repeatedHeader(g, r, n, stt.Text); skip > r {
+			r = skip - 1
+			continue
+		}
+		nums, texts := 0, 0
+		for i := 2; i < n; i++ {
+			c := g.Cell(r, t.cols[i])
+			switch {
+			case c.Blank():
+			case c.IsNum || c.Formula != "" || looksNumeric(c.Text):
+				nums++
+			default:
+				texts++
+			}
+		}
+		kind := kstt.DataRow
+		switch {
+		case isTotal(stt.Text) || isTotal(label.Text):
+			kind = kstt.TotalRow
+		case nums == 0 && texts == 0 && stt.Blank() && label.Blank():
+			continue // blank within the mapped columns
+		case label.Text != "" && sectionCode(stt.Text):
+			kind = kstt.SectionRow
+		case label.Text != "" && romanCode(stt.Text):
+			kind = kstt.LevelRow
+		case nums > 0 || label.Text != "" && dataSTT(stt.Text) || texts > 0 && label.Text != "":
+		default:
+			break rows // the table has ended
+		}
+		row := readRow{kind: kind, stt: stt.Text, label: label.Text, gridRow: r}
+		if kind == kstt.TotalRow {
+			row.stt, row.label = "", kstt.TotalLabel
+			if !isTotal(stt.Text) {
+				row.stt = stt.Text
+			}
+		}
+		k := len(t.rows)
+		t.vals = append(t.vals, make([]int64, t.width)...)
+		if kind == kstt.SectionRow || kind == kstt.LevelRow {
+			row.figures = nums > 0
+			t.rows = append(t.rows, row)
+			last = r
+			continue
+		}
+		t.rows = append(t.rows, row)
+		vals := t.vals[k*t.width : (k+1)*t.width]
+		for i := 2; i < n; i++ {
+			col := &p.Columns[i]
+			if !col.Kind.Numeric() {
+				continue
+			}
+			c := g.Cell(r, t.cols[i])
+			switch {
+			case c.Formula != "" && !c.Cached:
+				t.notes = append(t.notes, note{kind: noteUncached, row: k, col: col.Num, formula: c.Formula})
+			case c.Blank() || c.Formula != "" && c.Text == "":
+				t.notes = append(t.notes, note{kind: noteBlank, row: k, col: col.Num})
+			case col.Kind == kstt.RateColumn:
+				d, ok := c.Decimal()
+				if !ok {
+					t.notes = append(t.notes, note{kind: noteBad, row: k, col: col.Num, text: c.Text})
+					continue
+				}
+				if c.Percent {
+					d = d.Shift(2)
+				}
+				t.rates = append(t.rates, rateVal{row: k, col: col.Num, v: d})
+			default:
+				v, ok := c.Int()
+				if !ok {
+					t.notes = append(t.notes, note{kind: noteBad, row: k, col: col.Num, text: c.Text})
+					continue
+				}
+				vals[col.Num] = v
+			}
+		}
+		last = r
+		if kind == kstt.TotalRow {
+			break
+		}
+	}
+	t.end = last + 1
+}
+
+// repeatedHeader recognises the table's header repeated at a page break
+// (a PDF copy repeats it on every page): an STT row followed by a
+// column-number row, or a column-number row alone, of n columns. It
+// returns the row after it, or 0.
+func repeatedHeader(g *kstt.Grid, r, n int, stt string) int {
+	if len(stt) <= 24 && strings.ContainsAny(stt[:min(1, len(stt))], "SsTt") && isSTT(stt) {
+		for k := r + 1; k < len(g.Rows) && k <= r+7; k++ {
+			if cols, _ := numberRow(g, k); cols != nil {
+				if len(cols) == n {
+					return k + 1
+				}
+				return 0
+			}
+		}
+		return 0
+	}
+	if stt == "(1)" || stt == "1" {
+		if cols, _ := numberRow(g, r); len(cols) == n {
+			return r + 1
+		}
+	}
+	return 0
+}
+
+func looksNumeric(s string) bool {
+	if _, ok := kstt.ParseCount(s); ok {
+		return true
+	}
+	_, ok := kstt.ParseDecimal(s)
+	return ok
+}
+
+func isTotal(s string) bool {
+	if s == "" || len(s) > 40 || !strings.ContainsAny(s[:1], "TtCc") {
+		return false
+	}
+	switch compact(s) {
+	case "tổngcộng", "cộng", "tổng", "tổngsố", "tổngcộngchung", "cộngchung":
+		return true
+	}
+	return false
+}
+
+// sectionCode: "A", "B", "C." — the letter of a section row of II.08.
+func sectionCode(s string) bool {
+	s = strings.TrimSuffix(s, ".")
+	return len(s) == 1 && s[0] >= 'A' && s[0] <= 'H'
+}
+
+// romanCode: "I", "II", "III", "IV." — the numeral of a level row.
+func romanCode(s string) bool {
+	s = strings.TrimSuffix(s, ".")
+	switch s {
+	case "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X":
+		return true
+	}
+	return false
+}
+
+// dataSTT: an STT a lĩnh vực row prints: "1", "2.", "1.1", "a", "-".
+func dataSTT(s string) bool {
+	if s == "" {
+		return true
+	}
+	if len(s) > 8 {
+		return false
+	}
+	c := s[0]
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c == '-' || c == '+' || c == '*'
+}
+
+// Assembly: each readable form turns the tables of an instance into its
+// typed struct and reports, for every table row, its index in the part's
+// printed order (-1 for a row the form does not have).
+
+type assembler func(rd *reader, inst *instance, h kstt.Header) (f kstt.Form, origin *kstt.Origin, index [][]int)
+
+// formReader says how to assemble a form and which group rows it has.
+type formReader struct {
+	assemble         assembler
+	sections, levels bool
+}
+
+var formReaders = map[string]formReader{
+	"II.06a": {assemble: assembleII06a},
+	"II.06b": {assemble: assembleII06b, levels: true},
+	"II.07b": {assemble: assembleII07b},
+	"II.08":  {assemble: assembleII08, sections: true, levels: true},
+}
+
+// flatIndex gives data rows consecutive indices and the total the index
+// after them; other rows -1. It reports whether the table has a total.
+func flatIndex(t *table) ([]int, int, bool) {
+	idx := make([]int, len(t.rows))
+	n, total := 0, -1
+	for k, row := range t.rows {
+		switch row.kind {
+		case kstt.DataRow:
+			idx[k] = n
+			n++
+		case kstt.TotalRow:
+			total = k
+		default:
+			idx[k] = -1
+		}
+	}
+	if total >= 0 {
+		idx[total] = n
+	}
+	return idx, n, total >= 0
+}
+
+func (t *table) row(k int) []int64 { return t.vals[k*t.width : (k+1)*t.width] }
+
+func assembleII06a(_ *reader, inst *instance, h kstt.Header) (kstt.Form, *kstt.Origin, [][]int) {
+	f := &II06a{Header: h}
+	t := inst.tables[0]
+	idx, n, _ := flatIndex(t)
+	f.Rows = make([]II06aRow, n)
+	for k, row := range t.rows {
+		switch i := idx[k]; {
+		case i < 0:
+		case row.kind == kstt.TotalRow:
+			f.Total.STT = row.stt
+			f.SetInts(i, t.row(k))
+		default:
+			f.Rows[i].STT, f.Rows[i].Field = row.stt, row.label
+			f.SetInts(i, t.row(k))
+		}
+	}
+	return f, &f.Origin, [][]int{idx}
+}
+
+func assembleII07b(_ *reader, inst *instance, h kstt.Header) (kstt.Form, *kstt.Origin, [][]int) {
+	f := &II07b{Header: h}
+	index := make([][]int, 2)
+	if t := inst.tables[0]; t != nil {
+		idx, n, _ := flatIndex(t)
+		f.PartI.Rows = make([]II07bDeskRow, n)
+		for k, row := range t.rows {
+			switch i := idx[k]; {
+			case i < 0:
+			case row.kind == kstt.TotalRow:
+				f.PartI.Total.STT = row.stt
+				f.PartI.SetInts(i, t.row(k))
+			default:
+				f.PartI.Rows[i].STT, f.PartI.Rows[i].Field = row.stt, row.label
+				f.PartI.SetInts(i, t.row(k))
+			}
+		}
+		index[0] = idx
+	}
+	if t := inst.tables[1]; t != nil {
+		idx, n, _ := flatIndex(t)
+		f.PartII.Rows = make([]II07bOnSpotRow, n)
+		for k, row := range t.rows {
+			switch i := idx[k]; {
+			case i < 0:
+			case row.kind == kstt.TotalRow:
+				f.PartII.Total.STT = row.stt
+				f.PartII.SetInts(i, t.row(k))
+			default:
+				f.PartII.Rows[i].STT, f.PartII.Rows[i].Field = row.stt, row.label
+				f.PartII.SetInts(i, t.row(k))
+			}
+		}
+		for _, rv := range t.rates {
+			if i := idx[rv.row]; i >= 0 {
+				f.PartII.SetRate(i, rv.col, rv.v)
+			}
+		}
+		index[1] = idx
+	}
+	return f, &f.Origin, index
+}
+
+func assembleII08(_ *reader, inst *instance, h kstt.Header) (kstt.Form, *kstt.Origin, [][]int) {
+	f := &II08{Header: h}
+	t := inst.tables[0]
+	idx := make([]int, len(t.rows))
+	printed := 0
+	var sec *II08Section
+	var lvl *II08Level
+	newSection := func(code, title string) {
+		f.Sections = append(f.Sections, II08Section{Code: code, Title: title})
+		sec, lvl = &f.Sections[len(f.Sections)-1], nil
+		printed++
+	}
+	newLevel := func(code, title string) {
+		if sec == nil {
+			newSection("", "")
+		}
+		sec.Levels = append(sec.Levels, II08Level{Code: code, Title: title})
+		lvl = &sec.Levels[len(sec.Levels)-1]
+		printed++
+	}
+	total := -1
+	type pos struct{ s, l, r int }
+	where := make([]pos, len(t.rows))
+	for k, row := range t.rows {
+		switch row.kind {
+		case kstt.SectionRow:
+			newSection(row.stt, row.label)
+			idx[k] = printed - 1
+		case kstt.LevelRow:
+			newLevel(row.stt, row.label)
+			idx[k] = printed - 1
+		case kstt.DataRow:
+			if lvl == nil {
+				newLevel("", "")
+			}
+			lvl.Rows = append(lvl.Rows, II08Row{STT: row.stt, Field: row.label})
+			idx[k] = printed
+			where[k] = pos{len(f.Sections) - 1, len(sec.Levels) - 1, len(lvl.Rows) - 1}
+			printed++
+		case kstt.TotalRow:
+			total = k
+		}
+	}
+	if total >= 0 {
+		idx[total] = printed
+		f.Total.STT = t.rows[total].stt
+	}
+	tab := f.Table(0).(kstt.MutableTable)
+	for k, row := range t.rows {
+		if row.kind == kstt.DataRow || row.kind == kstt.TotalRow {
+			tab.SetInts(idx[k], t.row(k))
+		}
+	}
+	return f, &f.Origin, [][]int{idx}
+}
+
+func assembleII06b(_ *reader, inst *instance, h kstt.Header) (kstt.Form, *kstt.Origin, [][]int) {
+	f := &II06b{Header: h}
+	t := inst.tables[0]
+	idx := make([]int, len(t.rows))
+	printed, total := 0, -1
+	var lvl *II06bLevel
+	for k, row := range t.rows {
+		switch row.kind {
+		case kstt.LevelRow:
+			f.Levels = append(f.Levels, II06bLevel{Code: row.stt, Title: row.label})
+			lvl = &f.Levels[len(f.Levels)-1]
+			idx[k] = printed
+			printed++
+		case kstt.DataRow:
+			if lvl == nil {
+				f.Levels = append(f.Levels, II06bLevel{})
+				lvl = &f.Levels[0]
+				printed++
+			}
+			lvl.Rows = append(lvl.Rows, II06aRow{STT: row.stt, Field: row.label})
+			idx[k] = printed
+			printed++
+		case kstt.TotalRow:
+			total = k
+		default:
+			idx[k] = -1
+		}
+	}
+	if total >= 0 {
+		idx[total] = printed
+		f.Total.STT = t.rows[total].stt
+	}
+	tab := f.Table(0).(kstt.MutableTable)
+	for k, row := range t.rows {
+		if row.kind == kstt.DataRow || row.kind == kstt.TotalRow {
+			tab.SetInts(idx[k], t.row(k))
+		}
+	}
+	return f, &f.Origin, [][]int{idx}
+}
+
+// assemble builds the typed form of inst, records the address of every
+// cell, reports what the reader interpreted and computes the cells whose
+// formulas had no stored value.
+func (rd *reader) assemble(g *kstt.Grid, inst *instance) kstt.Form {
+	spec := inst.spec
+	h := rd.readHeader(g, inst)
+	f, origin, index := formReaders[spec.Code].assemble(rd, inst, h)
+	miss := map[kstt.CellKey]bool{}
+	var missing []kstt.CellKey
+	tables := make([]kstt.Table, len(spec.Parts))
+	for pi := range spec.Parts {
+		tables[pi] = f.Table(pi)
+	}
+	for pi, t := range inst.tables {
+		p := &spec.Parts[pi]
+		if t == nil {
+			rd.find(ruleMissingPart, kstt.Finding{Form: spec.Code, Part: p.ID, Row: -1,
+				Expected: p.Title, Actual: "(không có)",
+				Message:   fmt.Sprintf("không tìm thấy Phần %s của biểu", p.ID),
+				MessageEN: fmt.Sprintf("Part %s of the form was not found", p.ID)})
+			continue
+		}
+		idx := index[pi]
+		hasTotal := false
+		for k, row := range t.rows {
+			i := idx[k]
+			if row.kind == kstt.TotalRow {
+				hasTotal = true
+			}
+			if i < 0 || row.figures {
+				what, whatEN := "dòng không có trong biểu", "a row the form does not have"
+				if row.kind == kstt.SectionRow || row.kind == kstt.LevelRow {
+					what, whatEN = "dòng nhóm (cấp, phần) ở biểu không chia nhóm", "a group (level, section) row in a form without groups"
+					if i >= 0 {
+						what, whatEN = "dòng nhóm có ghi số liệu: số liệu bị bỏ qua", "a group row that carries figures: the figures are ignored"
+					}
+				}
+				rd.find(ruleSkippedRow, kstt.Finding{Form: spec.Code, Part: p.ID, Row: max(i, -1), RowLabel: row.label,
+					Cell: g.Addr(row.gridRow, t.cols[0]), Actual: strings.TrimSpace(row.stt + " " + row.label),
+					Message: what, MessageEN: whatEN})
+				continue
+			}
+			if row.kind != kstt.DataRow && row.kind != kstt.TotalRow {
+				continue
+			}
+			for pos := 2; pos < len(t.cols); pos++ {
+				num := p.Columns[pos].Num
+				origin.SetCellAddress(p.ID, i, num, g.Addr(row.gridRow, t.cols[pos]))
+			}
+		}
+		for _, nt := range t.notes {
+			row := t.rows[nt.row]
+			i := idx[nt.row]
+			if i < 0 {
+				continue
+			}
+			fd := kstt.Finding{Form: spec.Code, Part: p.ID, Row: i, RowLabel: row.label, Column: nt.col,
+				Cell: origin.CellAddress(p.ID, i, nt.col)}
+			switch nt.kind {
+			case noteBlank:
+				fd.Expected, fd.Actual = "0", "(trống)"
+				fd.Message = fmt.Sprintf("ô (%d) để trống, được đọc là 0", nt.col)
+				fd.MessageEN = fmt.Sprintf("cell (%d) is blank, read as 0", nt.col)
+				rd.find(ruleBlank, fd)
+			case noteBad:
+				fd.Actual = nt.text
+				fd.Message = fmt.Sprintf("ô (%d) ghi «%s», không phải số hợp lệ: được đọc là 0", nt.col, nt.text)
+				fd.MessageEN = fmt.Sprintf("cell (%d) holds «%s», not a valid number: read as 0", nt.col, nt.text)
+				rd.find(ruleBadNumber, fd)
+			case noteUncached:
+				key := kstt.CellKey{Part: p.ID, Row: i, Col: nt.col}
+				miss[key] = true
+				missing = append(missing, key)
+			}
+		}
+		if !hasTotal {
+			rd.find(ruleNoTotal, kstt.Finding{Form: spec.Code, Part: p.ID, Row: tables[pi].Len() - 1, RowLabel: kstt.TotalLabel,
+				Cell: g.Addr(t.end, t.cols[0]), Expected: kstt.TotalLabel, Actual: "(không có)",
+				Message: "bảng không có dòng TỔNG CỘNG", MessageEN: "the table has no TỔNG CỘNG row"})
+			total := tables[pi].Len() - 1
+			for _, c := range p.Columns {
+				if c.Kind.Numeric() {
+					miss[kstt.CellKey{Part: p.ID, Row: total, Col: c.Num}] = true
+				}
+			}
+		}
+	}
+	rd.headerNotes(g, inst)
+	if len(miss) > 0 {
+		done := computeMissing(spec, tables, miss)
+		formulas := map[kstt.CellKey]string{}
+		for _, t := range inst.tables {
+			if t == nil {
+				continue
+			}
+			for _, nt := range t.notes {
+				if nt.kind == noteUncached {
+					if i := index[t.part][nt.row]; i >= 0 {
+						formulas[kstt.CellKey{Part: spec.Parts[t.part].ID, Row: i, Col: nt.col}] = nt.formula
+					}
+				}
+			}
+		}
+		for _, key := range missing {
+			meta := tables[spec.PartIndex(key.Part)].Row(key.Row)
+			fd := kstt.Finding{Form: spec.Code, Part: key.Part, Row: key.Row, RowLabel: meta.Label, Column: key.Col,
+				Cell: origin.CellAddress(key.Part, key.Row, key.Col)}
+			if v, ok := done[key]; ok {
+				fd.Expected, fd.Actual = v, "="+formulas[key]
+				fd.Message = fmt.Sprintf("công thức =%s không lưu giá trị; tính theo quy tắc của biểu: %s", formulas[key], v)
+				fd.MessageEN = fmt.Sprintf("formula =%s has no stored value; computed with the form's rule: %s", formulas[key], v)
+				rd.find(ruleFormula, fd)
+			} else {
+				fd.Expected, fd.Actual = "0", "="+formulas[key]
+				fd.Message = fmt.Sprintf("công thức =%s không lưu giá trị, cột (%d) không có quy tắc tính: đọc là 0", formulas[key], key.Col)
+				fd.MessageEN = fmt.Sprintf("formula =%s has no stored value and no rule derives column (%d): read as 0", formulas[key], key.Col)
+				rd.find(ruleFormulaInput, fd)
+			}
+		}
+	}
+	return f
+}
+
+// computeMissing computes the cells in miss from the form's own rules —
+// the relation a renderer writes as the cell's formula: a printed sum of
+// columns, TỔNG CỘNG as the sum of the rows, a rate. It returns the value
+// of each cell it computed, as text.
+func computeMissing(spec *kstt.FormSpec, tables []kstt.Table, miss map[kstt.CellKey]bool) map[kstt.CellKey]string {
+	done := map[kstt.CellKey]string{}
+	width := 0
+	for i := range spec.Parts {
+		width = max(width, spec.Parts[i].MaxNum()+1)
+	}
+	buf := make([]int64, width)
+	acc := make([]int64, width)
+	for pi, t := range tables {
+		mt, ok := t.(kstt.MutableTable)
+		if !ok {
+			continue
+		}
+		p := &spec.Parts[pi]
+		var sums []*kstt.Rule
+		for ri := range spec.Rules {
+			if r := &spec.Rules[ri]; r.Kind == kstt.SumOfColumns && r.Target.Part == p.ID {
+				sums = append(sums, r)
+			}
+		}
+		applySums := func(i int) bool {
+			changed := false
+			for _, r := range sums {
+				key := kstt.CellKey{Part: p.ID, Row: i, Col: r.Target.Col}
+				if _, computed := done[key]; !miss[key] || computed {
+					continue
+				}
+				var s int64
+				ok := true
+				for _, term := range r.Terms {
+					if s, ok = addOK(s, buf[term.Col]); !ok {
+						break
+					}
+				}
+				if ok {
+					buf[r.Target.Col] = s
+					done[key] = fmt.Sprint(s)
+					changed = true
+				}
+			}
+			return changed
+		}
+		clear(acc)
+		accOK := make([]bool, width)
+		for c := range accOK {
+			accOK[c] = true
+		}
+		for i := 0; i < t.Len(); i++ {
+			meta := t.Row(i)
+			switch meta.Kind {
+			case kstt.DataRow:
+				t.Ints(i, buf)
+				if applySums(i) {
+					mt.SetInts(i, buf)
+				}
+				for _, c := range p.Columns {
+					if c.Kind == kstt.CountColumn || c.Kind == kstt.FlagColumn {
+						if s, ok := addOK(acc[c.Num], buf[c.Num]); ok {
+							acc[c.Num] = s
+						} else {
+							accOK[c.Num] = false
+						}
+					}
+				}
+			case kstt.TotalRow:
+				t.Ints(i, buf)
+				changed := false
+				for _, c := range p.Columns {
+					key := kstt.CellKey{Part: p.ID, Row: i, Col: c.Num}
+					if (c.Kind == kstt.CountColumn || c.Kind == kstt.FlagColumn) && miss[key] && accOK[c.Num] {
+						buf[c.Num] = acc[c.Num]
+						done[key] = fmt.Sprint(acc[c.Num])
+						changed = true
+					}
+				}
+				// Σ rows first; a printed sum only where the rows overflow.
+				if applySums(i) || changed {
+					mt.SetInts(i, buf)
+				}
+			}
+		}
+	}
+	for ri := range spec.Rules {
+		r := &spec.Rules[ri]
+		if r.Kind != kstt.Percentage {
+			continue
+		}
+		pi := spec.PartIndex(r.Target.Part)
+		t := tables[pi]
+		mt, ok := t.(kstt.MutableTable)
+		if !ok {
+			continue
+		}
+		for i := 0; i < t.Len(); i++ {
+			key := kstt.CellKey{Part: r.Target.Part, Row: i, Col: r.Target.Col}
+			if !miss[key] {
+				continue
+			}
+			meta := t.Row(i)
+			num, ok1 := refInt(spec, tables, pi, i, meta, r.Terms[0], buf)
+			den, ok2 := refInt(spec, tables, pi, i, meta, r.Terms[1], buf)
+			if ok1 && ok2 {
+				v := kstt.RateOf(num, den, r.Places)
+				mt.SetRate(i, r.Target.Col, v)
+				done[key] = v.String()
+			}
+		}
+	}
+	return done
+}
+
+func refInt(spec *kstt.FormSpec, tables []kstt.Table, pi, row int, meta kstt.RowMeta, ref kstt.Ref, buf []int64) (int64, bool) {
+	op := spec.PartIndex(ref.Part)
+	if op < 0 {
+		return 0, false
+	}
+	j := row
+	if op != pi {
+		if j = kstt.MatchRow(tables[op], meta); j < 0 {
+			return 0, false
+		}
+	}
+	tables[op].Ints(j, buf)
+	return buf[ref.Col], true
+}
+
+func addOK(a, b int64) (int64, bool) {
+	s := a + b
+	if (b > 0 && s < a) || (b < 0 && s > a) {
+		return 0, false
+	}
+	return s, true
+}
+
+type rateVal struct {
+	row, col int
+	v        decimal.Decimal
+}
+
+// headerNotes reports the column numbers printed out of place (READ/R05)
+// and the header labels that are not the official ones (READ/R08).
+func (rd *reader) headerNotes(g *kstt.Grid, inst *instance) {
+	spec := inst.spec
+	for pi, t := range inst.tables {
+		if t == nil {
+			continue
+		}
+		p := &spec.Parts[pi]
+		for pos, printed := range t.printed {
+			if printed != pos+1 {
+				rd.find(ruleColumnNumber, kstt.Finding{Form: spec.Code, Part: p.ID, Row: -1, Column: pos + 1,
+					Cell: g.Addr(t.numRow, t.cols[pos]), Expected: fmt.Sprintf("(%d)", pos+1), Actual: fmt.Sprintf("(%d)", printed),
+					Message:   fmt.Sprintf("cột thứ %d in số (%d), được đọc là cột (%d)", pos+1, printed, pos+1),
+					MessageEN: fmt.Sprintf("column %d prints the number (%d); read as column (%d)", pos+1, printed, pos+1)})
+			}
+		}
+		if !t.hasLabels {
+			continue
+		}
+		for pos, leaf := range t.leaves {
+			col := &p.Columns[pos]
+			if leaf == "" || matchLabel(leaf, col.Label) > 0 {
+				continue
+			}
+			rd.find(ruleLabel, kstt.Finding{Form: spec.Code, Part: p.ID, Row: -1, Column: col.Num,
+				Cell: g.Addr(t.leafRows[pos], t.cols[pos]), Expected: col.Label, Actual: leaf,
+				Message:   fmt.Sprintf("tiêu đề cột (%d) là «%s», mẫu biểu ghi «%s»", col.Num, leaf, col.Label),
+				MessageEN: fmt.Sprintf("column (%d) is headed «%s»; the form prints «%s»", col.Num, leaf, col.Label)})
+		}
+	}
+}
