@@ -61,8 +61,13 @@ func (l UnitLevel) Code() string {
 // and the old spelling "Uỷ" are all accepted. Anything else is
 // LevelUnknown: pass your own RollupOptions.Level for such names (a
 // "thành phố trực thuộc trung ương" is a province, for instance).
-func GuessLevel(unit string) UnitLevel {
-	k := strings.ReplaceAll(vntext.Key(unit), "uỷ", "ủy")
+func GuessLevel(unit string) UnitLevel { return guessLevelKey(vntext.Key(unit)) }
+
+// guessLevelKey is GuessLevel of a name already turned into its vntext.Key.
+func guessLevelKey(k string) UnitLevel {
+	if strings.Contains(k, "uỷ") {
+		k = strings.ReplaceAll(k, "uỷ", "ủy")
+	}
 	for _, p := range []string{"ủy ban nhân dân ", "ubnd "} {
 		if rest, ok := strings.CutPrefix(k, p); ok {
 			k = rest

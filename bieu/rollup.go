@@ -252,9 +252,6 @@ func Rollup(reports []*kstt.Report, opts RollupOptions) (*Aggregate, error) {
 		return nil, ErrNoReports
 	}
 	levelOf := opts.Level
-	if levelOf == nil {
-		levelOf = GuessLevel
-	}
 	want := kstt.Header{Unit: opts.Unit, Period: opts.Period}.Normalize()
 	for _, r := range reports {
 		if r == nil {
@@ -277,6 +274,7 @@ func Rollup(reports []*kstt.Report, opts RollupOptions) (*Aggregate, error) {
 	}
 	var refused []*UnitError
 	seen := make(map[string]int, len(reports))
+	recipientKeys := map[string]string{} // most reports write the same recipient
 	for i, r := range reports {
 		if r == nil {
 			refused = append(refused, &UnitError{Index: i, Err: ErrNoUnit})
@@ -298,10 +296,19 @@ func Rollup(reports []*kstt.Report, opts RollupOptions) (*Aggregate, error) {
 		if h.Period != want.Period {
 			bad(ErrPeriodMismatch, periodName(want.Period), periodName(h.Period))
 		}
-		if vntext.Key(h.Recipient) != wantRecipient {
+		rk, ok := recipientKeys[h.Recipient]
+		if !ok {
+			rk = vntext.Key(h.Recipient)
+			recipientKeys[h.Recipient] = rk
+		}
+		if rk != wantRecipient {
 			bad(ErrRecipientMismatch, want.Unit, h.Recipient)
 		}
-		u.Level = levelOf(h.Unit)
+		if levelOf != nil {
+			u.Level = levelOf(h.Unit)
+		} else {
+			u.Level = guessLevelKey(key)
+		}
 		if u.Level == LevelUnknown && r.Form("II.06a") != nil && key != "" {
 			bad(ErrUnknownLevel, "CẤP TỈNH, CẤP HUYỆN or CẤP XÃ", h.Unit)
 		}
@@ -360,6 +367,12 @@ func newAccTable(spec *kstt.FormSpec, part int) *accTable {
 }
 
 func (t *accTable) add(key, label string, buf []int64, unit int32) {
+	t.addRow(t.rowFor(key, label), buf, unit)
+}
+
+// rowFor returns the index of the row of lĩnh vực key, adding it (printed
+// as label) when it is new.
+func (t *accTable) rowFor(key, label string) int {
 	i, ok := t.index[key]
 	if !ok {
 		i = len(t.rows)
@@ -370,6 +383,11 @@ func (t *accTable) add(key, label string, buf []int64, unit int32) {
 		}
 		t.rows = append(t.rows, r)
 	}
+	return i
+}
+
+// addRow adds buf into row i on behalf of unit.
+func (t *accTable) addRow(i int, buf []int64, unit int32) {
 	r := t.rows[i]
 	for _, c := range t.counts {
 		s := r.vals[c] + buf[c]
@@ -411,12 +429,22 @@ type ii08Group struct {
 	t                                    *accTable
 }
 
+// fieldSlot caches, per spelling of a lĩnh vực, its key and its rows in
+// the II.06a and II.06b tables (-1 until first used), so that a row of a
+// unit's II.06a costs one map lookup.
+type fieldSlot struct {
+	key string
+	a   int
+	b   [4]int
+}
+
 type rollupBuilder struct {
-	keys    map[string]string // raw label → FieldKey, computed once per spelling
-	a       *accTable         // II.06a
-	b       [4]*accTable      // II.06b, by UnitLevel
-	desk    *accTable         // II.07b Part I
-	onSpot  *accTable         // II.07b Part II
+	slots   map[string]*fieldSlot // raw label → its key and rows
+	keys    map[string]string     // raw label → FieldKey, computed once per spelling
+	a       *accTable             // II.06a
+	b       [4]*accTable          // II.06b, by UnitLevel
+	desk    *accTable             // II.07b Part I
+	onSpot  *accTable             // II.07b Part II
 	c       map[string]*ii08Group
 	buf     []int64
 	hasA    bool
@@ -426,6 +454,7 @@ type rollupBuilder struct {
 
 func newRollupBuilder() *rollupBuilder {
 	b := &rollupBuilder{
+		slots:  map[string]*fieldSlot{},
 		keys:   map[string]string{},
 		a:      newAccTable(specII06a, 0),
 		desk:   newAccTable(specII07b, 0),
@@ -460,10 +489,20 @@ func (b *rollupBuilder) add(r *kstt.Report, u RollupUnit, ui int32) error {
 					continue
 				}
 				t.Ints(i, b.buf)
-				k := b.key(m.Label)
-				b.a.add(k, m.Label, b.buf, ui)
-				if u.Level != LevelUnknown {
-					b.b[u.Level].add(k, m.Label, b.buf, ui)
+				sl := b.slots[m.Label]
+				if sl == nil {
+					sl = &fieldSlot{key: b.key(m.Label), a: -1, b: [4]int{-1, -1, -1, -1}}
+					b.slots[m.Label] = sl
+				}
+				if sl.a < 0 {
+					sl.a = b.a.rowFor(sl.key, m.Label)
+				}
+				b.a.addRow(sl.a, b.buf, ui)
+				if l := u.Level; l != LevelUnknown {
+					if sl.b[l] < 0 {
+						sl.b[l] = b.b[l].rowFor(sl.key, m.Label)
+					}
+					b.b[l].addRow(sl.b[l], b.buf, ui)
 				}
 			}
 		case "II.07b":
