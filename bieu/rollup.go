@@ -128,13 +128,13 @@ type RowSource struct {
 // lĩnh vực by lĩnh vực, with the provenance of every row. A form no unit
 // filed is nil.
 type Aggregate struct {
-	Header  kstt.Header  // the recipient's own header: Đơn vị báo cáo = the unit rolling up
-	Units   []RollupUnit // the units, in input order
-	II06a   *II06a       // II.06a by lĩnh vực over every unit
-	II06b   *II06b       // II.06a grouped by the units' level (inferred layout, see II06b)
-	II07b   *II07b       // II.07b by lĩnh vực, rates recomputed from the summed counts
-	II08    *II08        // II.08 by section, level and lĩnh vực
-	Sources []RowSource  // provenance of every lĩnh vực row of the forms above
+	Header  kstt.Header  `json:"header"`          // the recipient's own header: Đơn vị báo cáo = the unit rolling up
+	Units   []RollupUnit `json:"units"`           // the units, in input order
+	II06a   *II06a       `json:"ii06a,omitempty"` // II.06a by lĩnh vực over every unit
+	II06b   *II06b       `json:"ii06b,omitempty"` // II.06a grouped by the units' level (inferred layout, see II06b)
+	II07b   *II07b       `json:"ii07b,omitempty"` // II.07b by lĩnh vực, rates recomputed from the summed counts
+	II08    *II08        `json:"ii08,omitempty"`  // II.08 by section, level and lĩnh vực
+	Sources []RowSource  `json:"sources"`         // provenance of every lĩnh vực row of the forms above
 
 	reports []*kstt.Report
 }

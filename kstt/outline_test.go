@@ -3,6 +3,7 @@ package kstt_test
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"strings"
 	"testing"
 
@@ -158,5 +159,53 @@ func TestFigureAndDateText(t *testing.T) {
 	}
 	if got := kstt.RateText(decimal.RequireFromString("33.33")); got != "33,33%" {
 		t.Errorf("RateText = %q", got)
+	}
+}
+
+// TestCatalogueValidatesOutlineRules: report-level AtMost and Percentage
+// rules must name figures that exist, of the right kind.
+func TestCatalogueValidatesOutlineRules(t *testing.T) {
+	base := kstt.Rule{ID: "X/R1", Severity: kstt.Warning, Expr: "e", Basis: "b", Meaning: "m", MeaningEN: "m"}
+	for _, c := range []struct {
+		name string
+		r    func(kstt.Rule) kstt.Rule
+		ok   bool
+	}{
+		{"at-most on figures", func(r kstt.Rule) kstt.Rule {
+			r.Kind, r.Target, r.Terms = kstt.AtMost, kstt.Ref{Field: "feedback.published"}, []kstt.Ref{{Field: "feedback.handled"}}
+			return r
+		}, true},
+		{"at-most without terms", func(r kstt.Rule) kstt.Rule {
+			r.Kind, r.Target = kstt.AtMost, kstt.Ref{Field: "feedback.published"}
+			return r
+		}, false},
+		{"at-most on an unknown figure", func(r kstt.Rule) kstt.Rule {
+			r.Kind, r.Target, r.Terms = kstt.AtMost, kstt.Ref{Field: "feedback.nope"}, []kstt.Ref{{Field: "feedback.handled"}}
+			return r
+		}, false},
+		{"rate on a decimal figure", func(r kstt.Rule) kstt.Rule {
+			r.Kind, r.Target = kstt.Percentage, kstt.Ref{Field: "review.completion_rate"}
+			r.Terms = []kstt.Ref{{Field: "review.reviewed"}, {Field: "review.planned"}}
+			return r
+		}, true},
+		{"rate on a whole-number figure", func(r kstt.Rule) kstt.Rule {
+			r.Kind, r.Target = kstt.Percentage, kstt.Ref{Field: "review.reviewed"}
+			r.Terms = []kstt.Ref{{Field: "review.reviewed"}, {Field: "review.planned"}}
+			return r
+		}, false},
+		{"rate with one term", func(r kstt.Rule) kstt.Rule {
+			r.Kind, r.Target = kstt.Percentage, kstt.Ref{Field: "review.completion_rate"}
+			r.Terms = []kstt.Ref{{Field: "review.reviewed"}}
+			return r
+		}, false},
+	} {
+		cat := &kstt.Catalogue{Report: []kstt.Rule{c.r(base)}}
+		err := cat.Validate()
+		if (err == nil) != c.ok {
+			t.Errorf("%s: Validate() = %v, want ok=%v", c.name, err, c.ok)
+		}
+		if err != nil && !errors.Is(err, kstt.ErrBadRule) {
+			t.Errorf("%s: %v does not match ErrBadRule", c.name, err)
+		}
 	}
 }

@@ -60,5 +60,5 @@ func writeXLSX(path string, r *kstt.Report) (err error) {
 			err = cerr
 		}
 	}()
-	return xlsx.New(xlsx.Options{}).Render(f, r.Sheets()...)
+	return xlsx.New(xlsx.Options{}).RenderReport(f, r)
 }
