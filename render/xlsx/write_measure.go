@@ -43,12 +43,29 @@ func runeEm(r rune, bold bool) int {
 		return int(tab[r-' ']) * 4
 	}
 	switch {
-	case r < ' ' || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r) || r == '\u200b' || r == '\ufeff':
-		return 0
 	case r == 'đ':
 		return runeEm('d', bold)
 	case r == 'Đ':
 		return runeEm('D', bold)
+	case r >= 0x300 && r < 0x370: // combining diacritics, as NFD Vietnamese has them
+		return 0
+	}
+	// Vietnamese and other Latin letters with marks (Latin-1, Latin
+	// Extended-A and B, Latin Extended Additional): the width of the base
+	// letter. The decomposition is a slice of the normalisation tables, so
+	// this does not allocate.
+	if (r >= 0xc0 && r < 0x250) || (r >= 0x1e00 && r < 0x1f00) {
+		var buf [utf8.UTFMax]byte
+		n := utf8.EncodeRune(buf[:], r)
+		if d := norm.NFD.Properties(buf[:n]).Decomposition(); len(d) > 0 {
+			if base, _ := utf8.DecodeRune(d); base < utf8.RuneSelf {
+				return runeEm(base, bold)
+			}
+		}
+	}
+	switch {
+	case r < ' ' || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r) || r == '\u200b' || r == '\ufeff':
+		return 0
 	case r == '\u00a0':
 		return runeEm(' ', bold)
 	case r == '“' || r == '”' || r == '‘' || r == '’':
@@ -60,16 +77,6 @@ func runeEm(r rune, bold bool) int {
 	}
 	if k := width.LookupRune(r).Kind(); k == width.EastAsianWide || k == width.EastAsianFullwidth {
 		return 1000
-	}
-	// Vietnamese and other Latin letters with marks: the width of the base
-	// letter. The decomposition is a slice of the normalisation tables, so
-	// this does not allocate.
-	var buf [utf8.UTFMax]byte
-	n := utf8.EncodeRune(buf[:], r)
-	if d := norm.NFD.Properties(buf[:n]).Decomposition(); len(d) > 0 {
-		if base, _ := utf8.DecodeRune(d); base < utf8.RuneSelf {
-			return runeEm(base, bold)
-		}
 	}
 	if unicode.IsUpper(r) {
 		return 722

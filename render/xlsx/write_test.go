@@ -14,12 +14,13 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/render"
 	"github.com/baocaodinhky/vpcp/render/xlsx"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
-func render(t testing.TB, opts xlsx.Options, sheets ...*kstt.Sheet) []byte {
+func writeXLSX(t testing.TB, opts xlsx.Options, sheets ...*kstt.Sheet) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := xlsx.New(opts).Render(&buf, sheets...); err != nil {
@@ -73,13 +74,13 @@ func goldenCases(t testing.TB) map[string][]*kstt.Sheet {
 func TestGolden(t *testing.T) {
 	for name, sheets := range goldenCases(t) {
 		t.Run(name, func(t *testing.T) {
-			golden(t, name+".txt", dump(t, render(t, xlsx.Options{}, sheets...)))
+			golden(t, name+".txt", dump(t, writeXLSX(t, xlsx.Options{}, sheets...)))
 		})
 	}
 }
 
 func TestGoldenPlainCounts(t *testing.T) {
-	data := render(t, xlsx.Options{CountFormat: "0", Creator: "Sở Ngoại vụ", Time: time.Date(2024, 6, 20, 8, 0, 0, 0, time.FixedZone("ICT", 7*3600))},
+	data := writeXLSX(t, xlsx.Options{CountFormat: "0", Creator: "Sở Ngoại vụ", Time: time.Date(2024, 6, 20, 8, 0, 0, 0, time.FixedZone("ICT", 7*3600))},
 		seedII06a().sheet(t))
 	golden(t, "plain-counts.txt", dump(t, data))
 }
@@ -87,9 +88,9 @@ func TestGoldenPlainCounts(t *testing.T) {
 func TestDeterministic(t *testing.T) {
 	for name, sheets := range goldenCases(t) {
 		t.Run(name, func(t *testing.T) {
-			first := render(t, xlsx.Options{}, sheets...)
+			first := writeXLSX(t, xlsx.Options{}, sheets...)
 			for range 5 { // excelize keeps streamed sheets in a map: several runs catch a changed order
-				if again := render(t, xlsx.Options{}, sheets...); !bytes.Equal(first, again) {
+				if again := writeXLSX(t, xlsx.Options{}, sheets...); !bytes.Equal(first, again) {
 					t.Fatalf("two renders of the same sheets differ (%d and %d bytes)", len(first), len(again))
 				}
 			}
@@ -135,7 +136,7 @@ func formulaOf(t testing.TB, f *excelize.File, sheet, cell string) (formula, cac
 }
 
 func TestFormulas(t *testing.T) {
-	f := open(t, render(t, xlsx.Options{}, seedSheets(t)...))
+	f := open(t, writeXLSX(t, xlsx.Options{}, seedSheets(t)...))
 	// II.06a: header lines 1–7, header 8–10, numbers 11, rows 12–14.
 	for _, tc := range []struct{ sheet, cell, formula, cached string }{
 		{"II.06a", "C12", "D12+E12+F12", "31"},
@@ -160,7 +161,7 @@ func TestFormulas(t *testing.T) {
 }
 
 func TestRateAndNonContiguousFormulas(t *testing.T) {
-	f := open(t, render(t, xlsx.Options{}, ratesII07b().sheet(t), twoLevelsII08().sheet(t)))
+	f := open(t, writeXLSX(t, xlsx.Options{}, ratesII07b().sheet(t), twoLevelsII08().sheet(t)))
 	for _, tc := range []struct{ sheet, cell, formula, cached string }{
 		{"II.07b", "D20", "IF(H12=0,0,ROUND(C20/H12,4))", "0.3333"},
 		{"II.07b", "F20", "IF(I12=0,0,ROUND(E20/I12,4))", "0.6667"},
@@ -189,7 +190,7 @@ func TestBrokenRelationKeepsValue(t *testing.T) {
 	s.Blocks[0].Rows[1].Cells[6].Rel.Cols = []int{8, 9, 10, 99}   // a column the block lacks
 	s.Blocks[0].Rows[2].Cells[5].Rel.Rows = []int{0, 1, 2}        // the total's own row
 	s.Blocks[0].Rows[2].Cells[8].Rel.Rows = []int{0, 1, 1, 0, -1} // out of the block
-	f := open(t, render(t, xlsx.Options{}, s))
+	f := open(t, writeXLSX(t, xlsx.Options{}, s))
 	for cell, want := range map[string]string{"C12": "30", "D14": "99", "G13": "2", "F14": "2", "I14": "33"} {
 		formula, cached := formulaOf(t, f, "II.06a", cell)
 		if formula != "" || cached != want {
@@ -199,14 +200,14 @@ func TestBrokenRelationKeepsValue(t *testing.T) {
 	// Unsorted, repeated rows still give one range when the sum agrees.
 	s = seedII06a().sheet(t)
 	s.Blocks[0].Rows[2].Cells[3].Rel.Rows = []int{1, 0, 1}
-	f = open(t, render(t, xlsx.Options{}, s))
+	f = open(t, writeXLSX(t, xlsx.Options{}, s))
 	if formula, _ := formulaOf(t, f, "II.06a", "D14"); formula != "SUM(D12:D13)" {
 		t.Errorf("D14 = %q, want SUM(D12:D13)", formula)
 	}
 	// A rate that is not the rounded quotient keeps its value.
 	s = ratesII07b().sheet(t)
 	s.Blocks[1].Rows[0].Cells[3].Dec = decimal.RequireFromString("33.3")
-	f = open(t, render(t, xlsx.Options{}, s))
+	f = open(t, writeXLSX(t, xlsx.Options{}, s))
 	if formula, cached := formulaOf(t, f, "II.07b", "D20"); formula != "" || cached != "0.333" {
 		t.Errorf("D20 = %q cached %q, want no formula and 0.333", formula, cached)
 	}
@@ -219,7 +220,7 @@ func TestNumbersAreNumbers(t *testing.T) {
 		opts xlsx.Options
 		fmt  string
 	}{{xlsx.Options{}, "00;-00;0"}, {xlsx.Options{CountFormat: "#,##0"}, "#,##0"}} {
-		f := open(t, render(t, tc.opts, seedSheets(t)...))
+		f := open(t, writeXLSX(t, tc.opts, seedSheets(t)...))
 		for _, cell := range []string{"C12", "D13", "F13", "M14"} {
 			typ, err := f.GetCellType("II.06a", cell)
 			if err != nil {
@@ -257,7 +258,7 @@ func TestNumbersAreNumbers(t *testing.T) {
 // Every cell of every merged header range carries the border (a merged
 // range shows the borders of its own cells).
 func TestHeaderBordersOnEveryMergedCell(t *testing.T) {
-	f := open(t, render(t, xlsx.Options{}, seedSheets(t)...))
+	f := open(t, writeXLSX(t, xlsx.Options{}, seedSheets(t)...))
 	for _, sheet := range f.GetSheetList() {
 		merges, err := f.GetMergeCells(sheet)
 		if err != nil {
@@ -310,7 +311,7 @@ func TestSheetNames(t *testing.T) {
 	for _, n := range []string{"II.06a", "ii.06A", "a/b", "", long, "History"} {
 		sheets = append(sheets, sh(n))
 	}
-	f := open(t, render(t, xlsx.Options{}, sheets...))
+	f := open(t, writeXLSX(t, xlsx.Options{}, sheets...))
 	if got, want := strings.Join(f.GetSheetList(), "|"), strings.Join(xlsx.SheetNames(sheets...), "|"); got != want {
 		t.Errorf("sheets %q, want %q", got, want)
 	}
@@ -322,8 +323,12 @@ func TestErrors(t *testing.T) {
 	if err := r.Render(&buf); !errors.Is(err, xlsx.ErrNoSheets) {
 		t.Errorf("no sheets: %v", err)
 	}
-	if err := r.Render(&buf, seedII06a().sheet(t), nil); !errors.Is(err, xlsx.ErrNilSheet) || !strings.Contains(err.Error(), "sheet 2") {
+	var se *render.SheetError
+	if err := r.Render(&buf, seedII06a().sheet(t), nil); !errors.Is(err, render.ErrNilSheet) || !errors.As(err, &se) || se.Index != 1 {
 		t.Errorf("nil sheet: %v", err)
+	}
+	if buf.Len() != 0 {
+		t.Errorf("a nil sheet still wrote %d bytes", buf.Len())
 	}
 	wide := &kstt.Sheet{Name: "wide", Blocks: []kstt.Block{{Numbers: make([]string, 16385)}}}
 	if err := r.Render(&buf, wide); !errors.Is(err, xlsx.ErrTooLarge) || !strings.Contains(err.Error(), `"wide"`) {
@@ -364,7 +369,7 @@ func TestWriteFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(got, render(t, xlsx.Options{}, sheets...)) {
+	if !bytes.Equal(got, writeXLSX(t, xlsx.Options{}, sheets...)) {
 		t.Error("WriteFile and Render wrote different bytes")
 	}
 }
@@ -411,7 +416,7 @@ func oddSheets() []*kstt.Sheet {
 }
 
 func TestOddSheetsReopen(t *testing.T) {
-	f := open(t, render(t, xlsx.Options{}, oddSheets()...))
+	f := open(t, writeXLSX(t, xlsx.Options{}, oddSheets()...))
 	if n := len(f.GetSheetList()); n != len(oddSheets()) {
 		t.Errorf("%d sheets, want %d", n, len(oddSheets()))
 	}

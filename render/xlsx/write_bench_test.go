@@ -1,0 +1,153 @@
+package xlsx_test
+
+import (
+	"io"
+	"runtime"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/render/xlsx"
+)
+
+// Benchmarks: an II.06a-like sheet of 10,000 lĩnh vực rows written as
+// XLSX by the renderer (styles, merged header, formulas with cached
+// values), against excelize's StreamWriter writing the same cells with no
+// style and no formula (the floor), and against the SetCellValue loop a
+// user writes by hand. Each reports ns/row, allocs/row and B/row.
+//
+//	go test -run '^$' -bench . -benchmem ./render/xlsx
+
+const benchRows = 10_000
+
+func benchSheet(b *testing.B) *kstt.Sheet {
+	b.Helper()
+	return bigII06a(benchRows).sheet(b)
+}
+
+// perRow runs write b.N times and reports its cost per body row: wall
+// time, CPU time of the process (steadier than wall time on a shared
+// machine), allocations and bytes allocated.
+func perRow(b *testing.B, rows int, write func() error) {
+	b.Helper()
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	cpu0 := cpuTime()
+	n := 0
+	for b.Loop() {
+		if err := write(); err != nil {
+			b.Fatal(err)
+		}
+		n++
+	}
+	cpu := cpuTime() - cpu0
+	runtime.ReadMemStats(&after)
+	total := float64(n * rows)
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/total, "ns/row")
+	if cpu > 0 {
+		b.ReportMetric(float64(cpu.Nanoseconds())/total, "cpu-ns/row")
+	}
+	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/total, "allocs/row")
+	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/total, "B/row")
+}
+
+func BenchmarkRender(b *testing.B) {
+	s := benchSheet(b)
+	r := xlsx.New(xlsx.Options{})
+	perRow(b, benchRows, func() error { return r.Render(io.Discard, s) })
+}
+
+// BenchmarkRenderVsFloor alternates the renderer and the floor in every
+// iteration and reports the ratio of their CPU times, x-floor, which the
+// load of a shared machine shifts far less than two separate runs.
+func BenchmarkRenderVsFloor(b *testing.B) {
+	s := benchSheet(b)
+	r := xlsx.New(xlsx.Options{})
+	var tr, tf time.Duration
+	for b.Loop() {
+		c0 := cpuTime()
+		if err := r.Render(io.Discard, s); err != nil {
+			b.Fatal(err)
+		}
+		c1 := cpuTime()
+		if err := floor(s); err != nil {
+			b.Fatal(err)
+		}
+		tr, tf = tr+c1-c0, tf+cpuTime()-c1
+	}
+	if tf > 0 {
+		b.ReportMetric(float64(tr)/float64(tf), "x-floor")
+	}
+}
+
+// cellValue is the plain value of a sheet cell, as a user would write it.
+func cellValue(c *kstt.Cell) any {
+	switch c.Kind {
+	case kstt.TextCell:
+		return c.Text
+	case kstt.IntCell:
+		return c.Int
+	case kstt.DecimalCell:
+		return c.Dec.InexactFloat64()
+	}
+	return nil
+}
+
+// BenchmarkFloorStreamWriter writes the same body cells with excelize's
+// StreamWriter and nothing else: no header, style or formula.
+func BenchmarkFloorStreamWriter(b *testing.B) {
+	s := benchSheet(b)
+	perRow(b, benchRows, func() error { return floor(s) })
+}
+
+func floor(s *kstt.Sheet) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	sw, err := f.NewStreamWriter("Sheet1")
+	if err != nil {
+		return err
+	}
+	vals := make([]any, len(s.Blocks[0].Columns))
+	for i, row := range s.Blocks[0].Rows {
+		for c := range row.Cells {
+			vals[c] = cellValue(&row.Cells[c])
+		}
+		if err := sw.SetRow("A"+strconv.Itoa(i+1), vals); err != nil {
+			return err
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	return f.Write(io.Discard)
+}
+
+// BenchmarkSetCellValue writes the same body cells one SetCellValue at a
+// time, the loop users write by hand.
+func BenchmarkSetCellValue(b *testing.B) {
+	s := benchSheet(b)
+	perRow(b, benchRows, func() error {
+		f := excelize.NewFile()
+		defer f.Close()
+		for i, row := range s.Blocks[0].Rows {
+			for c := range row.Cells {
+				v := cellValue(&row.Cells[c])
+				if v == nil {
+					continue
+				}
+				cell, err := excelize.CoordinatesToCellName(c+1, i+1)
+				if err != nil {
+					return err
+				}
+				if err := f.SetCellValue("Sheet1", cell, v); err != nil {
+					return err
+				}
+			}
+		}
+		return f.Write(io.Discard)
+	})
+}
