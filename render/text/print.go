@@ -274,7 +274,7 @@ func (p *printer) cellLine(t *table, c *cell, idx int) {
 		idx -= (H - c.nline) / 2
 	}
 	if idx >= 0 && idx < c.nline {
-		l := t.lines[c.line0+idx]
+		l := t.line(c, idx)
 		p.aligned(t.arena[l.off:l.off+l.n], l.w, W, c.al)
 	} else {
 		p.spaces(W)

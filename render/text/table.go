@@ -297,7 +297,7 @@ func (t *table) width() int {
 //	3  the same, header cells wrapped at every space if need be
 //	4  body text on one line, formulas wrapped too
 //	5  every text wrapped at spaces (its longest word)
-//	6  words broken too (three columns of text); numbers whole
+//	6  words broken too (three columns of text); numbers and STT whole
 //
 // A column asks for the most any of its cells asks; a merged cell widens
 // the columns it spans. The first tier whose columns fit Width sets the
@@ -354,6 +354,8 @@ func (t *table) asks(c *cell) [7]int {
 	s := longestWord(t.arena[c.txt.off : c.txt.off+c.txt.n])
 	h := min(s, 3)
 	switch {
+	case !c.head && c.c == 0:
+		return [7]int{n, n, n, n, n, s, s} // STT: broken at spaces only
 	case !c.head:
 		return [7]int{n, n, n, n, n, s, h}
 	case c.r == t.body-1 && t.numbers:
@@ -464,9 +466,7 @@ func (p *printer) wrapAll(t *table) {
 	for i := range t.cells {
 		c := &t.cells[i]
 		if c.cs == 1 {
-			for _, l := range t.lines[c.line0 : c.line0+c.nline] {
-				used[c.c] = max(used[c.c], l.w)
-			}
+			used[c.c] = max(used[c.c], t.maxLine(c))
 		}
 	}
 	for x := range t.C {
@@ -477,31 +477,46 @@ func (p *printer) wrapAll(t *table) {
 		if c.cs == 1 {
 			continue
 		}
-		need := 0
-		for _, l := range t.lines[c.line0 : c.line0+c.nline] {
-			need = max(need, l.w)
-		}
-		widen(t.w[c.c:c.c+c.cs], need-3*(c.cs-1))
+		widen(t.w[c.c:c.c+c.cs], t.maxLine(c)-3*(c.cs-1))
 	}
 }
 
+// wrapCell wraps c to its box width. A cell that fits on one line keeps
+// its text as its only line (line0 -1) and adds nothing to t.lines.
 func (t *table) wrapCell(c *cell) {
-	c.line0 = len(t.lines)
+	c.line0 = -1
 	W := t.spanWidth(c)
 	if c.txt.n == 0 {
 		c.nline = 0
 		return
 	}
 	if !c.wrap || c.txt.w <= W {
-		t.lines = append(t.lines, c.txt)
 		c.nline = 1
 		return
 	}
+	c.line0 = len(t.lines)
 	if c.head {
 		W = balance(t.arena, c.txt, W)
 	}
 	t.lines = wrap(t.lines, t.arena, c.txt, W)
 	c.nline = len(t.lines) - c.line0
+}
+
+// line returns line k of c.
+func (t *table) line(c *cell, k int) span {
+	if c.line0 < 0 {
+		return c.txt
+	}
+	return t.lines[c.line0+k]
+}
+
+// maxLine is the width of c's widest line.
+func (t *table) maxLine(c *cell) int {
+	m := 0
+	for k := range c.nline {
+		m = max(m, t.line(c, k).w)
+	}
+	return m
 }
 
 // heights sets the number of lines of every row: its tallest cell, and

@@ -4,6 +4,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/baocaodinhky/vpcp/internal/vntext"
 )
 
@@ -13,7 +15,9 @@ import (
 // soft hyphens) dropped, control characters and invalid UTF-8 replaced by
 // U+FFFD, so that nothing can move the cursor or hide text.
 func (p *printer) text(arena *[]byte, s string) span {
-	if !p.opts.NoNormalize {
+	// QuickSpanString does not allocate; vntext.NFC (which checks with
+	// IsNormalString) does, once per string: call it only when needed.
+	if !p.opts.NoNormalize && norm.NFC.QuickSpanString(s) != len(s) {
 		s = vntext.NFC(s)
 	}
 	dst := *arena
