@@ -23,7 +23,7 @@ func oddSheets() map[string]*kstt.Sheet {
 		"header only":     {Code: "Biểu số X", Title: "T"},
 		"no columns":      {Blocks: []kstt.Block{{Title: "Phần trống"}}},
 		"head no columns": {Blocks: []kstt.Block{{HeadRows: 2, Head: []kstt.HeadCell{{Text: "A", RowSpan: 2, ColSpan: 3}}}}},
-		"empty rows": {Blocks: []kstt.Block{{Columns: counts, Rows: []kstt.SheetRow{{}, {Kind: kstt.TotalRow}, {Kind: kstt.SectionRow}, {Kind: kstt.LevelRow, Cells: []kstt.Cell{{}}}}}}},
+		"empty rows":      {Blocks: []kstt.Block{{Columns: counts, Rows: []kstt.SheetRow{{}, {Kind: kstt.TotalRow}, {Kind: kstt.SectionRow}, {Kind: kstt.LevelRow, Cells: []kstt.Cell{{}}}}}}},
 		"ragged rows": {Blocks: []kstt.Block{{Columns: counts[:2], Numbers: []string{"(1)"}, Rows: []kstt.SheetRow{
 			{Cells: []kstt.Cell{tc("1")}},
 			{Cells: []kstt.Cell{tc("2"), tc("dài"), ic(5), ic(6), tc("thừa")}},
@@ -48,7 +48,7 @@ func oddSheets() map[string]*kstt.Sheet {
 			{Text: "ngang", Row: 0, Col: 0, RowSpan: 3, ColSpan: 3},
 			{Text: "giữa", Row: 2, Col: 0, RowSpan: 1, ColSpan: 3},
 		}}}},
-		"huge head rows": {Blocks: []kstt.Block{{Columns: counts, HeadRows: math.MaxInt32, Head: []kstt.HeadCell{{Text: "X", Row: math.MaxInt32 - 1, ColSpan: 1, RowSpan: 1}, {Text: "Y", ColSpan: 3, RowSpan: math.MaxInt}}}}},
+		"huge head rows":   {Blocks: []kstt.Block{{Columns: counts, HeadRows: math.MaxInt32, Head: []kstt.HeadCell{{Text: "X", Row: math.MaxInt32 - 1, ColSpan: 1, RowSpan: 1}, {Text: "Y", ColSpan: 3, RowSpan: math.MaxInt}}}}},
 		"no head rows set": {Blocks: []kstt.Block{{Columns: counts, Head: []kstt.HeadCell{{Text: "X", Row: 1, Col: 1, ColSpan: 2, RowSpan: 1}, {Text: "Y", Row: 1 << 40, RowSpan: 1, ColSpan: 1}}}}},
 		"hostile text": {Code: "\x1b[31mđỏ\x1b[0m", Title: "a\u202eb\u200dc\u00ad\td\r\ne", Notes: []string{"\xff\xfe hỏng", "", "   "},
 			Blocks: []kstt.Block{{Title: "\x00", Columns: counts, Numbers: []string{"\n", "\u0085", "\x9b"}, Rows: []kstt.SheetRow{
