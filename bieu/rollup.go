@@ -128,13 +128,20 @@ type RowSource struct {
 // lĩnh vực by lĩnh vực, with the provenance of every row. A form no unit
 // filed is nil.
 type Aggregate struct {
-	Header  kstt.Header  `json:"header"`          // the recipient's own header: Đơn vị báo cáo = the unit rolling up
-	Units   []RollupUnit `json:"units"`           // the units, in input order
-	II06a   *II06a       `json:"ii06a,omitempty"` // II.06a by lĩnh vực over every unit
-	II06b   *II06b       `json:"ii06b,omitempty"` // II.06a grouped by the units' level (inferred layout, see II06b)
-	II07b   *II07b       `json:"ii07b,omitempty"` // II.07b by lĩnh vực, rates recomputed from the summed counts
-	II08    *II08        `json:"ii08,omitempty"`  // II.08 by section, level and lĩnh vực
-	Sources []RowSource  `json:"sources"`         // provenance of every lĩnh vực row of the forms above
+	Header kstt.Header  `json:"header"`          // the recipient's own header: Đơn vị báo cáo = the unit rolling up
+	Units  []RollupUnit `json:"units"`           // the units, in input order
+	II06a  *II06a       `json:"ii06a,omitempty"` // II.06a by lĩnh vực over every unit
+	II06b  *II06b       `json:"ii06b,omitempty"` // II.06a grouped by the units' level (inferred layout, see II06b)
+	II07b  *II07b       `json:"ii07b,omitempty"` // II.07b by lĩnh vực, rates recomputed from the summed counts
+	// II07bByUnit is II.07b with one row per unit — each unit's TỔNG CỘNG,
+	// rates recomputed — the layout of provincial one-stop systems whose
+	// column (2) is "Đơn vị" (../shared/FORMS.md). The declaration still
+	// heads column (2) "Lĩnh vực"; the rows hold unit names. It is not
+	// among Report's forms (it shares II.07b's code): render its Sheet
+	// apart. Its TỔNG CỘNG equals II07b's.
+	II07bByUnit *II07b      `json:"ii07b_by_unit,omitempty"`
+	II08        *II08       `json:"ii08,omitempty"` // II.08 by section, level and lĩnh vực
+	Sources     []RowSource `json:"sources"`        // provenance of every lĩnh vực row of the forms above
 
 	reports []*kstt.Report
 }
@@ -229,7 +236,8 @@ func reportHeader(r *kstt.Report) kstt.Header {
 //     the same rows grouped by the units' level (CẤP TỈNH, CẤP HUYỆN, CẤP
 //     XÃ; inferred layout);
 //   - II.07b by lĩnh vực (both parts; the Part II rates recomputed from the
-//     summed counts, 0 when a level has no procedure);
+//     summed counts, 0 when a level has no procedure), and by unit
+//     (Aggregate.II07bByUnit: each unit's TỔNG CỘNG on its own row);
 //   - II.08 by section, level and lĩnh vực; a merged row's (9) is 1 only
 //     when every unit's row says 1.
 //
@@ -338,6 +346,7 @@ func periodName(p period.Period) string {
 
 // accRow is one lĩnh vực row being summed.
 type accRow struct {
+	key   string
 	label string
 	vals  [15]int64 // by official column number; 15 covers every form here
 	units []int32   // indices into Aggregate.Units
@@ -377,7 +386,7 @@ func (t *accTable) rowFor(key, label string) int {
 	if !ok {
 		i = len(t.rows)
 		t.index[key] = i
-		r := &accRow{label: label}
+		r := &accRow{key: key, label: label}
 		for _, c := range t.flags {
 			r.vals[c] = 1
 		}
@@ -445,6 +454,8 @@ type rollupBuilder struct {
 	b       [4]*accTable          // II.06b, by UnitLevel
 	desk    *accTable             // II.07b Part I
 	onSpot  *accTable             // II.07b Part II
+	deskU   *accTable             // II.07b Part I, one row per unit (its TỔNG CỘNG)
+	onSpotU *accTable             // II.07b Part II, one row per unit
 	c       map[string]*ii08Group
 	buf     []int64
 	hasA    bool
@@ -454,13 +465,15 @@ type rollupBuilder struct {
 
 func newRollupBuilder() *rollupBuilder {
 	b := &rollupBuilder{
-		slots:  map[string]*fieldSlot{},
-		keys:   map[string]string{},
-		a:      newAccTable(specII06a, 0),
-		desk:   newAccTable(specII07b, 0),
-		onSpot: newAccTable(specII07b, 1),
-		c:      map[string]*ii08Group{},
-		buf:    make([]int64, 16),
+		slots:   map[string]*fieldSlot{},
+		keys:    map[string]string{},
+		a:       newAccTable(specII06a, 0),
+		desk:    newAccTable(specII07b, 0),
+		onSpot:  newAccTable(specII07b, 1),
+		deskU:   newAccTable(specII07b, 0),
+		onSpotU: newAccTable(specII07b, 1),
+		c:       map[string]*ii08Group{},
+		buf:     make([]int64, 16),
 	}
 	for l := ProvinceLevel; l <= CommuneLevel; l++ {
 		b.b[l] = newAccTable(specII06a, 0)
@@ -518,6 +531,12 @@ func (b *rollupBuilder) add(r *kstt.Report, u RollupUnit, ui int32) error {
 					t.Ints(i, b.buf)
 					acc.add(b.key(m.Label), m.Label, b.buf, ui)
 				}
+				// The unit's TỔNG CỘNG is its row in the by-unit layout.
+				if j := kstt.MatchRow(t, kstt.RowMeta{Kind: kstt.TotalRow}); j >= 0 {
+					clear(b.buf)
+					t.Ints(j, b.buf)
+					[]*accTable{b.deskU, b.onSpotU}[part].add(strconv.Itoa(int(ui)), u.Name, b.buf, ui)
+				}
 			}
 		case "II.08":
 			b.hasC = true
@@ -564,6 +583,54 @@ func levelRank(title string) int {
 		return 3
 	}
 	return 4
+}
+
+// buildII07b materialises the two parts of an II.07b from their sums
+// (rows in order of first appearance, TỔNG CỘNG the sum of the rows) and
+// recomputes the Part II rates from the summed counts against Part I's
+// row of the same key (and TỔNG CỘNG). src, when not nil, records each
+// row's provenance.
+func buildII07b(h kstt.Header, desk, onSpot *accTable, src func(form, part string, row int, r *accRow)) (*II07b, error) {
+	f := &II07b{Header: h}
+	var tot [15]int64
+	for i, r := range desk.rows {
+		f.PartI.Rows = append(f.PartI.Rows, II07bDeskRow{STT: strconv.Itoa(i + 1), Field: vntext.NFC(r.label)})
+		f.PartI.SetInts(i, r.vals[:])
+		if src != nil {
+			src("II.07b", "I", i, r)
+		}
+	}
+	if !desk.total(&tot) {
+		return nil, overflow("II.07b")
+	}
+	f.PartI.SetInts(len(f.PartI.Rows), tot[:])
+	tot = [15]int64{}
+	for i, r := range onSpot.rows {
+		f.PartII.Rows = append(f.PartII.Rows, II07bOnSpotRow{STT: strconv.Itoa(i + 1), Field: vntext.NFC(r.label)})
+		f.PartII.SetInts(i, r.vals[:])
+		if src != nil {
+			src("II.07b", "II", i, r)
+		}
+	}
+	if !onSpot.total(&tot) {
+		return nil, overflow("II.07b")
+	}
+	f.PartII.SetInts(len(f.PartII.Rows), tot[:])
+	// Rates cannot be summed: recompute them from the summed counts.
+	for i := 0; i <= len(f.PartII.Rows); i++ {
+		var p, d int64
+		if i == len(f.PartII.Rows) {
+			p, d = f.PartI.Total.OneStopProvince, f.PartI.Total.OneStopDistrict
+		} else if j, ok := desk.index[onSpot.rows[i].key]; ok {
+			p, d = desk.rows[j].vals[8], desk.rows[j].vals[9]
+		} else {
+			continue
+		}
+		r := f.PartII.row(i)
+		r.ProvinceRate = kstt.RateOf(r.Province, p, 2)
+		r.DistrictRate = kstt.RateOf(r.District, d, 2)
+	}
+	return f, nil
 }
 
 func overflow(form string) error {
@@ -620,48 +687,13 @@ func (b *rollupBuilder) build(agg *Aggregate) error {
 		agg.II06b = g
 	}
 	if b.hasDesk {
-		f := &II07b{Header: h}
-		for i, r := range b.desk.rows {
-			x := II07bDeskRow{STT: strconv.Itoa(i + 1), Field: vntext.NFC(r.label)}
-			f.PartI.Rows = append(f.PartI.Rows, x)
-			f.PartI.SetInts(i, r.vals[:])
-			src("II.07b", "I", i, r)
+		var err error
+		if agg.II07b, err = buildII07b(h, b.desk, b.onSpot, src); err != nil {
+			return err
 		}
-		tot = [15]int64{}
-		if !b.desk.total(&tot) {
-			return overflow("II.07b")
+		if agg.II07bByUnit, err = buildII07b(h, b.deskU, b.onSpotU, nil); err != nil {
+			return err
 		}
-		f.PartI.SetInts(len(f.PartI.Rows), tot[:])
-		for i, r := range b.onSpot.rows {
-			f.PartII.Rows = append(f.PartII.Rows, II07bOnSpotRow{STT: strconv.Itoa(i + 1), Field: vntext.NFC(r.label)})
-			f.PartII.SetInts(i, r.vals[:])
-			src("II.07b", "II", i, r)
-		}
-		tot = [15]int64{}
-		if !b.onSpot.total(&tot) {
-			return overflow("II.07b")
-		}
-		f.PartII.SetInts(len(f.PartII.Rows), tot[:])
-		// Rates cannot be summed: recompute them from the summed counts,
-		// against Part I's row of the same lĩnh vực (and TỔNG CỘNG).
-		desk := func(i int) (int64, int64, bool) {
-			if i == len(f.PartII.Rows) {
-				return f.PartI.Total.OneStopProvince, f.PartI.Total.OneStopDistrict, true
-			}
-			j, ok := b.desk.index[b.key(b.onSpot.rows[i].label)]
-			if !ok {
-				return 0, 0, false
-			}
-			return b.desk.rows[j].vals[8], b.desk.rows[j].vals[9], true
-		}
-		for i := 0; i <= len(f.PartII.Rows); i++ {
-			if p, d, ok := desk(i); ok {
-				r := f.PartII.row(i)
-				r.ProvinceRate = kstt.RateOf(r.Province, p, 2)
-				r.DistrictRate = kstt.RateOf(r.District, d, 2)
-			}
-		}
-		agg.II07b = f
 	}
 	if b.hasC {
 		groups := make([]*ii08Group, 0, len(b.c))

@@ -427,3 +427,38 @@ func TestUnitLevelText(t *testing.T) {
 		t.Errorf("unknown level: %v", err)
 	}
 }
+
+func TestRollupII07bByUnit(t *testing.T) {
+	units := genUnits(7, 11)
+	agg, err := Rollup(reportsOf(units), RollupOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	byUnit := agg.II07bByUnit
+	if len(byUnit.PartI.Rows) != len(units) || len(byUnit.PartII.Rows) != len(units) {
+		t.Fatalf("%d/%d rows for %d units", len(byUnit.PartI.Rows), len(byUnit.PartII.Rows), len(units))
+	}
+	for i, u := range units {
+		own := u.report.Form("II.07b").(*II07b)
+		row := byUnit.PartI.Rows[i]
+		if row.Field != u.name {
+			t.Errorf("row %d is %q, want %q", i, row.Field, u.name)
+		}
+		want := own.PartI.Total
+		want.STT, want.Field = row.STT, row.Field
+		if row != want {
+			t.Errorf("%s: %+v, want its TỔNG CỘNG %+v", u.name, row, want)
+		}
+		p2 := byUnit.PartII.Rows[i]
+		if !p2.ProvinceRate.Equal(kstt.RateOf(own.PartII.Total.Province, own.PartI.Total.OneStopProvince, 2)) {
+			t.Errorf("%s: rate %s", u.name, p2.ProvinceRate)
+		}
+	}
+	if byUnit.PartI.Total != agg.II07b.PartI.Total || byUnit.PartII.Total.Province != agg.II07b.PartII.Total.Province ||
+		!byUnit.PartII.Total.ProvinceRate.Equal(agg.II07b.PartII.Total.ProvinceRate) {
+		t.Errorf("by-unit total %+v ≠ by-lĩnh vực total %+v", byUnit.PartI.Total, agg.II07b.PartI.Total)
+	}
+	if fs, _ := byUnit.Check(kstt.CheckOptions{}); fs.HasErrors() {
+		t.Errorf("by-unit II.07b has errors: %v", fs)
+	}
+}
