@@ -12,9 +12,13 @@
 // A program that wants the usual formats builds its registry once:
 //
 //	reg := render.NewRegistry()
-//	if err := reg.Register(text.New(text.Options{})); err != nil { … }
-//	if err := reg.Register(xlsx.New()); err != nil { … }
+//	if err := reg.Register(text.New(text.DefaultOptions())); err != nil { … }
+//	if err := reg.Register(xlsx.New(xlsx.Options{})); err != nil { … }
+//	if err := reg.Register(render.CSV{}); err != nil { … }
 //	r, err := reg.Lookup(*format) // "text", "xlsx", "csv", …
+//
+// Package render/std returns that registry ready made. (It cannot live
+// here: render/text and render/xlsx import render.)
 package render
 
 import (
@@ -34,9 +38,10 @@ import (
 // Implementations must not keep state between calls that changes their
 // output (the same sheets give the same bytes), must not panic on odd sheets
 // (no columns, short rows, bad header spans) and must return an error that
-// wraps ErrNilSheet, before writing anything, when one of sheets is nil.
-// Rendering no sheets at all writes nothing (or an empty document, for
-// formats that need one) and returns nil.
+// wraps ErrNilSheet, before writing anything, when one of sheets is nil
+// (CheckSheets does that check). Rendering no sheets at all writes nothing
+// and returns nil, or returns an error in formats that cannot be empty
+// (an XLSX workbook needs a worksheet).
 type Renderer interface {
 	// Format is the name of the output format, in lower case: "text",
 	// "xlsx", "csv", …. A Registry holds one renderer per format name.
