@@ -190,13 +190,17 @@ func planSheet(s *kstt.Sheet, name string) (*sheetPlan, error) {
 }
 
 // headGrid keeps the header cells of b that fit a grid of b's header rows
-// by width columns, in order, dropping a cell that lies outside the grid
-// or overlaps one kept before it, and clipping spans at the grid's edge.
+// (HeadRows, or as deep as the cells reach when it is not set) by width
+// columns, in order, dropping a cell that lies outside the grid or
+// overlaps one kept before it, and clipping spans at the grid's edge.
 func headGrid(b *kstt.Block, width int) (int, []kstt.HeadCell) {
-	rows := max(b.HeadRows, 0)
-	for _, c := range b.Head {
-		if c.Row >= 0 && c.Row < maxHeadRows {
-			rows = max(rows, c.Row+max(c.RowSpan, 1))
+	rows := b.HeadRows
+	if rows <= 0 { // not declared: as deep as the cells reach
+		rows = 0
+		for _, c := range b.Head {
+			if c.Row >= 0 && c.Row < maxHeadRows {
+				rows = max(rows, c.Row+min(max(c.RowSpan, 1), maxHeadRows))
+			}
 		}
 	}
 	rows = min(rows, maxHeadRows)

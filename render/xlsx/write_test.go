@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -421,7 +423,61 @@ func TestOddSheetsReopen(t *testing.T) {
 		t.Errorf("%d sheets, want %d", n, len(oddSheets()))
 	}
 	// The text "=1+1" stays text, never a formula.
-	if formula, _ := formulaOf(t, f, "bad head", "B8"); formula != "" {
-		t.Errorf("text cell became formula %q", formula)
+	cells, err := f.SearchSheet("bad head", "=1+1")
+	if err != nil || len(cells) != 1 {
+		t.Fatalf("text =1+1 found in %v (%v)", cells, err)
+	}
+	if formula, v := formulaOf(t, f, "bad head", cells[0]); formula != "" || v != "=1+1" {
+		t.Errorf("%s: text =1+1 became formula %q value %q", cells[0], formula, v)
+	}
+}
+
+// Random sheets, odd in every way the type allows, render without panic
+// and reopen.
+func TestRandomSheetsNeverPanic(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	n := func(k int) int { return rng.IntN(k) }
+	for i := range 150 {
+		s := &kstt.Sheet{Name: strings.Repeat("x/", n(20)), Title: strings.Repeat("TIÊU ĐỀ ", n(30))}
+		for range n(4) {
+			b := kstt.Block{Title: strings.Repeat("Phần ", n(3)), HeadRows: n(5) - 1}
+			for c := range n(8) {
+				b.Columns = append(b.Columns, kstt.SheetColumn{Num: c + n(3), Kind: kstt.ColumnKind(n(6)), Width: n(40) - 5})
+			}
+			for range n(10) {
+				b.Head = append(b.Head, kstt.HeadCell{Text: strings.Repeat("Nhóm ", n(5)), Row: n(6) - 1, Col: n(10) - 1, RowSpan: n(5) - 1, ColSpan: n(6) - 1})
+			}
+			for range n(10) {
+				b.Numbers = append(b.Numbers, "("+strconv.Itoa(n(20))+")")
+			}
+			for r := range n(12) {
+				row := kstt.SheetRow{Kind: kstt.RowKind(n(6))}
+				for range n(10) {
+					c := kstt.Cell{Kind: kstt.CellKind(n(5)), Text: strings.Repeat("chữ ", n(4)), Int: int64(n(2000) - 1000),
+						Dec: decimal.New(int64(n(20000)-10000), -int32(n(4)))}
+					switch n(4) {
+					case 0:
+						c.Rel = kstt.Relation{Kind: kstt.SumColumnsRel, Cols: []int{n(10), n(10)}}
+					case 1:
+						c.Rel = kstt.Relation{Kind: kstt.SumRowsRel, Rows: []int{n(r + 1), n(15) - 2}}
+					case 2:
+						c.Rel = kstt.Relation{Kind: kstt.RateRel, Places: int32(n(5) - 1),
+							Num: kstt.CellRef{Block: n(3), Row: n(12), Col: n(10)}, Den: kstt.CellRef{Block: n(3), Row: n(12), Col: n(10)}}
+					}
+					row.Cells = append(row.Cells, c)
+				}
+				b.Rows = append(b.Rows, row)
+			}
+			s.Blocks = append(s.Blocks, b)
+		}
+		var buf bytes.Buffer
+		if err := xlsx.New(xlsx.Options{}).Render(&buf, s); err != nil {
+			t.Fatalf("sheet %d: %v", i, err)
+		}
+		f, err := excelize.OpenReader(&buf)
+		if err != nil {
+			t.Fatalf("sheet %d: reopen: %v", i, err)
+		}
+		f.Close()
 	}
 }
