@@ -29,8 +29,10 @@ type table struct {
 	tmp     []span // scratch for widthFor
 }
 
-// span is a piece of text in the arena: bytes [off, off+n), display width w.
-type span struct{ off, n, w int }
+// span is a piece of text in the arena: bytes [off, off+n), display width
+// w, and the width of its widest unbreakable piece (set for cell texts,
+// not for wrapped lines).
+type span struct{ off, n, w, word int }
 
 type align uint8
 
@@ -222,7 +224,7 @@ func (p *printer) cellText(t *table, col int, x *kstt.Cell) span {
 			t.arena = strconv.AppendInt(t.arena, x.Int, 10)
 		}
 		n := len(t.arena) - start
-		return span{start, n, n}
+		return span{start, n, n, n}
 	case kstt.DecimalCell:
 		start := len(t.arena)
 		t.arena = append(t.arena, x.Dec.String()...)
@@ -237,7 +239,7 @@ func (p *printer) cellText(t *table, col int, x *kstt.Cell) span {
 			t.arena = append(t.arena, '%')
 		}
 		n := len(t.arena) - start
-		return span{start, n, n}
+		return span{start, n, n, n}
 	}
 	return span{off: len(t.arena)}
 }
@@ -351,7 +353,7 @@ func (t *table) asks(c *cell) [7]int {
 	if !c.wrap {
 		return [7]int{n, n, n, n, n, n, n}
 	}
-	s := longestWord(t.arena[c.txt.off : c.txt.off+c.txt.n])
+	s := c.txt.word
 	h := min(s, 3)
 	switch {
 	case !c.head && c.c == 0:

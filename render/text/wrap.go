@@ -25,30 +25,50 @@ func (p *printer) text(arena *[]byte, s string) span {
 	if plainASCII(s) {
 		dst = append(dst, s...)
 		*arena = dst
-		return span{start, len(s), len(s)}
+		return span{start, len(s), len(s), longestWord(s)}
 	}
-	w := 0
+	w, word, cur := 0, 0, 0
 	space := false
 	for _, r := range s {
+		rw := 1
 		switch {
+		case r >= 0x1e00 && r <= 0x1eff: // Latin Extended Additional: Vietnamese letters
 		case r == ' ' || r < utf8.RuneSelf && unicode.IsSpace(r) || r >= utf8.RuneSelf && (r == '\u00a0' || unicode.IsSpace(r)):
 			space = len(dst) > start
 			continue
 		case r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0:
 			r = utf8.RuneError
-		case r >= 0xad && unicode.Is(unicode.Cf, r):
+		case r < 0x300 && r != 0xad:
+		case unicode.Is(unicode.Cf, r):
 			continue
+		default:
+			rw = vntext.RuneWidth(r)
 		}
 		if space {
 			dst = append(dst, ' ')
 			w++
 			space = false
+			cur = 0
 		}
 		dst = utf8.AppendRune(dst, r)
-		w += vntext.RuneWidth(r)
+		w += rw
+		cur += rw
+		word = max(word, cur)
+		if breakAfter(r) {
+			cur = 0
+		}
 	}
 	*arena = dst
-	return span{start, len(dst) - start, w}
+	return span{start, len(dst) - start, w, word}
+}
+
+// runeWidth is vntext.RuneWidth with a shortcut for the letters
+// Vietnamese is written with.
+func runeWidth(r rune) int {
+	if r < 0x300 && r >= 0x20 && (r < 0x7f || r >= 0xa0) || r >= 0x1e00 && r <= 0x1eff {
+		return 1
+	}
+	return vntext.RuneWidth(r)
 }
 
 // plainASCII reports whether s is printable ASCII with single inner spaces
@@ -85,20 +105,18 @@ func blank(s string) bool {
 // inside the printed formulas "(3)=(4)+(5)+(6)".
 func breakAfter(r rune) bool { return r == '+' || r == '=' }
 
-// longestWord is the display width of the widest piece of text that
-// cannot be broken: a run between spaces, or between breakAfter points.
-func longestWord(b []byte) int {
+// longestWord is the width of the widest piece of ASCII text s that cannot
+// be broken: a run between spaces, or between breakAfter points.
+func longestWord(s string) int {
 	best, cur := 0, 0
-	for i := 0; i < len(b); {
-		r, size := utf8.DecodeRune(b[i:])
-		i += size
-		if r == ' ' {
+	for i := 0; i < len(s); i++ {
+		if s[i] == ' ' {
 			cur = 0
 			continue
 		}
-		cur += vntext.RuneWidth(r)
+		cur++
 		best = max(best, cur)
-		if breakAfter(r) {
+		if breakAfter(rune(s[i])) {
 			cur = 0
 		}
 	}
@@ -133,7 +151,7 @@ func wrap(lines []span, arena []byte, sp span, W int) []span {
 		j, tw := i, 0
 		for j < len(text) && text[j] != ' ' {
 			r, size := utf8.DecodeRune(text[j:])
-			tw += vntext.RuneWidth(r)
+			tw += runeWidth(r)
 			j += size
 			if breakAfter(r) {
 				break
@@ -151,7 +169,7 @@ func wrap(lines []span, arena []byte, sp span, W int) []span {
 		}
 		emit()
 		if tw <= W {
-			cur = span{sp.off + i, j - i, tw}
+			cur = span{sp.off + i, j - i, tw, 0}
 			i = j
 			continue
 		}
@@ -160,14 +178,14 @@ func wrap(lines []span, arena []byte, sp span, W int) []span {
 			k, kw := i, 0
 			for k < j {
 				r, size := utf8.DecodeRune(text[k:])
-				rw := vntext.RuneWidth(r)
+				rw := runeWidth(r)
 				if kw+rw > W && kw > 0 {
 					break
 				}
 				kw += rw
 				k += size
 			}
-			cur = span{sp.off + i, k - i, kw}
+			cur = span{sp.off + i, k - i, kw, 0}
 			i = k
 			if k < j {
 				emit()
@@ -185,7 +203,7 @@ func balance(arena []byte, sp span, W int) int {
 	var buf [8]span
 	lines := func(w int) int { return len(wrap(buf[:0], arena, sp, w)) }
 	n := lines(W)
-	lo, hi := max(longestWord(arena[sp.off:sp.off+sp.n]), 1), W
+	lo, hi := max(sp.word, 1), W
 	for lo < hi {
 		m := (lo + hi) / 2
 		if lines(m) <= n {
