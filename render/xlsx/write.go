@@ -60,10 +60,10 @@ type Options struct {
 	// "" means DefaultCreator.
 	Creator string
 	// CountFormat is the number format of count cells; "" means
-	// DefaultCountFormat ("00;-00;0": 2 prints "02", 0 prints "0"). Use "0" for plain
-	// numbers or "#,##0" for thousands separators. Counts are always
-	// stored as numbers; the format only changes how they print. Flag
-	// columns (0/1) always print "0".
+	// DefaultCountFormat ("00;-00;0": 2 prints "02", 0 prints "0"). Use
+	// "0" for plain numbers or "#,##0" for thousands separators. Counts
+	// are always stored as numbers; the format only changes how they
+	// print. Flag columns (0/1) always print "0".
 	CountFormat string
 	// Time is the created and modified document date; the zero Time
 	// means DefaultTime. Set it (to the report's date, say) rather than
@@ -245,7 +245,8 @@ func setDocProps(f *excelize.File, sheets []*kstt.Sheet, names []string, opts Op
 
 // Deflate level of the parts of a workbook. BestSpeed compresses the
 // repetitive XML of a worksheet about three times faster than the level
-// archive/zip uses (5), for a file some 15 % larger.
+// archive/zip uses (5), for a file some 25 % larger (1.09 MB instead of
+// 0.86 MB for 10,000 rows of II.06a).
 const deflateLevel = flate.BestSpeed
 
 // newZipWriter is the zip writer excelize writes the workbook with: one
