@@ -1,0 +1,321 @@
+package xlsx
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/baocaodinhky/vpcp/internal/vntext"
+	"github.com/baocaodinhky/vpcp/kstt"
+)
+
+// readSheet streams one worksheet into a grid.
+func (rd *wbReader) readSheet(s sheetRef) (*kstt.Grid, error) {
+	g := &kstt.Grid{Name: s.name}
+	rc, err := rd.open(s.part)
+	if err != nil {
+		return nil, err
+	}
+	if rc == nil {
+		return nil, &ReadError{Part: s.part, Sheet: s.name, Err: ErrCorrupt, Detail: "the worksheet part is missing"}
+	}
+	defer rc.Close()
+	sr := sheetReader{rd: rd, g: g, d: xml.NewDecoder(rc), row: -1}
+	if err := sr.run(); err != nil {
+		var re *ReadError
+		if e, ok := err.(*ReadError); ok {
+			re = e
+		} else {
+			re = rd.partErr(s.part, err).(*ReadError)
+		}
+		re.Part, re.Sheet = s.part, s.name
+		return nil, re
+	}
+	return g, nil
+}
+
+// sheetReader is the state of streaming one worksheet.
+type sheetReader struct {
+	rd  *wbReader
+	g   *kstt.Grid
+	d   *xml.Decoder
+	row int // 0-based index of the current row
+	col int // 0-based index of the last cell read in the row
+	buf []byte
+}
+
+func (sr *sheetReader) run() error {
+	ended := false
+	for {
+		tok, err := sr.d.RawToken()
+		if err == io.EOF {
+			if !ended {
+				return &ReadError{Err: ErrCorrupt, Detail: "the worksheet XML ends before </worksheet>"}
+			}
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if e, ok := tok.(xml.EndElement); ok && e.Name.Local == "worksheet" {
+			ended = true
+		}
+		t, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		switch t.Name.Local {
+		case "row":
+			r := sr.row + 1
+			for _, a := range t.Attr {
+				if a.Name.Local == "r" {
+					n, err := strconv.Atoi(a.Value)
+					if err != nil || n < 1 {
+						return &ReadError{Err: ErrCorrupt, Detail: fmt.Sprintf("row number %q", a.Value)}
+					}
+					r = n - 1
+				}
+			}
+			sr.row, sr.col = r, -1
+		case "c":
+			if err := sr.cell(t); err != nil {
+				return err
+			}
+		case "mergeCell":
+			for _, a := range t.Attr {
+				if a.Name.Local == "ref" {
+					if m, ok := parseRange(a.Value); ok && len(sr.g.Merges) < 1<<16 {
+						sr.g.Merges = append(sr.g.Merges, m)
+					}
+				}
+			}
+		}
+	}
+}
+
+// cell reads one <c> element and stores it when it holds a value or a
+// formula.
+func (sr *sheetReader) cell(start xml.StartElement) error {
+	var ref, typ string
+	style := 0
+	for _, a := range start.Attr {
+		switch a.Name.Local {
+		case "r":
+			ref = a.Value
+		case "t":
+			typ = a.Value
+		case "s":
+			style, _ = strconv.Atoi(a.Value)
+		}
+	}
+	row, col := sr.row, sr.col+1
+	if ref != "" {
+		r, c, ok := parseCellRef(ref)
+		if !ok {
+			return &ReadError{Cell: ref, Err: ErrCorrupt, Detail: "a cell reference that is not A1-style"}
+		}
+		row, col = r, c
+		if sr.row < 0 {
+			sr.row = r
+		}
+	}
+	if row < 0 {
+		row = 0
+	}
+	sr.col = col
+	var value, formula, shared string
+	hasV, hasF, inline := false, false, false
+	depth := 1
+	for depth > 0 {
+		tok, err := sr.d.RawToken()
+		if err != nil {
+			if err == io.EOF {
+				err = io.ErrUnexpectedEOF
+			}
+			return err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "v":
+				v, err := sr.charData("v")
+				if err != nil {
+					return err
+				}
+				value, hasV = v, true
+			case "f":
+				hasF = true
+				for _, a := range t.Attr {
+					if a.Name.Local == "si" {
+						shared = a.Value
+					}
+				}
+				f, err := sr.charData("f")
+				if err != nil {
+					return err
+				}
+				formula = f
+			case "is":
+				s, err := readText(sr.d)
+				if err != nil {
+					return err
+				}
+				value, hasV, inline = s, true, true
+			default:
+				depth++
+			}
+		case xml.EndElement:
+			depth--
+			if depth == 0 && t.Name.Local != "c" {
+				return mismatched("c", t.Name.Local)
+			}
+		}
+	}
+	if !hasV && !hasF {
+		return nil // a styled blank
+	}
+	var c kstt.GridCell
+	switch {
+	case inline || typ == "inlineStr":
+		c.Text = vntext.NFC(value)
+	case typ == "s":
+		i, err := strconv.Atoi(strings.TrimSpace(value))
+		if err != nil || i < 0 || i >= len(sr.rd.sst) {
+			return &ReadError{Cell: kstt.CellName(row, col), Err: ErrCorrupt, Detail: fmt.Sprintf("shared string %q does not exist", value)}
+		}
+		c.Text = sr.rd.sst[i]
+	case typ == "str" || typ == "e" || typ == "d":
+		c.Text = vntext.NFC(value)
+	case typ == "b":
+		c.Text, c.IsNum = "0", true
+		if strings.TrimSpace(value) == "1" || strings.EqualFold(strings.TrimSpace(value), "true") {
+			c.Text = "1"
+		}
+	default:
+		c.Text = strings.TrimSpace(value)
+		c.IsNum = c.Text != ""
+		if c.IsNum && style >= 0 && style < len(sr.rd.percent) {
+			c.Percent = sr.rd.percent[style]
+		}
+	}
+	if !hasV {
+		c.Text, c.IsNum, c.Percent = "", false, false
+	}
+	if hasF {
+		c.Formula = formula
+		if c.Formula == "" {
+			c.Formula = "(shared formula " + shared + ")"
+		}
+		c.Cached = hasV
+	}
+	return sr.put(row, col, c)
+}
+
+// mismatched reports an end tag that does not close the open element.
+func mismatched(open, end string) error {
+	return &ReadError{Err: ErrCorrupt, Detail: fmt.Sprintf("malformed XML: <%s> closed by </%s>", open, end)}
+}
+
+// charData reads the text of a simple element up to its end.
+func (sr *sheetReader) charData(name string) (string, error) {
+	sr.buf = sr.buf[:0]
+	depth := 1
+	for depth > 0 {
+		tok, err := sr.d.RawToken()
+		if err != nil {
+			if err == io.EOF {
+				err = io.ErrUnexpectedEOF
+			}
+			return "", err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			depth++
+		case xml.EndElement:
+			depth--
+			if depth == 0 && t.Name.Local != name {
+				return "", mismatched(name, t.Name.Local)
+			}
+		case xml.CharData:
+			if depth == 1 && len(sr.buf) < 1<<20 {
+				sr.buf = append(sr.buf, t...)
+			}
+		}
+	}
+	return string(sr.buf), nil
+}
+
+// put stores a cell, growing the grid within the bounds.
+func (sr *sheetReader) put(row, col int, c kstt.GridCell) error {
+	rd := sr.rd
+	if row >= rd.maxRows {
+		return &ReadError{Cell: kstt.CellName(row, col), Err: ErrOverLimit, Detail: fmt.Sprintf("row %d beyond MaxRows %d", row+1, rd.maxRows)}
+	}
+	if col >= rd.maxCols {
+		return &ReadError{Cell: kstt.CellName(row, col), Err: ErrOverLimit, Detail: fmt.Sprintf("column %d beyond MaxCols %d", col+1, rd.maxCols)}
+	}
+	g := sr.g
+	for len(g.Rows) <= row {
+		g.Rows = append(g.Rows, nil)
+	}
+	cells := g.Rows[row]
+	if col >= len(cells) {
+		if col < cap(cells) {
+			cells = cells[:col+1]
+		} else {
+			grown := make([]kstt.GridCell, col+1, max(col+1, 2*cap(cells), 8))
+			copy(grown, cells)
+			cells = grown
+		}
+	}
+	cells[col] = c
+	g.Rows[row] = cells
+	return nil
+}
+
+// parseCellRef reads "D12" as the 0-based (11, 3); "$D$12" too.
+func parseCellRef(s string) (row, col int, ok bool) {
+	i, c := 0, 0
+	for i < len(s) && s[i] == '$' {
+		i++
+	}
+	start := i
+	for i < len(s) {
+		ch := s[i] | 0x20
+		if ch < 'a' || ch > 'z' {
+			break
+		}
+		c = c*26 + int(ch-'a'+1)
+		if c > 1<<20 {
+			return 0, 0, false
+		}
+		i++
+	}
+	if i == start {
+		return 0, 0, false
+	}
+	if i < len(s) && s[i] == '$' {
+		i++
+	}
+	r, err := strconv.Atoi(s[i:])
+	if err != nil || r < 1 || r > 1<<24 {
+		return 0, 0, false
+	}
+	return r - 1, c - 1, true
+}
+
+// parseRange reads "A1:M1" (or a single cell) as a Merge.
+func parseRange(s string) (kstt.Merge, bool) {
+	a, b, found := strings.Cut(s, ":")
+	if !found {
+		b = a
+	}
+	r1, c1, ok1 := parseCellRef(a)
+	r2, c2, ok2 := parseCellRef(b)
+	if !ok1 || !ok2 {
+		return kstt.Merge{}, false
+	}
+	return kstt.Merge{Top: min(r1, r2), Left: min(c1, c2), Bottom: max(r1, r2), Right: max(c1, c2)}, true
+}
