@@ -1,0 +1,262 @@
+package bieu_test
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+
+	"github.com/baocaodinhky/vpcp/bieu"
+	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/render/text"
+	"github.com/baocaodinhky/vpcp/render/xlsx"
+)
+
+// writeWorkbook renders forms with render/xlsx, one worksheet each.
+func writeWorkbook(t testing.TB, forms ...kstt.Form) []byte {
+	t.Helper()
+	var sheets []*kstt.Sheet
+	for _, f := range forms {
+		sheets = append(sheets, kstt.Layout(f))
+	}
+	var b bytes.Buffer
+	if err := xlsx.New(xlsx.Options{}).Render(&b, sheets...); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func readWorkbook(t testing.TB, b []byte) *bieu.ReadResult {
+	t.Helper()
+	gs, err := xlsx.ReadWorkbook(bytes.NewReader(b), int64(len(b)), xlsx.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return mustRead(t, gs)
+}
+
+// richForms exercise what the seed does not: several rows, rates that are
+// not 0, II.08 with sections A and B and three levels, II.06b.
+func richForms(t testing.TB) []kstt.Form {
+	h := kstt.Header{Unit: "UBND huyện Cẩm Xuyên", Recipient: "UBND tỉnh Hà Tĩnh", Period: q2}
+	a := fill(t, &bieu.II06a{Header: h, Rows: []bieu.II06aRow{
+		{STT: "1", Field: "Lĩnh vực hộ tịch", Online: 1200, Direct: 345, CarriedOver: 12, Early: 800, OnTime: 700, Late: 7, PendingOnTime: 40, PendingOverdue: 10},
+		{STT: "2", Field: "Lĩnh vực chứng thực", Online: 5, Direct: 3050, OnTime: 3055},
+		{STT: "3", Field: "Lĩnh vực đất đai", Direct: 77, CarriedOver: 20, OnTime: 60, Late: 30, PendingOverdue: 7},
+	}})
+	b := &bieu.II07b{Header: h}
+	b.PartI.Rows = []bieu.II07bDeskRow{
+		{STT: "1", Field: "Lĩnh vực hộ tịch", CompetentProvince: 5, CompetentDistrict: 3, CompetentCommune: 2, OneStopProvince: 4, OneStopDistrict: 3, OneStopCommune: 2, ProcessProvince: 3, ProcessDistrict: 3, ProcessCommune: 1},
+		{STT: "2", Field: "Lĩnh vực đất đai", CompetentDistrict: 9, OneStopDistrict: 6, ProcessDistrict: 6},
+	}
+	b.PartII.Rows = []bieu.II07bOnSpotRow{
+		{STT: "1", Field: "Lĩnh vực hộ tịch", Province: 1, District: 1},
+		{STT: "2", Field: "Lĩnh vực đất đai", District: 2},
+	}
+	fill(t, b)
+	c := fill(t, &bieu.II08{Header: h, Sections: []bieu.II08Section{
+		{Code: "A", Title: "DVCTT THEO QUYẾT ĐỊNH CỦA THỦ TƯỚNG CHÍNH PHỦ", Levels: []bieu.II08Level{
+			{Code: "I", Title: bieu.LevelProvince, Rows: []bieu.II08Row{{STT: "1", Field: "Lĩnh vực hộ tịch", PartialAssigned: 3, PartialDeployed: 3, PartialFiles: 120, FullAssigned: 2, FullDeployed: 1, FullFiles: 40, Integrated: 1}}},
+			{Code: "II", Title: bieu.LevelDistrict, Rows: []bieu.II08Row{{STT: "1", Field: "Lĩnh vực đất đai", PartialAssigned: 4, PartialDeployed: 2, PartialFiles: 9}}},
+		}},
+		{Code: "B", Title: bieu.SectionB, Levels: []bieu.II08Level{
+			{Code: "III", Title: bieu.LevelCommune, Rows: []bieu.II08Row{{STT: "1", Field: "Lĩnh vực chứng thực", FullAssigned: 1, FullDeployed: 1, FullFiles: 5, Integrated: 1}}},
+		}},
+	}})
+	d := fill(t, &bieu.II06b{Header: h, Levels: []bieu.II06bLevel{
+		{Code: "I", Title: bieu.LevelProvince, Rows: []bieu.II06aRow{{STT: "1", Field: "Lĩnh vực hộ tịch", Online: 3, OnTime: 3}}},
+		{Code: "II", Title: bieu.LevelDistrict, Rows: []bieu.II06aRow{{STT: "1", Field: "Lĩnh vực hộ tịch", Direct: 4, CarriedOver: 1, OnTime: 4, PendingOnTime: 1}}},
+	}})
+	return []kstt.Form{a, b, c, d}
+}
+
+func TestRoundTripXLSX(t *testing.T) {
+	for name, forms := range map[string][]kstt.Form{"seed": seedForms(t), "rich": richForms(t)} {
+		t.Run(name, func(t *testing.T) {
+			res := readWorkbook(t, writeWorkbook(t, forms...))
+			if diff := cmp.Diff(forms, res.Forms, ignoreOrigin); diff != "" {
+				t.Fatalf("render → read (-wrote +read):\n%s", diff)
+			}
+			if len(res.Findings) != 0 {
+				t.Errorf("reader findings on a rendered workbook: %v", res.Findings)
+			}
+		})
+	}
+	// The rates read back exactly as written (33.33 %, stored as 0.3333).
+	res := readWorkbook(t, writeWorkbook(t, richForms(t)[1]))
+	if r := res.Forms[0].(*bieu.II07b).PartII.Rows[1].DistrictRate; !r.Equal(decimal.RequireFromString("33.33")) {
+		t.Errorf("district rate read back as %s", r)
+	}
+}
+
+func TestRoundTripFindingsCarryWorkbookCells(t *testing.T) {
+	forms := seedForms(t)
+	res := readWorkbook(t, writeWorkbook(t, forms...))
+	fs, err := bieu.Check(res.Report(), kstt.CheckOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, f := range fs {
+		got[f.Rule] = f.Cell
+	}
+	// II.07b: 7 header lines, the part title, 3 header rows: Part I's row
+	// is 12; II.06a's TỔNG CỘNG is row 14 (see render/xlsx's layout).
+	want := map[string]string{"II.07b/R06": "II.07b!G12", "II.07b/R07": "II.07b!H12", "KSTT/R03": "II.06a!D14"}
+	for rule, cell := range want {
+		if got[rule] != cell {
+			t.Errorf("%s at %q, want %q (all: %v)", rule, got[rule], cell, fs)
+		}
+	}
+}
+
+// TestReadEditedWorkbook: a workbook someone edited with a program that
+// does not recalculate — a value typed over, a formula left without its
+// value — reads with findings at the right cells, never silently.
+func TestReadEditedWorkbook(t *testing.T) {
+	x, err := excelize.OpenReader(bytes.NewReader(writeWorkbook(t, seedForms(t)...)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	x.SetCellValue("II.06a", "D12", 30) // (4) of Lĩnh vực lãnh sự, typed over
+	for _, c := range [][2]string{{"II.06a", "C13"}, {"II.08", "E14"}} {
+		// The value lost, the formula kept (SetCellValue drops the
+		// formula; SetCellFormula then writes it without a value).
+		f, _ := x.GetCellFormula(c[0], c[1])
+		x.SetCellValue(c[0], c[1], nil)
+		x.SetCellFormula(c[0], c[1], f)
+	}
+	var b bytes.Buffer
+	if err := x.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	res := readWorkbook(t, b.Bytes())
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, f.Rule+" "+f.Cell+" "+f.Expected)
+	}
+	want := []string{"READ/R02 II.06a!C13 2", "READ/R02 II.08!E14 0"}
+	if !cmp.Equal(got, want) {
+		t.Errorf("reader findings %v, want %v", got, want)
+	}
+	fs, err := bieu.Check(res.Report(), kstt.CheckOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = nil
+	for _, f := range fs.AtLeast(kstt.Error) {
+		got = append(got, f.Rule+" "+f.Cell+" "+f.Expected+"≠"+f.Actual)
+	}
+	want = []string{"II.06a/R01 II.06a!C12 30≠31", "II.06a/R04 II.06a!D14 30≠31"}
+	if !cmp.Equal(got, want) {
+		t.Errorf("errors %v, want %v", got, want)
+	}
+}
+
+func TestRoundTripTextRenderer(t *testing.T) {
+	// The text renderer's tab-separated form (if it has one) is not
+	// required; reading the seed's own pasted tables is covered by
+	// TestReadSeedTablesTestdata. Here: a Layout printed as tab-separated
+	// lines, as a user copies a rendered table into a document.
+	for _, f := range richForms(t) {
+		var b strings.Builder
+		s := kstt.Layout(f)
+		fmt.Fprintf(&b, "%s\n%s\n%s\n%s\n%s\n%s\n", s.Code, s.Title, s.Unit, s.Recipient, s.Period, s.PeriodRange)
+		for _, blk := range s.Blocks {
+			if blk.Title != "" {
+				b.WriteString(blk.Title + "\n")
+			}
+			grid := make([][]string, blk.HeadRows)
+			for i := range grid {
+				grid[i] = make([]string, len(blk.Columns))
+			}
+			for _, h := range blk.Head {
+				grid[h.Row][h.Col] = h.Text
+			}
+			for _, row := range grid {
+				b.WriteString(strings.Join(row, "\t") + "\n")
+			}
+			b.WriteString(strings.Join(blk.Numbers, "\t") + "\n")
+			for _, row := range blk.Rows {
+				var cells []string
+				for _, c := range row.Cells {
+					switch c.Kind {
+					case kstt.TextCell:
+						cells = append(cells, c.Text)
+					case kstt.IntCell:
+						cells = append(cells, fmt.Sprintf("%02d", c.Int))
+					case kstt.DecimalCell:
+						cells = append(cells, strings.Replace(c.Dec.String(), ".", ",", 1)+"%")
+					default:
+						cells = append(cells, "")
+					}
+				}
+				b.WriteString(strings.Join(cells, "\t") + "\n")
+			}
+		}
+		gs, err := text.ReadPasted(strings.NewReader(b.String()), "copy.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := mustRead(t, gs)
+		if diff := cmp.Diff([]kstt.Form{f}, res.Forms, ignoreOrigin); diff != "" {
+			t.Errorf("%s: pasted copy (-want +got):\n%s", f.Spec().Code, diff)
+		}
+	}
+}
+
+// FuzzReadForms: workbooks mutated from what render/xlsx writes never make
+// the readers panic; every error is typed.
+func FuzzReadForms(f *testing.F) {
+	f.Add(writeWorkbook(f, seedForms(f)...))
+	f.Add(writeWorkbook(f, richForms(f)[2]))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		gs, err := xlsx.ReadWorkbook(bytes.NewReader(data), int64(len(data)), xlsx.ReadOptions{MaxBytes: 4 << 20, MaxRows: 5000, MaxCols: 64})
+		if err != nil {
+			return
+		}
+		res, err := bieu.Read(gs)
+		if err != nil {
+			var re *bieu.ReadError
+			if !errors.As(err, &re) {
+				t.Fatalf("untyped error %T: %v", err, err)
+			}
+			return
+		}
+		if _, err := bieu.Check(res.Report(), kstt.CheckOptions{}); err != nil {
+			t.Fatalf("check of a read report: %v", err)
+		}
+	})
+}
+
+// FuzzReadPastedForms: the same for pasted text, seeded with the seed's
+// tables.
+func FuzzReadPastedForms(f *testing.F) {
+	if b, err := os.ReadFile("../examples/kstt/testdata/seed-tables.txt"); err == nil {
+		f.Add(string(b))
+	}
+	f.Add(doc06a)
+	f.Fuzz(func(t *testing.T, s string) {
+		gs, err := text.ReadPastedOptions(strings.NewReader(s), "f", text.PasteOptions{MaxBytes: 1 << 20})
+		if err != nil {
+			return
+		}
+		res, err := bieu.Read(gs)
+		if err != nil {
+			var re *bieu.ReadError
+			if !errors.As(err, &re) {
+				t.Fatalf("untyped error %T: %v", err, err)
+			}
+			return
+		}
+		if _, err := bieu.Check(res.Report(), kstt.CheckOptions{}); err != nil {
+			t.Fatalf("check of a read report: %v", err)
+		}
+	})
+}
