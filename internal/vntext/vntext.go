@@ -51,7 +51,7 @@ func isClean(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf {
-			return norm.NFC.IsNormalString(s) && !hasOddSpace(s)
+			return norm.NFC.QuickSpanString(s) == len(s) && !hasOddSpace(s)
 		}
 		if c == ' ' {
 			if prevSpace {

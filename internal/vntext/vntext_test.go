@@ -1,0 +1,35 @@
+package vntext
+
+import (
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+func TestNFCAndKey(t *testing.T) {
+	nfd := norm.NFD.String("Lĩnh vực  lãnh sự ")
+	if got := NFC(nfd); got != "Lĩnh vực lãnh sự" {
+		t.Errorf("NFC(%q) = %q", nfd, got)
+	}
+	if Key("LĨNH VỰC\u00a0lãnh  sự") != Key(nfd) {
+		t.Error("keys of the same label differ")
+	}
+	for _, s := range []string{"", "a", "Lĩnh vực lãnh sự", "TỔNG CỘNG"} {
+		if NFC(s) != s {
+			t.Errorf("NFC changed clean %q", s)
+		}
+	}
+	if n := testing.AllocsPerRun(50, func() { _ = NFC("Lĩnh vực lãnh sự") }); n != 0 {
+		t.Errorf("NFC of clean text allocates %v times", n)
+	}
+}
+
+func TestWidthNFCAndNFD(t *testing.T) {
+	s := "Lĩnh vực lãnh sự"
+	if Width(s) != 16 || Width(norm.NFD.String(s)) != 16 {
+		t.Errorf("widths %d %d", Width(s), Width(norm.NFD.String(s)))
+	}
+	if Width("漢字") != 4 || Width("a\tb") != 2 {
+		t.Errorf("wide/control widths %d %d", Width("漢字"), Width("a\tb"))
+	}
+}
