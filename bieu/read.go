@@ -109,9 +109,49 @@ type ReadResult struct {
 	// title, as written: "(Từ ngày 15/3/2023 – 14/6/2024)"; "" when the
 	// grids hold no heading.
 	PeriodText string `json:"period_text,omitempty"`
+	// PeriodTextAt is the address of the heading line PeriodText was read
+	// from, e.g. "seed.txt:L11:C1".
+	PeriodTextAt string `json:"period_text_at,omitempty"`
 	// Files are the figures of section I.6 of the narrative (Tình hình,
 	// kết quả giải quyết TTHC), when all twelve could be read.
 	Files *kstt.FileFigures `json:"files,omitempty"`
+	// FilesAt is the address of the heading of section I.6.
+	FilesAt string `json:"files_at,omitempty"`
+}
+
+// Check checks the report read (see Report) against the official
+// catalogue and returns the reader's findings with the checker's, sorted.
+// Findings about the narrative — its heading period, its section I.6
+// figures — get the address of the line they were read from.
+func (r *ReadResult) Check(opts kstt.CheckOptions) (kstt.Findings, error) {
+	cat := Official()
+	sub := kstt.CheckOptions{Rules: map[string]kstt.RuleOverride{}}
+	for id, ov := range opts.Rules {
+		if readRuleByID(id) == nil {
+			sub.Rules[id] = ov
+		}
+	}
+	fs, err := cat.Check(r.Report(), sub)
+	if err != nil {
+		return nil, err
+	}
+	for i := range fs {
+		f := &fs[i]
+		if f.Cell != "" || f.Form != "" {
+			continue
+		}
+		rule, err := cat.Rule(f.Rule)
+		if err != nil {
+			continue
+		}
+		switch {
+		case rule.Kind == kstt.ValidPeriodText:
+			f.Cell = r.PeriodTextAt
+		case strings.HasPrefix(rule.Target.Field, "files."):
+			f.Cell = r.FilesAt
+		}
+	}
+	return append(append(kstt.Findings(nil), r.Findings...), fs...).Sort(), nil
 }
 
 // Report assembles a kstt.Report from the result: the header of the first

@@ -668,7 +668,7 @@ func (rd *reader) headerNotes(g *kstt.Grid, inst *instance) {
 		}
 		for pos, leaf := range t.leaves {
 			col := &p.Columns[pos]
-			if leaf == "" || matchLabel(leaf, col.Label) > 0 {
+			if leaf == "" || matchColumn(leaf, col) > 0 {
 				continue
 			}
 			rd.find(ruleLabel, kstt.Finding{Form: spec.Code, Part: p.ID, Row: -1, Column: col.Num,

@@ -189,7 +189,7 @@ func (rd *reader) readNarrative(g *kstt.Grid, to int, res *ReadResult) {
 		text := g.Rows[r][0].Text
 		if res.PeriodText == "" && fieldOf(text) == fieldRange {
 			if _, _, err := period.ParseRange(text); err == nil {
-				res.PeriodText = text
+				res.PeriodText, res.PeriodTextAt = text, g.Addr(r, 0)
 			}
 		}
 		if six < 0 && strings.HasPrefix(text, "6.") && strings.Contains(vntext.Key(text), "kết quả giải quyết") {
@@ -271,7 +271,7 @@ func (rd *reader) readNarrative(g *kstt.Grid, to int, res *ReadResult) {
 		}
 	}
 	if found == 12 {
-		res.Files = files
+		res.Files, res.FilesAt = files, g.Addr(six, 0)
 		return
 	}
 	rd.find(ruleNarrative, kstt.Finding{Row: -1, RowLabel: "báo cáo mục I.6", Cell: g.Addr(six, 0),

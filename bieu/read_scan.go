@@ -619,6 +619,20 @@ func matchLabel(got, official string) int {
 	return 0
 }
 
+// matchColumn scores a header label against a column: its leaf label, or
+// one of its groups (a header without the "Tổng số" row).
+func matchColumn(got string, col *kstt.Column) int {
+	m := matchLabel(got, col.Label)
+	if m == 0 && got != "" {
+		for _, g := range col.Groups {
+			if matchLabel(got, g) == 2 {
+				return 1
+			}
+		}
+	}
+	return m
+}
+
 // identify decides which part of which form t is: by the number of its
 // columns, its header labels and the code line above it. It reports false
 // when nothing fits well enough. Forms that share a layout (II.06a and
@@ -633,8 +647,8 @@ func (rd *reader) identify(g *kstt.Grid, t *table, ctx codeCtx) bool {
 				continue
 			}
 			score, bonus := 0, 0
-			for i, col := range p.Columns {
-				score += matchLabel(t.leaves[i], col.Label)
+			for i := range p.Columns {
+				score += matchColumn(t.leaves[i], &p.Columns[i])
 			}
 			if ctx.code == spec.Code {
 				bonus = 1000
