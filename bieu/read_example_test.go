@@ -1,0 +1,100 @@
+package bieu_test
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/baocaodinhky/vpcp/bieu"
+	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/period"
+	"github.com/baocaodinhky/vpcp/render/text"
+	"github.com/baocaodinhky/vpcp/render/xlsx"
+)
+
+// Reading a workbook a unit sent: render/xlsx turns it into grids, Read
+// finds the forms by their headers, Check points every finding at its cell.
+func ExampleRead_workbook() {
+	// A workbook as a unit sends it (here written with render/xlsx); the
+	// total (3) of Lĩnh vực hộ tịch was typed as 11 where (4)+(5)+(6) = 10.
+	f := &bieu.II06a{
+		Header: kstt.Header{Unit: "Sở Tư pháp", Recipient: "UBND tỉnh", Period: period.Must(period.Quarter(2024, 2))},
+		Rows: []bieu.II06aRow{
+			{STT: "1", Field: "Lĩnh vực hộ tịch", Online: 6, Direct: 3, CarriedOver: 1, OnTime: 10},
+			{STT: "2", Field: "Lĩnh vực luật sư", Online: 4, OnTime: 4},
+		},
+	}
+	if err := f.Fill(); err != nil {
+		panic(err)
+	}
+	f.Rows[0].Received = 11
+	var book bytes.Buffer
+	if err := xlsx.New(xlsx.Options{}).Render(&book, f.Sheet()); err != nil {
+		panic(err)
+	}
+
+	grids, err := xlsx.ReadWorkbook(bytes.NewReader(book.Bytes()), int64(book.Len()), xlsx.ReadOptions{})
+	if err != nil {
+		panic(err) // errors.Is(err, xlsx.ErrNotXLSX), ErrEncrypted, ErrOverLimit, ErrCorrupt
+	}
+	res, err := bieu.Read(grids)
+	if err != nil {
+		panic(err) // errors.Is(err, bieu.ErrNoForm) or bieu.ErrUnrecognized
+	}
+	read := res.Forms[0].(*bieu.II06a)
+	fmt.Println(res.Where[0], read.Header.Unit, read.Header.Period, len(read.Rows), "rows")
+	findings, err := res.Check(kstt.CheckOptions{})
+	if err != nil {
+		panic(err)
+	}
+	for _, fd := range findings {
+		fmt.Println(fd.Severity, fd.Rule, fd.Cell, "expected", fd.Expected, "actual", fd.Actual)
+	}
+	// Output:
+	// II.06a!A1 Sở Tư pháp Quý II năm 2024 2 rows
+	// error II.06a/R01 II.06a!C12 expected 10 actual 11
+	// warning II.06a/R06 II.06a!C12 expected 10 actual 11
+	// error II.06a/R04 II.06a!C14 expected 15 actual 14
+}
+
+// Reading tables pasted from a Word document or a PDF: tab-separated lines
+// with the header lines around them, as in the sample report.
+func ExampleRead_pasted() {
+	doc := `Biểu số II.07b/VPCP/KSTT
+Đơn vị báo cáo: Sở Ngoại vụ
+Đơn vị nhận báo cáo:
+UBND tỉnh
+Kỳ báo cáo: Quý II năm 2024
+(Từ ngày 15/3/2024 đến ngày 14/6/2024)
+I. SỐ LƯỢNG TTHC TRIỂN KHAI TẠI BỘ PHẬN MỘT CỬA
+STT	Lĩnh vực	Tổng số TTHC thuộc thẩm quyền giải quyết của địa phương				TTHC được thực hiện theo CCMC, MCLT				Quy trình nội bộ giải quyết TTHC theo CCMC, MCLT được ban hành
+(1)	(2)	(3)=(4)+(5)+ (6)	(4)	(5)	(6)	(7)=(8)+(9)+ (10)	(8)	(9)	(10)	(11)=(12)+(13)+(14)	(12)	(13)	(14)
+1	Lĩnh vực đối ngoại	01	01	0	0	05	05	0	0	05	05	0	0
+TỔNG CỘNG		01	01	0	0	05	05	0	0	05	05	0	0
+II. KẾT QUẢ THỰC HIỆN “4 TẠI CHỖ” TẠI BỘ PHẬN MỘT CỬA CẤP TỈNH, HUYỆN
+STT	Lĩnh vực	Cấp tỉnh		Cấp huyện
+(1)	(2)	(3)	(4)	(5)	(6)
+1	Lĩnh vực đối ngoại	0	0%	0	0
+TỔNG CỘNG		0	0%	0	0
+`
+	grids, err := text.ReadPasted(strings.NewReader(doc), "bao-cao.txt")
+	if err != nil {
+		panic(err)
+	}
+	res, err := bieu.Read(grids)
+	if err != nil {
+		panic(err)
+	}
+	f := res.Forms[0].(*bieu.II07b)
+	fmt.Println(f.Header.Unit, "→", f.Header.Recipient, "|", f.Header.Period)
+	fmt.Println(f.PartI.Rows[0].Field, f.PartI.Rows[0].OneStop, "of", f.PartI.Rows[0].Competent)
+	findings, _ := res.Check(kstt.CheckOptions{})
+	for _, fd := range findings {
+		fmt.Println(fd.Severity, fd.Rule, fd.Cell)
+	}
+	// Output:
+	// Sở Ngoại vụ → UBND tỉnh | Quý II năm 2024
+	// Lĩnh vực đối ngoại 5 of 1
+	// warning II.07b/R06 bao-cao.txt:L10:C7
+	// warning II.07b/R07 bao-cao.txt:L10:C8
+}

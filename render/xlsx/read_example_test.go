@@ -1,0 +1,48 @@
+package xlsx_test
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/baocaodinhky/vpcp/render/xlsx"
+)
+
+// ReadWorkbook gives each worksheet as a raw grid: values as stored (not as
+// displayed), formulas and whether a value was stored with them, merges.
+// Package bieu recognises the forms in the grids (see bieu.Read).
+func ExampleReadWorkbook() {
+	// A workbook made by a program that does not calculate: its formula
+	// has no stored value.
+	f := excelize.NewFile()
+	f.SetCellValue("Sheet1", "A1", "Biểu số II.06a/VPCP/KSTT")
+	f.MergeCell("Sheet1", "A1", "M1")
+	f.SetCellValue("Sheet1", "D12", 1234) // displayed "1,234" with a format
+	f.SetCellFormula("Sheet1", "C12", "D12+E12+F12")
+	var b bytes.Buffer
+	f.Write(&b)
+
+	grids, err := xlsx.ReadWorkbook(bytes.NewReader(b.Bytes()), int64(b.Len()), xlsx.ReadOptions{})
+	if err != nil {
+		panic(err)
+	}
+	g := grids[0]
+	fmt.Println(g.Name, len(g.Rows), "rows, merged", g.Merges[0])
+	fmt.Printf("%s: %q\n", g.Addr(0, 0), g.Cell(0, 0).Text)
+	d := g.Cell(11, 3)
+	fmt.Printf("%s: %s number=%v\n", g.Addr(11, 3), d.Text, d.IsNum)
+	c := g.Cell(11, 2)
+	fmt.Printf("%s: =%s value stored=%v\n", g.Addr(11, 2), c.Formula, c.Cached)
+
+	// What is not a workbook fails with a typed error saying what it is.
+	_, err = xlsx.ReadWorkbook(bytes.NewReader([]byte("%PDF-1.7")), 8, xlsx.ReadOptions{})
+	fmt.Println(errors.Is(err, xlsx.ErrNotXLSX), err)
+	// Output:
+	// Sheet1 12 rows, merged {0 0 0 12}
+	// Sheet1!A1: "Biểu số II.06a/VPCP/KSTT"
+	// Sheet1!D12: 1234 number=true
+	// Sheet1!C12: =D12+E12+F12 value stored=false
+	// true xlsx: read: xlsx: not an XLSX workbook: a PDF document
+}
