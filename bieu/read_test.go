@@ -483,4 +483,13 @@ func TestReadRulesDeclared(t *testing.T) {
 	if len(seen) != 12 {
 		t.Errorf("%d read rules", len(seen))
 	}
+	doc, err := os.ReadFile("RULES.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id := range seen {
+		if !strings.Contains(string(doc), "`"+id+"`") {
+			t.Errorf("RULES.md lacks %s", id)
+		}
+	}
 }

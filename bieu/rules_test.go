@@ -163,7 +163,7 @@ func TestSeverityOverride(t *testing.T) {
 
 func TestRulesMarkdownInSync(t *testing.T) {
 	var b bytes.Buffer
-	if err := Official().WriteMarkdown(&b); err != nil {
+	if err := WriteRulesMarkdown(&b); err != nil {
 		t.Fatal(err)
 	}
 	disk, err := os.ReadFile("RULES.md")

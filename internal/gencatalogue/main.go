@@ -16,7 +16,7 @@ func main() {
 		out = os.Args[1]
 	}
 	var b bytes.Buffer
-	if err := bieu.Official().WriteMarkdown(&b); err != nil {
+	if err := bieu.WriteRulesMarkdown(&b); err != nil {
 		fmt.Fprintln(os.Stderr, "gencatalogue:", err)
 		os.Exit(1)
 	}
