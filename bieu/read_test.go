@@ -493,3 +493,82 @@ func TestReadRulesDeclared(t *testing.T) {
 		}
 	}
 }
+
+func TestReadRowsAndPartsTheFormDoesNotHave(t *testing.T) {
+	// A level row and a subtotal in an II.06a (its code line says so).
+	doc := strings.Replace(doc06a, "1\tLĩnh vực hộ tịch", "I\tCẤP TỈNH\n1\tLĩnh vực hộ tịch", 1)
+	doc = strings.Replace(doc, "TỔNG CỘNG", "II\tCộng cấp tỉnh\t14\t10\t3\t1\t12\t1\t11\t0\t2\t1\t1\nTỔNG CỘNG", 1)
+	res := mustRead(t, pasted(t, doc))
+	if diff := cmp.Diff(kstt.Form(want06a(t)), res.Forms[0], ignoreOrigin); diff != "" {
+		t.Fatalf("(-want +got):\n%s", diff)
+	}
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, f.Rule+" "+f.Cell+" "+f.Actual)
+	}
+	want := []string{"READ/R09 t.txt:L13:C1 I CẤP TỈNH", "READ/R09 t.txt:L16:C1 II Cộng cấp tỉnh"}
+	if !cmp.Equal(got, want) {
+		t.Errorf("findings %v, want %v", got, want)
+	}
+
+	// II.07b without its Part II.
+	b := "Biểu số II.07b/VPCP/KSTT\nĐơn vị báo cáo: Sở Ngoại vụ\nĐơn vị nhận báo cáo: UBND tỉnh\nKỳ báo cáo: Quý II năm 2024\n" +
+		"(1)\t(2)\t(3)\t(4)\t(5)\t(6)\t(7)\t(8)\t(9)\t(10)\t(11)\t(12)\t(13)\t(14)\n" +
+		"1\tLĩnh vực đối ngoại\t1\t1\t0\t0\t1\t1\t0\t0\t1\t1\t0\t0\nTỔNG CỘNG\t\t1\t1\t0\t0\t1\t1\t0\t0\t1\t1\t0\t0\n"
+	res = mustRead(t, pasted(t, b))
+	if got := ruleIDs(res.Findings); !cmp.Equal(got, []string{"READ/R11"}) || res.Findings[0].Part != "II" {
+		t.Errorf("findings %v", res.Findings)
+	}
+}
+
+func TestReadWrongLabelAndII08WithoutGroups(t *testing.T) {
+	doc := strings.Replace(doc06a, "Trực tiếp, dịch vụ bưu chính", "Qua bưu điện", 1)
+	res := mustRead(t, pasted(t, doc))
+	if got := ruleIDs(res.Findings); !cmp.Equal(got, []string{"READ/R08"}) || res.Findings[0].Cell != "t.txt:L11:C5" || res.Findings[0].Column != 5 {
+		t.Errorf("findings %v", res.Findings)
+	}
+	// II.08 rows straight under the column numbers: no section, no level.
+	b := "Biểu số II.08/VPCP/KSTT\nĐơn vị báo cáo: Sở Ngoại vụ\nĐơn vị nhận báo cáo: UBND tỉnh\nKỳ báo cáo: Quý II năm 2024\n" +
+		"(1)\t(2)\t(3)\t(4)\t(5)\t(6)\t(7)\t(8)\t(9)\n" +
+		"1\tLĩnh vực đối ngoại\t04\t04\t0\t01\t01\t0\t1\n\tTỔNG CỘNG\t04\t04\t0\t01\t01\t0\t1\n"
+	res = mustRead(t, pasted(t, b))
+	f := res.Forms[0].(*bieu.II08)
+	if len(f.Sections) != 1 || f.Sections[0].Code != "" || len(f.Sections[0].Levels) != 1 || f.Total.PartialAssigned != 4 {
+		t.Fatalf("II.08 %+v", f)
+	}
+	// The flattened table has the implied section and level rows first.
+	if a := f.CellAddress("", 2, 3); a != "t.txt:L6:C3" {
+		t.Errorf("address of the data row (3) = %q", a)
+	}
+	if a := f.CellAddress("", 3, 9); a != "t.txt:L7:C9" {
+		t.Errorf("address of TỔNG CỘNG (9) = %q", a)
+	}
+}
+
+func TestReadSeveralFormsInOneSheetWithoutCodeLines(t *testing.T) {
+	one := strings.Replace(doc06a, "Biểu số II.06a/VPCP/KSTT", "", 1)
+	two := strings.NewReplacer("Sở Tư pháp", "Sở Y tế", "Lĩnh vực hộ tịch", "Lĩnh vực dược").Replace(one)
+	res := mustRead(t, pasted(t, one+"\n"+two))
+	if len(res.Forms) != 2 {
+		t.Fatalf("%d forms", len(res.Forms))
+	}
+	a, b := res.Forms[0].(*bieu.II06a), res.Forms[1].(*bieu.II06a)
+	if a.Header.Unit != "Sở Tư pháp" || b.Header.Unit != "Sở Y tế" || b.Rows[0].Field != "Lĩnh vực dược" {
+		t.Errorf("headers %+v / %+v", a.Header, b.Header)
+	}
+	if len(res.Findings) != 0 {
+		t.Errorf("findings %v", res.Findings)
+	}
+}
+
+func TestReadNarrativeIncomplete(t *testing.T) {
+	doc := "BÁO CÁO\n(Từ ngày 15/3/2024 đến ngày 14/6/2024)\n6. Tình hình, kết quả giải quyết TTHC\n" +
+		"- Tổng số hồ sơ TTHC đã tiếp nhận trong kỳ báo cáo: 14\n7. Triển khai cơ chế một cửa\n" + doc06a
+	res := mustRead(t, pasted(t, doc))
+	if res.Files != nil || !cmp.Equal(ruleIDs(res.Findings), []string{"READ/R12"}) || res.Findings[0].Cell != "t.txt:L3:C1" {
+		t.Errorf("files %+v, findings %v", res.Files, res.Findings)
+	}
+	if res.PeriodText != "(Từ ngày 15/3/2024 đến ngày 14/6/2024)" || res.PeriodTextAt != "t.txt:L2:C1" {
+		t.Errorf("period text %q at %q", res.PeriodText, res.PeriodTextAt)
+	}
+}
