@@ -7,6 +7,12 @@
 // Official returns the catalogue (forms plus the report-level rules that
 // relate them); Check checks a whole kstt.Report. The rules are listed in
 // RULES.md, generated from the declarations.
+//
+// Read recognises these forms in what other units send — the worksheets of
+// a workbook (render/xlsx.ReadWorkbook) or a document pasted from Word or
+// a PDF (render/text.ReadPasted) — by their headers, and returns them
+// typed, every cell remembering its address ("II.06a!D12") so that the
+// findings of Check point at it; see ReadWith.
 package bieu
 
 //go:generate go run ../internal/gencatalogue RULES.md

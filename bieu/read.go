@@ -8,43 +8,6 @@ import (
 	"github.com/baocaodinhky/vpcp/kstt"
 )
 
-// Reading forms back.
-//
-// Read recognises the official forms in raw grids — the worksheets of a
-// workbook (render/xlsx.ReadWorkbook) or a document pasted from Word or a
-// PDF (render/text.ReadPasted) — by their headers, never by fixed
-// positions, and returns them as typed forms whose cells remember their
-// address in the source ("II.06a!D12", "seed.txt:L148:C3"), so every
-// finding of a later Check points at the cell to correct.
-//
-// A form is found by any of: its code line ("Biểu số II.06a/VPCP/KSTT", in
-// any case, spacing or Unicode normalisation; a worksheet named after the
-// code counts too); the column-number row ("(1) (2) (3)=(4)+(5)+(6) …", or
-// 1 2 3 … without parentheses); or the header labels in official order
-// ("STT", "Lĩnh vực giải quyết", "Tổng số", "Trực tuyến" …), with the
-// variants of FORMS.md: "Trong đó" for "Trong kỳ", "Tiếp nhận" as the first
-// group (group labels are not needed to recognise a form), "Đơn vị" for
-// "Lĩnh vực" (II.07b of a provincial one-stop system). Columns are mapped by
-// the column-number row when there is one, else by the labels; extra blank
-// columns and rows are skipped. The body runs to TỔNG CỘNG; II.08's section
-// (A, B) and level (I, II, III) rows and II.07b's Parts I and II are read as
-// such. A sheet may hold several forms, a workbook one form per sheet.
-//
-// Values: numbers stored as numbers or as text ("02", "1.234", "33,33",
-// "0%"), a percentage cell's fraction (0.25 shown as 25 %) as 25. What the
-// reader had to interpret is reported as a finding of the READ/ rules (see
-// ReadRules): a blank cell is read as 0 (Info); a formula without a stored
-// value is computed from the form's own rule (Info) — the relation the
-// renderer wrote as that formula; text that is no number is an Error and
-// read as 0. The header block gives kstt.Header: Đơn vị báo cáo, Đơn vị
-// nhận báo cáo (also on the next line), Kỳ báo cáo (period.Parse) checked
-// against the "(Từ ngày … đến ngày …)" line.
-//
-// What cannot be read is a *ReadError: no form at all (ErrNoForm), or a
-// code line with no table the reader can recognise under it
-// (ErrUnrecognized); the message says what was looked for and what was
-// found.
-
 // Sentinel errors of Read. The errors it returns are *ReadError values
 // wrapping one of them.
 var (
@@ -178,13 +141,44 @@ type ReadOptions struct {
 }
 
 // Read recognises the official forms in grids with the default options;
-// see ReadWith.
+// see ReadWith for how.
 func Read(grids []*kstt.Grid) (*ReadResult, error) { return ReadWith(grids, ReadOptions{}) }
 
-// ReadWith recognises the official forms in grids (see the package
-// documentation, "Reading forms back"). It fails with a *ReadError when no
-// grid holds a form (ErrNoForm) or a code line has no readable table under
-// it (ErrUnrecognized); everything else it had to interpret is a finding.
+// ReadWith recognises the official forms (II.06a, II.06b, II.07b, II.08)
+// in raw grids — the worksheets of a
+// workbook (render/xlsx.ReadWorkbook) or a document pasted from Word or a
+// PDF (render/text.ReadPasted) — by their headers, never by fixed
+// positions, and returns them as typed forms whose cells remember their
+// address in the source ("II.06a!D12", "seed.txt:L148:C3"), so every
+// finding of a later Check points at the cell to correct.
+//
+// A form is found by any of: its code line ("Biểu số II.06a/VPCP/KSTT", in
+// any case, spacing or Unicode normalisation; a worksheet named after the
+// code counts too); the column-number row ("(1) (2) (3)=(4)+(5)+(6) …", or
+// 1 2 3 … without parentheses); or the header labels in official order
+// ("STT", "Lĩnh vực giải quyết", "Tổng số", "Trực tuyến" …), with the
+// variants of FORMS.md: "Trong đó" for "Trong kỳ", "Tiếp nhận" as the first
+// group (group labels are not needed to recognise a form), "Đơn vị" for
+// "Lĩnh vực" (II.07b of a provincial one-stop system). Columns are mapped by
+// the column-number row when there is one, else by the labels; extra blank
+// columns and rows are skipped. The body runs to TỔNG CỘNG; II.08's section
+// (A, B) and level (I, II, III) rows and II.07b's Parts I and II are read as
+// such. A sheet may hold several forms, a workbook one form per sheet.
+//
+// Values: numbers stored as numbers or as text ("02", "1.234", "33,33",
+// "0%"), a percentage cell's fraction (0.25 shown as 25 %) as 25. What the
+// reader had to interpret is reported as a finding of the READ/ rules (see
+// ReadRules): a blank cell is read as 0 (Info); a formula without a stored
+// value is computed from the form's own rule (Info) — the relation the
+// renderer wrote as that formula; text that is no number is an Error and
+// read as 0. The header block gives kstt.Header: Đơn vị báo cáo, Đơn vị
+// nhận báo cáo (also on the next line), Kỳ báo cáo (period.Parse) checked
+// against the "(Từ ngày … đến ngày …)" line.
+//
+// ReadWith fails with a *ReadError when no grid holds a form (ErrNoForm)
+// or a code line has no readable table under it (ErrUnrecognized);
+// everything else it had to interpret is a finding. Grids without a form
+// (a sheet of notes) are skipped when another grid holds one.
 func ReadWith(grids []*kstt.Grid, opts ReadOptions) (*ReadResult, error) {
 	res := &ReadResult{}
 	rd := newReader(opts)

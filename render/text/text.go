@@ -23,6 +23,10 @@
 // only its title, short or long rows are padded or widened to the widest
 // row, header cells with bad spans are clipped, and a width limit narrower
 // than the table can be degrades to breaking words, then to overflowing.
+//
+// ReadPasted reads the other way: a document pasted from Word or a PDF,
+// tables as tab-separated lines, into a kstt.Grid from which package bieu
+// reads the forms.
 package text
 
 import (

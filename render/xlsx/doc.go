@@ -8,4 +8,10 @@
 // numbers, and every derived cell written as a formula with the value
 // computed in Go cached beside it. The output is deterministic: the same
 // sheets and options give the same bytes.
+//
+// ReadWorkbook and ReadFile read a workbook back: every worksheet as a raw
+// kstt.Grid (values as stored, formulas, merges), streamed and bounded by
+// ReadOptions, with typed errors for a file that is not a workbook, is
+// encrypted, truncated or too large. Package bieu recognises the forms in
+// the grids.
 package xlsx
