@@ -135,7 +135,7 @@ func (rd *reader) readGrid(g *kstt.Grid, res *ReadResult) error {
 				return err
 			}
 			serial++
-			ctx = codeCtx{code: code, row: r, addr: g.Addr(r, firstCol(g, r))}
+			ctx = codeCtx{code: code, row: r, addr: g.Addr(r, codeCol(g, r))}
 			skipped = nil
 			firstRegion = min(firstRegion, r)
 			continue
@@ -265,6 +265,16 @@ func describeGrid(g *kstt.Grid, from, to, n int) []string {
 	return out
 }
 
+// codeCol is the column of the code line's cell in row r.
+func codeCol(g *kstt.Grid, r int) int {
+	for c, cell := range g.Rows[r] {
+		if strings.Contains(strings.ToLower(cell.Text), "vpcp") {
+			return c
+		}
+	}
+	return firstCol(g, r)
+}
+
 func firstCol(g *kstt.Grid, r int) int {
 	for c, cell := range g.Rows[r] {
 		if !cell.Blank() {
@@ -288,19 +298,19 @@ func compact(s string) string {
 	return b.String()
 }
 
-// codeLine returns the form code of a code line in row r ("Biểu số
-// II.06a/VPCP/KSTT" in its first non-empty cell), or "".
+// codeLine returns the form code of a code line in row r: a cell that
+// starts with "Biểu số II.06a/VPCP/KSTT" (at the left, as the forms print
+// it, or further right beside the name of the agency), or "".
 func (rd *reader) codeLine(g *kstt.Grid, r int) string {
 	row := g.Rows[r]
-	for c := 0; c < len(row) && c < 16; c++ {
+	for c := 0; c < len(row) && c < 32; c++ {
 		cell := &row[c]
-		if cell.Blank() {
+		if cell.IsNum || len(cell.Text) < 6 {
 			continue
 		}
-		if cell.IsNum || len(cell.Text) < 6 {
-			return ""
+		if code := rd.codeOf(cell.Text, true); code != "" {
+			return code
 		}
-		return rd.codeOf(cell.Text, true)
 	}
 	return ""
 }
