@@ -80,12 +80,15 @@ type ReadResult struct {
 	Files *kstt.FileFigures `json:"files,omitempty"`
 	// FilesAt is the address of the heading of section I.6.
 	FilesAt string `json:"files_at,omitempty"`
+
+	headerAt []map[string]string // per form: header field → address
 }
 
 // Check checks the report read (see Report) against the official
 // catalogue and returns the reader's findings with the checker's, sorted.
-// Findings about the narrative — its heading period, its section I.6
-// figures — get the address of the line they were read from.
+// Findings about a form's header (KSTT/R01) and about the narrative — its
+// heading period, its section I.6 figures — get the address of the line
+// they were read from.
 func (r *ReadResult) Check(opts kstt.CheckOptions) (kstt.Findings, error) {
 	cat := Official()
 	sub := kstt.CheckOptions{Rules: map[string]kstt.RuleOverride{}}
@@ -100,7 +103,7 @@ func (r *ReadResult) Check(opts kstt.CheckOptions) (kstt.Findings, error) {
 	}
 	for i := range fs {
 		f := &fs[i]
-		if f.Cell != "" || f.Form != "" {
+		if f.Cell != "" {
 			continue
 		}
 		rule, err := cat.Rule(f.Rule)
@@ -108,6 +111,15 @@ func (r *ReadResult) Check(opts kstt.CheckOptions) (kstt.Findings, error) {
 			continue
 		}
 		switch {
+		case rule.Kind == kstt.SameHeader:
+			// The header line of the first form of that code.
+			for k, form := range r.Forms {
+				if form.Spec().Code == f.Form && k < len(r.headerAt) {
+					f.Cell = r.headerAt[k][f.RowLabel]
+					break
+				}
+			}
+		case f.Form != "":
 		case rule.Kind == kstt.ValidPeriodText:
 			f.Cell = r.PeriodTextAt
 		case strings.HasPrefix(rule.Target.Field, "files."):

@@ -54,6 +54,7 @@ func afterColon(s string) string {
 // first table (from its code line, or from the end of the previous
 // table): reporting unit, recipient, period and the date range under it.
 func (rd *reader) readHeader(g *kstt.Grid, inst *instance) kstt.Header {
+	inst.at = map[string]string{}
 	var h kstt.Header
 	code := inst.spec.Code
 	var unitAt, recAt, kyText, kyAt, rangeText, rangeAt string
@@ -107,7 +108,11 @@ func (rd *reader) readHeader(g *kstt.Grid, inst *instance) kstt.Header {
 	if h.Recipient == "" {
 		missing("Đơn vị nhận báo cáo", "recipient")
 	}
-	_, _ = unitAt, recAt
+	inst.at["Đơn vị báo cáo"], inst.at["Đơn vị nhận báo cáo"] = unitAt, recAt
+	inst.at["Kỳ báo cáo"] = kyAt
+	if kyAt == "" {
+		inst.at["Kỳ báo cáo"] = rangeAt
+	}
 	var kp, rp period.Period
 	var kerr, rerr error
 	if kyText != "" {

@@ -67,7 +67,8 @@ type instance struct {
 	tables         []*table // by part index; nil when the part was not found
 	where          string
 	hdrFrom, hdrTo int
-	serial         int // which code line it belongs to
+	serial         int               // which code line it belongs to
+	at             map[string]string // header field → the address it was read from
 }
 
 // table is one table of a grid recognised as one part of a form.
@@ -185,6 +186,7 @@ func (rd *reader) readGrid(g *kstt.Grid, res *ReadResult) error {
 		f := rd.assemble(g, inst)
 		res.Forms = append(res.Forms, f)
 		res.Where = append(res.Where, inst.where)
+		res.headerAt = append(res.headerAt, inst.at)
 	}
 	rd.readNarrative(g, firstRegion, res)
 	return nil

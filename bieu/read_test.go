@@ -572,3 +572,17 @@ func TestReadNarrativeIncomplete(t *testing.T) {
 		t.Errorf("period text %q at %q", res.PeriodText, res.PeriodTextAt)
 	}
 }
+
+func TestReadHeaderFindingsCarryTheirLine(t *testing.T) {
+	two := strings.NewReplacer("II.06a", "II.08", "Đơn vị nhận báo cáo: UBND tỉnh", "Đơn vị nhận báo cáo: Văn phòng UBND tỉnh").Replace(head06a) +
+		"(1)\t(2)\t(3)\t(4)\t(5)\t(6)\t(7)\t(8)\t(9)\n1\tLĩnh vực hộ tịch\t1\t1\t0\t0\t0\t0\t1\n\tTỔNG CỘNG\t1\t1\t0\t0\t0\t0\t1\n"
+	res := mustRead(t, pasted(t, doc06a+two))
+	fs, err := res.Check(kstt.CheckOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r01 := fs.ByRule("KSTT/R01")
+	if len(r01) != 1 || r01[0].Cell != "t.txt:L22:C1" || r01[0].Actual != "Văn phòng UBND tỉnh" {
+		t.Errorf("KSTT/R01: %v", r01)
+	}
+}
