@@ -387,6 +387,15 @@ func (rd *reader) assemble(g *kstt.Grid, inst *instance) kstt.Form {
 	spec := inst.spec
 	h := rd.readHeader(g, inst)
 	f, origin, index := formReaders[spec.Code].assemble(rd, inst, h)
+	if origin.Cells == nil {
+		n := 0
+		for _, t := range inst.tables {
+			if t != nil {
+				n += len(t.rows) * (len(t.cols) - 2)
+			}
+		}
+		origin.Cells = make(map[kstt.CellKey]string, n)
+	}
 	miss := map[kstt.CellKey]bool{}
 	var missing []kstt.CellKey
 	tables := make([]kstt.Table, len(spec.Parts))
