@@ -194,7 +194,9 @@ func TestReadVariantsII06a(t *testing.T) {
 		"Tiếp nhận as first group":           strings.Replace(doc06a, "Số lượng hồ sơ tiếp nhận", "Tiếp nhận", 1),
 		"numbered 1…13 without parentheses": head06a + labels06a +
 			"1\t2\t3\t4\t5\t6\t7\t8\t9\t10\t11\t12\t13\n" + body06a,
-		"no column-number row":    head06a + labels06a + body06a,
+		"no column-number row": head06a + labels06a + body06a,
+		"spreadsheet clipboard, line breaks in cells": strings.NewReplacer("Trực tiếp, dịch vụ bưu chính", "\"Trực tiếp,\ndịch vụ bưu chính\"",
+			"\tLĩnh vực giải quyết\t", "\t\"Lĩnh vực\ngiải quyết\"\t").Replace(doc06a),
 		"no code line":            strings.Replace(doc06a, "Biểu số II.06a/VPCP/KSTT", "", 1),
 		"no labels":               head06a + numbers06a + body06a,
 		"zero-padded and grouped": strings.Replace(strings.Replace(doc06a, "\t10\t6\t3\t1\t8", "\t010\t06\t3\t01\t8", 1), "\t14\t10\t3", "\t14\t10\t03", 1),

@@ -88,8 +88,10 @@ func ReadPasted(r io.Reader, name string) ([]*kstt.Grid, error) {
 // It accepts LF, CRLF and CR line ends, a UTF-8 byte order mark, UTF-16
 // text with its byte order mark (Word's "Unicode text"), text in NFD (made
 // NFC), non-breaking and repeated spaces (folded), Markdown emphasis
-// around a cell ("**BÁO CÁO**") and Markdown pipe tables ("| a | b |", the
-// |---| line read as an empty row). Cells are text: numbers are read by
+// around a cell ("**BÁO CÁO**"), Markdown pipe tables ("| a | b |", the
+// |---| line read as an empty row) and cells quoted as a spreadsheet's
+// clipboard quotes them ("Trực tiếp,<line break>dịch vụ bưu chính", the
+// record's further lines left as empty rows so that row r stays line r+1). Cells are text: numbers are read by
 // the form reader, which knows the columns. Trailing empty cells are
 // dropped.
 //
@@ -121,34 +123,54 @@ func ReadPastedOptions(r io.Reader, name string, opts PasteOptions) ([]*kstt.Gri
 	sc.Split(scanLines)
 
 	g := &kstt.Grid{Name: name, Source: name, Text: true}
-	line := 0
+	var lines []string
 	for sc.Scan() {
-		line++
-		if line > maxLines {
-			return fail(line, fmt.Errorf("%w: more than %d lines", ErrPasteTooLarge, maxLines))
+		n := len(lines) + 1
+		if n > maxLines {
+			return fail(n, fmt.Errorf("%w: more than %d lines", ErrPasteTooLarge, maxLines))
 		}
 		b := sc.Bytes()
-		if line == 1 {
+		if n == 1 {
 			b = bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF"))
 		}
 		if bytes.IndexByte(b, 0) >= 0 || !utf8.Valid(b) {
-			return fail(line, fmt.Errorf("%w: a NUL byte or invalid UTF-8 (a legacy TCVN3/VNI document or a binary file?)", ErrNotText))
+			return fail(n, fmt.Errorf("%w: a NUL byte or invalid UTF-8 (a legacy TCVN3/VNI document or a binary file?)", ErrNotText))
 		}
-		row, err := splitLine(string(b), maxFields)
-		if err != nil {
-			return fail(line, err)
-		}
-		g.Rows = append(g.Rows, row)
+		lines = append(lines, string(b))
 	}
 	if err := sc.Err(); err != nil {
 		switch {
 		case errors.Is(err, bufio.ErrTooLong):
-			return fail(line+1, fmt.Errorf("%w (more than %d bytes)", ErrLineTooLong, maxLine))
+			return fail(len(lines)+1, fmt.Errorf("%w (more than %d bytes)", ErrLineTooLong, maxLine))
 		case errors.Is(err, errLimit):
 			return fail(0, fmt.Errorf("%w: more than %d bytes", ErrPasteTooLarge, maxBytes))
 		default:
-			return fail(line+1, err)
+			return fail(len(lines)+1, err)
 		}
+	}
+	g.Rows = make([][]kstt.GridCell, 0, len(lines))
+	for i := 0; i < len(lines); i++ {
+		s := lines[i]
+		if strings.IndexByte(s, '\t') >= 0 && strings.IndexByte(s, '"') >= 0 {
+			// A spreadsheet's clipboard quotes a cell that holds a line
+			// break or a quote: "Trực tiếp,<LF>dịch vụ bưu chính".
+			if fields, used, ok := splitQuoted(lines[i:]); ok {
+				if len(fields) > maxFields {
+					return fail(i+1, fmt.Errorf("%w: %d fields in one line, more than %d", ErrPasteTooLarge, len(fields), maxFields))
+				}
+				g.Rows = append(g.Rows, cellsOf(fields))
+				for k := 1; k < used; k++ {
+					g.Rows = append(g.Rows, nil) // the record's other lines: row r stays line r+1
+				}
+				i += used - 1
+				continue
+			}
+		}
+		row, err := splitLine(s, maxFields)
+		if err != nil {
+			return fail(i+1, err)
+		}
+		g.Rows = append(g.Rows, row)
 	}
 	return []*kstt.Grid{g}, nil
 }
@@ -233,6 +255,11 @@ func splitLine(s string, maxFields int) ([]kstt.GridCell, error) {
 	default:
 		fields = []string{stripHeading(t)}
 	}
+	return cellsOf(fields), nil
+}
+
+// cellsOf turns fields into cells, dropping trailing empty ones.
+func cellsOf(fields []string) []kstt.GridCell {
 	n := len(fields)
 	for n > 0 && strings.TrimSpace(fields[n-1]) == "" {
 		n--
@@ -241,7 +268,59 @@ func splitLine(s string, maxFields int) ([]kstt.GridCell, error) {
 	for i := range row {
 		row[i].Text = cleanCell(fields[i])
 	}
-	return row, nil
+	return row
+}
+
+// maxQuotedLines bounds how many lines one quoted cell may span.
+const maxQuotedLines = 20
+
+// splitQuoted reads a tab-separated record whose fields may be quoted as
+// a spreadsheet's clipboard quotes them ("a ""b""", a line break inside
+// quotes), from lines[0] on. It returns the fields and the number of lines
+// the record spans, or false when a quote opened is not closed within
+// maxQuotedLines lines (the line is then read as it is).
+func splitQuoted(lines []string) ([]string, int, bool) {
+	var fields []string
+	var b strings.Builder
+	line, pos, used := lines[0], 0, 1
+	inQ, start := false, true
+	for {
+		if pos == len(line) {
+			if !inQ {
+				return append(fields, b.String()), used, true
+			}
+			if used == len(lines) || used == maxQuotedLines {
+				return nil, 0, false
+			}
+			b.WriteByte('\n')
+			line, pos = lines[used], 0
+			used++
+			continue
+		}
+		c := line[pos]
+		switch {
+		case start && c == '"':
+			inQ, start = true, false
+			pos++
+		case inQ && c == '"':
+			if pos+1 < len(line) && line[pos+1] == '"' {
+				b.WriteByte('"')
+				pos += 2
+			} else {
+				inQ = false
+				pos++
+			}
+		case !inQ && c == '\t':
+			fields = append(fields, b.String())
+			b.Reset()
+			start = true
+			pos++
+		default:
+			b.WriteByte(c)
+			start = false
+			pos++
+		}
+	}
 }
 
 // cleanCell normalises a cell: NFC, spaces folded and trimmed, Markdown

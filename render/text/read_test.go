@@ -176,3 +176,27 @@ func FuzzReadPasted(f *testing.F) {
 }
 
 var _ io.Reader = (*limitReader)(nil)
+
+func TestReadPastedQuotedCells(t *testing.T) {
+	// As a spreadsheet copies cells holding a line break or a quote.
+	in := "STT\t\"Trực tiếp,\r\ndịch vụ bưu chính\"\t\"say \"\"hi\"\"\"\tx\r\n1\t2\n\"unclosed\tquote\n"
+	g := readOne(t, in)
+	want := [][]string{{"STT", "Trực tiếp, dịch vụ bưu chính", `say "hi"`, "x"}, nil, {"1", "2"}, {`"unclosed`, "quote"}}
+	if len(g.Rows) != len(want) {
+		t.Fatalf("rows %v", g.Rows)
+	}
+	for i, w := range want {
+		var got []string
+		for _, c := range g.Rows[i] {
+			got = append(got, c.Text)
+		}
+		if strings.Join(got, "|") != strings.Join(w, "|") {
+			t.Errorf("row %d = %q, want %q", i, got, w)
+		}
+	}
+	// A quote left open for more than 20 lines is read literally.
+	long := "a\t\"open" + strings.Repeat("\nline", 25) + "\n"
+	if g := readOne(t, long); len(g.Rows) != 26 || g.Rows[0][1].Text != `"open` {
+		t.Errorf("unclosed quote: %v", g.Rows[:2])
+	}
+}
