@@ -97,9 +97,35 @@ func (r *ReadResult) Check(opts kstt.CheckOptions) (kstt.Findings, error) {
 			sub.Rules[id] = ov
 		}
 	}
-	fs, err := cat.Check(r.Report(), sub)
+	// Forms the catalogue does not hold (II.06b, a roll-up) are checked
+	// on their own rules.
+	rep := r.Report()
+	var other []kstt.Form
+	known := rep.Forms[:0:0]
+	for _, f := range rep.Forms {
+		if cat.Spec(f.Spec().Code) != nil {
+			known = append(known, f)
+		} else {
+			other = append(other, f)
+		}
+	}
+	rep.Forms = known
+	fs, err := cat.Check(rep, sub)
 	if err != nil {
 		return nil, err
+	}
+	for _, f := range other {
+		own := kstt.CheckOptions{Rules: map[string]kstt.RuleOverride{}}
+		for _, rule := range f.Spec().Rules {
+			if ov, ok := sub.Rules[rule.ID]; ok {
+				own.Rules[rule.ID] = ov
+			}
+		}
+		more, err := kstt.Check(f, own)
+		if err != nil {
+			return nil, err
+		}
+		fs = append(fs, more...)
 	}
 	for i := range fs {
 		f := &fs[i]

@@ -391,6 +391,15 @@ func TestReadOneFormPerSheetAndII06b(t *testing.T) {
 	if c := res.Forms[1].(kstt.Locator).CellAddress("", 4, 3); c != "t.txt:L12:C3" {
 		t.Errorf("II.06b address of row 4 (3) = %q", c)
 	}
+	// II.06b is not in the official catalogue: checked on its own rules.
+	b.Total.Received++
+	fs, err := res.Check(kstt.CheckOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := fs.ByForm("II.06b"); len(got) != 3 || got[0].Rule != "II.06b/R01" || got[0].Cell != "t.txt:L13:C3" {
+		t.Errorf("II.06b findings %v", got)
+	}
 }
 
 func TestReadHeaderProblems(t *testing.T) {
