@@ -91,9 +91,15 @@ type ReadResult struct {
 // they were read from.
 func (r *ReadResult) Check(opts kstt.CheckOptions) (kstt.Findings, error) {
 	cat := Official()
+	// Options may name the catalogue's rules, the reader's and II.06b's;
+	// a misspelt ID is an error (kstt.ErrUnknownRule).
+	all := append(append(cat.Rules(), readRules...), specII06b.Rules...)
+	if err := opts.Validate(all); err != nil {
+		return nil, err
+	}
 	sub := kstt.CheckOptions{Rules: map[string]kstt.RuleOverride{}}
 	for id, ov := range opts.Rules {
-		if readRuleByID(id) == nil {
+		if _, err := cat.Rule(id); err == nil {
 			sub.Rules[id] = ov
 		}
 	}
@@ -117,7 +123,7 @@ func (r *ReadResult) Check(opts kstt.CheckOptions) (kstt.Findings, error) {
 	for _, f := range other {
 		own := kstt.CheckOptions{Rules: map[string]kstt.RuleOverride{}}
 		for _, rule := range f.Spec().Rules {
-			if ov, ok := sub.Rules[rule.ID]; ok {
+			if ov, ok := opts.Rules[rule.ID]; ok {
 				own.Rules[rule.ID] = ov
 			}
 		}

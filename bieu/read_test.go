@@ -400,6 +400,13 @@ func TestReadOneFormPerSheetAndII06b(t *testing.T) {
 	if got := fs.ByForm("II.06b"); len(got) != 3 || got[0].Rule != "II.06b/R01" || got[0].Cell != "t.txt:L13:C3" {
 		t.Errorf("II.06b findings %v", got)
 	}
+	fs, err = res.Check(kstt.CheckOptions{Rules: map[string]kstt.RuleOverride{"II.06b/R06": {Off: true}, "READ/R07": {Off: true}}})
+	if err != nil || len(fs.ByForm("II.06b")) != 2 {
+		t.Errorf("II.06b/R06 off: %v %v", err, fs.ByForm("II.06b"))
+	}
+	if _, err := res.Check(kstt.CheckOptions{Rules: map[string]kstt.RuleOverride{"II.06b/R9": {Off: true}}}); !errors.Is(err, kstt.ErrUnknownRule) {
+		t.Errorf("misspelt rule: %v", err)
+	}
 }
 
 func TestReadHeaderProblems(t *testing.T) {

@@ -54,8 +54,8 @@ const usage = `usage:
         print the forms of FILE as text tables, or write them as an XLSX
         workbook (-o is required for xlsx; "-o -" writes to standard output).
   kstt rules [-json]
-        list the rule catalogue: the rules of every form, of the report, and
-        of the form reader (READ/…).
+        list the rule catalogue: the rules of every form (II.06b included),
+        of the report, and of the form reader (READ/…).
 `
 
 // run is main without the process: it returns the exit status.
@@ -147,8 +147,7 @@ func splitOptions(path string) (kstt.CheckOptions, bieu.ReadOptions, error) {
 	if err != nil {
 		return check, read, err
 	}
-	all := append(bieu.Rules(), bieu.ReadRules()...)
-	opts, err := kstt.ParseCheckOptions(data, all)
+	opts, err := kstt.ParseCheckOptions(data, allRules())
 	if err != nil {
 		return check, read, err
 	}
@@ -162,6 +161,14 @@ func splitOptions(path string) (kstt.CheckOptions, bieu.ReadOptions, error) {
 		}
 	}
 	return check, read, nil
+}
+
+// allRules lists every rule the tool applies: the official catalogue's,
+// II.06b's (a roll-up form outside it) and the form reader's.
+func allRules() []kstt.Rule {
+	rules := bieu.Rules()
+	rules = append(rules, new(bieu.II06b).Spec().Rules...)
+	return append(rules, bieu.ReadRules()...)
 }
 
 // fileFinding is a finding with the file it is about, for -json.
@@ -322,7 +329,7 @@ func runRules(args []string, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil || fs.NArg() != 0 {
 		return exitUnreadable
 	}
-	rules := append(bieu.Rules(), bieu.ReadRules()...)
+	rules := allRules()
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
