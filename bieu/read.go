@@ -86,6 +86,8 @@ type ReadResult struct {
 
 // Check checks the report read (see Report) against the official
 // catalogue and returns the reader's findings with the checker's, sorted.
+// opts may name any rule of RULES.md, READ rules included (they then apply
+// to the reader's findings too).
 // Findings about a form's header (KSTT/R01) and about the narrative — its
 // heading period, its section I.6 figures — get the address of the line
 // they were read from.
@@ -158,7 +160,19 @@ func (r *ReadResult) Check(opts kstt.CheckOptions) (kstt.Findings, error) {
 			f.Cell = r.FilesAt
 		}
 	}
-	return append(append(kstt.Findings(nil), r.Findings...), fs...).Sort(), nil
+	out := make(kstt.Findings, 0, len(r.Findings)+len(fs))
+	for _, f := range r.Findings {
+		if ov, ok := opts.Rules[f.Rule]; ok {
+			if ov.Off {
+				continue
+			}
+			if ov.Severity.Valid() {
+				f.Severity = ov.Severity
+			}
+		}
+		out = append(out, f)
+	}
+	return append(out, fs...).Sort(), nil
 }
 
 // Report assembles a kstt.Report from the result: the header of the first

@@ -401,7 +401,7 @@ func TestReadOneFormPerSheetAndII06b(t *testing.T) {
 		t.Errorf("II.06b findings %v", got)
 	}
 	fs, err = res.Check(kstt.CheckOptions{Rules: map[string]kstt.RuleOverride{"II.06b/R06": {Off: true}, "READ/R07": {Off: true}}})
-	if err != nil || len(fs.ByForm("II.06b")) != 2 {
+	if err != nil || len(fs.ByForm("II.06b")) != 2 || len(fs.ByRule("READ/R07")) != 0 {
 		t.Errorf("II.06b/R06 off: %v %v", err, fs.ByForm("II.06b"))
 	}
 	if _, err := res.Check(kstt.CheckOptions{Rules: map[string]kstt.RuleOverride{"II.06b/R9": {Off: true}}}); !errors.Is(err, kstt.ErrUnknownRule) {
