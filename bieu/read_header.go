@@ -92,6 +92,13 @@ func (rd *reader) readHeader(g *kstt.Grid, inst *instance) kstt.Header {
 				case fieldRange:
 					if rangeText == "" {
 						rangeText, rangeAt = piece, g.Addr(r, c)
+						// "(Từ ngày" | 15/3/2024 | "đến ngày" | 14/6/2024)":
+						// a template with the dates in cells of their own.
+						for k := c + 1; k < len(row); k++ {
+							if t := row[k].Text; t != "" {
+								rangeText += " " + t
+							}
+						}
 					}
 				}
 			}

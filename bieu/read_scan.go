@@ -501,9 +501,10 @@ func (rd *reader) tableAt(g *kstt.Grid, r int) *table {
 		return nil
 	}
 	t := &table{top: r, numRow: r, bodyFrom: r + 1, sttCol: cols[0], cols: cols, printed: printed}
-	// Header rows above: contiguous rows with at least two cells.
+	// Header rows above: contiguous rows with at least two cells, none of
+	// them a line of the header block ("Đơn vị báo cáo: …").
 	top := r
-	for top > 0 && top > r-5 && cellCount(g, top-1) >= 2 && sttCol(g, top-1) < 0 {
+	for top > 0 && top > r-5 && cellCount(g, top-1) >= 2 && sttCol(g, top-1) < 0 && !fieldRow(g, top-1) {
 		top--
 	}
 	if top > 0 && sttCol(g, top-1) >= 0 {
@@ -536,6 +537,16 @@ func rowBlank(g *kstt.Grid, r int) bool {
 		}
 	}
 	return true
+}
+
+// fieldRow reports whether row r holds a line of a form's header block.
+func fieldRow(g *kstt.Grid, r int) bool {
+	for _, c := range g.Rows[r] {
+		if !c.IsNum && fieldOf(c.Text) != fieldNone {
+			return true
+		}
+	}
+	return false
 }
 
 func cellCount(g *kstt.Grid, r int) int {

@@ -604,3 +604,19 @@ func TestReadHeaderFindingsCarryTheirLine(t *testing.T) {
 		t.Errorf("KSTT/R01: %v", r01)
 	}
 }
+
+func TestReadRangeInCellsOfItsOwn(t *testing.T) {
+	rows := [][]kstt.GridCell{
+		{s("Biểu số II.06a/VPCP/KSTT")},
+		{s("Đơn vị báo cáo: Sở Tư pháp"), {}, {}, s("Đơn vị nhận báo cáo: UBND tỉnh")},
+		{s("(Từ ngày"), s("15/3/2024"), s("đến ngày"), s("14/6/2024)")},
+		numbersRow(13),
+		{n("1"), s("Lĩnh vực hộ tịch"), n("1"), n("1"), n("0"), n("0"), n("1"), n("0"), n("1"), n("0"), n("0"), n("0"), n("0")},
+		{s("Tổng cộng"), {}, n("1"), n("1"), n("0"), n("0"), n("1"), n("0"), n("1"), n("0"), n("0"), n("0"), n("0")},
+	}
+	res := mustRead(t, []*kstt.Grid{{Name: "Sheet1", Rows: rows}})
+	h := res.Forms[0].FormHeader()
+	if h.Period != q2 || h.Unit != "Sở Tư pháp" || h.Recipient != "UBND tỉnh" || len(res.Findings) != 0 {
+		t.Errorf("header %+v, findings %v", h, res.Findings)
+	}
+}

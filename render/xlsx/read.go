@@ -224,6 +224,8 @@ type wbReader struct {
 	maxRows, maxCols int
 	sst              []string
 	percent          []bool // by cell style index: the number format shows a percentage
+	date             []bool // by cell style index: the number format shows a date
+	date1904         bool   // the workbook counts days from 1904 (old Mac workbooks)
 }
 
 // budgetReader fails with ErrOverLimit once the shared budget is spent.
@@ -369,6 +371,13 @@ func (rd *wbReader) read() ([]*kstt.Grid, error) {
 	}
 	var sheets []sheetRef
 	err = rd.scan(wb, func(_ *xml.Decoder, t xml.StartElement) error {
+		if t.Name.Local == "workbookPr" {
+			for _, a := range t.Attr {
+				if a.Name.Local == "date1904" {
+					rd.date1904 = a.Value == "1" || a.Value == "true"
+				}
+			}
+		}
 		if t.Name.Local != "sheet" {
 			return nil
 		}
@@ -494,6 +503,7 @@ func (rd *wbReader) readSST(name string) error {
 // with a % outside quotes.
 func (rd *wbReader) readStyles(name string) error {
 	custom := map[string]bool{}
+	customDate := map[string]bool{}
 	inXfs := false
 	return rd.scan(name, func(d *xml.Decoder, t xml.StartElement) error {
 		switch t.Name.Local {
@@ -508,6 +518,7 @@ func (rd *wbReader) readStyles(name string) error {
 				}
 			}
 			custom[id] = percentFormat(code)
+			customDate[id] = dateFormat(code)
 		case "cellXfs":
 			inXfs = true
 		case "cellStyleXfs", "dxfs":
@@ -526,12 +537,46 @@ func (rd *wbReader) readStyles(name string) error {
 			if !ok {
 				p = id == "9" || id == "10"
 			}
+			d, ok := customDate[id]
+			if !ok {
+				n, _ := strconv.Atoi(id)
+				d = n >= 14 && n <= 17 || n == 22 || n >= 27 && n <= 36 || n >= 50 && n <= 58
+			}
 			if len(rd.percent) < 1<<16 {
 				rd.percent = append(rd.percent, p)
+				rd.date = append(rd.date, d)
 			}
 		}
 		return nil
 	})
+}
+
+// dateFormat reports whether a number format code shows a date: a d, m
+// or y outside quotes, brackets and escapes (and no digit placeholder, so
+// "0.0 \"ngày\"" is no date).
+func dateFormat(code string) bool {
+	if i := strings.IndexByte(code, ';'); i >= 0 {
+		code = code[:i]
+	}
+	quoted, date := false, false
+	for i := 0; i < len(code); i++ {
+		switch c := code[i]; {
+		case c == '"':
+			quoted = !quoted
+		case quoted:
+		case c == '\\' || c == '_' || c == '*':
+			i++
+		case c == '[':
+			if j := strings.IndexByte(code[i:], ']'); j > 0 {
+				i += j
+			}
+		case c == '0' || c == '#' || c == '?':
+			return false
+		case c == 'd' || c == 'D' || c == 'y' || c == 'Y' || c == 'm' || c == 'M':
+			date = true
+		}
+	}
+	return date
 }
 
 // percentFormat reports whether a number format code multiplies by 100:

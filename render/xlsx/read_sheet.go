@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/baocaodinhky/vpcp/internal/vntext"
 	"github.com/baocaodinhky/vpcp/kstt"
@@ -198,6 +199,11 @@ func (sr *sheetReader) cell(start xml.StartElement) error {
 		c.IsNum = c.Text != ""
 		if c.IsNum && style >= 0 && style < len(sr.rd.percent) {
 			c.Percent = sr.rd.percent[style]
+			if sr.rd.date[style] {
+				if d, ok := serialDate(c.Text, sr.rd.date1904); ok {
+					c.Text, c.IsNum, c.Percent = d, false, false
+				}
+			}
 		}
 	}
 	if !hasV {
@@ -318,4 +324,27 @@ func parseRange(s string) (kstt.Merge, bool) {
 		return kstt.Merge{}, false
 	}
 	return kstt.Merge{Top: min(r1, r2), Left: min(c1, c2), Bottom: max(r1, r2), Right: max(c1, c2)}, true
+}
+
+// serialDate turns a spreadsheet's date serial into the day as Vietnamese
+// writes it, "15/3/2024" (the time of day, if any, is dropped).
+func serialDate(v string, date1904 bool) (string, bool) {
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil || f < 1 || f > 2958465 { // 1/1/1900 … 31/12/9999
+		return "", false
+	}
+	days := int(f)
+	var base time.Time
+	switch {
+	case date1904:
+		base = time.Date(1904, 1, 1, 0, 0, 0, 0, time.UTC)
+	case days < 60:
+		base = time.Date(1899, 12, 31, 0, 0, 0, 0, time.UTC)
+	case days == 60:
+		return "29/2/1900", true // the day Lotus and Excel believe in
+	default:
+		base = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+	}
+	t := base.AddDate(0, 0, days)
+	return fmt.Sprintf("%d/%d/%d", t.Day(), int(t.Month()), t.Year()), true
 }

@@ -389,3 +389,32 @@ func FuzzReadWorkbook(f *testing.F) {
 		}
 	})
 }
+
+func TestReadDates(t *testing.T) {
+	b := book(t, func(f *excelize.File) {
+		f.SetCellValue("Sheet1", "A1", "(Từ ngày")
+		f.SetCellValue("Sheet1", "B1", 45366) // 15/3/2024
+		dmy, _ := f.NewStyle(&excelize.Style{NumFmt: 14})
+		f.SetCellStyle("Sheet1", "B1", "B1", dmy)
+		custom := `dd/mm/yyyy;@`
+		c, _ := f.NewStyle(&excelize.Style{CustomNumFmt: &custom})
+		f.SetCellValue("Sheet1", "C1", "đến ngày")
+		f.SetCellValue("Sheet1", "D1", 45457) // 14/6/2024
+		f.SetCellStyle("Sheet1", "D1", "D1", c)
+		notDate := `0 "ngày"`
+		nd, _ := f.NewStyle(&excelize.Style{CustomNumFmt: &notDate})
+		f.SetCellValue("Sheet1", "E1", 12)
+		f.SetCellStyle("Sheet1", "E1", "E1", nd)
+		f.SetCellValue("Sheet1", "F1", 60)
+		f.SetCellStyle("Sheet1", "F1", "F1", dmy)
+	})
+	g := mustReadBytes(t, b)[0]
+	var got []string
+	for _, c := range g.Rows[0] {
+		got = append(got, fmt.Sprintf("%s/%v", c.Text, c.IsNum))
+	}
+	want := "(Từ ngày/false 15/3/2024/false đến ngày/false 14/6/2024/false 12/true 29/2/1900/false"
+	if strings.Join(got, " ") != want {
+		t.Errorf("got  %s\nwant %s", strings.Join(got, " "), want)
+	}
+}
