@@ -202,6 +202,7 @@ func TestReadVariantsII06a(t *testing.T) {
 		"zero-padded and grouped": strings.Replace(strings.Replace(doc06a, "\t10\t6\t3\t1\t8", "\t010\t06\t3\t01\t8", 1), "\t14\t10\t3", "\t14\t10\t03", 1),
 		"extra blank rows and columns": strings.NewReplacer("\n1\t", "\n\n\n1\t", "\nTỔNG", "\n\nTỔNG").Replace(
 			strings.ReplaceAll(head06a+labels06a+numbers06a+body06a, "\t", "\t\t")),
+		"leading blank column":       "\t" + strings.ReplaceAll(strings.TrimSuffix(doc06a, "\n"), "\n", "\n\t") + "\n",
 		"recipient on the next line": strings.Replace(doc06a, "Đơn vị nhận báo cáo: UBND tỉnh", "Đơn vị nhận báo cáo:\n\nUBND tỉnh", 1),
 		"unit and recipient on one line": strings.Replace(doc06a, "Đơn vị báo cáo: Sở Tư pháp\nĐơn vị nhận báo cáo: UBND tỉnh",
 			"Đơn vị báo cáo: Sở Tư pháp; Đơn vị nhận báo cáo: UBND tỉnh", 1),

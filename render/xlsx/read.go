@@ -122,7 +122,7 @@ func ReadFile(path string, opts ReadOptions) ([]*kstt.Grid, error) {
 // NFC-normalised with spaces folded, the formula of a formula cell with
 // whether a value was stored beside it (a workbook saved by a program that
 // does not calculate has none), whether a number is displayed as a
-// percentage, and the merged ranges. Package bieu recognises the forms in
+// percentage, a date cell as its day ("15/3/2024"), and the merged ranges. Package bieu recognises the forms in
 // the grids.
 //
 // It streams each worksheet, so memory is the grids themselves plus the
