@@ -137,6 +137,14 @@ func (rd *reader) readGrid(g *kstt.Grid, res *ReadResult) error {
 			}
 			serial++
 			ctx = codeCtx{code: code, row: r, addr: g.Addr(r, codeCol(g, r))}
+			if strings.HasPrefix(code, "?") {
+				// A form the reader does not know: its tables are read
+				// only if they are recognisably one it knows.
+				ctx.used = true
+				rd.find(ruleSkipped, kstt.Finding{Row: -1, Cell: ctx.addr, Actual: "Biểu số " + code[1:],
+					Message:   "biểu " + code[1:] + " chưa được hỗ trợ, bỏ qua",
+					MessageEN: "form " + code[1:] + " is not one this reader knows, skipped"})
+			}
 			skipped = nil
 			firstRegion = min(firstRegion, r)
 			continue
@@ -333,9 +341,10 @@ func (rd *reader) codeOf(s string, line bool) string {
 		}
 	}
 	k := compact(s)
+	prefixed := false
 	for _, p := range []string{"biểumẫusố", "biểusố", "mẫusố", "biểu", "bieuso", "bieu", "mẫu"} {
 		if strings.HasPrefix(k, p) {
-			k = k[len(p):]
+			k, prefixed = k[len(p):], true
 			break
 		}
 	}
@@ -355,7 +364,27 @@ func (rd *reader) codeOf(s string, line bool) string {
 			return spec.Code
 		}
 	}
+	if line && prefixed {
+		// "Biểu số II.09/VPCP/KSTT": a form this reader does not know.
+		if i := strings.Index(k, "vpcp"); i > 0 && i <= 8 {
+			return "?" + rawCode(s)
+		}
+	}
 	return ""
+}
+
+// rawCode is the code as a code line writes it: "II.09" of "Biểu số
+// II.09/VPCP/KSTT".
+func rawCode(s string) string {
+	i := strings.Index(strings.ToLower(s), "/vpcp")
+	if i < 0 {
+		i = strings.Index(strings.ToLower(s), "vpcp")
+	}
+	f := strings.Fields(strings.TrimRight(s[:max(i, 0)], " /"))
+	if len(f) == 0 {
+		return "?"
+	}
+	return f[len(f)-1]
 }
 
 // sttCol returns the column of an "STT" header cell among the first

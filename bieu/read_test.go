@@ -621,3 +621,14 @@ func TestReadRangeInCellsOfItsOwn(t *testing.T) {
 		t.Errorf("header %+v, findings %v", h, res.Findings)
 	}
 }
+
+func TestReadUnknownFormCode(t *testing.T) {
+	doc := "Biểu số II.09/VPCP/KSTT\nSTT\tNội dung\tSố lượng\tGhi chú\n(1)\t(2)\t(3)\t(4)\n1\tx\t1\t\n" + doc06a
+	res := mustRead(t, pasted(t, doc))
+	if len(res.Forms) != 1 || res.Forms[0].Spec().Code != "II.06a" {
+		t.Fatalf("forms %v", res.Where)
+	}
+	if got := ruleIDs(res.Findings); !cmp.Equal(got, []string{"READ/R10", "READ/R10"}) || res.Findings[0].Actual != "Biểu số II.09" {
+		t.Errorf("findings %v", res.Findings)
+	}
+}
