@@ -86,6 +86,10 @@ func newFlags(name string, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
+// maxInput bounds the size of an input file, as the readers bound what
+// they decompress.
+const maxInput = xlsx.DefaultMaxBytes
+
 // input is one file read into a report.
 type input struct {
 	report *kstt.Report
@@ -103,6 +107,13 @@ func (in *input) check(opts kstt.CheckOptions) (kstt.Findings, error) {
 // load reads a file of any kind into a report, telling the kind from the
 // content: a zip (XLSX) or OLE file, a JSON object, or text.
 func load(path string, readOpts bieu.ReadOptions) (*input, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if st.Size() > maxInput {
+		return nil, fmt.Errorf("%d bytes, more than the %d this tool reads", st.Size(), maxInput)
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
