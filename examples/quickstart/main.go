@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
 	"github.com/baocaodinhky/vpcp/bieu"
 	"github.com/baocaodinhky/vpcp/kstt"
@@ -46,7 +47,15 @@ func run(w io.Writer, xlsxPath string) error {
 	if err := text.New(text.DefaultOptions()).RenderReport(w, report); err != nil {
 		return err
 	}
-	return writeXLSX(xlsxPath, report)
+	if err := writeXLSX(xlsxPath, report); err != nil {
+		return err
+	}
+	abs, err := filepath.Abs(xlsxPath)
+	if err != nil {
+		abs = xlsxPath
+	}
+	fmt.Fprintf(w, "\nĐã ghi bảng tính XLSX (wrote the XLSX workbook): %s\n", abs)
+	return nil
 }
 
 // writeXLSX writes the forms of the report to path, one worksheet each.
@@ -58,6 +67,9 @@ func writeXLSX(path string, r *kstt.Report) (err error) {
 	defer func() {
 		if cerr := f.Close(); err == nil {
 			err = cerr
+		}
+		if err != nil {
+			os.Remove(path) // no half-written workbook left behind
 		}
 	}()
 	return xlsx.New(xlsx.Options{}).RenderReport(f, r)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -72,10 +73,17 @@ func TestSeedFiguresHold(t *testing.T) {
 
 func TestRunPrintsFindingsAndForms(t *testing.T) {
 	var out bytes.Buffer
-	if err := run(&out, filepath.Join(t.TempDir(), "q.xlsx")); err != nil {
+	path := filepath.Join(t.TempDir(), "q.xlsx")
+	if err := run(&out, path); err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range []string{"1 lỗi, 3 cảnh báo", "KSTT/R02", "Biểu số II.06a/VPCP/KSTT", "Lĩnh vực lãnh sự", "TỔNG CỘNG"} {
+	if st, err := os.Stat(path); err != nil || st.Size() < 1000 {
+		t.Fatalf("workbook not written: %v", err)
+	}
+	if err := run(&out, filepath.Join(t.TempDir(), "no-such-dir", "q.xlsx")); err == nil {
+		t.Fatal("writing into a missing folder must fail")
+	}
+	for _, s := range []string{"1 lỗi, 3 cảnh báo", "KSTT/R02", "Biểu số II.06a/VPCP/KSTT", "Lĩnh vực lãnh sự", "TỔNG CỘNG", "q.xlsx"} {
 		if !strings.Contains(out.String(), s) {
 			t.Errorf("output lacks %q", s)
 		}
