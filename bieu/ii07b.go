@@ -216,10 +216,23 @@ func deskCols() []kstt.Column {
 	}
 }
 
+// english names a level in English for messages.
+func english(level string) string {
+	switch level {
+	case "cấp tỉnh":
+		return "province"
+	case "cấp huyện":
+		return "district"
+	case "cấp xã":
+		return "commune"
+	}
+	return "all levels"
+}
+
 func oneStopRule(id string, target, other int, level string) kstt.Rule {
 	r := atMostRule(id, "I", target, "I", other,
 		"số TTHC thực hiện tại Bộ phận Một cửa "+level+" không vượt số TTHC thuộc thẩm quyền "+level,
-		"procedures at the one-stop desk ("+level+") do not exceed the procedures within local competence ("+level+")")
+		"procedures at the one-stop desk ("+english(level)+") do not exceed the procedures within local competence ("+english(level)+")")
 	r.Note, r.NoteEN = ministryNote, ministryNoteEN
 	return r
 }
@@ -227,7 +240,7 @@ func oneStopRule(id string, target, other int, level string) kstt.Rule {
 func processRule(id string, target, other int, level string) kstt.Rule {
 	return atMostRule(id, "I", target, "I", other,
 		"số quy trình nội bộ được ban hành "+level+" không vượt số TTHC thực hiện tại Bộ phận Một cửa "+level,
-		"internal processes issued ("+level+") do not exceed the procedures at the one-stop desk ("+level+")")
+		"internal processes issued ("+english(level)+") do not exceed the procedures at the one-stop desk ("+english(level)+")")
 }
 
 func rateRule(id string, target, count, deskCol int, level string) kstt.Rule {
@@ -235,7 +248,7 @@ func rateRule(id string, target, count, deskCol int, level string) kstt.Rule {
 		Basis:     formBasis(id) + ", Phần II (định nghĩa tỷ lệ suy ra)",
 		Expr:      "Phần II: (" + itoa(target) + ") = (" + itoa(count) + ") ÷ Phần I (" + itoa(deskCol) + ") × 100",
 		Meaning:   "tỷ lệ TTHC " + level + " thực hiện “4 tại chỗ” trên số TTHC tại Bộ phận Một cửa " + level + "; bằng 0 khi không có TTHC",
-		MeaningEN: "share (%) of the " + level + " one-stop procedures done “4 tại chỗ”; 0 when there is none",
+		MeaningEN: "share (%) of the " + english(level) + " one-stop procedures done “4 tại chỗ”; 0 when there is none",
 		Target:    kstt.Ref{Part: "II", Col: target},
 		Terms:     []kstt.Ref{{Part: "II", Col: count}, {Part: "I", Col: deskCol}},
 	}
