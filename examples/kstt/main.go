@@ -4,6 +4,7 @@
 //
 //	kstt check [-json] [-lang vi|en] [-options FILE] FILE…
 //	kstt render -format text|xlsx [-o OUT] FILE
+//	kstt rollup [-unit NAME] [-recipient NAME] [-level UNIT=LEVEL]… [-format xlsx|text] [-o OUT] FILE…
 //	kstt rules [-json]
 //
 // A FILE is an XLSX workbook (as sent by a unit, or written by render/xlsx),
@@ -15,6 +16,15 @@
 // actual, message, separated by tabs — or a JSON array with -json. Its exit
 // status is 0 when no finding is an error, 1 when one is, and 2 when an
 // input cannot be read (the others are still checked).
+//
+// rollup reads the report of each unit (one FILE per unit), combines them
+// with bieu.Rollup into the aggregate of the unit they report to — II.06a
+// by lĩnh vực, II.06b by level, II.07b and II.08 — and writes its forms as
+// an XLSX workbook (or as text tables with -format text). It prints the
+// findings of every unit, tagged with the unit, and of the aggregate, as
+// check does, with the same exit statuses; a unit the roll-up refuses
+// (another period or recipient, the same unit twice, an unknown level) is
+// exit status 2, and nothing is written.
 package main
 
 import (
@@ -53,6 +63,19 @@ const usage = `usage:
   kstt render -format text|xlsx [-o OUT] FILE
         print the forms of FILE as text tables, or write them as an XLSX
         workbook (-o is required for xlsx; "-o -" writes to standard output).
+  kstt rollup [-unit NAME] [-recipient NAME] [-level UNIT=LEVEL]… [-format xlsx|text]
+              [-json] [-lang vi|en] [-options FILE] -o OUT.xlsx FILE…
+        roll up the reports of many units (one FILE each, of any kind above)
+        for one period into the aggregate of the unit they report to (-unit,
+        by default their Đơn vị nhận báo cáo; -recipient names the
+        aggregate's own recipient): II.06a by lĩnh vực, II.06b by level,
+        II.07b and II.08. Write its forms to OUT ("-o -": standard output;
+        -format text prints them), and print the findings of every unit,
+        tagged with the unit, and of the aggregate, as check does. A unit's
+        level is told from its name, or given with -level "Tên đơn vị=cấp
+        tỉnh|cấp huyện|cấp xã" (repeatable). Exit status as check's; 2 also
+        when a unit is refused (another period or recipient, the same unit
+        twice, an unknown level) — nothing is written then.
   kstt rules [-json]
         list the rule catalogue: the rules of every form (II.06b included),
         of the report, and of the form reader (READ/…).
@@ -69,6 +92,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runCheck(args[1:], stdout, stderr)
 	case "render":
 		return runRender(args[1:], stdout, stderr)
+	case "rollup":
+		return runRollup(args[1:], stdout, stderr)
 	case "rules":
 		return runRules(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
@@ -184,7 +209,7 @@ func allRules() []kstt.Rule {
 
 // fileFinding is a finding with the file it is about, for -json.
 type fileFinding struct {
-	File string `json:"file"`
+	File string `json:"file,omitempty"`
 	kstt.Finding
 }
 
@@ -259,6 +284,7 @@ func line(f kstt.Finding, lang string) string {
 	}
 	where := f.Cell
 	if where == "" {
+		f.Unit = "" // a roll-up prints the unit in a column of its own
 		where = f.Where()
 	}
 	dash := func(s string) string {
@@ -277,6 +303,34 @@ func summary(path string, fs kstt.Findings, lang string) string {
 	return fmt.Sprintf("%s: %d lỗi, %d cảnh báo, %d thông tin", path, fs.Count(kstt.Error), fs.Count(kstt.Warning), fs.Count(kstt.Info))
 }
 
+// renderer returns the renderer of format, text or xlsx.
+func renderer(format string) (render.Renderer, error) {
+	reg := render.NewRegistry()
+	for _, r := range []render.Renderer{text.New(text.DefaultOptions()), xlsx.New(xlsx.Options{})} {
+		if err := reg.Register(r); err != nil {
+			return nil, err
+		}
+	}
+	r, err := reg.Lookup(format)
+	if err != nil {
+		return nil, fmt.Errorf("%w (formats: %s)", err, strings.Join(reg.Formats(), ", "))
+	}
+	return r, nil
+}
+
+// renderTo renders sheets with r into the file out, or to stdout when out
+// is "" or "-".
+func renderTo(r render.Renderer, out string, stdout io.Writer, sheets []*kstt.Sheet) error {
+	if out == "" || out == "-" {
+		return r.Render(stdout, sheets...)
+	}
+	file, err := os.Create(out)
+	if err != nil {
+		return err
+	}
+	return errors.Join(r.Render(file, sheets...), file.Close())
+}
+
 func runRender(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("render", stderr)
 	format := fs.String("format", "text", "output format: text or xlsx")
@@ -288,16 +342,9 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUnreadable
 	}
-	reg := render.NewRegistry()
-	for _, r := range []render.Renderer{text.New(text.DefaultOptions()), xlsx.New(xlsx.Options{})} {
-		if err := reg.Register(r); err != nil {
-			fmt.Fprintf(stderr, "kstt: %v\n", err)
-			return exitUnreadable
-		}
-	}
-	r, err := reg.Lookup(*format)
+	r, err := renderer(*format)
 	if err != nil {
-		fmt.Fprintf(stderr, "kstt: %v (formats: %s)\n", err, strings.Join(reg.Formats(), ", "))
+		fmt.Fprintf(stderr, "kstt: %v\n", err)
 		return exitUnreadable
 	}
 	if r.Format() == "xlsx" && *out == "" {
@@ -314,20 +361,7 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "kstt: %s: the report has no form to render\n", fs.Arg(0))
 		return exitUnreadable
 	}
-	w := stdout
-	var file *os.File
-	if *out != "" && *out != "-" {
-		if file, err = os.Create(*out); err != nil {
-			fmt.Fprintf(stderr, "kstt: %v\n", err)
-			return exitUnreadable
-		}
-		w = file
-	}
-	err = r.Render(w, sheets...)
-	if file != nil {
-		err = errors.Join(err, file.Close())
-	}
-	if err != nil {
+	if err := renderTo(r, *out, stdout, sheets); err != nil {
 		fmt.Fprintf(stderr, "kstt: render: %v\n", err)
 		return exitUnreadable
 	}
