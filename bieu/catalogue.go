@@ -9,16 +9,18 @@ import (
 func itoa(n int) string { return strconv.Itoa(n) }
 
 // Official returns the catalogue of the official forms of Thông tư
-// 01/2020/TT-VPCP this package implements (II.06a, II.07b, II.08) with the
+// 01/2020/TT-VPCP this package implements (II.06a, II.06b — the roll-up by
+// level, its layout inferred —, II.07b, II.08) with the
 // report-level rules that relate them. Each call returns a new value with
 // its own copies of the declarations: change it freely (add a local form,
 // drop or tighten a rule) without affecting other callers or the forms'
 // own Spec, which is shared and must be treated as read-only.
 func Official() *kstt.Catalogue {
 	c := &kstt.Catalogue{
-		Forms: []*kstt.FormSpec{specII06a.Clone(), specII07b.Clone(), specII08.Clone()},
+		Forms: []*kstt.FormSpec{specII06a.Clone(), specII06b.Clone(), specII07b.Clone(), specII08.Clone()},
 		New: map[string]func() kstt.Form{
 			"II.06a": func() kstt.Form { return new(II06a) },
+			"II.06b": func() kstt.Form { return new(II06b) },
 			"II.07b": func() kstt.Form { return new(II07b) },
 			"II.08":  func() kstt.Form { return new(II08) },
 		},

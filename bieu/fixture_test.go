@@ -9,6 +9,7 @@ import (
 type fixture struct {
 	rep  *kstt.Report
 	a    *II06a
+	ab   *II06b
 	b    *II07b
 	c    *II08
 	narr *kstt.FileFigures
@@ -36,7 +37,11 @@ func cleanFixture() *fixture {
 			{STT: "2", Field: "Lĩnh vực luật sư", FullAssigned: 1, FullDeployed: 1, FullFiles: 2},
 		}},
 	}}}}
-	for _, f := range []interface{ Fill() error }{a, b, c} {
+	ab := &II06b{Header: h, Levels: []II06bLevel{
+		{Code: "I", Title: LevelProvince, Rows: []II06aRow{a.Rows[0], a.Rows[1]}},
+		{Code: "II", Title: LevelDistrict, Rows: []II06aRow{{STT: "1", Field: "Lĩnh vực hộ tịch", Direct: 2, Early: 2}}},
+	}}
+	for _, f := range []interface{ Fill() error }{a, ab, b, c} {
 		if err := f.Fill(); err != nil {
 			panic(err)
 		}
@@ -45,6 +50,6 @@ func cleanFixture() *fixture {
 		Resolved: 12, Early: 1, OnTime: 11, Pending: 2, PendingOnTime: 1, PendingOverdue: 1}
 	rep := &kstt.Report{Header: h,
 		Narrative: &kstt.Narrative{PeriodText: "(Từ ngày 15/3/2024 đến ngày 14/6/2024)", Files: narr},
-		Forms:     []kstt.Form{a, b, c}}
-	return &fixture{rep: rep, a: a, b: b, c: c, narr: narr}
+		Forms:     []kstt.Form{a, ab, b, c}}
+	return &fixture{rep: rep, a: a, ab: ab, b: b, c: c, narr: narr}
 }

@@ -217,3 +217,28 @@ func TestDecodeReportErrors(t *testing.T) {
 		}
 	}
 }
+
+// An aggregate report, II.06b included, travels as JSON like any other.
+func TestAggregateReportJSONRoundTrip(t *testing.T) {
+	f := cleanFixture()
+	f.rep.Forms = []kstt.Form{f.a, f.b, f.c}
+	agg, err := Rollup([]*kstt.Report{f.rep}, RollupOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := agg.Report()
+	if rep.Form("II.06b") == nil {
+		t.Fatal("aggregate has no II.06b")
+	}
+	data, err := json.Marshal(rep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := DecodeReport(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(rep, back, cmp.AllowUnexported(period.Period{})); d != "" {
+		t.Fatalf("aggregate round trip (-want +got):\n%s", d)
+	}
+}

@@ -93,10 +93,9 @@ type ReadResult struct {
 // they were read from.
 func (r *ReadResult) Check(opts kstt.CheckOptions) (kstt.Findings, error) {
 	cat := Official()
-	// Options may name the catalogue's rules, the reader's and II.06b's;
-	// a misspelt ID is an error (kstt.ErrUnknownRule).
-	all := append(append(cat.Rules(), readRules...), specII06b.Rules...)
-	if err := opts.Validate(all); err != nil {
+	// Options may name the catalogue's rules and the reader's; a misspelt
+	// ID is an error (kstt.ErrUnknownRule).
+	if err := opts.Validate(append(cat.Rules(), readRules...)); err != nil {
 		return nil, err
 	}
 	sub := kstt.CheckOptions{Rules: map[string]kstt.RuleOverride{}}
@@ -105,35 +104,9 @@ func (r *ReadResult) Check(opts kstt.CheckOptions) (kstt.Findings, error) {
 			sub.Rules[id] = ov
 		}
 	}
-	// Forms the catalogue does not hold (II.06b, a roll-up) are checked
-	// on their own rules.
-	rep := r.Report()
-	var other []kstt.Form
-	known := rep.Forms[:0:0]
-	for _, f := range rep.Forms {
-		if cat.Spec(f.Spec().Code) != nil {
-			known = append(known, f)
-		} else {
-			other = append(other, f)
-		}
-	}
-	rep.Forms = known
-	fs, err := cat.Check(rep, sub)
+	fs, err := cat.Check(r.Report(), sub)
 	if err != nil {
 		return nil, err
-	}
-	for _, f := range other {
-		own := kstt.CheckOptions{Rules: map[string]kstt.RuleOverride{}}
-		for _, rule := range f.Spec().Rules {
-			if ov, ok := opts.Rules[rule.ID]; ok {
-				own.Rules[rule.ID] = ov
-			}
-		}
-		more, err := kstt.Check(f, own)
-		if err != nil {
-			return nil, err
-		}
-		fs = append(fs, more...)
 	}
 	for i := range fs {
 		f := &fs[i]

@@ -23,10 +23,10 @@ func newReader(opts ReadOptions) *reader {
 }
 
 // readableSpecs are the forms the reader can assemble: the official
-// catalogue's, in order, then II.06b (the roll-up by level, inferred).
+// catalogue's, in order.
 func readableSpecs() []*kstt.FormSpec {
 	var out []*kstt.FormSpec
-	for _, s := range append(Official().Forms, specII06b.Clone()) {
+	for _, s := range Official().Forms {
 		if formReaders[s.Code].assemble != nil {
 			out = append(out, s)
 		}

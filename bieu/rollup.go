@@ -189,7 +189,7 @@ func (a *Aggregate) SourcesOf(form, part string, row int) []string {
 // findings have an empty Unit. The findings come sorted (by unit first).
 // opts apply to every check; II.06b's rules may be named in it.
 func (a *Aggregate) Check(opts kstt.CheckOptions) (kstt.Findings, error) {
-	cat := rollupCatalogue()
+	cat := Official()
 	var out kstt.Findings
 	for i, r := range a.reports {
 		fs, err := cat.Check(r, opts)
@@ -206,17 +206,6 @@ func (a *Aggregate) Check(opts kstt.CheckOptions) (kstt.Findings, error) {
 		return nil, err
 	}
 	return append(out, fs...).Sort(), nil
-}
-
-// rollupCatalogue is the official catalogue with II.06b, which an
-// aggregate report carries.
-func rollupCatalogue() *kstt.Catalogue {
-	c := Official()
-	if c.Spec("II.06b") == nil {
-		c.Forms = append(c.Forms, specII06b)
-		c.New["II.06b"] = func() kstt.Form { return new(II06b) }
-	}
-	return c
 }
 
 // reportHeader is a report's header, or its first form's when its own is

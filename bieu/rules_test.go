@@ -22,6 +22,13 @@ var ruleBreakers = map[string]func(f *fixture){
 	"II.06a/R05": func(f *fixture) { f.a.Rows[1].Late = -1 },
 	"II.06a/R06": func(f *fixture) { f.a.Rows[0].Online++; f.a.Rows[0].Received++ },
 
+	"II.06b/R01": func(f *fixture) { f.ab.Levels[1].Rows[0].Received = 3 },
+	"II.06b/R02": func(f *fixture) { f.ab.Levels[0].Rows[0].Resolved = 1 },
+	"II.06b/R03": func(f *fixture) { f.ab.Levels[0].Rows[1].Pending = 1 },
+	"II.06b/R04": func(f *fixture) { f.ab.Total.Direct = 3 },
+	"II.06b/R05": func(f *fixture) { f.ab.Levels[1].Rows[0].Late = -1 },
+	"II.06b/R06": func(f *fixture) { f.ab.Levels[1].Rows[0].Direct++; f.ab.Levels[1].Rows[0].Received++ },
+
 	"II.07b/R01": func(f *fixture) { f.b.PartI.Rows[0].Competent = 0 },
 	"II.07b/R02": func(f *fixture) { f.b.PartI.Rows[0].OneStop = 1 },
 	"II.07b/R03": func(f *fixture) { f.b.PartI.Rows[1].Process = 7 },
