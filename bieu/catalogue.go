@@ -80,6 +80,12 @@ func narrativeSum(id, target string, terms ...string) kstt.Rule {
 	return r
 }
 
+// completeRule declares that a report states what field names (Complete).
+func completeRule(id, field string, sev kstt.Severity, vi, en string) kstt.Rule {
+	return kstt.Rule{ID: id, Kind: kstt.Complete, Severity: sev, Basis: "Thông tư 01/2020/TT-VPCP, mẫu biểu (phần đầu biểu)",
+		Expr: field + " có", Meaning: vi, MeaningEN: en, Target: kstt.Ref{Field: field}}
+}
+
 func reportRules() []kstt.Rule {
 	return append([]kstt.Rule{
 		{ID: "KSTT/R01", Kind: kstt.SameHeader, Severity: kstt.Error, Basis: reportBasis,
@@ -114,5 +120,9 @@ func reportRules() []kstt.Rule {
 		narrativeSum("KSTT/R17", "files.new", "files.online", "files.direct"),
 		narrativeSum("KSTT/R18", "files.resolved", "files.early", "files.on_time", "files.late"),
 		narrativeSum("KSTT/R19", "files.pending", "files.pending_on_time", "files.pending_overdue"),
+		completeRule("KSTT/R29", "forms", kstt.Error, "báo cáo có ít nhất một biểu, mỗi biểu một lần", "the report has at least one form, each form once"),
+		completeRule("KSTT/R30", "header.unit", kstt.Error, "mọi biểu ghi Đơn vị báo cáo", "every form names its reporting unit"),
+		completeRule("KSTT/R31", "header.period", kstt.Error, "mọi biểu ghi Kỳ báo cáo", "every form names its reporting period"),
+		completeRule("KSTT/R32", "header.recipient", kstt.Warning, "mọi biểu ghi Đơn vị nhận báo cáo", "every form names its recipient"),
 	}, outlineRules()...)
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/period"
 )
 
 // ruleBreakers makes each rule of the catalogue fail, starting from the
@@ -61,6 +62,10 @@ var ruleBreakers = map[string]func(f *fixture){
 		f.c.Sections[0].Levels[0].Rows[1].FullFiles = 9
 		f.c.Total.FullFiles = 12
 	},
+	"KSTT/R29": func(f *fixture) { f.rep.Forms = append(f.rep.Forms, f.a) },
+	"KSTT/R30": func(f *fixture) { f.b.Header.Unit = " " },
+	"KSTT/R31": func(f *fixture) { f.c.Header.Period = period.Period{} },
+	"KSTT/R32": func(f *fixture) { f.a.Header.Recipient = "" },
 	"KSTT/R04": func(f *fixture) { f.narr.Received = 15 },
 	"KSTT/R05": func(f *fixture) { f.narr.New = 12 },
 	"KSTT/R06": func(f *fixture) { f.narr.Online = 9 },

@@ -211,7 +211,7 @@ func (c *Checker) checkPart(f Form, pi int, loc Locator, dst Findings) Findings 
 			got := buf[sp.target]
 			switch {
 			case !ok:
-				find(sp.plannedRule, i, meta, sp.target, "tràn số", itoa(got), "",
+				find(sp.plannedRule, i, meta, sp.target, "> "+itoa(math.MaxInt64), itoa(got), "",
 					fmt.Sprintf("tổng %s vượt giới hạn số nguyên 64 bit", termsText(sp.terms)),
 					fmt.Sprintf("the sum %s overflows a 64-bit integer", termsText(sp.terms)))
 			case sum != got:
@@ -226,7 +226,7 @@ func (c *Checker) checkPart(f Form, pi int, loc Locator, dst Findings) Findings 
 				for _, col := range pp.numeric {
 					got := buf[col]
 					if pp.accBad[col] {
-						find(pr, i, meta, col, "tràn số", itoa(got), "",
+						find(pr, i, meta, col, "> "+itoa(math.MaxInt64), itoa(got), "",
 							fmt.Sprintf("tổng các dòng của cột (%d) vượt giới hạn số nguyên 64 bit", col),
 							fmt.Sprintf("the sum of the rows of column (%d) overflows a 64-bit integer", col))
 					} else if want := pp.acc[col]; want != got {

@@ -5,10 +5,14 @@ import "fmt"
 // Fill computes every derived cell of f from its inputs, using the same rule
 // declarations Check verifies: the SumOfColumns targets ((3), (7), (11) …) in
 // every data row, the TỔNG CỘNG row as the sum of the data rows (a total row
-// is added when missing), and every Percentage. Inputs are not changed. It
+// is added when missing), and every Percentage. Input counts are not
+// changed; text is brought to NFC when the form is a TextNormalizer. It
 // fails only when a sum overflows int64 (ErrOverflow), naming the cell; the
 // form is then left partly filled.
 func Fill(f Form) error {
+	if n, ok := f.(TextNormalizer); ok {
+		n.NormalizeText()
+	}
 	spec := f.Spec()
 	width := 0
 	for i := range spec.Parts {
@@ -26,7 +30,15 @@ func Fill(f Form) error {
 		tables[pi] = mt
 	}
 	overflow := func(pi, row, col int) error {
-		return fmt.Errorf("kstt: fill %s part %q row %d column (%d): %w", spec.Code, spec.Parts[pi].ID, row+1, col, ErrOverflow)
+		where := spec.Code
+		if id := spec.Parts[pi].ID; id != "" {
+			where += " Phần " + id
+		}
+		if row >= 0 {
+			return fmt.Errorf("kstt: fill %s: the sum of column (%d) in row %d «%s»: %w",
+				where, col, row+1, tables[pi].Row(row).Label, ErrOverflow)
+		}
+		return fmt.Errorf("kstt: fill %s: the TỔNG CỘNG of column (%d) over the rows: %w", where, col, ErrOverflow)
 	}
 	applySums := func(pi int, t MutableTable, i int) error {
 		t.Ints(i, buf)
@@ -62,7 +74,7 @@ func Fill(f Form) error {
 					if c.Kind == CountColumn || c.Kind == FlagColumn {
 						var ok bool
 						if acc[c.Num], ok = addInt64(acc[c.Num], buf[c.Num]); !ok {
-							return overflow(pi, i, c.Num)
+							return overflow(pi, -1, c.Num)
 						}
 					}
 				}

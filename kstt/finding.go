@@ -62,12 +62,18 @@ func (f Finding) Where() string {
 	return strings.TrimSpace(b.String())
 }
 
-// Error makes a Finding an error: "error II.06a/R01 at II.06a «TỔNG CỘNG»
-// (3): expected 33, actual 34: …" (English message).
-func (f Finding) Error() string { return f.line(false) }
+// Error makes a Finding an error. Like String it is Vietnamese, the
+// language of the officials who read findings (fmt prints a Finding with
+// Error): "Lỗi II.06a/R01 II.06a «TỔNG CỘNG» (3): đúng ra 33, thực tế 34,
+// chênh +1 — …". English gives the English line.
+func (f Finding) Error() string { return f.line(true) }
 
 // String is the one-line Vietnamese form of the finding.
 func (f Finding) String() string { return f.line(true) }
+
+// English is the one-line English form of the finding: "error II.06a/R01
+// II.06a «TỔNG CỘNG» (3): expected 33, actual 34, difference +1 — …".
+func (f Finding) English() string { return f.line(false) }
 
 func (f Finding) line(vi bool) string {
 	var b strings.Builder
@@ -80,7 +86,13 @@ func (f Finding) line(vi bool) string {
 	if w := f.Where(); w != "" {
 		b.WriteString(" " + w)
 	}
-	if f.Expected != "" || f.Actual != "" {
+	if f.Expected == "" && f.Actual != "" {
+		if vi {
+			b.WriteString(": thực tế " + f.Actual)
+		} else {
+			b.WriteString(": actual " + f.Actual)
+		}
+	} else if f.Expected != "" || f.Actual != "" {
 		if vi {
 			fmt.Fprintf(&b, ": đúng ra %s, thực tế %s", f.Expected, f.Actual)
 		} else {
@@ -192,7 +204,7 @@ type FindingsError struct{ Findings Findings }
 // Error summarises the counts and the first finding.
 func (e *FindingsError) Error() string {
 	return fmt.Sprintf("kstt: %d error(s), %d warning(s), %d info: %s",
-		e.Findings.Count(Error), e.Findings.Count(Warning), e.Findings.Count(Info), e.Findings[0].Error())
+		e.Findings.Count(Error), e.Findings.Count(Warning), e.Findings.Count(Info), e.Findings[0].English())
 }
 
 // Unwrap gives each finding as an error.

@@ -132,6 +132,12 @@ func (c *Catalogue) Validate() error {
 			if err := c.validateOutlineRule(r); err != nil {
 				return fmt.Errorf("kstt: catalogue: rule %s: %w", r.ID, err)
 			}
+		case Complete:
+			switch r.Target.Field {
+			case "forms", "header.unit", "header.recipient", "header.period":
+			default:
+				return fmt.Errorf("kstt: catalogue: %w: rule %s: complete needs Target.Field forms, header.unit, header.recipient or header.period", ErrBadRule, r.ID)
+			}
 		case SameHeader, ValidPeriodText:
 		default:
 			return fmt.Errorf("kstt: catalogue: %w: rule %s of kind %s is not a report rule", ErrBadRule, r.ID, r.Kind)
@@ -177,8 +183,12 @@ func (c *Catalogue) DecodeReport(data []byte) (*Report, error) {
 		if err := json.Unmarshal(rf.Form, f); err != nil {
 			return nil, fmt.Errorf("kstt: decode report: form %s: %w", rf.Code, err)
 		}
+		if n, ok := f.(TextNormalizer); ok {
+			n.NormalizeText()
+		}
 		r.Forms = append(r.Forms, f)
 	}
+	r.Header = r.Header.Normalize()
 	return r, nil
 }
 
@@ -195,6 +205,14 @@ func (c *Catalogue) CheckForm(f Form, opts CheckOptions) (Findings, error) {
 // cross-form totals). The findings come sorted. It fails only when opts
 // names a rule the catalogue lacks or a form is not in the catalogue.
 func (c *Catalogue) Check(r *Report, opts CheckOptions) (Findings, error) {
+	if r == nil {
+		return nil, fmt.Errorf("kstt: check: %w: nil report", ErrInvalidReport)
+	}
+	for i, f := range r.Forms {
+		if f == nil || isNilForm(f) {
+			return nil, fmt.Errorf("kstt: check: %w: form %d is nil", ErrInvalidReport, i+1)
+		}
+	}
 	if err := opts.Validate(c.Rules()); err != nil {
 		return nil, err
 	}
@@ -238,6 +256,8 @@ func (c *Catalogue) checkReportRule(r *Report, rule *Rule, sev Severity, out Fin
 		want = r.Forms[0].FormHeader().Normalize()
 	}
 	switch rule.Kind {
+	case Complete:
+		checkComplete(r, rule.Target.Field, add)
 	case SameHeader:
 		for _, f := range r.Forms {
 			got := f.FormHeader().Normalize()

@@ -51,13 +51,17 @@ const (
 	// interpret — a blank read as 0, a formula without a stored value — or
 	// a header it could not read. Checked by the reader, never by Check.
 	Reading
+	// Complete: report level. What Target.Field names is present: "forms"
+	// (at least one form, each code once), "header.unit",
+	// "header.recipient" or "header.period" (every form names it).
+	Complete
 )
 
 var ruleKindNames = [...]string{
 	SumOfColumns: "sum-of-columns", SumOfRows: "sum-of-rows", AtMost: "at-most",
 	Percentage: "percentage", FlagOnly: "flag", NonNegative: "non-negative",
 	Matches: "matches", SameHeader: "same-header", ValidPeriodText: "valid-period-text",
-	Balance: "balance", Reading: "reading",
+	Balance: "balance", Reading: "reading", Complete: "complete",
 }
 
 // String returns the kind's stable name, e.g. "sum-of-columns".

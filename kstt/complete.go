@@ -1,0 +1,70 @@
+package kstt
+
+import (
+	"errors"
+	"reflect"
+	"strconv"
+)
+
+// ErrInvalidReport: a report that cannot be checked at all (nil, or holding
+// a nil form). A report that is merely incomplete — no form, a blank header
+// — is checked and gets findings of the Complete rules instead.
+var ErrInvalidReport = errors.New("invalid report")
+
+// TextNormalizer is implemented by forms that can bring their text (labels,
+// STT, header names) to NFC with folded spaces (DESIGN.md, "Values": text
+// is stored NFC-normalised). Fill and Catalogue.DecodeReport call it.
+type TextNormalizer interface {
+	NormalizeText()
+}
+
+// isNilForm reports whether f is a typed nil pointer.
+func isNilForm(f Form) bool {
+	v := reflect.ValueOf(f)
+	return v.Kind() == reflect.Pointer && v.IsNil()
+}
+
+// checkComplete reports what the Complete rule on field finds missing.
+func checkComplete(r *Report, field string, add func(Finding)) {
+	switch field {
+	case "forms":
+		if len(r.Forms) == 0 {
+			add(Finding{Row: -1, RowLabel: "Biểu", Expected: "≥ 1", Actual: "0",
+				Message: "báo cáo không có biểu nào", MessageEN: "the report has no form"})
+		}
+		seen := map[string]int{}
+		for _, f := range r.Forms {
+			code := f.Spec().Code
+			seen[code]++
+			if seen[code] == 2 {
+				n := 0
+				for _, g := range r.Forms {
+					if g.Spec().Code == code {
+						n++
+					}
+				}
+				add(Finding{Form: code, Row: -1, RowLabel: "Biểu", Expected: "1", Actual: strconv.Itoa(n),
+					Message:   "biểu " + code + " có " + strconv.Itoa(n) + " lần trong một báo cáo",
+					MessageEN: "form " + code + " appears " + strconv.Itoa(n) + " times in one report"})
+			}
+		}
+	case "header.unit", "header.recipient", "header.period":
+		for _, f := range r.Forms {
+			h := f.FormHeader().Normalize()
+			var label, en string
+			missing := false
+			switch field {
+			case "header.unit":
+				label, en, missing = "Đơn vị báo cáo", "reporting unit", h.Unit == ""
+			case "header.recipient":
+				label, en, missing = "Đơn vị nhận báo cáo", "recipient", h.Recipient == ""
+			default:
+				label, en, missing = "Kỳ báo cáo", "reporting period", h.Period.IsZero()
+			}
+			if missing {
+				add(Finding{Form: f.Spec().Code, Row: -1, RowLabel: label, Expected: "(ghi rõ)", Actual: "(trống)",
+					Message: "biểu không ghi " + label, MessageEN: "the form does not name its " + en})
+			}
+		}
+	}
+}
