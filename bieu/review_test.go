@@ -79,7 +79,7 @@ func TestReviewTextIsStoredNFC(t *testing.T) {
 		t.Fatal(err)
 	}
 	g := rep.Forms[0].(*II08)
-	if !norm.NFC.IsNormalString(g.Sections[0].Title+g.Sections[0].Levels[0].Title+g.Sections[0].Levels[0].Rows[0].Field) {
+	if !norm.NFC.IsNormalString(g.Sections[0].Title + g.Sections[0].Levels[0].Title + g.Sections[0].Levels[0].Rows[0].Field) {
 		t.Error("DecodeReport did not normalise")
 	}
 }
