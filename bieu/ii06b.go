@@ -81,7 +81,7 @@ func (t *ii06bTable) Row(i int) kstt.RowMeta {
 		return kstt.RowMeta{Kind: kstt.LevelRow, STT: l.Code, Label: l.Title}
 	}
 	r := &t.f.Levels[p[0]].Rows[p[1]]
-	return kstt.RowMeta{Kind: kstt.DataRow, STT: r.STT, Label: r.Field}
+	return kstt.RowMeta{Kind: kstt.DataRow, STT: r.STT, Label: r.Field, Group: t.f.Levels[p[0]].Title}
 }
 
 func (t *ii06bTable) row(i int) *II06aRow {

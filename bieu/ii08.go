@@ -115,7 +115,7 @@ func (t *ii08Table) Row(i int) kstt.RowMeta {
 		return kstt.RowMeta{Kind: p.kind, STT: l.Code, Label: l.Title}
 	case kstt.DataRow:
 		r := &t.f.Sections[p.s].Levels[p.l].Rows[p.r]
-		return kstt.RowMeta{Kind: p.kind, STT: r.STT, Label: r.Field}
+		return kstt.RowMeta{Kind: p.kind, STT: r.STT, Label: r.Field, Group: t.f.Sections[p.s].Levels[p.l].Title}
 	}
 	return kstt.RowMeta{Kind: kstt.TotalRow, STT: t.f.Total.STT, Label: kstt.TotalLabel}
 }

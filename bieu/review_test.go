@@ -125,3 +125,18 @@ func TestReviewOverflowIsLanguageNeutralAndNamesTheRow(t *testing.T) {
 		t.Errorf("Fill overflow in a row: %v", err)
 	}
 }
+
+func TestReviewFindingsNameTheLevelOfTheRow(t *testing.T) {
+	f := cleanFixture()
+	f.ab.Levels[0].Rows[0].Received = 99
+	f.ab.Levels[1].Rows[0].Received = 99
+	fs, _ := f.ab.Check(kstt.CheckOptions{})
+	var where []string
+	for _, x := range fs.ByRule("II.06b/R01") {
+		where = append(where, x.Where())
+	}
+	want := []string{"II.06b «CẤP TỈNH › Lĩnh vực hộ tịch» (3)", "II.06b «CẤP HUYỆN › Lĩnh vực hộ tịch» (3)"}
+	if strings.Join(where, "|") != strings.Join(want, "|") {
+		t.Errorf("where = %q, want %q", where, want)
+	}
+}

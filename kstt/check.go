@@ -181,7 +181,7 @@ func (c *Checker) checkPart(f Form, pi int, loc Locator, dst Findings) Findings 
 	clear(pp.accBad)
 	code := c.spec.Code
 	find := func(pr plannedRule, row int, meta RowMeta, col int, expected, actual, diff, vi, en string) {
-		fd := Finding{Rule: pr.r.ID, Severity: pr.sev, Form: code, Part: pp.id, Row: row, RowLabel: meta.Label,
+		fd := Finding{Rule: pr.r.ID, Severity: pr.sev, Form: code, Part: pp.id, Row: row, RowLabel: meta.Label, Group: meta.Group,
 			Column: col, Expected: expected, Actual: actual, Difference: diff}
 		fd.Message, fd.MessageEN = compose(pr.r, vi, en)
 		if loc != nil && col > 0 {

@@ -25,6 +25,7 @@ type Finding struct {
 	Part       string   `json:"part,omitempty"`
 	Row        int      `json:"row"`                 // 0-based index in the part's printed body; -1 for report-level findings
 	RowLabel   string   `json:"row_label,omitempty"` // lĩnh vực, or "TỔNG CỘNG"
+	Group      string   `json:"group,omitempty"`     // the level or section the row stands under, e.g. "CẤP TỈNH"
 	Column     int      `json:"column,omitempty"`    // official column number (n); 0 when the finding is about a row or a report
 	Cell       string   `json:"cell,omitempty"`      // workbook address, e.g. "II.06a!D12", when the form came from a file
 	Expected   string   `json:"expected,omitempty"`
@@ -48,7 +49,9 @@ func (f Finding) Where() string {
 	if f.Part != "" {
 		b.WriteString(" Phần " + f.Part)
 	}
-	if f.RowLabel != "" {
+	if f.RowLabel != "" && f.Group != "" {
+		b.WriteString(" «" + f.Group + " › " + f.RowLabel + "»")
+	} else if f.RowLabel != "" {
 		b.WriteString(" «" + f.RowLabel + "»")
 	} else if f.Row >= 0 && f.Form != "" {
 		b.WriteString(" dòng " + strconv.Itoa(f.Row+1))

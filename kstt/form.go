@@ -60,6 +60,10 @@ type RowMeta struct {
 	Kind  RowKind
 	STT   string
 	Label string
+	// Group names the level or section row a data row stands under
+	// ("CẤP TỈNH" in II.06b and II.08), so that two rows of the same
+	// lĩnh vực under different levels are told apart in findings.
+	Group string
 }
 
 // Table is the neutral, column-numbered view of one part of a form that the
