@@ -1,0 +1,69 @@
+package kstt_test
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/baocaodinhky/vpcp/bieu"
+	"github.com/baocaodinhky/vpcp/kstt"
+)
+
+// A 0/0 rate is defined (a level with no procedure has rate 0) and rounding
+// is half away from zero, like a spreadsheet's ROUND.
+func ExampleRateOf() {
+	fmt.Println(kstt.RateOf(1, 3, 2), kstt.RateOf(1, 32, 2), kstt.RateOf(0, 0, 2))
+	// Output: 33.33 3.13 0
+}
+
+// Check options are data: keep a unit's policy in a JSON file. A misspelt
+// rule ID is an error, never silently ignored.
+func ExampleParseCheckOptions() {
+	rules := bieu.Rules()
+	opts, err := kstt.ParseCheckOptions([]byte(`{"rules": {"II.07b/R06": {"severity": "info"}, "KSTT/R03": {"off": true}}}`), rules)
+	fmt.Println(opts.Rules["II.07b/R06"].Severity, opts.Rules["KSTT/R03"].Off, err)
+
+	_, err = kstt.ParseCheckOptions([]byte(`{"rules": {"II.07b/R6": {"off": true}}}`), rules)
+	fmt.Println(errors.Is(err, kstt.ErrUnknownRule))
+	// Output:
+	// info true <nil>
+	// true
+}
+
+// A Checker is built once and reused: checking a clean form allocates
+// nothing. Findings become one error for callers who prefer errors.Is/As.
+func ExampleNewChecker() {
+	f := &bieu.II06a{Rows: []bieu.II06aRow{{STT: "1", Field: "Lĩnh vực hộ tịch", Online: 5, OnTime: 5}}}
+	_ = f.Fill()
+	f.Total.Online = 6 // a typing error in TỔNG CỘNG
+
+	c, err := kstt.NewChecker(f.Spec(), kstt.CheckOptions{})
+	if err != nil {
+		panic(err)
+	}
+	findings := c.Check(f, nil).Sort()
+	err = findings.Err()
+	var first kstt.Finding
+	fmt.Println(errors.Is(err, kstt.ErrFindings), errors.As(err, &first))
+	fmt.Println(first.English())
+	// Output:
+	// true true
+	// error II.06a/R01 II.06a «TỔNG CỘNG» (3): expected 6, actual 5, difference -1 — (3) is 5, but (4)+(5)+(6) = 6 (total column (3) equals the sum of columns (4), (5), (6), as the form prints it)
+}
+
+// Layout gives the neutral sheet renderers print: the header block, the
+// multi-level header, the column-number row with the printed formulas, and
+// the relation of every derived cell.
+func ExampleLayout() {
+	f := &bieu.II06a{Rows: []bieu.II06aRow{{STT: "1", Field: "Lĩnh vực lãnh sự", Online: 31, OnTime: 31}}}
+	_ = f.Fill()
+	s := kstt.Layout(f)
+	b := s.Blocks[0]
+	fmt.Println(s.Code)
+	fmt.Println(b.HeadRows, b.Head[2].Text, b.Numbers[2])
+	total := b.Rows[len(b.Rows)-1]
+	fmt.Println(total.Cells[1].Text, total.Cells[2].Int, total.Cells[2].Rel.Cols, total.Cells[3].Rel.Kind == kstt.SumRowsRel)
+	// Output:
+	// Biểu số II.06a/VPCP/KSTT
+	// 3 Số lượng hồ sơ tiếp nhận (3)=(4)+(5)+(6)
+	// TỔNG CỘNG 31 [4 5 6] true
+}
