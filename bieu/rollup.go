@@ -20,6 +20,8 @@ var (
 	ErrNoReports = errors.New("no report to roll up")
 	// ErrNoUnit: a report is nil or names no reporting unit.
 	ErrNoUnit = errors.New("report names no reporting unit")
+	// ErrNoPeriod: a report names no period (Kỳ báo cáo).
+	ErrNoPeriod = errors.New("report names no period")
 	// ErrPeriodMismatch: a unit reports for another period than the
 	// roll-up's.
 	ErrPeriodMismatch = errors.New("period differs from the roll-up's")
@@ -35,21 +37,37 @@ var (
 
 // UnitError is why one report was refused by Rollup: which one (its
 // position in the input and its unit as written), the sentinel, and the
-// value the roll-up wanted against the one the report has.
+// value the roll-up wanted against the one the report has (either may be
+// empty: a duplicate unit has only Got, "also report 1"; an unknown level
+// only Want).
 type UnitError struct {
 	Index int    // 0-based position of the report in the Rollup call
 	Unit  string // the reporting unit as the report writes it
-	Err   error  // ErrNoUnit, ErrPeriodMismatch, ErrRecipientMismatch, ErrDuplicateUnit or ErrUnknownLevel
+	Err   error  // ErrNoUnit, ErrNoPeriod, ErrPeriodMismatch, ErrRecipientMismatch, ErrDuplicateUnit or ErrUnknownLevel
 	Want  string // e.g. the roll-up's period, "Quý II năm 2024"
 	Got   string // e.g. the report's period, "Quý I năm 2024"
 }
 
 // Error returns e.g. `bieu: rollup: report 3 "Sở Tư pháp": period
-// differs from the roll-up's: Quý I năm 2024, want Quý II năm 2024`.
+// differs from the roll-up's: Quý I năm 2024, want Quý II năm 2024`. The
+// unit is left out when the report names none, and Got and Want when
+// empty: `bieu: rollup: report 2 "Sở Tư pháp": unit appears twice: also
+// report 1`.
 func (e *UnitError) Error() string {
-	s := "bieu: rollup: report " + strconv.Itoa(e.Index+1) + " " + strconv.Quote(e.Unit) + ": " + e.Err.Error()
-	if e.Got != "" || e.Want != "" {
+	s := "bieu: rollup: report " + strconv.Itoa(e.Index+1)
+	if e.Unit != "" {
+		s += " " + strconv.Quote(e.Unit)
+	}
+	if e.Err != nil {
+		s += ": " + e.Err.Error()
+	}
+	switch {
+	case e.Got != "" && e.Want != "":
 		s += ": " + e.Got + ", want " + e.Want
+	case e.Got != "":
+		s += ": " + e.Got
+	case e.Want != "":
+		s += ": want " + e.Want
 	}
 	return s
 }
@@ -98,7 +116,7 @@ type RollupOptions struct {
 	// Chính phủ"); it may be left empty.
 	Recipient string
 	// Period is the roll-up's period; the zero Period takes the first
-	// report's.
+	// report's that names one.
 	Period period.Period
 	// Level tells the administrative level of a unit, for II.06b; nil
 	// means GuessLevel.
@@ -238,30 +256,35 @@ func reportHeader(r *kstt.Report) kstt.Header {
 // TỔNG CỘNG is the sum of the rows.
 //
 // A report is refused — with a *RollupError naming every refused unit and
-// why (ErrNoUnit, ErrPeriodMismatch, ErrRecipientMismatch,
-// ErrDuplicateUnit, ErrUnknownLevel) — when it names no unit, another
-// period or another recipient, a unit already seen, or (when it files
-// II.06a) a unit whose level is unknown. Reports are not checked here: the
-// aggregate's Check gathers every unit's own findings. A sum that
-// overflows int64 fails with an error wrapping kstt.ErrOverflow.
+// why (ErrNoUnit, ErrNoPeriod, ErrPeriodMismatch, ErrRecipientMismatch,
+// ErrDuplicateUnit, ErrUnknownLevel) — when it is nil, names no unit, no
+// period, another period or another recipient, a unit already seen, or
+// (when it files II.06a) a unit whose level is unknown. Reports are not
+// checked here: the aggregate's Check gathers every unit's own findings. A
+// sum that overflows int64 fails with an error wrapping kstt.ErrOverflow
+// that names the form, the lĩnh vực (with II.06b's level, II.07b's part or
+// II.08's section and level), the column and the units that fed it.
 func Rollup(reports []*kstt.Report, opts RollupOptions) (*Aggregate, error) {
 	if len(reports) == 0 {
 		return nil, ErrNoReports
 	}
 	levelOf := opts.Level
 	want := kstt.Header{Unit: opts.Unit, Period: opts.Period}.Normalize()
+	unitSet := want.Unit != ""
 	for _, r := range reports {
 		if r == nil {
 			continue
 		}
 		h := reportHeader(r)
-		if want.Unit == "" {
-			want.Unit = h.Recipient
+		if !unitSet {
+			want.Unit, unitSet = h.Recipient, true
 		}
 		if want.Period.IsZero() {
 			want.Period = h.Period
 		}
-		break
+		if !want.Period.IsZero() {
+			break
+		}
 	}
 	wantRecipient := vntext.Key(want.Unit)
 	agg := &Aggregate{
@@ -274,7 +297,7 @@ func Rollup(reports []*kstt.Report, opts RollupOptions) (*Aggregate, error) {
 	recipientKeys := map[string]string{} // most reports write the same recipient
 	for i, r := range reports {
 		if r == nil {
-			refused = append(refused, &UnitError{Index: i, Err: ErrNoUnit})
+			refused = append(refused, &UnitError{Index: i, Err: ErrNoUnit, Got: "nil report"})
 			continue
 		}
 		h := reportHeader(r)
@@ -290,7 +313,9 @@ func Rollup(reports []*kstt.Report, opts RollupOptions) (*Aggregate, error) {
 		} else {
 			seen[key] = i
 		}
-		if h.Period != want.Period {
+		if h.Period.IsZero() {
+			bad(ErrNoPeriod, want.Period.String(), "")
+		} else if h.Period != want.Period {
 			bad(ErrPeriodMismatch, periodName(want.Period), periodName(h.Period))
 		}
 		rk, ok := recipientKeys[h.Recipient]
@@ -299,7 +324,7 @@ func Rollup(reports []*kstt.Report, opts RollupOptions) (*Aggregate, error) {
 			recipientKeys[h.Recipient] = rk
 		}
 		if rk != wantRecipient {
-			bad(ErrRecipientMismatch, want.Unit, h.Recipient)
+			bad(ErrRecipientMismatch, unsetIfEmpty(want.Unit), unsetIfEmpty(h.Recipient))
 		}
 		if levelOf != nil {
 			u.Level = levelOf(h.Unit)
@@ -307,7 +332,7 @@ func Rollup(reports []*kstt.Report, opts RollupOptions) (*Aggregate, error) {
 			u.Level = guessLevelKey(key)
 		}
 		if u.Level == LevelUnknown && r.Form("II.06a") != nil && key != "" {
-			bad(ErrUnknownLevel, "CẤP TỈNH, CẤP HUYỆN or CẤP XÃ", h.Unit)
+			bad(ErrUnknownLevel, "CẤP TỈNH, CẤP HUYỆN or CẤP XÃ", "")
 		}
 		agg.Units = append(agg.Units, u)
 	}
@@ -333,13 +358,21 @@ func periodName(p period.Period) string {
 	return p.String()
 }
 
+// unsetIfEmpty is s, or "(chưa ghi)" (not written) when s is blank.
+func unsetIfEmpty(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "(chưa ghi)"
+	}
+	return s
+}
+
 // accRow is one lĩnh vực row being summed.
 type accRow struct {
 	key   string
 	label string
 	vals  [15]int64 // by official column number; 15 covers every form here
 	units []int32   // indices into Aggregate.Units
-	bad   bool      // a sum overflowed
+	bad   int       // the first column whose sum overflowed, or 0
 }
 
 // accTable sums the rows of one group (a form's part, an II.06b level, an
@@ -389,8 +422,8 @@ func (t *accTable) addRow(i int, buf []int64, unit int32) {
 	r := t.rows[i]
 	for _, c := range t.counts {
 		s := r.vals[c] + buf[c]
-		if (buf[c] > 0 && s < r.vals[c]) || (buf[c] < 0 && s > r.vals[c]) {
-			r.bad = true
+		if ((buf[c] > 0 && s < r.vals[c]) || (buf[c] < 0 && s > r.vals[c])) && r.bad == 0 {
+			r.bad = c
 		}
 		r.vals[c] = s
 	}
@@ -402,20 +435,25 @@ func (t *accTable) addRow(i int, buf []int64, unit int32) {
 	}
 }
 
-// total sums the rows, every count and flag column.
-func (t *accTable) total(into *[15]int64) bool {
-	ok := true
+// total sums the rows, every count and flag column, into into. It returns
+// 0, or the column of the first overflow: in row bad when a row's own sum
+// overflowed, in TỔNG CỘNG when bad is nil.
+func (t *accTable) total(into *[15]int64) (bad *accRow, col int) {
 	for _, r := range t.rows {
-		ok = ok && !r.bad
+		if r.bad != 0 {
+			return r, r.bad
+		}
+	}
+	for _, r := range t.rows {
 		for _, c := range append(t.counts[:len(t.counts):len(t.counts)], t.flags...) {
 			s := into[c] + r.vals[c]
-			if (r.vals[c] > 0 && s < into[c]) || (r.vals[c] < 0 && s > into[c]) {
-				ok = false
+			if ((r.vals[c] > 0 && s < into[c]) || (r.vals[c] < 0 && s > into[c])) && col == 0 {
+				col = c
 			}
 			into[c] = s
 		}
 	}
-	return ok
+	return nil, col
 }
 
 // ii08Group is one (section, level) of II.08 in the roll-up.
@@ -579,7 +617,7 @@ func levelRank(title string) int {
 // recomputes the Part II rates from the summed counts against Part I's
 // row of the same key (and TỔNG CỘNG). src, when not nil, records each
 // row's provenance.
-func buildII07b(h kstt.Header, desk, onSpot *accTable, src func(form, part string, row int, r *accRow)) (*II07b, error) {
+func buildII07b(h kstt.Header, form string, desk, onSpot *accTable, src func(form, part string, row int, r *accRow), ovf func(form, where string, r *accRow, col int, tables ...*accTable) error) (*II07b, error) {
 	f := &II07b{Header: h}
 	var tot [15]int64
 	for i, r := range desk.rows {
@@ -589,8 +627,8 @@ func buildII07b(h kstt.Header, desk, onSpot *accTable, src func(form, part strin
 			src("II.07b", "I", i, r)
 		}
 	}
-	if !desk.total(&tot) {
-		return nil, overflow("II.07b")
+	if r, col := desk.total(&tot); col != 0 {
+		return nil, ovf(form, "Part I", r, col, desk)
 	}
 	f.PartI.SetInts(len(f.PartI.Rows), tot[:])
 	tot = [15]int64{}
@@ -601,8 +639,8 @@ func buildII07b(h kstt.Header, desk, onSpot *accTable, src func(form, part strin
 			src("II.07b", "II", i, r)
 		}
 	}
-	if !onSpot.total(&tot) {
-		return nil, overflow("II.07b")
+	if r, col := onSpot.total(&tot); col != 0 {
+		return nil, ovf(form, "Part II", r, col, onSpot)
 	}
 	f.PartII.SetInts(len(f.PartII.Rows), tot[:])
 	// Rates cannot be summed: recompute them from the summed counts.
@@ -622,8 +660,56 @@ func buildII07b(h kstt.Header, desk, onSpot *accTable, src func(form, part strin
 	return f, nil
 }
 
-func overflow(form string) error {
-	return fmt.Errorf("bieu: rollup %s: %w", form, kstt.ErrOverflow)
+// maxOverflowUnits bounds how many units an overflow error names.
+const maxOverflowUnits = 5
+
+// overflow is the error of a sum that overflows int64 in column col of
+// form (in where: II.06b's level, II.07b's part, II.08's section and
+// level): in row r, or in TỔNG CỘNG when r is nil, fed by the units of r
+// or of every row of tables. It wraps kstt.ErrOverflow.
+func overflow(units []RollupUnit, form, where string, r *accRow, col int, tables ...*accTable) error {
+	var b strings.Builder
+	b.WriteString("bieu: rollup ")
+	b.WriteString(form)
+	if where != "" {
+		b.WriteString(", ")
+		b.WriteString(where)
+	}
+	var fed []int32
+	if r != nil {
+		b.WriteString(", lĩnh vực ")
+		b.WriteString(strconv.Quote(vntext.NFC(strings.TrimSpace(r.label))))
+		fed = r.units
+	} else {
+		b.WriteString(", TỔNG CỘNG")
+		seen := map[int32]bool{}
+		for _, t := range tables {
+			for _, row := range t.rows {
+				for _, u := range row.units {
+					if !seen[u] {
+						seen[u] = true
+						fed = append(fed, u)
+					}
+				}
+			}
+		}
+		slices.Sort(fed)
+	}
+	fmt.Fprintf(&b, ", column (%d)", col)
+	if len(fed) > 0 {
+		b.WriteString(", units ")
+		for i, u := range fed {
+			if i == maxOverflowUnits {
+				fmt.Fprintf(&b, " and %d more", len(fed)-i)
+				break
+			}
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(strconv.Quote(units[u].Name))
+		}
+	}
+	return fmt.Errorf("%s: %w", b.String(), kstt.ErrOverflow)
 }
 
 func (b *rollupBuilder) build(agg *Aggregate) error {
@@ -635,6 +721,9 @@ func (b *rollupBuilder) build(agg *Aggregate) error {
 		}
 		agg.Sources = append(agg.Sources, RowSource{Form: form, Part: part, Row: row, Label: vntext.NFC(r.label), Units: names})
 	}
+	ovf := func(form, where string, r *accRow, col int, tables ...*accTable) error {
+		return overflow(agg.Units, form, where, r, col, tables...)
+	}
 	var tot [15]int64
 	if b.hasA {
 		f := &II06a{Header: h}
@@ -643,8 +732,8 @@ func (b *rollupBuilder) build(agg *Aggregate) error {
 			f.Rows[i].setInts(r.vals[:])
 			src("II.06a", "", i, r)
 		}
-		if !b.a.total(&tot) {
-			return overflow("II.06a")
+		if r, col := b.a.total(&tot); col != 0 {
+			return ovf("II.06a", "", r, col, b.a)
 		}
 		f.Total.setInts(tot[:])
 		agg.II06a = f
@@ -667,8 +756,12 @@ func (b *rollupBuilder) build(agg *Aggregate) error {
 				row++
 				n++
 			}
-			if !t.total(&tot) {
-				return overflow("II.06b")
+			if r, col := t.total(&tot); col != 0 {
+				where := l.String()
+				if r == nil {
+					where = "" // TỔNG CỘNG sums every level
+				}
+				return ovf("II.06b", where, r, col, b.b[ProvinceLevel:l+1]...)
 			}
 			g.Levels = append(g.Levels, lv)
 		}
@@ -677,10 +770,10 @@ func (b *rollupBuilder) build(agg *Aggregate) error {
 	}
 	if b.hasDesk {
 		var err error
-		if agg.II07b, err = buildII07b(h, b.desk, b.onSpot, src); err != nil {
+		if agg.II07b, err = buildII07b(h, "II.07b", b.desk, b.onSpot, src, ovf); err != nil {
 			return err
 		}
-		if agg.II07bByUnit, err = buildII07b(h, b.deskU, b.onSpotU, nil); err != nil {
+		if agg.II07bByUnit, err = buildII07b(h, "II.07b by unit", b.deskU, b.onSpotU, nil, ovf); err != nil {
 			return err
 		}
 	}
@@ -696,7 +789,7 @@ func (b *rollupBuilder) build(agg *Aggregate) error {
 		f := &II08{Header: h}
 		row, n := 0, 1
 		tot = [15]int64{}
-		for _, g := range groups {
+		for gi, g := range groups {
 			if len(f.Sections) == 0 || vntext.Key(f.Sections[len(f.Sections)-1].Code) != g.secKey {
 				f.Sections = append(f.Sections, II08Section{Code: g.secCode, Title: vntext.NFC(g.secTitle)})
 				row++
@@ -715,8 +808,19 @@ func (b *rollupBuilder) build(agg *Aggregate) error {
 				row++
 				n++
 			}
-			if !g.t.total(&tot) {
-				return overflow("II.08")
+			if r, col := g.t.total(&tot); col != 0 {
+				if r != nil {
+					where := "section " + g.secCode
+					if g.lvlTitle != "" {
+						where += ", " + g.lvlTitle
+					}
+					return ovf("II.08", where, r, col)
+				}
+				tables := make([]*accTable, gi+1)
+				for k := range tables {
+					tables[k] = groups[k].t
+				}
+				return ovf("II.08", "", nil, col, tables...)
 			}
 		}
 		f.Total.PartialAssigned, f.Total.PartialDeployed, f.Total.PartialFiles = tot[3], tot[4], tot[5]

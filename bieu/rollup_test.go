@@ -3,6 +3,7 @@ package bieu
 import (
 	"errors"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -460,5 +461,181 @@ func TestRollupII07bByUnit(t *testing.T) {
 	}
 	if fs, _ := byUnit.Check(kstt.CheckOptions{}); fs.HasErrors() {
 		t.Errorf("by-unit II.07b has errors: %v", fs)
+	}
+}
+
+// rollupRep is a report of unit to recipient for p with one II.06a row of
+// Hộ tịch receiving online files.
+func rollupRep(unit, recipient string, p period.Period, online int64) *kstt.Report {
+	h := kstt.Header{Unit: unit, Recipient: recipient, Period: p}
+	return &kstt.Report{Header: h, Forms: []kstt.Form{&II06a{Header: h, Rows: []II06aRow{{STT: "1", Field: "Hộ tịch", Online: online, Received: online}}}}}
+}
+
+// Defect: a report with no period was rolled up into an aggregate with a
+// zero period; a nil report must be refused too, never a panic.
+func TestRollupRefusesReportWithoutPeriod(t *testing.T) {
+	// The reviewer's case: the only report has no period.
+	agg, err := Rollup([]*kstt.Report{{Header: kstt.Header{Unit: "Sở A", Recipient: "UBND tỉnh"}}}, RollupOptions{})
+	var re *RollupError
+	if agg != nil || !errors.As(err, &re) || len(re.Units) != 1 || !errors.Is(err, ErrNoPeriod) {
+		t.Fatalf("Rollup of a report with no period = %v, %v; want a *RollupError with ErrNoPeriod", agg, err)
+	}
+	if got, want := err.Error(), `bieu: rollup: report 1 "Sở A": report names no period`; got != want {
+		t.Errorf("err = %q, want %q", got, want)
+	}
+	// The first report has no period: the roll-up takes the next one's, and
+	// refuses only the first (not the others as "another period").
+	reps := []*kstt.Report{
+		rollupRep("Sở A", "UBND tỉnh", period.Period{}, 1),
+		rollupRep("Sở B", "UBND tỉnh", rollupQ2, 1),
+		nil,
+		rollupRep("Sở C", "UBND tỉnh", rollupQ2, 1),
+	}
+	_, err = Rollup(reps, RollupOptions{})
+	if !errors.As(err, &re) || len(re.Units) != 2 {
+		t.Fatalf("err = %v; want reports 1 and 3 refused", err)
+	}
+	if re.Units[0].Index != 0 || !errors.Is(re.Units[0], ErrNoPeriod) || errors.Is(re.Units[0], ErrPeriodMismatch) || re.Units[0].Want != rollupQ2.String() {
+		t.Errorf("report 1: %+v", re.Units[0])
+	}
+	if re.Units[1].Index != 2 || !errors.Is(re.Units[1], ErrNoUnit) {
+		t.Errorf("nil report: %+v", re.Units[1])
+	}
+	// An explicit period: a report without one is ErrNoPeriod, not a mismatch.
+	_, err = Rollup(reps[:1], RollupOptions{Period: rollupQ2})
+	if !errors.Is(err, ErrNoPeriod) || errors.Is(err, ErrPeriodMismatch) {
+		t.Errorf("explicit period: %v", err)
+	}
+	// Nil reports anywhere, or only nil reports: refused, no panic.
+	for _, reps := range [][]*kstt.Report{{nil}, {nil, nil}, {nil, rollupRep("Sở A", "UBND tỉnh", rollupQ2, 1)}, {rollupRep("Sở A", "UBND tỉnh", rollupQ2, 1), nil}} {
+		agg, err := Rollup(reps, RollupOptions{})
+		if agg != nil || !errors.Is(err, ErrNoUnit) {
+			t.Errorf("Rollup(%d reports, some nil) = %v, %v; want ErrNoUnit", len(reps), agg, err)
+		}
+	}
+	// The same reports with their period are rolled up.
+	reps[0].Header.Period, reps[0].Forms[0].(*II06a).Header.Period = rollupQ2, rollupQ2
+	agg, err = Rollup(slices.DeleteFunc(reps, func(r *kstt.Report) bool { return r == nil }), RollupOptions{})
+	if err != nil || agg.Header.Period != rollupQ2 {
+		t.Fatalf("Rollup = %v; period %v", err, agg)
+	}
+}
+
+// Defect: a duplicate unit printed `…: unit appears twice: also report 1,
+// want ` with an empty want. Every kind of UnitError prints cleanly.
+func TestUnitErrorOmitsEmptyWantAndGot(t *testing.T) {
+	q1 := period.Must(period.Quarter(2024, 1))
+	reps := []*kstt.Report{
+		rollupRep("Sở Tư pháp", "UBND tỉnh", rollupQ2, 1),
+		rollupRep("Sở Tư pháp", "UBND tỉnh", rollupQ2, 1),
+		rollupRep("Sở Nội vụ", "UBND tỉnh", q1, 1),
+		rollupRep("Sở Y tế", "UBND huyện Kỳ Anh", rollupQ2, 1),
+		rollupRep("Sở Tài chính", "", rollupQ2, 1),
+		rollupRep("Trường Đại học Hà Tĩnh", "UBND tỉnh", rollupQ2, 1),
+		rollupRep("", "UBND tỉnh", rollupQ2, 1),
+		rollupRep("Sở Công thương", "UBND tỉnh", period.Period{}, 1),
+		nil,
+	}
+	_, err := Rollup(reps, RollupOptions{})
+	var re *RollupError
+	if !errors.As(err, &re) {
+		t.Fatalf("err = %v", err)
+	}
+	want := []string{
+		`bieu: rollup: report 2 "Sở Tư pháp": unit appears twice: also report 1`,
+		`bieu: rollup: report 3 "Sở Nội vụ": period differs from the roll-up's: Quý I năm 2024, want Quý II năm 2024`,
+		`bieu: rollup: report 4 "Sở Y tế": recipient differs from the roll-up's: UBND huyện Kỳ Anh, want UBND tỉnh`,
+		`bieu: rollup: report 5 "Sở Tài chính": recipient differs from the roll-up's: (chưa ghi), want UBND tỉnh`,
+		`bieu: rollup: report 6 "Trường Đại học Hà Tĩnh": administrative level of the unit unknown: want CẤP TỈNH, CẤP HUYỆN or CẤP XÃ`,
+		`bieu: rollup: report 7: report names no reporting unit`,
+		`bieu: rollup: report 8 "Sở Công thương": report names no period: want Quý II năm 2024`,
+		`bieu: rollup: report 9: report names no reporting unit: nil report`,
+	}
+	var got []string
+	for _, u := range re.Units {
+		got = append(got, u.Error())
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("UnitErrors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for _, s := range got {
+		if strings.HasSuffix(s, " ") || strings.HasSuffix(s, "want") || strings.Contains(s, ", want ,") ||
+			strings.Contains(s, `""`) || strings.Contains(s, ": :") || strings.Contains(s, ": , want") {
+			t.Errorf("unclean: %q", s)
+		}
+	}
+	// The zero value of the fields prints nothing dangling either.
+	if s := (&UnitError{Index: 0, Err: ErrDuplicateUnit}).Error(); s != "bieu: rollup: report 1: unit appears twice" {
+		t.Errorf("bare UnitError = %q", s)
+	}
+}
+
+// Defect: an overflowing roll-up said only `bieu: rollup II.06a: sum
+// overflows int64`. It names the lĩnh vực (and II.06b's level), the column
+// and the units that fed it, and wraps kstt.ErrOverflow.
+func TestRollupOverflowNamesFieldColumnAndUnits(t *testing.T) {
+	big := int64(math.MaxInt64)
+	// A lĩnh vực row of II.06a.
+	_, err := Rollup([]*kstt.Report{
+		rollupRep("Sở Tư pháp", "UBND tỉnh", rollupQ2, big),
+		rollupRep("UBND huyện Kỳ Anh", "UBND tỉnh", rollupQ2, 1),
+	}, RollupOptions{})
+	if !errors.Is(err, kstt.ErrOverflow) {
+		t.Fatalf("err = %v, want kstt.ErrOverflow", err)
+	}
+	if got, want := err.Error(), `bieu: rollup II.06a, lĩnh vực "Hộ tịch", column (3), units "Sở Tư pháp", "UBND huyện Kỳ Anh": sum overflows int64`; got != want {
+		t.Errorf("err = %q\nwant  %q", got, want)
+	}
+	// TỔNG CỘNG of II.06a: two lĩnh vực that fit, a total that does not.
+	a := rollupRep("Sở Tư pháp", "UBND tỉnh", rollupQ2, big)
+	b := rollupRep("Sở Y tế", "UBND tỉnh", rollupQ2, 1)
+	b.Forms[0].(*II06a).Rows[0].Field = "Y tế"
+	_, err = Rollup([]*kstt.Report{a, b}, RollupOptions{})
+	if !errors.Is(err, kstt.ErrOverflow) || !strings.Contains(err.Error(), `II.06a, TỔNG CỘNG, column (3), units "Sở Tư pháp", "Sở Y tế"`) {
+		t.Errorf("total: %v", err)
+	}
+	// A row of II.06b that overflows within its level although II.06a's row
+	// (where a province unit's negative count comes between) does not.
+	reps := []*kstt.Report{
+		rollupRep("UBND huyện Kỳ Anh", "UBND tỉnh", rollupQ2, big),
+		rollupRep("Sở Tư pháp", "UBND tỉnh", rollupQ2, -5),
+		rollupRep("UBND huyện Cẩm Xuyên", "UBND tỉnh", rollupQ2, 1),
+	}
+	_, err = Rollup(reps, RollupOptions{})
+	if !errors.Is(err, kstt.ErrOverflow) {
+		t.Fatalf("II.06b: err = %v", err)
+	}
+	if got, want := err.Error(), `bieu: rollup II.06b, CẤP HUYỆN, lĩnh vực "Hộ tịch", column (3), units "UBND huyện Kỳ Anh", "UBND huyện Cẩm Xuyên": sum overflows int64`; got != want {
+		t.Errorf("II.06b: err = %q\nwant        %q", got, want)
+	}
+	// II.07b and II.08 name their part, section and level.
+	h := func(u string) kstt.Header { return kstt.Header{Unit: u, Recipient: "UBND tỉnh", Period: rollupQ2} }
+	desk := func(u string, n int64) *kstt.Report {
+		f := &II07b{Header: h(u)}
+		f.PartI.Rows = []II07bDeskRow{{STT: "1", Field: "Hộ tịch", CompetentProvince: n}}
+		return &kstt.Report{Header: h(u), Forms: []kstt.Form{f}}
+	}
+	_, err = Rollup([]*kstt.Report{desk("Sở Tư pháp", big), desk("Sở Y tế", big)}, RollupOptions{})
+	if !errors.Is(err, kstt.ErrOverflow) || !strings.Contains(err.Error(), `II.07b, Part I, lĩnh vực "Hộ tịch", column (`) ||
+		!strings.Contains(err.Error(), `units "Sở Tư pháp", "Sở Y tế"`) {
+		t.Errorf("II.07b: %v", err)
+	}
+	online := func(u string, n int64) *kstt.Report {
+		f := &II08{Header: h(u), Sections: []II08Section{{Code: "B", Title: SectionB, Levels: []II08Level{{Code: "I", Title: LevelProvince,
+			Rows: []II08Row{{STT: "1", Field: "Hộ tịch", PartialFiles: n}}}}}}}
+		return &kstt.Report{Header: h(u), Forms: []kstt.Form{f}}
+	}
+	_, err = Rollup([]*kstt.Report{online("Sở Tư pháp", big), online("Sở Y tế", 1)}, RollupOptions{})
+	if !errors.Is(err, kstt.ErrOverflow) || !strings.Contains(err.Error(), `II.08, section B, CẤP TỈNH, lĩnh vực "Hộ tịch", column (5), units "Sở Tư pháp", "Sở Y tế"`) {
+		t.Errorf("II.08: %v", err)
+	}
+	// Many units are cut after a few.
+	var many []*kstt.Report
+	for i := range 8 {
+		many = append(many, rollupRep(fmt.Sprintf("Sở số %d", i), "UBND tỉnh", rollupQ2, big/4))
+	}
+	_, err = Rollup(many, RollupOptions{})
+	if !errors.Is(err, kstt.ErrOverflow) || !strings.Contains(err.Error(), `"Sở số 4" and 3 more: sum overflows int64`) {
+		t.Errorf("many units: %v", err)
 	}
 }

@@ -36,15 +36,18 @@
 //
 // # Text
 //
-// Period.String, RangeText and Code give the forms' heading ("Kỳ báo cáo:
-// Quý II năm 2024"), the line under it ("(Từ ngày 15/3/2024 đến ngày
-// 14/6/2024)") and a canonical machine form ("2024-Q2", also used by
-// MarshalText). Parse reads what real documents write: names in any case,
-// spacing and Unicode normalisation, Code forms and date ranges. Identify
-// turns a date range into its period, or explains with a *RangeError why
-// the range is none and which period was probably meant: the heading
-// "(Từ ngày 15/3/2023 – 14/6/2024)" of a real Quý II năm 2024 report is 15
-// months long.
+// Period.String returns the period's name, "Quý II năm 2024": what the
+// forms print after the label "Kỳ báo cáo:", without the label. RangeText
+// returns its dates, "Từ ngày 15/3/2024 đến ngày 14/6/2024": what the
+// forms print on the line under the name, without the parentheses around
+// them. So a heading is "Kỳ báo cáo: " + p.String() and the line under it
+// "(" + p.RangeText() + ")". Code returns a canonical machine form,
+// "2024-Q2", also used by MarshalText. Parse reads what real documents
+// write: names in any case, spacing and Unicode normalisation, Code forms
+// and date ranges. Identify turns a date range into its period, or
+// explains with a *RangeError why the range is none and which period was
+// probably meant: the heading "(Từ ngày 15/3/2023 – 14/6/2024)" of a real
+// Quý II năm 2024 report is 15 months long.
 //
 // # Errors
 //

@@ -140,31 +140,55 @@ func (p *parser) num(maxDigits int) (int, bool) {
 	return atoi(s), true
 }
 
+// yearMiss says why no year was read where one was expected.
+type yearMiss uint8
+
+const (
+	yearOK       yearMiss = iota
+	yearMissing           // no number there
+	yearNegative          // a minus sign before the number: "năm -2024"
+	yearDigits            // a number, but not of four digits: "năm 0", "Q2/24"
+)
+
 // year consumes a four-digit year. Shorter years are refused on purpose:
-// "Quý II/24" is ambiguous and real forms always write four digits.
-func (p *parser) year() (int, bool) {
+// "Quý II/24" is ambiguous and real forms always write four digits. A
+// minus sign (any dash) right before the number is refused too: there is
+// no negative year.
+func (p *parser) year() (int, yearMiss) {
+	if p.kindAt(0) == '-' {
+		if _, ok := p.peekNum(1); ok {
+			return 0, yearNegative
+		}
+	}
 	s, ok := p.peekNum(0)
-	if !ok || len(s) != 4 {
-		return 0, false
+	if !ok {
+		return 0, yearMissing
+	}
+	if len(s) != 4 {
+		return 0, yearDigits
 	}
 	p.i++
-	return atoi(s), true
+	return atoi(s), yearOK
 }
 
 // yearPart consumes the link before a year ("năm", "/", "-", ",", or
-// nothing; at most two of them) and the four-digit year.
-func (p *parser) yearPart() (int, bool) {
+// nothing; at most two of them) and the four-digit year. A dash is a link
+// only right after what precedes the year ("Quý 2-2024", "Q2 - năm 2024");
+// after "năm", "/" or "," it is a minus sign ("Quý II năm -2024"), which
+// year refuses.
+func (p *parser) yearPart() (int, yearMiss) {
 	save := p.i
 	for n := 0; n < 2; n++ {
-		if !(p.word("nam") || p.sym('/') || p.sym('-') || p.sym(',')) {
-			break
+		if p.word("nam") || p.sym('/') || p.sym(',') || (n == 0 && p.sym('-')) {
+			continue
 		}
+		break
 	}
-	y, ok := p.year()
-	if !ok {
+	y, miss := p.year()
+	if miss != yearOK {
 		p.i = save
 	}
-	return y, ok
+	return y, miss
 }
 
 func atoi(s string) int {
@@ -437,7 +461,13 @@ func (p *parser) name(input string) (Period, error) {
 		}
 		return per, nil
 	}
-	noYear := func() (Period, error) {
+	noYear := func(miss yearMiss) (Period, error) {
+		switch miss {
+		case yearNegative:
+			return bad("the year cannot be negative (a minus sign before it)", "năm không được có dấu trừ (số âm)")
+		case yearDigits:
+			return bad("expected a four-digit year", "năm phải viết đủ bốn chữ số")
+		}
 		return bad("expected a four-digit year", "thiếu năm (bốn chữ số)")
 	}
 	switch {
@@ -455,9 +485,9 @@ func (p *parser) name(input string) (Period, error) {
 		if !ok {
 			return bad("expected a quarter number (I–IV or 1–4)", "thiếu số quý (I–IV hoặc 1–4)")
 		}
-		y, ok := p.yearPart()
-		if !ok {
-			return noYear()
+		y, miss := p.yearPart()
+		if miss != yearOK {
+			return noYear(miss)
 		}
 		return mk(KindQuarter, y, q)
 
@@ -467,9 +497,9 @@ func (p *parser) name(input string) (Period, error) {
 		if !ok {
 			return bad("expected a month number (1–12)", "thiếu số tháng (1–12)")
 		}
-		y, ok := p.yearPart()
-		if !ok {
-			return noYear()
+		y, miss := p.yearPart()
+		if miss != yearOK {
+			return noYear(miss)
 		}
 		return mk(KindMonth, y, m)
 
@@ -483,9 +513,9 @@ func (p *parser) name(input string) (Period, error) {
 		} else {
 			return bad("expected \"đầu\" or \"cuối\"", "thiếu \"đầu\" hoặc \"cuối\"")
 		}
-		y, ok := p.yearPart()
-		if !ok {
-			return noYear()
+		y, miss := p.yearPart()
+		if miss != yearOK {
+			return noYear(miss)
 		}
 		return mk(KindHalf, y, h)
 
@@ -501,9 +531,9 @@ func (p *parser) name(input string) (Period, error) {
 		} else {
 			p.word("dau")
 		}
-		y, ok := p.yearPart()
-		if !ok {
-			return noYear()
+		y, miss := p.yearPart()
+		if miss != yearOK {
+			return noYear(miss)
 		}
 		if nine {
 			return mk(KindNineMonths, y, 0)
@@ -516,25 +546,25 @@ func (p *parser) name(input string) (Period, error) {
 			if !ok {
 				return bad("expected the half (1 or 2)", "thiếu số (1 hoặc 2) sau H")
 			}
-			y, ok := p.yearPart()
-			if !ok {
-				return noYear()
+			y, miss := p.yearPart()
+			if miss != yearOK {
+				return noYear(miss)
 			}
 			return mk(KindHalf, y, h)
 		}
 		p.i += 2
-		y, ok := p.yearPart()
-		if !ok {
-			return noYear()
+		y, miss := p.yearPart()
+		if miss != yearOK {
+			return noYear(miss)
 		}
 		return mk(KindNineMonths, y, 0)
 
 	case p.peekWord(0, "nam") || (p.peekWord(0, "ca") && p.peekWord(1, "nam")):
 		p.word("ca")
 		p.i++
-		y, ok := p.year()
-		if !ok {
-			return noYear()
+		y, miss := p.year()
+		if miss != yearOK {
+			return noYear(miss)
 		}
 		return mk(KindYear, y, 0)
 	}

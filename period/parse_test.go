@@ -245,3 +245,47 @@ func TestSeedRange(t *testing.T) {
 		}
 	}
 }
+
+// Defect: "Quý II năm -2024" was read as Quý II năm 2024, and "năm 0" said
+// in Vietnamese that the year was missing although it is there, only short.
+func TestParseYearMinusSignAndShortYear(t *testing.T) {
+	for _, in := range []string{
+		"Quý II năm -2024", "Quý II năm −2024", "Quý II năm – 2024", "quý II/-2024", "Quý II, -2024",
+		"Tháng 3 năm -2024", "6 tháng đầu năm -2024", "nửa cuối năm -2024", "9 tháng năm -2024",
+		"H1 năm -2024", "Năm -2024", "cả năm -2024",
+	} {
+		p, err := Parse(in)
+		var se *SyntaxError
+		if !errors.As(err, &se) || !p.IsZero() {
+			t.Errorf("Parse(%q) = %v, %v; want a *SyntaxError", in, p, err)
+			continue
+		}
+		if !strings.Contains(se.Msg, "negative") || !strings.Contains(se.MsgVI, "dấu trừ") {
+			t.Errorf("Parse(%q): %v; want it to say the year cannot be negative", in, err)
+		}
+	}
+	// A dash right after the quarter or month is still the link before the
+	// year.
+	q2 := Must(Quarter(2024, 2))
+	for _, in := range []string{"Quý 2-2024", "Quý II – 2024", "Q2-2024", "Quý II - năm 2024"} {
+		if p, err := Parse(in); err != nil || p != q2 {
+			t.Errorf("Parse(%q) = %v, %v; want %v", in, p, err, q2)
+		}
+	}
+	for _, in := range []string{"năm 0", "Năm 24", "Quý II năm 202", "Quý II/24", "Tháng 3 năm 20245"} {
+		_, err := Parse(in)
+		var se *SyntaxError
+		if !errors.As(err, &se) {
+			t.Errorf("Parse(%q) err = %v, want *SyntaxError", in, err)
+			continue
+		}
+		if se.MsgVI != "năm phải viết đủ bốn chữ số" || strings.Contains(se.MsgVI, "thiếu") {
+			t.Errorf("Parse(%q) MsgVI = %q, want the year must have four digits", in, se.MsgVI)
+		}
+	}
+	// Nothing where the year goes is still "missing".
+	var se *SyntaxError
+	if _, err := Parse("Quý II năm"); !errors.As(err, &se) || se.MsgVI != "thiếu năm (bốn chữ số)" {
+		t.Errorf("Parse(%q) err = %v", "Quý II năm", err)
+	}
+}

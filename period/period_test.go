@@ -3,7 +3,10 @@ package period
 import (
 	"encoding/json"
 	"errors"
+	"os"
+	"regexp"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 )
@@ -399,4 +402,45 @@ func TestNoAllocs(t *testing.T) {
 		}
 	}
 	_, _ = sink, sinkD
+}
+
+// Defect: the package doc said String and RangeText give "Kỳ báo cáo: Quý
+// II năm 2024" and "(Từ ngày 15/3/2024 …)"; they return neither the label
+// nor the parentheses. Every quoted result the doc's Text section gives
+// for them must be what they return.
+func TestPackageDocStringAndRangeText(t *testing.T) {
+	data, err := os.ReadFile("doc.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, l := range strings.Split(string(data), "\n") {
+		lines = append(lines, strings.TrimSpace(strings.TrimPrefix(l, "//")))
+	}
+	doc := strings.Join(lines, " ")
+	_, text, ok := strings.Cut(doc, "# Text")
+	if !ok {
+		t.Fatal("doc.go has no # Text section")
+	}
+	text, _, _ = strings.Cut(text, "# Errors")
+	p := Must(Quarter(2024, 2))
+	for method, got := range map[string]string{"String": p.String(), "RangeText": p.RangeText(), "Code": p.Code()} {
+		re := regexp.MustCompile(method + ` returns [^"]*"([^"]*)"`)
+		m := re.FindStringSubmatch(text)
+		if m == nil {
+			t.Errorf("the doc does not say what %s returns:\n%s", method, text)
+			continue
+		}
+		if m[1] != got {
+			t.Errorf("the doc says %s returns %q; it returns %q", method, m[1], got)
+		}
+	}
+	for _, wrong := range []string{`"Kỳ báo cáo: Quý II năm 2024"`, `"(Từ ngày 15/3/2024`} {
+		if strings.Contains(text, wrong) {
+			t.Errorf("the doc still quotes %s as a result", wrong)
+		}
+	}
+	if h := "Kỳ báo cáo: " + p.String() + "\n(" + p.RangeText() + ")"; h != "Kỳ báo cáo: Quý II năm 2024\n(Từ ngày 15/3/2024 đến ngày 14/6/2024)" {
+		t.Errorf("heading built as the doc says: %q", h)
+	}
 }

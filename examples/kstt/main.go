@@ -10,7 +10,9 @@
 // A FILE is an XLSX workbook (as sent by a unit, or written by render/xlsx),
 // a JSON report (kstt.Report, as bieu.DecodeReport reads it) or a text
 // document with the forms pasted from Word or a PDF (tab-separated tables,
-// as in the sample report). The kind is told from the content, not the name.
+// as in the sample report). The kind is told from the content, not the name,
+// except that a file named .xlsx or .xlsm is always read as a workbook (an
+// empty or damaged one is reported as such, not as text without a form).
 //
 // check prints one finding per line — severity, rule, cell, expected,
 // actual, message, separated by tabs — or a JSON array with -json. Its exit
@@ -36,6 +38,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/baocaodinhky/vpcp/bieu"
@@ -129,8 +132,52 @@ func (in *input) check(opts kstt.CheckOptions) (kstt.Findings, error) {
 	return bieu.Check(in.report, opts)
 }
 
+// libPrefixes are the package names the library's errors start with, one
+// per layer ("kstt: check options: kstt: invalid severity"): the tool
+// prints its own "kstt: " once and drops them.
+var libPrefixes = []string{"kstt", "bieu", "period", "xlsx", "text", "render"}
+
+// errText is err's message without the library's package prefixes, for a
+// line of its own after the tool's "kstt: " and what it was doing.
+func errText(err error) string {
+	parts := strings.Split(err.Error(), ": ")
+	out := parts[:0]
+	for _, p := range parts {
+		if !slices.Contains(libPrefixes, p) {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, ": ")
+}
+
+// errorf prints "kstt: " and the context (which file, which step: each
+// ends in ": ") then err as errText writes it, on one line.
+func errorf(stderr io.Writer, context string, err error) {
+	fmt.Fprintf(stderr, "kstt: %s%s\n", context, errText(err))
+}
+
+// optionsError prints an error of splitOptions: "kstt: options: FILE: what
+// is wrong", without the library's own "check options".
+func optionsError(stderr io.Writer, err error) {
+	msg := errText(err)
+	msg = strings.Replace(msg, ": check options: ", ": ", 1)
+	msg = strings.TrimPrefix(msg, "check options: ")
+	fmt.Fprintf(stderr, "kstt: options: %s\n", msg)
+}
+
+// isWorkbookName reports whether a file's name says it is an Excel
+// workbook: .xlsx or .xlsm, in any case.
+func isWorkbookName(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	return ext == ".xlsx" || ext == ".xlsm"
+}
+
 // load reads a file of any kind into a report, telling the kind from the
-// content: a zip (XLSX) or OLE file, a JSON object, or text.
+// content: a zip (XLSX) or OLE file, a JSON object, or text. A file named
+// .xlsx or .xlsm whose content is none of zip or OLE goes to the XLSX
+// reader all the same, so that an empty or damaged workbook is reported as
+// what it is (xlsx.ErrNotXLSX: "only 0 bytes", …), not as text in which no
+// form was found.
 func load(path string, readOpts bieu.ReadOptions) (*input, error) {
 	st, err := os.Stat(path)
 	if err != nil {
@@ -147,7 +194,7 @@ func load(path string, readOpts bieu.ReadOptions) (*input, error) {
 	trimmed := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF")), " \t\r\n")
 	var grids []*kstt.Grid
 	switch {
-	case bytes.HasPrefix(data, []byte("PK")) || bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}):
+	case bytes.HasPrefix(data, []byte("PK")) || bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}) || isWorkbookName(name):
 		grids, err = xlsx.ReadWorkbook(bytes.NewReader(data), int64(len(data)), xlsx.ReadOptions{})
 		for _, g := range grids {
 			g.Source = name
@@ -185,7 +232,7 @@ func splitOptions(path string) (kstt.CheckOptions, bieu.ReadOptions, error) {
 	}
 	opts, err := kstt.ParseCheckOptions(data, allRules())
 	if err != nil {
-		return check, read, err
+		return check, read, fmt.Errorf("%s: %w", path, err)
 	}
 	check.Rules = map[string]kstt.RuleOverride{}
 	read.Rules.Rules = map[string]kstt.RuleOverride{}
@@ -227,7 +274,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	checkOpts, readOpts, err := splitOptions(*optsPath)
 	if err != nil {
-		fmt.Fprintf(stderr, "kstt: options: %v\n", err)
+		optionsError(stderr, err)
 		return exitUnreadable
 	}
 	status := exitOK
@@ -235,13 +282,13 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	for _, path := range fs.Args() {
 		in, err := load(path, readOpts)
 		if err != nil {
-			fmt.Fprintf(stderr, "kstt: %s: %v\n", path, err)
+			errorf(stderr, path+": ", err)
 			status = exitUnreadable
 			continue
 		}
 		found, err := in.check(checkOpts)
 		if err != nil {
-			fmt.Fprintf(stderr, "kstt: %s: %v\n", path, err)
+			errorf(stderr, path+": ", err)
 			status = exitUnreadable
 			continue
 		}
@@ -267,7 +314,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
 		if err := enc.Encode(all); err != nil {
-			fmt.Fprintf(stderr, "kstt: %v\n", err)
+			errorf(stderr, "", err)
 			return exitUnreadable
 		}
 	}
@@ -344,7 +391,7 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	}
 	r, err := renderer(*format)
 	if err != nil {
-		fmt.Fprintf(stderr, "kstt: %v\n", err)
+		errorf(stderr, "", err)
 		return exitUnreadable
 	}
 	if r.Format() == "xlsx" && *out == "" {
@@ -353,7 +400,7 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	}
 	in, err := load(fs.Arg(0), bieu.ReadOptions{})
 	if err != nil {
-		fmt.Fprintf(stderr, "kstt: %s: %v\n", fs.Arg(0), err)
+		errorf(stderr, fs.Arg(0)+": ", err)
 		return exitUnreadable
 	}
 	sheets := in.report.Sheets()
@@ -362,7 +409,7 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 		return exitUnreadable
 	}
 	if err := renderTo(r, *out, stdout, sheets); err != nil {
-		fmt.Fprintf(stderr, "kstt: render: %v\n", err)
+		errorf(stderr, "render: ", err)
 		return exitUnreadable
 	}
 	return exitOK
@@ -380,7 +427,7 @@ func runRules(args []string, stdout, stderr io.Writer) int {
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
 		if err := enc.Encode(rules); err != nil {
-			fmt.Fprintf(stderr, "kstt: %v\n", err)
+			errorf(stderr, "", err)
 			return exitUnreadable
 		}
 		return exitOK

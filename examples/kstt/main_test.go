@@ -483,7 +483,7 @@ func TestRollupRefused(t *testing.T) {
 	if code != exitUnreadable || stdout != "" {
 		t.Errorf("exit %d, want 2\n%s", code, stdout)
 	}
-	for _, want := range []string{"so-noi-vu.json: bieu: rollup: report 4 \"Sở Nội vụ\": period differs from the roll-up's: Quý I năm 2024, want Quý II năm 2024", "nothing written"} {
+	for _, want := range []string{"so-noi-vu.json: rollup: report 4 \"Sở Nội vụ\": period differs from the roll-up's: Quý I năm 2024, want Quý II năm 2024", "nothing written"} {
 		if !strings.Contains(errOut, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, errOut)
 		}
@@ -515,7 +515,7 @@ func TestRollupSameUnitTwice(t *testing.T) {
 	}
 	out := filepath.Join(dir, "tong-hop.xlsx")
 	code, _, errOut := runCLI(t, "rollup", "-o", out, paths[2], paths[0], again)
-	if code != exitUnreadable || !strings.Contains(errOut, `so-ngoai-vu-lan-2.xlsx: bieu: rollup: report 3 "Sở Ngoại vụ": unit appears twice: also report 1`) {
+	if code != exitUnreadable || !strings.Contains(errOut, `so-ngoai-vu-lan-2.xlsx: rollup: report 3 "Sở Ngoại vụ": unit appears twice: also report 1`) {
 		t.Errorf("exit %d\n%s", code, errOut)
 	}
 	if _, err := os.Stat(out); !errors.Is(err, os.ErrNotExist) {
@@ -566,5 +566,69 @@ func TestRollupTestdata(t *testing.T) {
 	a := readAggregate(t, out)["II.06a"].(*bieu.II06a)
 	if len(a.Rows) != 5 || a.Rows[2].Field != "Hộ tịch" || a.Rows[2].Received != 55+120 || a.Total.Received != 33+140+184 {
 		t.Errorf("II.06a: %+v", a)
+	}
+}
+
+// Defect: `check -options` printed `kstt: options: kstt: check options:
+// kstt: invalid severity: "fatal"`. Errors are one line with one "kstt:".
+func TestErrorPrefixesNotRepeated(t *testing.T) {
+	dir := t.TempDir()
+	opts := filepath.Join(dir, "opts.json")
+	os.WriteFile(opts, []byte(`{"rules":{"II.07b/R06":{"severity":"fatal"}}}`), 0o644)
+	for _, cmd := range [][]string{{"check", "-options", opts, seedTables}, {"rollup", "-options", opts, "-o", filepath.Join(dir, "x.xlsx"), seedTables}} {
+		code, out, errOut := runCLI(t, cmd...)
+		want := "kstt: options: " + opts + `: invalid severity: "fatal" (want error, warning or info)` + "\n"
+		if code != exitUnreadable || out != "" || errOut != want {
+			t.Errorf("%s: exit %d\n got %q\nwant %q", cmd[0], code, errOut, want)
+		}
+	}
+	os.WriteFile(opts, []byte(`{"rules":{"II.07b/R99":{"off":true}}}`), 0o644)
+	if _, _, errOut := runCLI(t, "check", "-options", opts, seedTables); errOut != "kstt: options: "+opts+`: unknown rule: "II.07b/R99"`+"\n" {
+		t.Errorf("unknown rule: %q", errOut)
+	}
+	// Every error line of a refused roll-up and of unreadable inputs.
+	paths, _ := rollupInputs(t, dir)
+	badJSON := filepath.Join(dir, "bad.json")
+	os.WriteFile(badJSON, []byte(`{"header": 1}`), 0o644)
+	_, _, e1 := runCLI(t, "rollup", "-o", filepath.Join(dir, "x.xlsx"), paths[0], paths[0])
+	_, _, e2 := runCLI(t, "check", badJSON, filepath.Join(dir, "none.txt"))
+	for _, l := range strings.Split(strings.TrimSpace(e1+e2), "\n") {
+		if strings.Count(l, "kstt: ") != 1 || !strings.HasPrefix(l, "kstt: ") || strings.Contains(l, "bieu: ") || strings.Contains(l, "xlsx: ") {
+			t.Errorf("repeated prefixes: %q", l)
+		}
+	}
+	if !strings.Contains(e1, ": rollup: report 2 \"") || !strings.Contains(e1, "unit appears twice: also report 1\n") {
+		t.Errorf("refused roll-up:\n%s", e1)
+	}
+	if got := errText(errors.New(`kstt: check options: kstt: invalid severity: "fatal"`)); got != `check options: invalid severity: "fatal"` {
+		t.Errorf("errText = %q", got)
+	}
+}
+
+// Defect: an empty (or non-zip) file named .xlsx was read as pasted text
+// and reported as "no official form found". It goes to the XLSX reader.
+func TestXLSXNamedFileReadAsWorkbook(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "bao-cao.xlsx")
+	os.WriteFile(empty, nil, 0o644)
+	pasted := filepath.Join(dir, "BAO-CAO-2.XLSM")
+	os.WriteFile(pasted, []byte(cleanII06a), 0o644)
+	for path, detail := range map[string]string{empty: "only 0 bytes", pasted: "not with a zip archive's PK signature"} {
+		for _, cmd := range [][]string{{"check", path}, {"render", path}, {"rollup", "-o", filepath.Join(dir, "x.xlsx"), path}} {
+			code, _, errOut := runCLI(t, cmd...)
+			if code != exitUnreadable || !strings.Contains(errOut, path+": read: not an XLSX workbook: ") || !strings.Contains(errOut, detail) ||
+				strings.Contains(errOut, "no official form found") {
+				t.Errorf("%q: exit %d\n%s", cmd, code, errOut)
+			}
+		}
+		if _, err := load(path, bieu.ReadOptions{}); !errors.Is(err, xlsx.ErrNotXLSX) {
+			t.Errorf("load(%s) = %v, want xlsx.ErrNotXLSX", path, err)
+		}
+	}
+	// The same text under another name is still read as pasted text.
+	txt := filepath.Join(dir, "bao-cao.xlsx.txt")
+	os.WriteFile(txt, []byte(cleanII06a), 0o644)
+	if code, _, errOut := runCLI(t, "check", txt); code != exitOK {
+		t.Errorf("pasted text: exit %d\n%s", code, errOut)
 	}
 }

@@ -66,7 +66,7 @@ func runRollup(args []string, stdout, stderr io.Writer) int {
 	}
 	r, err := renderer(*format)
 	if err != nil {
-		fmt.Fprintf(stderr, "kstt: %v\n", err)
+		errorf(stderr, "", err)
 		return exitUnreadable
 	}
 	if r.Format() == "xlsx" && *out == "" {
@@ -75,7 +75,7 @@ func runRollup(args []string, stdout, stderr io.Writer) int {
 	}
 	checkOpts, readOpts, err := splitOptions(*optsPath)
 	if err != nil {
-		fmt.Fprintf(stderr, "kstt: options: %v\n", err)
+		optionsError(stderr, err)
 		return exitUnreadable
 	}
 
@@ -87,7 +87,7 @@ func runRollup(args []string, stdout, stderr io.Writer) int {
 	for i, path := range paths {
 		in, err := load(path, readOpts)
 		if err != nil {
-			fmt.Fprintf(stderr, "kstt: %s: %v\n", path, err)
+			errorf(stderr, path+": ", err)
 			unreadable = true
 			continue
 		}
@@ -102,10 +102,10 @@ func runRollup(args []string, stdout, stderr io.Writer) int {
 		var re *bieu.RollupError
 		if errors.As(err, &re) {
 			for _, u := range re.Units {
-				fmt.Fprintf(stderr, "kstt: %s: %v\n", paths[u.Index], u)
+				errorf(stderr, paths[u.Index]+": ", u)
 			}
 		} else {
-			fmt.Fprintf(stderr, "kstt: rollup: %v\n", err)
+			errorf(stderr, "", err)
 		}
 		fmt.Fprintln(stderr, "kstt: rollup: nothing written")
 		return exitUnreadable
@@ -119,7 +119,7 @@ func runRollup(args []string, stdout, stderr io.Writer) int {
 	for i, in := range inputs {
 		found, err := in.check(checkOpts)
 		if err != nil {
-			fmt.Fprintf(stderr, "kstt: %s: %v\n", paths[i], err)
+			errorf(stderr, paths[i]+": ", err)
 			return exitUnreadable
 		}
 		for _, f := range found {
@@ -130,7 +130,7 @@ func runRollup(args []string, stdout, stderr io.Writer) int {
 	}
 	checked, err := agg.Check(checkOpts)
 	if err != nil {
-		fmt.Fprintf(stderr, "kstt: rollup: %v\n", err)
+		errorf(stderr, "", err)
 		return exitUnreadable
 	}
 	var aggFound kstt.Findings
@@ -155,7 +155,7 @@ func runRollup(args []string, stdout, stderr io.Writer) int {
 		return exitUnreadable
 	}
 	if err := renderTo(r, *out, stdout, sheets); err != nil {
-		fmt.Fprintf(stderr, "kstt: rollup: %v\n", err)
+		errorf(stderr, "rollup: ", err)
 		return exitUnreadable
 	}
 
@@ -172,7 +172,7 @@ func runRollup(args []string, stdout, stderr io.Writer) int {
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
 		if err := enc.Encode(all); err != nil {
-			fmt.Fprintf(stderr, "kstt: %v\n", err)
+			errorf(stderr, "", err)
 			return exitUnreadable
 		}
 	} else {
