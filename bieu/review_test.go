@@ -140,3 +140,14 @@ func TestReviewFindingsNameTheLevelOfTheRow(t *testing.T) {
 		t.Errorf("where = %q, want %q", where, want)
 	}
 }
+
+func TestReviewRollupRefusesANilForm(t *testing.T) {
+	f := cleanFixture()
+	var nilForm *II08
+	bad := &kstt.Report{Header: f.rep.Header, Forms: []kstt.Form{nilForm}}
+	bad.Header.Unit = "UBND huyện Can Lộc"
+	_, err := Rollup([]*kstt.Report{f.rep, bad, {Forms: []kstt.Form{nil}}}, RollupOptions{})
+	if !errors.Is(err, kstt.ErrInvalidReport) {
+		t.Fatalf("Rollup with a nil form: %v", err)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -226,6 +227,16 @@ func (a *Aggregate) Check(opts kstt.CheckOptions) (kstt.Findings, error) {
 	return append(out, fs...).Sort(), nil
 }
 
+// hasNilForm reports whether a form of r is nil (or a typed nil pointer).
+func hasNilForm(r *kstt.Report) bool {
+	for _, f := range r.Forms {
+		if f == nil || reflect.ValueOf(f).IsNil() {
+			return true
+		}
+	}
+	return false
+}
+
 // reportHeader is a report's header, or its first form's when its own is
 // empty (as the catalogue's check reads it).
 func reportHeader(r *kstt.Report) kstt.Header {
@@ -272,7 +283,7 @@ func Rollup(reports []*kstt.Report, opts RollupOptions) (*Aggregate, error) {
 	want := kstt.Header{Unit: opts.Unit, Period: opts.Period}.Normalize()
 	unitSet := want.Unit != ""
 	for _, r := range reports {
-		if r == nil {
+		if r == nil || hasNilForm(r) {
 			continue
 		}
 		h := reportHeader(r)
@@ -298,6 +309,10 @@ func Rollup(reports []*kstt.Report, opts RollupOptions) (*Aggregate, error) {
 	for i, r := range reports {
 		if r == nil {
 			refused = append(refused, &UnitError{Index: i, Err: ErrNoUnit, Got: "nil report"})
+			continue
+		}
+		if hasNilForm(r) {
+			refused = append(refused, &UnitError{Index: i, Unit: r.Header.Unit, Err: kstt.ErrInvalidReport, Got: "nil form"})
 			continue
 		}
 		h := reportHeader(r)
