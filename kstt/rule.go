@@ -197,11 +197,32 @@ func (o CheckOptions) Validate(rules []Rule) error {
 // ParseCheckOptions reads options from JSON and validates them against the
 // given rules.
 func ParseCheckOptions(data []byte, rules []Rule) (CheckOptions, error) {
-	var o CheckOptions
+	// Severities are read as text first so that an error names the rule.
+	var raw struct {
+		Rules map[string]struct {
+			Off      bool   `json:"off,omitempty"`
+			Severity string `json:"severity,omitempty"`
+		} `json:"rules,omitempty"`
+	}
 	dec := json.NewDecoder(strings.NewReader(string(data)))
 	dec.DisallowUnknownFields()
-	if err := dec.Decode(&o); err != nil {
+	if err := dec.Decode(&raw); err != nil {
 		return CheckOptions{}, fmt.Errorf("kstt: check options: %w", err)
+	}
+	o := CheckOptions{}
+	if raw.Rules != nil {
+		o.Rules = make(map[string]RuleOverride, len(raw.Rules))
+	}
+	for id, r := range raw.Rules {
+		ov := RuleOverride{Off: r.Off}
+		if r.Severity != "" {
+			sev, err := ParseSeverity(r.Severity)
+			if err != nil {
+				return CheckOptions{}, fmt.Errorf("kstt: check options: rule %s: %w", id, err)
+			}
+			ov.Severity = sev
+		}
+		o.Rules[id] = ov
 	}
 	return o, o.Validate(rules)
 }

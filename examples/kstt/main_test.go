@@ -577,7 +577,7 @@ func TestErrorPrefixesNotRepeated(t *testing.T) {
 	os.WriteFile(opts, []byte(`{"rules":{"II.07b/R06":{"severity":"fatal"}}}`), 0o644)
 	for _, cmd := range [][]string{{"check", "-options", opts, seedTables}, {"rollup", "-options", opts, "-o", filepath.Join(dir, "x.xlsx"), seedTables}} {
 		code, out, errOut := runCLI(t, cmd...)
-		want := "kstt: options: " + opts + `: invalid severity: "fatal" (want error, warning or info)` + "\n"
+		want := "kstt: options: " + opts + `: rule II.07b/R06: invalid severity: "fatal" (want error, warning or info)` + "\n"
 		if code != exitUnreadable || out != "" || errOut != want {
 			t.Errorf("%s: exit %d\n got %q\nwant %q", cmd[0], code, errOut, want)
 		}
