@@ -63,18 +63,11 @@ func (f *II06a) Len() int { return len(f.Rows) + 1 }
 
 // Row implements kstt.Table.
 func (f *II06a) Row(i int) kstt.RowMeta {
-	if i == len(f.Rows) {
-		return kstt.RowMeta{Kind: kstt.TotalRow, STT: f.Total.STT, Label: kstt.TotalLabel}
-	}
-	return kstt.RowMeta{Kind: kstt.DataRow, STT: f.Rows[i].STT, Label: f.Rows[i].Field}
+	r := f.row(i)
+	return listMeta(i == len(f.Rows), r.STT, r.Field)
 }
 
-func (f *II06a) row(i int) *II06aRow {
-	if i == len(f.Rows) {
-		return &f.Total
-	}
-	return &f.Rows[i]
-}
+func (f *II06a) row(i int) *II06aRow { return listRow(f.Rows, &f.Total, i) }
 
 // Ints implements kstt.Table.
 func (f *II06a) Ints(i int, dst []int64) {

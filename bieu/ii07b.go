@@ -93,18 +93,11 @@ func (p *II07bPartI) Len() int { return len(p.Rows) + 1 }
 
 // Row implements kstt.Table.
 func (p *II07bPartI) Row(i int) kstt.RowMeta {
-	if i == len(p.Rows) {
-		return kstt.RowMeta{Kind: kstt.TotalRow, STT: p.Total.STT, Label: kstt.TotalLabel}
-	}
-	return kstt.RowMeta{Kind: kstt.DataRow, STT: p.Rows[i].STT, Label: p.Rows[i].Field}
+	r := p.row(i)
+	return listMeta(i == len(p.Rows), r.STT, r.Field)
 }
 
-func (p *II07bPartI) row(i int) *II07bDeskRow {
-	if i == len(p.Rows) {
-		return &p.Total
-	}
-	return &p.Rows[i]
-}
+func (p *II07bPartI) row(i int) *II07bDeskRow { return listRow(p.Rows, &p.Total, i) }
 
 // Ints implements kstt.Table.
 func (p *II07bPartI) Ints(i int, d []int64) {
@@ -138,18 +131,11 @@ func (p *II07bPartII) Len() int { return len(p.Rows) + 1 }
 
 // Row implements kstt.Table.
 func (p *II07bPartII) Row(i int) kstt.RowMeta {
-	if i == len(p.Rows) {
-		return kstt.RowMeta{Kind: kstt.TotalRow, STT: p.Total.STT, Label: kstt.TotalLabel}
-	}
-	return kstt.RowMeta{Kind: kstt.DataRow, STT: p.Rows[i].STT, Label: p.Rows[i].Field}
+	r := p.row(i)
+	return listMeta(i == len(p.Rows), r.STT, r.Field)
 }
 
-func (p *II07bPartII) row(i int) *II07bOnSpotRow {
-	if i == len(p.Rows) {
-		return &p.Total
-	}
-	return &p.Rows[i]
-}
+func (p *II07bPartII) row(i int) *II07bOnSpotRow { return listRow(p.Rows, &p.Total, i) }
 
 // Ints implements kstt.Table.
 func (p *II07bPartII) Ints(i int, d []int64) {
