@@ -2,13 +2,11 @@
 
 package bieu
 
-import "math/bits"
-
-// quickRowII06a holds when every count of r is in [0, 2^58) — so no sum of
+// quickRowII06a holds when every count of r is in [0, 2^31) — so no sum of
 // a few of them can overflow, and none is negative (II.06a/R05) — and every
 // identity of the row holds.
 func quickRowII06a(r *II06aRow) bool {
-	if uint64(r.Received|r.Online|r.Direct|r.CarriedOver|r.Resolved|r.Early|r.OnTime|r.Late|r.Pending|r.PendingOnTime|r.PendingOverdue)>>58 != 0 {
+	if uint64(r.Received|r.Online|r.Direct|r.CarriedOver|r.Resolved|r.Early|r.OnTime|r.Late|r.Pending|r.PendingOnTime|r.PendingOverdue)>>31 != 0 {
 		return false
 	}
 	return r.Received == r.Online+r.Direct+r.CarriedOver /* II.06a/R01 */ &&
@@ -20,42 +18,27 @@ func quickRowII06a(r *II06aRow) bool {
 // QuickClean implements kstt.QuickChecker for Biểu số II.06a/VPCP/KSTT: true only when every
 // rule of the form holds. Generated from the rule declarations.
 func (f *II06a) QuickClean() bool {
-	var carry uint64
-	var acc, sum [8]uint64
-	n := 0
-	fold := func() {
-		for k := range acc {
-			var c uint64
-			sum[k], c = bits.Add64(sum[k], acc[k], 0)
-			carry |= c
-			acc[k] = 0
-		}
-		n = 0
-	}
+	var sum [8]uint64
 	for i := range f.Rows {
 		r := &f.Rows[i]
-		if uint64(r.Received|r.Online|r.Direct|r.CarriedOver|r.Resolved|r.Early|r.OnTime|r.Late|r.Pending|r.PendingOnTime|r.PendingOverdue)>>58 != 0 ||
+		if uint64(r.Received|r.Online|r.Direct|r.CarriedOver|r.Resolved|r.Early|r.OnTime|r.Late|r.Pending|r.PendingOnTime|r.PendingOverdue)>>31 != 0 ||
 			!(r.Received == r.Online+r.Direct+r.CarriedOver /* II.06a/R01 */) ||
 			!(r.Resolved == r.Early+r.OnTime+r.Late /* II.06a/R02 */) ||
 			!(r.Pending == r.PendingOnTime+r.PendingOverdue /* II.06a/R03 */) ||
 			!(r.Received == r.Resolved+r.Pending /* II.06a/R06 */) {
 			return false
 		}
-		acc[0] += uint64(r.Online)
-		acc[1] += uint64(r.Direct)
-		acc[2] += uint64(r.CarriedOver)
-		acc[3] += uint64(r.Early)
-		acc[4] += uint64(r.OnTime)
-		acc[5] += uint64(r.Late)
-		acc[6] += uint64(r.PendingOnTime)
-		acc[7] += uint64(r.PendingOverdue)
-		if n++; n == 32 {
-			fold()
-		}
+		sum[0] += uint64(r.Online)
+		sum[1] += uint64(r.Direct)
+		sum[2] += uint64(r.CarriedOver)
+		sum[3] += uint64(r.Early)
+		sum[4] += uint64(r.OnTime)
+		sum[5] += uint64(r.Late)
+		sum[6] += uint64(r.PendingOnTime)
+		sum[7] += uint64(r.PendingOverdue)
 	}
-	fold()
 	t := &f.Total
-	if carry != 0 || !quickRowII06a(t) {
+	if !quickRowII06a(t) {
 		return false
 	}
 	// II.06a/R04: TỔNG CỘNG equals the sum of the rows.
@@ -69,11 +52,11 @@ func (f *II06a) QuickClean() bool {
 		sum[7] == uint64(t.PendingOverdue)
 }
 
-// quickRowII08 holds when every count of r is in [0, 2^58) — so no sum of
+// quickRowII08 holds when every count of r is in [0, 2^31) — so no sum of
 // a few of them can overflow, and none is negative (II.08/R05) — and every
 // identity of the row holds.
 func quickRowII08(r *II08Row) bool {
-	if uint64(r.PartialAssigned|r.PartialDeployed|r.PartialFiles|r.FullAssigned|r.FullDeployed|r.FullFiles|r.Integrated)>>58 != 0 {
+	if uint64(r.PartialAssigned|r.PartialDeployed|r.PartialFiles|r.FullAssigned|r.FullDeployed|r.FullFiles|r.Integrated)>>31 != 0 {
 		return false
 	}
 	return true
@@ -82,45 +65,30 @@ func quickRowII08(r *II08Row) bool {
 // QuickClean implements kstt.QuickChecker for Biểu số II.08/VPCP/KSTT: true only when every
 // rule of the form holds. Generated from the rule declarations.
 func (f *II08) QuickClean() bool {
-	var carry uint64
-	var acc, sum [7]uint64
-	n := 0
-	fold := func() {
-		for k := range acc {
-			var c uint64
-			sum[k], c = bits.Add64(sum[k], acc[k], 0)
-			carry |= c
-			acc[k] = 0
-		}
-		n = 0
-	}
+	var sum [7]uint64
 	for si := range f.Sections {
 		for li := range f.Sections[si].Levels {
 			rows := f.Sections[si].Levels[li].Rows
 			for ri := range rows {
 				r := &rows[ri]
-				if uint64(r.PartialAssigned|r.PartialDeployed|r.PartialFiles|r.FullAssigned|r.FullDeployed|r.FullFiles|r.Integrated)>>58 != 0 ||
+				if uint64(r.PartialAssigned|r.PartialDeployed|r.PartialFiles|r.FullAssigned|r.FullDeployed|r.FullFiles|r.Integrated)>>31 != 0 ||
 					!(r.PartialDeployed <= r.PartialAssigned /* II.08/R01 */) ||
 					!(r.FullDeployed <= r.FullAssigned /* II.08/R02 */) ||
 					!(r.Integrated <= 1 /* II.08/R03: ≥ 0 by the bound */) {
 					return false
 				}
-				acc[0] += uint64(r.PartialAssigned)
-				acc[1] += uint64(r.PartialDeployed)
-				acc[2] += uint64(r.PartialFiles)
-				acc[3] += uint64(r.FullAssigned)
-				acc[4] += uint64(r.FullDeployed)
-				acc[5] += uint64(r.FullFiles)
-				acc[6] += uint64(r.Integrated)
-				if n++; n == 32 {
-					fold()
-				}
+				sum[0] += uint64(r.PartialAssigned)
+				sum[1] += uint64(r.PartialDeployed)
+				sum[2] += uint64(r.PartialFiles)
+				sum[3] += uint64(r.FullAssigned)
+				sum[4] += uint64(r.FullDeployed)
+				sum[5] += uint64(r.FullFiles)
+				sum[6] += uint64(r.Integrated)
 			}
 		}
 	}
-	fold()
 	t := &f.Total
-	if carry != 0 || !quickRowII08(t) {
+	if !quickRowII08(t) {
 		return false
 	}
 	// II.08/R04: TỔNG CỘNG equals the sum of the rows.
