@@ -219,24 +219,33 @@ func flatIndex(t *table) ([]int, int, bool) {
 	return idx, n, total >= 0
 }
 
+// readList fills a table laid out as lĩnh vực rows then TỔNG CỘNG (II.06a,
+// both parts of II.07b) from t: rows gets one element per data row, mt —
+// the form's view of rows and total — takes the numbers, labels points at
+// a row's STT and lĩnh vực. It returns flatIndex's index.
+func readList[R any](t *table, rows *[]R, total *R, mt kstt.MutableTable, labels func(*R) (stt, field *string)) []int {
+	idx, n, _ := flatIndex(t)
+	*rows = make([]R, n)
+	for k, row := range t.rows {
+		i := idx[k]
+		if i < 0 {
+			continue
+		}
+		stt, field := labels(listRow(*rows, total, i))
+		*stt = row.stt
+		if row.kind != kstt.TotalRow {
+			*field = row.label
+		}
+		mt.SetInts(i, t.row(k))
+	}
+	return idx
+}
+
 func (t *table) row(k int) []int64 { return t.vals[k*t.width : (k+1)*t.width] }
 
 func assembleII06a(_ *reader, inst *instance, h kstt.Header) (kstt.Form, *kstt.Origin, [][]int) {
 	f := &II06a{Header: h}
-	t := inst.tables[0]
-	idx, n, _ := flatIndex(t)
-	f.Rows = make([]II06aRow, n)
-	for k, row := range t.rows {
-		switch i := idx[k]; {
-		case i < 0:
-		case row.kind == kstt.TotalRow:
-			f.Total.STT = row.stt
-			f.SetInts(i, t.row(k))
-		default:
-			f.Rows[i].STT, f.Rows[i].Field = row.stt, row.label
-			f.SetInts(i, t.row(k))
-		}
-	}
+	idx := readList(inst.tables[0], &f.Rows, &f.Total, f, func(r *II06aRow) (*string, *string) { return &r.STT, &r.Field })
 	return f, &f.Origin, [][]int{idx}
 }
 
@@ -244,35 +253,11 @@ func assembleII07b(_ *reader, inst *instance, h kstt.Header) (kstt.Form, *kstt.O
 	f := &II07b{Header: h}
 	index := make([][]int, 2)
 	if t := inst.tables[0]; t != nil {
-		idx, n, _ := flatIndex(t)
-		f.PartI.Rows = make([]II07bDeskRow, n)
-		for k, row := range t.rows {
-			switch i := idx[k]; {
-			case i < 0:
-			case row.kind == kstt.TotalRow:
-				f.PartI.Total.STT = row.stt
-				f.PartI.SetInts(i, t.row(k))
-			default:
-				f.PartI.Rows[i].STT, f.PartI.Rows[i].Field = row.stt, row.label
-				f.PartI.SetInts(i, t.row(k))
-			}
-		}
+		idx := readList(t, &f.PartI.Rows, &f.PartI.Total, &f.PartI, func(r *II07bDeskRow) (*string, *string) { return &r.STT, &r.Field })
 		index[0] = idx
 	}
 	if t := inst.tables[1]; t != nil {
-		idx, n, _ := flatIndex(t)
-		f.PartII.Rows = make([]II07bOnSpotRow, n)
-		for k, row := range t.rows {
-			switch i := idx[k]; {
-			case i < 0:
-			case row.kind == kstt.TotalRow:
-				f.PartII.Total.STT = row.stt
-				f.PartII.SetInts(i, t.row(k))
-			default:
-				f.PartII.Rows[i].STT, f.PartII.Rows[i].Field = row.stt, row.label
-				f.PartII.SetInts(i, t.row(k))
-			}
-		}
+		idx := readList(t, &f.PartII.Rows, &f.PartII.Total, &f.PartII, func(r *II07bOnSpotRow) (*string, *string) { return &r.STT, &r.Field })
 		for _, rv := range t.rates {
 			if i := idx[rv.row]; i >= 0 {
 				f.PartII.SetRate(i, rv.col, rv.v)
