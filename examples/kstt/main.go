@@ -260,16 +260,32 @@ type fileFinding struct {
 	kstt.Finding
 }
 
-func runCheck(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("check", stderr)
-	asJSON := fs.Bool("json", false, "print the findings as a JSON array")
-	lang := fs.String("lang", "vi", "language of severities and messages: vi or en")
-	optsPath := fs.String("options", "", "JSON file switching rules off or changing their severity")
+// findingFlags defines the flags of the commands that print findings
+// (check, rollup): -json, -lang and -options.
+func findingFlags(fs *flag.FlagSet) (asJSON *bool, lang, optsPath *string) {
+	asJSON = fs.Bool("json", false, "print the findings as a JSON array")
+	lang = fs.String("lang", "vi", "language of severities and messages: vi or en")
+	optsPath = fs.String("options", "", "JSON file switching rules off or changing their severity")
+	return asJSON, lang, optsPath
+}
+
+// parseFiles parses args of a command that takes FILE…; false (after the
+// usage text) when they are wrong.
+func parseFiles(fs *flag.FlagSet, args []string, lang *string) bool {
 	if err := fs.Parse(args); err != nil {
-		return exitUnreadable
+		return false
 	}
 	if fs.NArg() == 0 || (*lang != "vi" && *lang != "en") {
 		fs.Usage()
+		return false
+	}
+	return true
+}
+
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("check", stderr)
+	asJSON, lang, optsPath := findingFlags(fs)
+	if !parseFiles(fs, args, lang) {
 		return exitUnreadable
 	}
 	checkOpts, readOpts, err := splitOptions(*optsPath)

@@ -54,14 +54,8 @@ func runRollup(args []string, stdout, stderr io.Writer) int {
 	fs.Var(levels, "level", `a unit's level, "Tên đơn vị=cấp tỉnh|cấp huyện|cấp xã" (repeatable)`)
 	format := fs.String("format", "xlsx", "output format of the aggregate's forms: xlsx or text")
 	out := fs.String("o", "", `output file ("-": standard output)`)
-	asJSON := fs.Bool("json", false, "print the findings as a JSON array")
-	lang := fs.String("lang", "vi", "language of severities and messages: vi or en")
-	optsPath := fs.String("options", "", "JSON file switching rules off or changing their severity")
-	if err := fs.Parse(args); err != nil {
-		return exitUnreadable
-	}
-	if fs.NArg() == 0 || (*lang != "vi" && *lang != "en") {
-		fs.Usage()
+	asJSON, lang, optsPath := findingFlags(fs)
+	if !parseFiles(fs, args, lang) {
 		return exitUnreadable
 	}
 	r, err := renderer(*format)
