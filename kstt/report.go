@@ -68,6 +68,7 @@ type Catalogue struct {
 	Forms  []*FormSpec            // form declarations, in catalogue order
 	New    map[string]func() Form // constructors by form code, for decoding
 	Report []Rule                 // report-level rules (Matches, AtMost, Percentage, SameHeader, ValidPeriodText)
+	Checks []ReportCheck          // report-level rules written in Go (kind Custom), run after Report
 }
 
 // Spec returns the declaration of the form with the given code, or nil.
@@ -86,7 +87,11 @@ func (c *Catalogue) Rules() []Rule {
 	for _, s := range c.Forms {
 		out = append(out, s.Rules...)
 	}
-	return append(out, c.Report...)
+	out = append(out, c.Report...)
+	for i := range c.Checks {
+		out = append(out, c.Checks[i].Rule)
+	}
+	return out
 }
 
 // Rule returns the rule with the given ID.
@@ -143,7 +148,7 @@ func (c *Catalogue) Validate() error {
 			return fmt.Errorf("kstt: catalogue: %w: rule %s of kind %s is not a report rule", ErrBadRule, r.ID, r.Kind)
 		}
 	}
-	return nil
+	return c.validateChecks(ids)
 }
 
 func (c *Catalogue) checkRef(ref Ref) error {
@@ -242,6 +247,7 @@ func (c *Catalogue) Check(r *Report, opts CheckOptions) (Findings, error) {
 		}
 		out = c.checkReportRule(r, rule, sev, out)
 	}
+	out = c.runChecks(r, opts, out)
 	return out.Sort(), nil
 }
 
