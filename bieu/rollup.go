@@ -34,6 +34,9 @@ var (
 	// ErrUnknownLevel: the administrative level of a unit that files
 	// II.06a cannot be told (see GuessLevel and RollupOptions.Level).
 	ErrUnknownLevel = errors.New("administrative level of the unit unknown")
+	// ErrNoDistrict: a cấp huyện unit reports for a period that starts on
+	// or after 1/7/2025, when there is no cấp huyện (NoDistrictFor).
+	ErrNoDistrict = errors.New("no cấp huyện reports from 1/7/2025 (two-level local government)")
 )
 
 // UnitError is why one report was refused by Rollup: which one (its
@@ -345,6 +348,9 @@ func Rollup(reports []*kstt.Report, opts RollupOptions) (*Aggregate, error) {
 			u.Level = levelOf(h.Unit)
 		} else {
 			u.Level = guessLevelKey(key)
+		}
+		if u.Level == DistrictLevel && NoDistrictFor(want.Period) {
+			bad(ErrNoDistrict, "CẤP TỈNH or CẤP XÃ", LevelDistrict)
 		}
 		if u.Level == LevelUnknown && r.Form("II.06a") != nil && key != "" {
 			bad(ErrUnknownLevel, "CẤP TỈNH, CẤP HUYỆN or CẤP XÃ", "")
