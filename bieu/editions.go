@@ -242,9 +242,9 @@ const twoLevelBasis = "Luật Tổ chức chính quyền địa phương 2025 (L
 func twoLevelRule(id, form, part string, cols []int, expr, vi, en string) kstt.Rule {
 	r := kstt.Rule{ID: id, Kind: kstt.Custom, Severity: kstt.Warning, Basis: twoLevelBasis, Expr: expr,
 		Meaning: vi, MeaningEN: en,
-		Note:    "Từ 01/7/2025 chính quyền địa phương hai cấp (Luật Tổ chức chính quyền địa phương 2025): không còn cấp huyện, số liệu của cấp huyện cũ nay thuộc cấp xã hoặc cấp tỉnh",
-		NoteEN:  "from 1/7/2025 local government has two levels (Law on the Organisation of Local Government 2025): there is no district level, and former district figures belong to the commune or the province",
-		Target:  kstt.Ref{Form: form, Part: part}}
+		Note:   "Từ 01/7/2025 chính quyền địa phương hai cấp (Luật Tổ chức chính quyền địa phương 2025): không còn cấp huyện, số liệu của cấp huyện cũ nay thuộc cấp xã hoặc cấp tỉnh",
+		NoteEN: "from 1/7/2025 local government has two levels (Law on the Organisation of Local Government 2025): there is no district level, and former district figures belong to the commune or the province",
+		Target: kstt.Ref{Form: form, Part: part}}
 	for _, c := range cols {
 		r.Terms = append(r.Terms, kstt.Ref{Form: form, Part: part, Col: c})
 	}
