@@ -82,20 +82,29 @@ type ReadResult struct {
 	FilesAt string `json:"files_at,omitempty"`
 
 	headerAt []map[string]string // per form: header field → address
+
+	cat     *kstt.Catalogue // the catalogue read and checked
+	edition *Edition        // the edition of the period, nil when ReadOptions.Catalogue was given
+	exact   bool            // whether edition covers the period
 }
 
-// Check checks the report read (see Report) against the official
-// catalogue and returns the reader's findings with the checker's, sorted.
+// Check checks the report read (see Report) against the catalogue of its
+// edition (ReadOptions.Editions; the official one by default, with the
+// Info finding KSTT/R40 for a period no edition covers) and returns the
+// reader's findings with the checker's, sorted.
 // opts may name any rule of RULES.md, READ rules included (they then apply
 // to the reader's findings too).
 // Findings about a form's header (KSTT/R01) and about the narrative — its
 // heading period, its section I.6 figures — get the address of the line
 // they were read from.
 func (r *ReadResult) Check(opts kstt.CheckOptions) (kstt.Findings, error) {
-	cat := Official()
+	cat := r.cat
+	if cat == nil {
+		cat = Official()
+	}
 	// Options may name the catalogue's rules and the reader's; a misspelt
 	// ID is an error (kstt.ErrUnknownRule).
-	if err := opts.Validate(append(cat.Rules(), readRules...)); err != nil {
+	if err := opts.Validate(append(append(cat.Rules(), readRules...), editionRule)); err != nil {
 		return nil, err
 	}
 	sub := kstt.CheckOptions{Rules: map[string]kstt.RuleOverride{}}
@@ -145,7 +154,11 @@ func (r *ReadResult) Check(opts kstt.CheckOptions) (kstt.Findings, error) {
 		}
 		out = append(out, f)
 	}
-	return append(out, fs...).Sort(), nil
+	out = append(out, fs...)
+	if r.edition != nil && !r.exact {
+		out = r.appendNotice(out, opts)
+	}
+	return out.Sort(), nil
 }
 
 // Report assembles a kstt.Report from the result: the header of the first
@@ -169,6 +182,17 @@ type ReadOptions struct {
 	// kstt.CheckOptions does for the form rules. IDs that are not READ
 	// rules are ignored here, so one CheckOptions can serve both.
 	Rules kstt.CheckOptions
+	// Editions select the edition of the forms by the period the forms
+	// name: the forms of every edition are recognised, then the grids are
+	// read again with the forms of the period's edition, which
+	// ReadResult.Check applies (with the notice KSTT/R40 when no edition
+	// covers the period). nil: DefaultEditions (Thông tư 01/2020/TT-VPCP).
+	Editions *Editions
+	// Catalogue, when set, is read and checked whatever the period, with no
+	// edition notice: its typed official forms by their readers, its forms
+	// declared as data (package decl) as generic forms, recognised by
+	// their headers like the others.
+	Catalogue *kstt.Catalogue
 }
 
 // Read recognises the official forms in grids with the default options;
@@ -211,7 +235,10 @@ func Read(grids []*kstt.Grid) (*ReadResult, error) { return ReadWith(grids, Read
 // everything else it had to interpret is a finding. Grids without a form
 // (a sheet of notes) are skipped when another grid holds one.
 func ReadWith(grids []*kstt.Grid, opts ReadOptions) (*ReadResult, error) {
-	res := &ReadResult{}
+	if opts.Catalogue == nil {
+		return readEdition(grids, opts) // picks the catalogue by period, then comes back here
+	}
+	res := &ReadResult{cat: opts.Catalogue}
 	rd := newReader(opts)
 	var noForm []string
 	for _, g := range grids {
@@ -249,7 +276,7 @@ func ReadReport(grids []*kstt.Grid) (*kstt.Report, kstt.Findings, error) {
 
 func lookedForAny() string {
 	var codes []string
-	for _, s := range readableSpecs() {
+	for _, s := range readableSpecs(Official()) {
 		codes = append(codes, s.Code)
 	}
 	return fmt.Sprintf("a code line \"Biểu số %s/VPCP/KSTT\" (or %s), a column-number row \"(1) (2) (3) …\" or a header row \"STT | Lĩnh vực …\"",

@@ -371,7 +371,7 @@ func assembleII06b(_ *reader, inst *instance, h kstt.Header) (kstt.Form, *kstt.O
 func (rd *reader) assemble(g *kstt.Grid, inst *instance) kstt.Form {
 	spec := inst.spec
 	h := rd.readHeader(g, inst)
-	f, origin, index := formReaders[spec.Code].assemble(rd, inst, h)
+	f, origin, index := assemblerFor(rd.cat, spec)(rd, inst, h)
 	if origin.Cells == nil {
 		n := 0
 		for _, t := range inst.tables {

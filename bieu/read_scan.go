@@ -14,20 +14,25 @@ import (
 // reader holds the state of one ReadWith call.
 type reader struct {
 	opts     ReadOptions
+	cat      *kstt.Catalogue
 	specs    []*kstt.FormSpec
 	findings kstt.Findings
 }
 
 func newReader(opts ReadOptions) *reader {
-	return &reader{opts: opts, specs: readableSpecs()}
+	cat := opts.Catalogue
+	if cat == nil {
+		cat = Official()
+	}
+	return &reader{opts: opts, cat: cat, specs: readableSpecs(cat)}
 }
 
-// readableSpecs are the forms the reader can assemble: the official
-// catalogue's, in order.
-func readableSpecs() []*kstt.FormSpec {
+// readableSpecs are the forms of cat the reader can assemble, in order:
+// the official forms (typed), and forms declared as data (generic).
+func readableSpecs(cat *kstt.Catalogue) []*kstt.FormSpec {
 	var out []*kstt.FormSpec
-	for _, s := range Official().Forms {
-		if formReaders[s.Code].assemble != nil {
+	for _, s := range cat.Forms {
+		if assemblerFor(cat, s) != nil {
 			out = append(out, s)
 		}
 	}
@@ -201,7 +206,7 @@ func (rd *reader) readGrid(g *kstt.Grid, res *ReadResult) error {
 }
 
 func (rd *reader) unrecognized(g *kstt.Grid, ctx codeCtx, skipped []string) error {
-	spec := Official().Spec(ctx.code)
+	spec := rd.cat.Spec(ctx.code)
 	var parts []string
 	for _, p := range spec.Parts {
 		var labels []string

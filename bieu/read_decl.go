@@ -1,0 +1,135 @@
+package bieu
+
+import (
+	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/decl"
+)
+
+// readEdition reads grids with the forms of every edition of
+// opts.Editions, then, when the period's edition has other forms, again
+// with the forms of that edition, and records the edition in the result.
+func readEdition(grids []*kstt.Grid, opts ReadOptions) (*ReadResult, error) {
+	eds := opts.Editions
+	if eds == nil {
+		eds = DefaultEditions()
+	}
+	list := eds.List()
+	if len(list) == 0 {
+		opts.Catalogue = Official()
+		return ReadWith(grids, opts)
+	}
+	all := list[0].Catalogue
+	if len(list) > 1 {
+		all = unionCatalogue(list)
+	}
+	opts.Catalogue = all
+	res, err := ReadWith(grids, opts)
+	if err != nil {
+		return nil, err
+	}
+	ed, exact := eds.For(reportPeriod(res.Report()))
+	if ed.Catalogue != all {
+		opts.Catalogue = ed.Catalogue
+		if res, err = ReadWith(grids, opts); err != nil {
+			return nil, err
+		}
+	}
+	res.edition, res.exact = ed, exact
+	return res, nil
+}
+
+// unionCatalogue holds the forms of every edition, each code once (the
+// most precedent edition's), for recognising forms before the period is
+// known.
+func unionCatalogue(list []Edition) *kstt.Catalogue {
+	cat := &kstt.Catalogue{New: map[string]func() kstt.Form{}}
+	for _, ed := range list {
+		for _, s := range ed.Catalogue.Forms {
+			if cat.New[s.Code] == nil {
+				cat.Forms = append(cat.Forms, s)
+				cat.New[s.Code] = ed.Catalogue.New[s.Code]
+			}
+		}
+	}
+	return cat
+}
+
+// Edition returns the edition the result was read with and whether it
+// covers the forms' period; nil when ReadOptions.Catalogue was given.
+func (r *ReadResult) Edition() (*Edition, bool) { return r.edition, r.exact }
+
+// appendNotice adds the edition notice KSTT/R40 at the first form's
+// "Kỳ báo cáo" line.
+func (r *ReadResult) appendNotice(out kstt.Findings, opts kstt.CheckOptions) kstt.Findings {
+	cell := ""
+	if len(r.headerAt) > 0 && r.headerAt[0] != nil {
+		cell = r.headerAt[0]["Kỳ báo cáo"]
+	}
+	return appendNotice(out, opts, reportPeriod(r.Report()), r.edition, cell)
+}
+
+// assemblerFor returns how to assemble a form of spec from the tables
+// read: the typed reader of an official form, or the generic one of a
+// form declared as data (the catalogue's constructor makes a *decl.Form);
+// nil when the form cannot be read.
+func assemblerFor(cat *kstt.Catalogue, spec *kstt.FormSpec) assembler {
+	if mk := cat.New[spec.Code]; mk != nil {
+		if _, ok := mk().(*decl.Form); ok {
+			return assembleDeclared(mk)
+		}
+	}
+	return formReaders[spec.Code].assemble
+}
+
+// assembleDeclared assembles a generic form: each table's rows in printed
+// order — level and section rows where the part declares them, a row the
+// part cannot hold skipped (READ/R09) — then TỔNG CỘNG.
+func assembleDeclared(mk func() kstt.Form) assembler {
+	return func(_ *reader, inst *instance, h kstt.Header) (kstt.Form, *kstt.Origin, [][]int) {
+		f := mk().(*decl.Form)
+		f.Header = h
+		d := f.Schema().Declaration()
+		index := make([][]int, len(inst.tables))
+		for pi, t := range inst.tables {
+			if t == nil || pi >= len(d.Parts) {
+				continue
+			}
+			tab := f.Table(pi).(kstt.MutableTable)
+			part := &f.Parts[pi]
+			rows := d.Parts[pi].Rows
+			idx := make([]int, len(t.rows))
+			total := -1
+			for k, row := range t.rows {
+				idx[k] = -1
+				switch row.kind {
+				case kstt.LevelRow, kstt.SectionRow:
+					if (row.kind == kstt.LevelRow && len(rows.Levels) > 0) || (row.kind == kstt.SectionRow && len(rows.Sections) > 0) {
+						part.Rows = append(part.Rows, decl.Row{Kind: row.kind, STT: row.stt, Label: row.label})
+						idx[k] = len(part.Rows) - 1
+					}
+				case kstt.DataRow:
+					part.Rows = append(part.Rows, decl.Row{Kind: kstt.DataRow, STT: row.stt, Label: row.label})
+					idx[k] = len(part.Rows) - 1
+				case kstt.TotalRow:
+					total = k
+				}
+			}
+			if total >= 0 {
+				idx[total] = len(part.Rows)
+				part.Total.STT = t.rows[total].stt
+			}
+			for k, row := range t.rows {
+				if i := idx[k]; i >= 0 && (row.kind == kstt.DataRow || row.kind == kstt.TotalRow) {
+					tab.SetInts(i, t.row(k))
+				}
+			}
+			for _, rv := range t.rates {
+				if i := idx[rv.row]; i >= 0 {
+					tab.SetRate(i, rv.col, rv.v)
+				}
+			}
+			index[pi] = idx
+		}
+		return f, &f.Origin, index
+	}
+}
