@@ -63,17 +63,21 @@ func (s *Schema) Checks() []kstt.ReportCheck { return append([]kstt.ReportCheck(
 // is then left as it was.
 func (s *Schema) AddTo(cat *kstt.Catalogue) error {
 	next := kstt.Catalogue{New: map[string]func() kstt.Form{}}
+	placed := false
 	for _, f := range cat.Forms {
-		if f.Code != s.spec.Code {
-			next.Forms = append(next.Forms, f)
+		if f.Code == s.spec.Code {
+			f, placed = s.spec, true // in the old one's place
 		}
+		next.Forms = append(next.Forms, f)
 	}
 	for k, v := range cat.New {
 		next.New[k] = v
 	}
 	next.Report = append([]kstt.Rule(nil), cat.Report...)
 	next.Checks = append([]kstt.ReportCheck(nil), cat.Checks...)
-	next.Forms = append(next.Forms, s.spec)
+	if !placed {
+		next.Forms = append(next.Forms, s.spec)
+	}
 	next.New[s.spec.Code] = func() kstt.Form { return s.New(kstt.Header{}) }
 	next.Report = append(next.Report, s.report...)
 	next.Checks = append(next.Checks, s.checks...)

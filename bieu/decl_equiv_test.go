@@ -1,0 +1,235 @@
+package bieu
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"testing"
+
+	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/decl"
+	"github.com/baocaodinhky/vpcp/render/text"
+	"github.com/baocaodinhky/vpcp/render/xlsx"
+)
+
+// II.06a declared as data (testdata/ii06a.decl.json) is the typed II.06a:
+// the same declaration, and on every fixture the same XLSX bytes, the
+// same findings and the same JSON.
+
+func declaredII06a(t testing.TB) (*decl.Schema, *kstt.Catalogue) {
+	t.Helper()
+	data, err := os.ReadFile("testdata/ii06a.decl.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := decl.Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat := Official()
+	if err := s.AddTo(cat); err != nil {
+		t.Fatal(err)
+	}
+	return s, cat
+}
+
+func TestDeclaredII06aIsTheTypedDeclaration(t *testing.T) {
+	s, cat := declaredII06a(t)
+	if !reflect.DeepEqual(s.Spec(), specII06a) {
+		t.Fatalf("declared II.06a differs from the typed one:\n%+v\n%+v", s.Spec(), specII06a)
+	}
+	if !reflect.DeepEqual(cat.Rules(), Official().Rules()) {
+		t.Fatal("the catalogue with the declared II.06a lists other rules")
+	}
+	// Every official form is expressible in the language.
+	for _, spec := range Official().Forms {
+		b, err := json.Marshal(decl.FromSpec(spec, Edition0120))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := decl.Parse(b)
+		if err != nil {
+			t.Fatalf("%s: %v", spec.Code, err)
+		}
+		if !reflect.DeepEqual(got.Spec(), spec) {
+			t.Errorf("%s as data differs from its typed declaration", spec.Code)
+		}
+	}
+}
+
+// generic swaps every *II06a of r for the declared form, through JSON.
+func generic(t testing.TB, s *decl.Schema, r *kstt.Report) *kstt.Report {
+	t.Helper()
+	out := *r
+	out.Forms = nil
+	for _, f := range r.Forms {
+		if a, ok := f.(*II06a); ok {
+			b, err := json.Marshal(a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			g := s.New(kstt.Header{})
+			if err := json.Unmarshal(b, g); err != nil {
+				t.Fatal(err)
+			}
+			g.Origin = a.Origin
+			f = g
+		}
+		out.Forms = append(out.Forms, f)
+	}
+	return &out
+}
+
+func sameOutputs(t *testing.T, name string, typed, gen *kstt.Report, tf, gf kstt.Findings) {
+	t.Helper()
+	if !reflect.DeepEqual(tf, gf) {
+		t.Errorf("%s: findings differ:\ntyped   %v\ngeneric %v", name, tf, gf)
+	}
+	tj, err1 := json.Marshal(typed)
+	gj, err2 := json.Marshal(gen)
+	if err1 != nil || err2 != nil || !bytes.Equal(tj, gj) {
+		t.Errorf("%s: JSON differs (%v, %v):\n%s\n%s", name, err1, err2, tj, gj)
+	}
+	var tx, gx bytes.Buffer
+	if err := xlsx.New(xlsx.Options{}).Render(&tx, typed.Sheets()...); err != nil {
+		t.Fatal(err)
+	}
+	if err := xlsx.New(xlsx.Options{}).Render(&gx, gen.Sheets()...); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(tx.Bytes(), gx.Bytes()) {
+		t.Errorf("%s: XLSX bytes differ (%d vs %d bytes)", name, tx.Len(), gx.Len())
+	}
+}
+
+func TestDeclaredII06aOnEveryFixture(t *testing.T) {
+	s, cat := declaredII06a(t)
+	names := []string{"clean"}
+	for id := range ruleBreakers {
+		names = append(names, id)
+	}
+	sort.Strings(names)
+	checked := 0
+	for _, name := range names {
+		f := cleanFixture()
+		if name != "clean" {
+			ruleBreakers[name](f)
+		}
+		gen := generic(t, s, f.rep)
+		tf, err := Official().Check(f.rep, kstt.CheckOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		gf, err := cat.Check(gen, kstt.CheckOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameOutputs(t, name, f.rep, gen, tf, gf)
+		checked++
+	}
+	// Fill: the same inputs give the same filled form.
+	a := &II06a{Rows: []II06aRow{{STT: "1", Field: "Hộ tịch", Online: 3, Direct: 2, OnTime: 4, PendingOverdue: 1}}}
+	g := s.New(kstt.Header{})
+	if err := g.AddRow(0, "Hộ tịch", map[string]int64{"online": 3, "direct": 2, "on_time": 4, "pending_overdue": 1}); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Fill(); err != nil {
+		t.Fatal(err)
+	}
+	if err := g.Fill(); err != nil {
+		t.Fatal(err)
+	}
+	aj, _ := json.Marshal(a)
+	gj, _ := json.Marshal(g)
+	if !bytes.Equal(aj, gj) {
+		t.Errorf("Fill differs:\n%s\n%s", aj, gj)
+	}
+	t.Logf("%d fixtures compared", checked)
+}
+
+// The files of the repository: pasted text, JSON, and each rendered to a
+// workbook and read back.
+func TestDeclaredII06aOnFiles(t *testing.T) {
+	_, cat := declaredII06a(t)
+	files := []string{
+		"../examples/kstt/testdata/seed-tables.txt",
+		"../examples/kstt/testdata/huyen-cam-xuyen.txt",
+		"../examples/kstt/testdata/so-tu-phap.json",
+	}
+	for _, path := range files {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := filepath.Base(path)
+		if filepath.Ext(path) == ".json" {
+			typed, err := Official().DecodeReport(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			gen, err := cat.DecodeReport(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, ok := gen.Form("II.06a").(*decl.Form); !ok {
+				t.Fatalf("%s: II.06a not decoded as the declared form", name)
+			}
+			tf, _ := Official().Check(typed, kstt.CheckOptions{})
+			gf, _ := cat.Check(gen, kstt.CheckOptions{})
+			sameOutputs(t, name, typed, gen, tf, gf)
+			continue
+		}
+		grids, err := text.ReadPasted(bytes.NewReader(data), name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		compareRead(t, name, grids, cat)
+		// Rendered to XLSX and read back.
+		res, err := Read(grids)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var wb bytes.Buffer
+		if err := xlsx.New(xlsx.Options{}).Render(&wb, res.Report().Sheets()...); err != nil {
+			t.Fatal(err)
+		}
+		wgrids, err := xlsx.ReadWorkbook(bytes.NewReader(wb.Bytes()), int64(wb.Len()), xlsx.ReadOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		compareRead(t, name+".xlsx", wgrids, cat)
+	}
+}
+
+func compareRead(t *testing.T, name string, grids []*kstt.Grid, cat *kstt.Catalogue) {
+	t.Helper()
+	typed, err := ReadWith(grids, ReadOptions{Catalogue: Official()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	gen, err := ReadWith(grids, ReadOptions{Catalogue: cat})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if gen.Report().Form("II.06a") == nil {
+		t.Fatalf("%s: no II.06a read", name)
+	}
+	if _, ok := gen.Report().Form("II.06a").(*decl.Form); !ok {
+		t.Fatalf("%s: II.06a not read as the declared form", name)
+	}
+	tf, err := typed.Check(kstt.CheckOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	gf, err := gen.Check(kstt.CheckOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tf) == 0 {
+		t.Logf("%s: no finding", name)
+	}
+	sameOutputs(t, name, typed.Report(), gen.Report(), tf, gf)
+}
