@@ -16,4 +16,5 @@
 package bieu
 
 //go:generate go run ../internal/gencatalogue RULES.md
+//go:generate go run ../internal/gencatalogue -declarations DECLARATIONS.md
 //go:generate go run ../internal/genquick quick_gen.go
