@@ -247,3 +247,55 @@ func TestDeclarationsMarkdownInSync(t *testing.T) {
 		t.Fatal("DECLARATIONS.md is out of date: run `go generate ./bieu`")
 	}
 }
+
+// The declared form's fast path (decl.Form.QuickClean) says clean only
+// when the engine finds nothing: on the fixtures and on random one-cell
+// changes, extremes included.
+func TestDeclaredQuickCleanAgreesWithTheEngine(t *testing.T) {
+	s, _ := declaredII06a(t)
+	c, err := kstt.NewChecker(s.Spec(), kstt.CheckOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := benchII06a(20)
+	data, _ := json.Marshal(base)
+	extremes := []int64{-1, 0, 1, 2, 1 << 31, 1<<31 - 1, 1 << 62, -1 << 63, 1<<63 - 1}
+	clean, dirty := 0, 0
+	seed := uint64(1)
+	next := func(n int) int {
+		seed = seed*6364136223846793005 + 1442695040888963407
+		return int((seed >> 33) % uint64(n))
+	}
+	for trial := 0; trial < 3000; trial++ {
+		g := s.New(kstt.Header{})
+		if err := json.Unmarshal(data, g); err != nil {
+			t.Fatal(err)
+		}
+		if trial > 0 {
+			row := next(len(g.Parts[0].Rows) + 1)
+			col := 3 + next(11)
+			v := extremes[next(len(extremes))]
+			if trial%2 == 0 {
+				v = int64(next(200))
+			}
+			if row == len(g.Parts[0].Rows) {
+				g.Parts[0].Total.Values[col] = v
+			} else {
+				g.Parts[0].Rows[row].Values[col] = v
+			}
+		}
+		q := g.QuickClean()
+		fs := c.Check(declEngineOnly{g}, nil)
+		if q && len(fs) > 0 {
+			t.Fatalf("trial %d: QuickClean true but the engine finds %v", trial, fs)
+		}
+		if q {
+			clean++
+		} else if len(fs) > 0 {
+			dirty++
+		}
+	}
+	if clean == 0 || dirty == 0 {
+		t.Fatalf("the trials do not exercise both outcomes: %d clean, %d dirty", clean, dirty)
+	}
+}

@@ -21,6 +21,7 @@ type Schema struct {
 	report []kstt.Rule
 	checks []kstt.ReportCheck
 	parts  []partInfo
+	quick  quickPlan
 }
 
 type partInfo struct {
@@ -275,6 +276,7 @@ func (c *compiler) compile() *Schema {
 		return nil
 	}
 	s.spec = spec
+	s.quick = planQuick(spec, s.parts)
 	return s
 }
 
