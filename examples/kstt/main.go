@@ -2,8 +2,8 @@
 // report forms of Thông tư 01/2020/TT-VPCP (Biểu II.06a, II.06b, II.07b,
 // II.08), using only the public API of github.com/baocaodinhky/vpcp.
 //
-//	kstt check [-json] [-lang vi|en] [-options FILE] FILE…
-//	kstt render -format text|xlsx [-o OUT] FILE
+//	kstt check [-json] [-lang vi|en] [-options FILE] [-form DECL.json]… FILE…
+//	kstt render -format text|xlsx [-o OUT] [-form DECL.json]… FILE
 //	kstt rollup [-unit NAME] [-recipient NAME] [-level UNIT=LEVEL]… [-format xlsx|text] [-o OUT] FILE…
 //	kstt rules [-json]
 //
@@ -58,12 +58,14 @@ const (
 )
 
 const usage = `usage:
-  kstt check [-json] [-lang vi|en] [-options FILE] FILE…
+  kstt check [-json] [-lang vi|en] [-options FILE] [-form DECL.json]… FILE…
         read each FILE (XLSX workbook, JSON report or pasted text), check it
         against the rules of Thông tư 01/2020/TT-VPCP and print the findings,
         one per line: severity, rule, cell, expected, actual, message.
+        -form adds a form declared as data (JSON, package kstt/decl), read
+        before the official ones and checked by its own rules.
         Exit status: 0 no error, 1 an error finding, 2 an unreadable input.
-  kstt render -format text|xlsx [-o OUT] FILE
+  kstt render -format text|xlsx [-o OUT] [-form DECL.json]… FILE
         print the forms of FILE as text tables, or write them as an XLSX
         workbook (-o is required for xlsx; "-o -" writes to standard output).
   kstt rollup [-unit NAME] [-recipient NAME] [-level UNIT=LEVEL]… [-format xlsx|text]
@@ -122,12 +124,16 @@ const maxInput = xlsx.DefaultMaxBytes
 type input struct {
 	report *kstt.Report
 	read   *bieu.ReadResult // for XLSX and text
+	eds    *bieu.Editions   // with -form: the editions holding the declared forms
 }
 
 // check checks the input: the reader's findings with the checker's.
 func (in *input) check(opts kstt.CheckOptions) (kstt.Findings, error) {
 	if in.read != nil {
 		return in.read.Check(opts)
+	}
+	if in.eds != nil {
+		return in.eds.Check(in.report, opts)
 	}
 	return bieu.Check(in.report, opts)
 }
@@ -200,6 +206,13 @@ func load(path string, readOpts bieu.ReadOptions) (*input, error) {
 			g.Source = name
 		}
 	case bytes.HasPrefix(trimmed, []byte("{")):
+		if readOpts.Editions != nil { // -form: the declared forms decode too
+			rep, err := readOpts.Editions.List()[0].Catalogue.DecodeReport(trimmed)
+			if err != nil {
+				return nil, err
+			}
+			return &input{report: rep, eds: readOpts.Editions}, nil
+		}
 		rep, err := bieu.DecodeReport(trimmed)
 		if err != nil {
 			return nil, err
@@ -220,7 +233,7 @@ func load(path string, readOpts bieu.ReadOptions) (*input, error) {
 
 // splitOptions reads a JSON options file ({"rules": {"II.07b/R06": {"off":
 // true}}}) and splits it into the checker's and the reader's rules.
-func splitOptions(path string) (kstt.CheckOptions, bieu.ReadOptions, error) {
+func splitOptions(path string, extra ...kstt.Rule) (kstt.CheckOptions, bieu.ReadOptions, error) {
 	var check kstt.CheckOptions
 	var read bieu.ReadOptions
 	if path == "" {
@@ -230,7 +243,7 @@ func splitOptions(path string) (kstt.CheckOptions, bieu.ReadOptions, error) {
 	if err != nil {
 		return check, read, err
 	}
-	opts, err := kstt.ParseCheckOptions(data, allRules())
+	opts, err := kstt.ParseCheckOptions(data, append(allRules(), extra...))
 	if err != nil {
 		return check, read, fmt.Errorf("%s: %w", path, err)
 	}
@@ -285,14 +298,22 @@ func parseFiles(fs *flag.FlagSet, args []string, lang *string) bool {
 func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("check", stderr)
 	asJSON, lang, optsPath := findingFlags(fs)
+	var forms formFlag
+	fs.Var(&forms, "form", "JSON declaration of a form to read and check besides the official ones (repeatable)")
 	if !parseFiles(fs, args, lang) {
 		return exitUnreadable
 	}
-	checkOpts, readOpts, err := splitOptions(*optsPath)
+	eds, extra, err := declared(forms)
+	if err != nil {
+		errorf(stderr, "-form ", err)
+		return exitUnreadable
+	}
+	checkOpts, readOpts, err := splitOptions(*optsPath, extra...)
 	if err != nil {
 		optionsError(stderr, err)
 		return exitUnreadable
 	}
+	readOpts.Editions = eds
 	status := exitOK
 	all := []fileFinding{}
 	for _, path := range fs.Args() {
@@ -398,7 +419,14 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("render", stderr)
 	format := fs.String("format", "text", "output format: text or xlsx")
 	out := fs.String("o", "", `output file ("-": standard output)`)
+	var forms formFlag
+	fs.Var(&forms, "form", "JSON declaration of a form to read besides the official ones (repeatable)")
 	if err := fs.Parse(args); err != nil {
+		return exitUnreadable
+	}
+	eds, _, err := declared(forms)
+	if err != nil {
+		errorf(stderr, "-form ", err)
 		return exitUnreadable
 	}
 	if fs.NArg() != 1 {
@@ -414,7 +442,7 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, `kstt: -format xlsx needs -o FILE (or "-o -" for standard output)`)
 		return exitUnreadable
 	}
-	in, err := load(fs.Arg(0), bieu.ReadOptions{})
+	in, err := load(fs.Arg(0), bieu.ReadOptions{Editions: eds})
 	if err != nil {
 		errorf(stderr, fs.Arg(0)+": ", err)
 		return exitUnreadable
