@@ -159,8 +159,8 @@ func Notice(p period.Period, ed *Edition) kstt.Finding {
 		Expected: "phiên bản mẫu biểu cho " + p.String(), Actual: ed.Name,
 		Message: fmt.Sprintf("kỳ %s (%s) không thuộc phiên bản mẫu biểu nào đã biết; đã áp dụng %s, dành cho các kỳ kết thúc từ %s đến %s",
 			p.String(), p.RangeText(), ed.Name, from, to),
-		MessageEN: fmt.Sprintf("period %s (%s) is covered by no known edition of the forms; %s was applied, meant for periods ending from %s to %s",
-			p.English(), p.RangeText(), ed.Name, fromEN, toEN)}
+		MessageEN: fmt.Sprintf("period %s is covered by no known edition of the forms; %s was applied, meant for periods ending from %s to %s",
+			p.English(), ed.Name, fromEN, toEN)}
 	f.Message += " (" + editionRule.Meaning + ")"
 	f.MessageEN += " (" + editionRule.MeaningEN + ")"
 	return f
