@@ -287,3 +287,40 @@ func TestFormatRoundTrip(t *testing.T) {
 		t.Fatalf("Format is not stable:\n%s\n%s", b, b2)
 	}
 }
+
+func TestRollup(t *testing.T) {
+	s := small(t)
+	mk := func(unit string, online int64) *Form {
+		f := s.New(kstt.Header{Unit: unit})
+		_ = f.AddGroup(0, kstt.LevelRow, "I", "CẤP TỈNH")
+		_ = f.AddRow(0, "Hộ tịch", map[string]int64{"online": online, "direct": 1})
+		_ = f.AddRow(0, unit, map[string]int64{"online": 1})
+		_ = f.AddRow(1, "Hộ tịch", map[string]int64{"done": 1})
+		if err := f.Fill(); err != nil {
+			t.Fatal(err)
+		}
+		return f
+	}
+	agg, err := s.Rollup(kstt.Header{Unit: "UBND tỉnh"}, mk("A", 2), mk("B", 3))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := agg.Parts[0].Rows
+	if len(rows) != 4 || rows[1].Label != "Hộ tịch" || rows[1].Values[4] != 5 || rows[1].Values[3] != 7 || rows[3].STT != "3" {
+		t.Fatalf("rows: %+v", rows)
+	}
+	if got := agg.Value(0, len(rows), 3); got != 9 {
+		t.Fatalf("TỔNG CỘNG (3) = %d, want 9", got)
+	}
+	if fs, _ := agg.Check(kstt.CheckOptions{}); len(fs) != 0 {
+		t.Fatalf("aggregate: %v", fs)
+	}
+	other := MustCompile(func() *Declaration { d := s.Declaration(); return &d }())
+	if _, err := s.Rollup(kstt.Header{}, other.New(kstt.Header{})); !errors.Is(err, ErrInvalid) {
+		t.Fatalf("a form of another schema: %v", err)
+	}
+	big := mk("C", 1<<62)
+	if _, err := s.Rollup(kstt.Header{}, big, big, big); !errors.Is(err, kstt.ErrOverflow) {
+		t.Fatalf("overflow: %v", err)
+	}
+}
