@@ -2,10 +2,12 @@ package bieu
 
 import (
 	"errors"
+	"os"
 	"strings"
 	"testing"
 
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/decl"
 	"github.com/baocaodinhky/vpcp/period"
 )
 
@@ -194,5 +196,54 @@ func TestGuessLevelAtAndRollupNoDistrict(t *testing.T) {
 	}
 	if len(fs.ByRule("KSTT/R43")) == 0 {
 		t.Errorf("the aggregate's II.06b CẤP HUYỆN rows in Q3 2025 want KSTT/R43: %v", fs)
+	}
+}
+
+// Forms declared as data roll up too: each unit's II.07b by unit is summed
+// by its schema, and the aggregate is checked with its rules.
+func TestRollupDeclaredForm(t *testing.T) {
+	data, err := os.ReadFile("../examples/decl/ii07b-don-vi.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := decl.Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := period.Must(period.Quarter(2024, 2))
+	mk := func(unit string, n int64) *kstt.Report {
+		h := kstt.Header{Unit: unit, Recipient: "UBND tỉnh", Period: q}
+		f := s.New(h)
+		if err := f.AddRow(0, unit, map[string]int64{"competent_province": n, "one_stop_province": n, "process_province": n}); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.Fill(); err != nil {
+			t.Fatal(err)
+		}
+		a := &II06a{Header: h, Rows: []II06aRow{{STT: "1", Field: "Hộ tịch", Direct: n, OnTime: n}}}
+		_ = a.Fill()
+		return &kstt.Report{Header: h, Forms: []kstt.Form{a, f}}
+	}
+	agg, err := Rollup([]*kstt.Report{mk("Sở Tư pháp", 3), mk("Sở Xây dựng", 4)}, RollupOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(agg.Declared) != 1 {
+		t.Fatalf("declared aggregates: %d", len(agg.Declared))
+	}
+	d := agg.Declared[0]
+	if len(d.Parts[0].Rows) != 2 || d.Value(0, 2, 3) != 7 || d.Header.Unit != "UBND tỉnh" {
+		t.Fatalf("aggregate: %+v", d.Parts[0])
+	}
+	if agg.Report().Form("II.07b-DV") == nil {
+		t.Fatal("the aggregate's report lacks the declared form")
+	}
+	d.Parts[0].Total.Values[4] = 99 // break its TỔNG CỘNG
+	fs, err := agg.Check(kstt.CheckOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fs.ByRule("II.07b-DV/R04")) == 0 {
+		t.Fatalf("the declared aggregate is not checked: %v", fs)
 	}
 }

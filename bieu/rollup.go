@@ -11,6 +11,7 @@ import (
 
 	"github.com/baocaodinhky/vpcp/internal/vntext"
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/decl"
 	"github.com/baocaodinhky/vpcp/period"
 )
 
@@ -164,6 +165,10 @@ type Aggregate struct {
 	II07bByUnit *II07b      `json:"ii07b_by_unit,omitempty"`
 	II08        *II08       `json:"ii08,omitempty"` // II.08 by section, level and lĩnh vực
 	Sources     []RowSource `json:"sources"`        // provenance of every lĩnh vực row of the forms above
+	// Declared are the forms declared as data (package kstt/decl) that the
+	// units filed, each summed by its Schema.Rollup, in order of first
+	// appearance.
+	Declared []*decl.Form `json:"-"`
 
 	reports []*kstt.Report
 }
@@ -177,6 +182,9 @@ func (a *Aggregate) Report() *kstt.Report {
 		if f != nil && !isNilForm(f) {
 			r.Forms = append(r.Forms, f)
 		}
+	}
+	for _, f := range a.Declared {
+		r.Forms = append(r.Forms, f)
 	}
 	return r
 }
@@ -211,7 +219,7 @@ func (a *Aggregate) SourcesOf(form, part string, row int) []string {
 // findings have an empty Unit. The findings come sorted (by unit first).
 // opts apply to every check; II.06b's rules may be named in it.
 func (a *Aggregate) Check(opts kstt.CheckOptions) (kstt.Findings, error) {
-	cat := Official()
+	cat := catalogueFor(a.reports...)
 	var out kstt.Findings
 	for i, r := range a.reports {
 		fs, err := cat.Check(r, opts)
@@ -367,6 +375,10 @@ func Rollup(reports []*kstt.Report, opts RollupOptions) (*Aggregate, error) {
 		}
 	}
 	if err := b.build(agg); err != nil {
+		return nil, err
+	}
+	var err error
+	if agg.Declared, err = rollupDeclared(reports, agg.Header); err != nil {
 		return nil, err
 	}
 	return agg, nil

@@ -1,0 +1,59 @@
+package bieu
+
+import (
+	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/decl"
+)
+
+// rollupDeclared sums the forms declared as data (package decl) that the
+// reports hold, other than the official codes Rollup sums itself: one
+// aggregate form per schema (decl.Schema.Rollup), in order of first
+// appearance.
+func rollupDeclared(reports []*kstt.Report, h kstt.Header) ([]*decl.Form, error) {
+	var order []*decl.Schema
+	forms := map[*decl.Schema][]*decl.Form{}
+	for _, r := range reports {
+		for _, f := range r.Forms {
+			g, ok := f.(*decl.Form)
+			if !ok || g.Schema() == nil || officialCode(g.Spec().Code) {
+				continue
+			}
+			s := g.Schema()
+			if _, seen := forms[s]; !seen {
+				order = append(order, s)
+			}
+			forms[s] = append(forms[s], g)
+		}
+	}
+	var out []*decl.Form
+	for _, s := range order {
+		agg, err := s.Rollup(h, forms[s]...)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, agg)
+	}
+	return out, nil
+}
+
+func officialCode(code string) bool {
+	_, ok := formReaders[code]
+	return ok
+}
+
+// catalogueFor is the official catalogue with the declared forms the
+// reports hold added (decl.Schema.AddTo), so that their rules are checked.
+func catalogueFor(reports ...*kstt.Report) *kstt.Catalogue {
+	cat := Official()
+	for _, r := range reports {
+		if r == nil {
+			continue
+		}
+		for _, f := range r.Forms {
+			if g, ok := f.(*decl.Form); ok && g.Schema() != nil && cat.Spec(g.Spec().Code) != g.Spec() {
+				_ = g.Schema().AddTo(cat) // a schema that does not fit leaves the catalogue as it was: Check then reports its form as unknown
+			}
+		}
+	}
+	return cat
+}
