@@ -77,3 +77,37 @@ func ExampleParseRule() {
 	// rate Phần II (4) [Phần II (3) Phần I (8)]
 	// at 11 in "(3) = (4) +": a cell is missing
 }
+
+// The same form of two units summed: rows of the same lĩnh vực are added,
+// derived columns and TỔNG CỘNG recomputed.
+func ExampleSchema_Rollup() {
+	schema := decl.MustCompile(&decl.Declaration{
+		Code: "HS.01", Title: "TÌNH HÌNH TIẾP NHẬN HỒ SƠ", Unit: "hồ sơ", Basis: "Quyết định của UBND tỉnh (ví dụ)",
+		Parts: []decl.Part{{Columns: []decl.Column{
+			{Num: 1, Key: "stt", Label: "STT", Kind: "text"},
+			{Num: 2, Key: "field", Label: "Lĩnh vực", Kind: "text"},
+			{Num: 3, Key: "received", Label: "Tổng số", Kind: "count"},
+			{Num: 4, Key: "online", Label: "Trực tuyến", Kind: "count"},
+			{Num: 5, Key: "direct", Label: "Trực tiếp", Kind: "count"},
+		}}},
+		Rules: []decl.Rule{{ID: "HS.01/R01", Rule: "(3) = (4) + (5)"}, {ID: "HS.01/R02", Rule: "TỔNG CỘNG = Σ các dòng"}},
+	})
+	a := schema.New(kstt.Header{Unit: "Sở Tư pháp"})
+	_ = a.AddRow(0, "Hộ tịch", map[string]int64{"online": 3, "direct": 1})
+	b := schema.New(kstt.Header{Unit: "UBND xã Cẩm Xuyên"})
+	_ = b.AddRow(0, "hộ tịch", map[string]int64{"online": 2})
+	_ = b.AddRow(0, "Chứng thực", map[string]int64{"direct": 5})
+	agg, err := schema.Rollup(kstt.Header{Unit: "UBND tỉnh"}, a, b)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for i, r := range agg.Parts[0].Rows {
+		fmt.Println(r.STT, r.Label, agg.Value(0, i, 3))
+	}
+	fmt.Println("TỔNG CỘNG", agg.Value(0, len(agg.Parts[0].Rows), 3))
+	// Output:
+	// 1 Hộ tịch 6
+	// 2 Chứng thực 5
+	// TỔNG CỘNG 11
+}
