@@ -81,3 +81,40 @@ func FuzzParse(f *testing.F) {
 		_ = json.Unmarshal(data, s.New(kstt.Header{}))
 	})
 }
+
+// FuzzFormJSON: a form's JSON, however broken, decodes into a form or
+// fails with an error; what decodes checks, lays out and encodes again.
+func FuzzFormJSON(f *testing.F) {
+	data, err := os.ReadFile("testdata/small.json")
+	if err != nil {
+		f.Fatal(err)
+	}
+	s, err := Parse(data)
+	if err != nil {
+		f.Fatal(err)
+	}
+	g := s.New(kstt.Header{Unit: "Sở Tư pháp"})
+	_ = g.AddGroup(0, kstt.LevelRow, "I", "CẤP TỈNH")
+	_ = g.AddRow(0, "Hộ tịch", map[string]int64{"online": 3, "direct": 2})
+	_ = g.AddRow(1, "Hộ tịch", map[string]int64{"done": 2, "linked": 1})
+	_ = g.Fill()
+	b, err := json.Marshal(g)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(b)
+	f.Add([]byte(`{"header":{},"parts":[{"id":"I","rows":[{"level":"I"},{"field":"x","online":-9223372036854775808}],"total":{"total":9223372036854775807}}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		form := s.New(kstt.Header{})
+		if err := json.Unmarshal(data, form); err != nil {
+			return
+		}
+		_, _ = form.Check(kstt.CheckOptions{})
+		_ = form.QuickClean()
+		_ = kstt.Layout(form)
+		if _, err := json.Marshal(form); err != nil {
+			t.Fatal(err)
+		}
+		_ = form.Fill()
+	})
+}
