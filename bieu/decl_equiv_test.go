@@ -299,3 +299,88 @@ func TestDeclaredQuickCleanAgreesWithTheEngine(t *testing.T) {
 		t.Fatalf("the trials do not exercise both outcomes: %d clean, %d dirty", clean, dirty)
 	}
 }
+
+// II.06a and II.06b share a header; the reader tells them apart by the
+// body's level rows. Declared as data, they are told apart the same way,
+// and II.06b declared gives the typed II.06b's findings and bytes.
+func TestDeclaredII06bSettlesByLevels(t *testing.T) {
+	cat := Official()
+	for _, spec := range []*kstt.FormSpec{specII06a, specII06b} {
+		d := decl.FromSpec(spec, Edition0120)
+		if spec == specII06b {
+			d.Parts[0].Rows.Levels = []decl.Group{{Code: "I", Title: LevelProvince}, {Code: "II", Title: LevelDistrict}, {Code: "III", Title: LevelCommune}}
+		}
+		s, err := decl.Compile(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.AddTo(cat); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f := cleanFixture()
+	f.ab.Levels[1].Rows[0].Late = -1 // a finding to compare
+	rep := &kstt.Report{Header: f.rep.Header, Forms: []kstt.Form{f.a, f.ab}}
+	var wb bytes.Buffer
+	if err := xlsx.New(xlsx.Options{}).Render(&wb, rep.Sheets()...); err != nil {
+		t.Fatal(err)
+	}
+	grids, err := xlsx.ReadWorkbook(bytes.NewReader(wb.Bytes()), int64(wb.Len()), xlsx.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range grids {
+		g.Name = "Sheet " + g.Name[len(g.Name)-1:] // no code in the sheet's name: tell them by the body
+	}
+	typed, err := ReadWith(grids, ReadOptions{Catalogue: Official()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	gen, err := ReadWith(grids, ReadOptions{Catalogue: cat})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(gen.Forms) != 2 || gen.Forms[1].Spec().Code != "II.06b" {
+		t.Fatalf("read %d forms: %v", len(gen.Forms), gen.Where)
+	}
+	if _, ok := gen.Forms[1].(*decl.Form); !ok {
+		t.Fatal("II.06b not read as the declared form")
+	}
+	tf, _ := typed.Check(kstt.CheckOptions{})
+	gf, _ := gen.Check(kstt.CheckOptions{})
+	if len(tf) == 0 || !reflect.DeepEqual(tf, gf) {
+		t.Fatalf("findings differ:\ntyped   %v\ngeneric %v", tf, gf)
+	}
+	var tx, gx bytes.Buffer
+	_ = xlsx.New(xlsx.Options{}).Render(&tx, typed.Report().Sheets()...)
+	_ = xlsx.New(xlsx.Options{}).Render(&gx, gen.Report().Sheets()...)
+	if !bytes.Equal(tx.Bytes(), gx.Bytes()) {
+		t.Error("XLSX bytes differ")
+	}
+	// Under codes of their own, only the declarations tell the levels.
+	local := &kstt.Catalogue{New: map[string]func() kstt.Form{}}
+	for _, spec := range []*kstt.FormSpec{specII06a, specII06b} {
+		d := decl.FromSpec(spec, Edition0120)
+		d.Code = "X" + spec.Code[2:]
+		for i := range d.Rules {
+			d.Rules[i].ID = d.Code + d.Rules[i].ID[len(spec.Code):]
+		}
+		if spec == specII06b {
+			d.Parts[0].Rows.Levels = []decl.Group{{Code: "I", Title: LevelProvince}, {Code: "II", Title: LevelDistrict}}
+		}
+		s, err := decl.Compile(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.AddTo(local); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := ReadWith(grids, ReadOptions{Catalogue: local})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Forms) != 2 || res.Forms[0].Spec().Code != "X.06a" || res.Forms[1].Spec().Code != "X.06b" {
+		t.Fatalf("read %v", res.Where)
+	}
+}

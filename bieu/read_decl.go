@@ -133,3 +133,19 @@ func assembleDeclared(mk func() kstt.Form) assembler {
 		return f, &f.Origin, index
 	}
 }
+
+// groupRows says which group rows a form of the catalogue has: an official
+// form's reader knows; a declared form's parts declare levels and sections.
+func (rd *reader) groupRows(spec *kstt.FormSpec) formReader {
+	if mk := rd.cat.New[spec.Code]; mk != nil {
+		if f, ok := mk().(*decl.Form); ok && f.Schema() != nil {
+			var fr formReader
+			for _, p := range f.Schema().Declaration().Parts {
+				fr.levels = fr.levels || len(p.Rows.Levels) > 0
+				fr.sections = fr.sections || len(p.Rows.Sections) > 0
+			}
+			return fr
+		}
+	}
+	return formReaders[spec.Code]
+}

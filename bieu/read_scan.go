@@ -170,7 +170,7 @@ func (rd *reader) readGrid(g *kstt.Grid, res *ReadResult) error {
 		}
 		firstRegion = min(firstRegion, t.top)
 		rd.readBody(g, t)
-		t.settle()
+		t.settle(rd)
 		var inst *instance
 		if n := len(insts); n > 0 {
 			if last := insts[n-1]; last.spec == t.spec && last.tables[t.part] == nil && last.serial == serial {
@@ -740,7 +740,7 @@ type cand struct {
 
 // settle chooses among forms that tie on the header the one whose rows fit
 // the body: II.06b when the body has level rows, II.06a when it has none.
-func (t *table) settle() {
+func (t *table) settle(rd *reader) {
 	if len(t.cands) < 2 {
 		return
 	}
@@ -750,7 +750,7 @@ func (t *table) settle() {
 		sections = sections || r.kind == kstt.SectionRow
 	}
 	for _, c := range t.cands {
-		fr := formReaders[c.spec.Code]
+		fr := rd.groupRows(c.spec)
 		if fr.levels == levels && fr.sections == sections {
 			t.spec, t.part = c.spec, c.part
 			return
