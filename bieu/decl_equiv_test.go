@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/baocaodinhky/vpcp/kstt"
@@ -382,5 +383,45 @@ func TestDeclaredII06bSettlesByLevels(t *testing.T) {
 	}
 	if len(res.Forms) != 2 || res.Forms[0].Spec().Code != "X.06a" || res.Forms[1].Spec().Code != "X.06b" {
 		t.Fatalf("read %v", res.Where)
+	}
+}
+
+// A declared form's printed code line names it, as "Biểu số II.07b/VPCP/KSTT"
+// names the official form: with it, the declared form is read even when
+// it comes after the official one of the same header.
+func TestDeclaredCodeLine(t *testing.T) {
+	data, err := os.ReadFile("../examples/decl/ii07b-don-vi.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := decl.Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat := Official()
+	if err := s.AddTo(cat); err != nil { // after II.07b
+		t.Fatal(err)
+	}
+	doc, err := os.ReadFile("../examples/decl/tinh-theo-don-vi.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		doc, want string
+	}{
+		{string(doc), "II.07b-DV"},
+		{string(doc[bytes.IndexByte(doc, '\n')+1:]), "II.07b"}, // no code line: the first form of that header
+	} {
+		grids, err := text.ReadPasted(strings.NewReader(c.doc), "t.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := ReadWith(grids, ReadOptions{Catalogue: cat})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := res.Forms[0].Spec().Code; got != c.want {
+			t.Errorf("read as %s, want %s", got, c.want)
+		}
 	}
 }

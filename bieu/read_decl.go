@@ -1,6 +1,8 @@
 package bieu
 
 import (
+	"strings"
+
 	"github.com/baocaodinhky/vpcp/kstt"
 	"github.com/baocaodinhky/vpcp/kstt/decl"
 )
@@ -148,4 +150,17 @@ func (rd *reader) groupRows(spec *kstt.FormSpec) formReader {
 		}
 	}
 	return formReaders[spec.Code]
+}
+
+// printedCode finds a declared form whose code line (kstt.FormSpec.Printed,
+// e.g. "Biểu số 07a/BTP") starts the compacted line k.
+func (rd *reader) printedCode(k string) string {
+	for _, spec := range rd.specs {
+		if spec.Printed != "" {
+			if p := compact(spec.Printed); p != "" && strings.HasPrefix(k, p) {
+				return spec.Code
+			}
+		}
+	}
+	return ""
 }

@@ -346,6 +346,11 @@ func (rd *reader) codeOf(s string, line bool) string {
 		}
 	}
 	k := compact(s)
+	if line {
+		if code := rd.printedCode(k); code != "" {
+			return code
+		}
+	}
 	prefixed := false
 	for _, p := range []string{"biểumẫusố", "biểusố", "mẫusố", "biểu", "bieuso", "bieu", "mẫu"} {
 		if strings.HasPrefix(k, p) {

@@ -50,7 +50,10 @@
 //	  ]
 //	}
 //
-// (The comments are for this page: JSON has none.)
+// (The comments are for this page: JSON has none.) The form readers of
+// package bieu recognise a declared form by its "printed" code line, by a
+// worksheet named after its code, or by its header labels and
+// column-number row, as they recognise the official forms.
 //
 // # Columns
 //
