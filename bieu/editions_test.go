@@ -247,3 +247,32 @@ func TestRollupDeclaredForm(t *testing.T) {
 		t.Fatalf("the declared aggregate is not checked: %v", fs)
 	}
 }
+
+func TestRollupEditionNotice(t *testing.T) {
+	mk := func(unit string, p period.Period) *kstt.Report {
+		h := kstt.Header{Unit: unit, Recipient: "UBND tỉnh", Period: p}
+		a := &II06a{Header: h, Rows: []II06aRow{{STT: "1", Field: "Hộ tịch", Direct: 1, OnTime: 1}}}
+		_ = a.Fill()
+		return &kstt.Report{Header: h, Forms: []kstt.Form{a}}
+	}
+	for _, c := range []struct {
+		p    period.Period
+		want int
+	}{{period.Must(period.Quarter(2026, 1)), 1}, {period.Must(period.Quarter(2025, 4)), 0}} {
+		agg, err := Rollup([]*kstt.Report{mk("Sở Tư pháp", c.p), mk("UBND xã Cẩm Xuyên", c.p)}, RollupOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		fs, err := agg.Check(kstt.CheckOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := len(fs.ByRule(RuleEdition)); got != c.want {
+			t.Errorf("%s: %d notices, want %d", c.p, got, c.want)
+		}
+		fs, err = agg.Check(kstt.CheckOptions{Rules: map[string]kstt.RuleOverride{RuleEdition: {Off: true}, "II.06a/R06": {Severity: kstt.Info}}})
+		if err != nil || len(fs.ByRule(RuleEdition)) != 0 {
+			t.Errorf("off: %v %v", err, fs)
+		}
+	}
+}

@@ -216,10 +216,16 @@ func (a *Aggregate) SourcesOf(form, part string, row int) []string {
 
 // Check checks the roll-up: every unit's report on its own, each finding
 // tagged with its unit (Finding.Unit), then the aggregate's forms, whose
-// findings have an empty Unit. The findings come sorted (by unit first).
+// findings have an empty Unit, and, for a period no known edition covers,
+// the notice KSTT/R40 (see Editions). The findings come sorted (by unit first).
 // opts apply to every check; II.06b's rules may be named in it.
 func (a *Aggregate) Check(opts kstt.CheckOptions) (kstt.Findings, error) {
 	cat := catalogueFor(a.reports...)
+	full := opts
+	opts, err := editionOptions(cat, opts)
+	if err != nil {
+		return nil, err
+	}
 	var out kstt.Findings
 	for i, r := range a.reports {
 		fs, err := cat.Check(r, opts)
@@ -235,7 +241,7 @@ func (a *Aggregate) Check(opts kstt.CheckOptions) (kstt.Findings, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(out, fs...).Sort(), nil
+	return a.editionNotice(full, append(out, fs...)).Sort(), nil
 }
 
 // hasNilForm reports whether a form of r is nil (or a typed nil pointer).

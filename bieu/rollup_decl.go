@@ -57,3 +57,29 @@ func catalogueFor(reports ...*kstt.Report) *kstt.Catalogue {
 	}
 	return cat
 }
+
+// editionOptions validates opts against the catalogue's rules and the
+// edition notice, and returns them without the notice's override (the
+// catalogue does not know it).
+func editionOptions(cat *kstt.Catalogue, opts kstt.CheckOptions) (kstt.CheckOptions, error) {
+	if err := opts.Validate(append(cat.Rules(), editionRule)); err != nil {
+		return opts, err
+	}
+	if _, ok := opts.Rules[RuleEdition]; !ok {
+		return opts, nil
+	}
+	return subOptions(opts, cat.Rules()), nil
+}
+
+// editionNotice adds KSTT/R40 when the roll-up's period is one no known
+// edition covers (the aggregate is checked against Thông tư
+// 01/2020/TT-VPCP all the same).
+func (a *Aggregate) editionNotice(opts kstt.CheckOptions, fs kstt.Findings) kstt.Findings {
+	if a.Header.Period.IsZero() {
+		return fs
+	}
+	if ed, ok := DefaultEditions().For(a.Header.Period); !ok && ed != nil {
+		return appendNotice(fs, opts, a.Header.Period, ed, "")
+	}
+	return fs
+}
