@@ -12,6 +12,7 @@ import (
 
 	"github.com/baocaodinhky/vpcp/kstt"
 	"github.com/baocaodinhky/vpcp/kstt/decl"
+	"github.com/baocaodinhky/vpcp/period"
 	"github.com/baocaodinhky/vpcp/render/text"
 	"github.com/baocaodinhky/vpcp/render/xlsx"
 )
@@ -423,5 +424,67 @@ func TestDeclaredCodeLine(t *testing.T) {
 		if got := res.Forms[0].Spec().Code; got != c.want {
 			t.Errorf("read as %s, want %s", got, c.want)
 		}
+	}
+}
+
+// A user's edition with another II.06a (a 14th column) for the periods
+// from 15/02/2026: a 2026 workbook is read and checked with it, a 2024 one
+// with Thông tư 01/2020/TT-VPCP.
+func TestReadSelectsTheEditionByPeriod(t *testing.T) {
+	d := decl.FromSpec(specII06a, decl.Edition{Name: "Thông tư 5/2025/TT-VPCP (giả định)", ValidFrom: period.MustDate(2026, 2, 15)})
+	d.Parts[0].Columns = append(d.Parts[0].Columns, decl.Column{Num: 14, Key: "returned", Label: "Trả lại", Groups: []string{"Số lượng hồ sơ đã giải quyết"}, Kind: "count"})
+	d.Rules = append(d.Rules, decl.Rule{ID: "II.06a/R07", Rule: "(14) ≤ (7)"})
+	s, err := decl.Compile(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat := Official()
+	if err := s.AddTo(cat); err != nil {
+		t.Fatal(err)
+	}
+	eds := DefaultEditions()
+	if err := eds.Register(Edition{Edition: s.Edition(), Catalogue: cat}); err != nil {
+		t.Fatal(err)
+	}
+	workbook := func(f kstt.Form) []*kstt.Grid {
+		var wb bytes.Buffer
+		if err := xlsx.New(xlsx.Options{}).Render(&wb, kstt.Layout(f)); err != nil {
+			t.Fatal(err)
+		}
+		grids, err := xlsx.ReadWorkbook(bytes.NewReader(wb.Bytes()), int64(wb.Len()), xlsx.ReadOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return grids
+	}
+	q1 := period.Must(period.Quarter(2026, 1))
+	g := s.New(kstt.Header{Unit: "Sở Tư pháp", Recipient: "UBND tỉnh", Period: q1})
+	_ = g.AddRow(0, "Hộ tịch", map[string]int64{"online": 2, "on_time": 2, "returned": 3})
+	_ = g.Fill()
+	res, err := ReadWith(workbook(g), ReadOptions{Editions: eds})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ed, exact := res.Edition()
+	if !exact || ed.Name != s.Edition().Name {
+		t.Fatalf("2026: edition %q exact=%v", ed.Name, exact)
+	}
+	fs, err := res.Check(kstt.CheckOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fs.ByRule("II.06a/R07")) != 1 || len(fs.ByRule(RuleEdition)) != 0 {
+		t.Fatalf("2026 findings: %v", fs)
+	}
+	f := cleanFixture()
+	res, err = ReadWith(workbook(f.a), ReadOptions{Editions: eds})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ed, exact := res.Edition(); !exact || ed.Name != Edition0120.Name {
+		t.Fatalf("2024: edition %q exact=%v", ed.Name, exact)
+	}
+	if _, ok := res.Forms[0].(*II06a); !ok {
+		t.Fatalf("2024: read as %T", res.Forms[0])
 	}
 }

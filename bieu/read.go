@@ -183,10 +183,11 @@ type ReadOptions struct {
 	// rules are ignored here, so one CheckOptions can serve both.
 	Rules kstt.CheckOptions
 	// Editions select the edition of the forms by the period the forms
-	// name: the forms of every edition are recognised, then the grids are
-	// read again with the forms of the period's edition, which
-	// ReadResult.Check applies (with the notice KSTT/R40 when no edition
-	// covers the period). nil: DefaultEditions (Thông tư 01/2020/TT-VPCP).
+	// name: the grids are read with each edition's forms, most precedent
+	// first, until one finds a form, then again with the forms of the
+	// period's edition, which ReadResult.Check applies (with the notice
+	// KSTT/R40 when no edition covers the period). nil: DefaultEditions
+	// (Thông tư 01/2020/TT-VPCP).
 	Editions *Editions
 	// Catalogue, when set, is read and checked whatever the period, with no
 	// edition notice: its typed official forms by their readers, its forms

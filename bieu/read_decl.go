@@ -7,9 +7,11 @@ import (
 	"github.com/baocaodinhky/vpcp/kstt/decl"
 )
 
-// readEdition reads grids with the forms of every edition of
-// opts.Editions, then, when the period's edition has other forms, again
-// with the forms of that edition, and records the edition in the result.
+// readEdition reads grids with the catalogue of each edition of
+// opts.Editions in turn, most precedent first, until one finds a form;
+// then, when the period the forms name belongs to another edition, reads
+// them again with that edition's catalogue. The result records the
+// edition.
 func readEdition(grids []*kstt.Grid, opts ReadOptions) (*ReadResult, error) {
 	eds := opts.Editions
 	if eds == nil {
@@ -20,17 +22,24 @@ func readEdition(grids []*kstt.Grid, opts ReadOptions) (*ReadResult, error) {
 		opts.Catalogue = Official()
 		return ReadWith(grids, opts)
 	}
-	all := list[0].Catalogue
-	if len(list) > 1 {
-		all = unionCatalogue(list)
+	var res *ReadResult
+	var err, first error
+	var used *kstt.Catalogue
+	for _, ed := range list {
+		opts.Catalogue = ed.Catalogue
+		if res, err = ReadWith(grids, opts); err == nil {
+			used = ed.Catalogue
+			break
+		}
+		if first == nil {
+			first = err
+		}
 	}
-	opts.Catalogue = all
-	res, err := ReadWith(grids, opts)
-	if err != nil {
-		return nil, err
+	if used == nil {
+		return nil, first
 	}
 	ed, exact := eds.For(reportPeriod(res.Report()))
-	if ed.Catalogue != all {
+	if ed.Catalogue != used {
 		opts.Catalogue = ed.Catalogue
 		if res, err = ReadWith(grids, opts); err != nil {
 			return nil, err
@@ -38,22 +47,6 @@ func readEdition(grids []*kstt.Grid, opts ReadOptions) (*ReadResult, error) {
 	}
 	res.edition, res.exact = ed, exact
 	return res, nil
-}
-
-// unionCatalogue holds the forms of every edition, each code once (the
-// most precedent edition's), for recognising forms before the period is
-// known.
-func unionCatalogue(list []Edition) *kstt.Catalogue {
-	cat := &kstt.Catalogue{New: map[string]func() kstt.Form{}}
-	for _, ed := range list {
-		for _, s := range ed.Catalogue.Forms {
-			if cat.New[s.Code] == nil {
-				cat.Forms = append(cat.Forms, s)
-				cat.New[s.Code] = ed.Catalogue.New[s.Code]
-			}
-		}
-	}
-	return cat
 }
 
 // Edition returns the edition the result was read with and whether it
