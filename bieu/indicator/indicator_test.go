@@ -134,7 +134,7 @@ func TestPublishedFigures(t *testing.T) {
 	// The fixtures, by hand.
 	cases := []struct {
 		file, id, want string
-		num, den     int64
+		num, den       int64
 	}{
 		// UBND huyện Cẩm Xuyên: (8)+(9) = 20+134 = 154 of (7) = 162 → 95.0617 → 95,06%.
 		{"huyen-cam-xuyen.txt", "II.06a/ON_TIME", "95,06%", 154, 162},

@@ -49,10 +49,10 @@ var floor = htmltemplate.Must(htmltemplate.New("t").Funcs(htmltemplate.FuncMap{
 		return ""
 	},
 	"numeric": func(c kstt.Cell) bool { return c.Kind == kstt.IntCell || c.Kind == kstt.DecimalCell },
-	"kind": func(b *kstt.Block, i int) kstt.ColumnKind { return b.Columns[i].Kind },
-	"total": func(r kstt.SheetRow) bool { return r.Kind == kstt.TotalRow },
-	"tail":  func(cs []kstt.Cell) []kstt.Cell { return cs[2:] },
-	"add2":  func(i int) int { return i + 2 },
+	"kind":    func(b *kstt.Block, i int) kstt.ColumnKind { return b.Columns[i].Kind },
+	"total":   func(r kstt.SheetRow) bool { return r.Kind == kstt.TotalRow },
+	"tail":    func(cs []kstt.Cell) []kstt.Cell { return cs[2:] },
+	"add2":    func(i int) int { return i + 2 },
 }).Parse(`{{range .Blocks}}{{$b := .}}<table class="form">
 <thead>
 {{range rows $b}}<tr>{{range headRow $b .}}<th{{if gt .RowSpan 1}} rowspan="{{.RowSpan}}"{{end}}{{if gt .ColSpan 1}} colspan="{{.ColSpan}}"{{end}} scope="col">{{.Text}}</th>{{end}}</tr>
