@@ -6,6 +6,7 @@
 //	kstt render -format text|xlsx [-o OUT] FILE
 //	kstt rollup [-unit NAME] [-recipient NAME] [-level UNIT=LEVEL]… [-format xlsx|text] [-o OUT] FILE…
 //	kstt rules [-json]
+//	kstt serve [-addr HOST:PORT]
 //
 // A FILE is an XLSX workbook (as sent by a unit, or written by render/xlsx),
 // a JSON report (kstt.Report, as bieu.DecodeReport reads it) or a text
@@ -79,6 +80,12 @@ const usage = `usage:
         tỉnh|cấp huyện|cấp xã" (repeatable). Exit status as check's; 2 also
         when a unit is refused (another period or recipient, the same unit
         twice, an unknown level) — nothing is written then.
+  kstt serve [-addr HOST:PORT]
+        a local web page (default http://127.0.0.1:8080/, loopback only):
+        upload units' files (XLSX, JSON, pasted text) to see their forms
+        with the findings on the cells, the roll-up with its sources,
+        indicators and charts, a comparison with an earlier period, and
+        download the aggregate as kstt rollup writes it.
   kstt rules [-json]
         list the rule catalogue: the rules of every form (II.06b included),
         of the report, and of the form reader (READ/…).
@@ -99,6 +106,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runRollup(args[1:], stdout, stderr)
 	case "rules":
 		return runRules(args[1:], stdout, stderr)
+	case "serve":
+		return runServe(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
@@ -190,7 +199,14 @@ func load(path string, readOpts bieu.ReadOptions) (*input, error) {
 	if err != nil {
 		return nil, err
 	}
-	name := filepath.Base(path)
+	return loadData(filepath.Base(path), data, readOpts)
+}
+
+// loadData reads a file's content into a report, as load does; name is
+// the file's base name, used for the kind and in cell addresses. The page
+// of kstt serve reads its uploads with it, so both read alike.
+func loadData(name string, data []byte, readOpts bieu.ReadOptions) (*input, error) {
+	var err error
 	trimmed := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF")), " \t\r\n")
 	var grids []*kstt.Grid
 	switch {
