@@ -66,7 +66,8 @@ func intCell(n int64) kstt.Cell { return kstt.Cell{Kind: kstt.IntCell, Int: n} }
 // indicator headed by its name, with its formula in the column-number row
 // ("((8)+(9))/(7)"). A rate without a value (zero denominator) is an
 // empty cell. When r files II.06a (or II.06b) the sheet carries two
-// charts: files received by lĩnh vực, and the on-time rate by lĩnh vực.
+// charts of the first of them: files received by lĩnh vực, and the
+// on-time rate by lĩnh vực.
 // It returns nil for a nil report or one with no form an indicator reads.
 func Sheet(r *kstt.Report) *kstt.Sheet {
 	if r == nil {
@@ -74,6 +75,7 @@ func Sheet(r *kstt.Report) *kstt.Sheet {
 	}
 	s := &kstt.Sheet{Name: SheetName, Title: SheetTitle, Measure: "Đơn vị tính: %"}
 	headerLines(s, reportHeader(r))
+	charted := false
 	for _, f := range r.Forms {
 		if isNil(f) {
 			continue
@@ -118,7 +120,9 @@ func Sheet(r *kstt.Report) *kstt.Sheet {
 			b.Rows = append(b.Rows, row)
 		}
 		s.Blocks = append(s.Blocks, b)
-		if spec.Code == "II.06a" || spec.Code == "II.06b" {
+		// II.06b repeats II.06a's figures by level: chart the first only.
+		if (spec.Code == "II.06a" || spec.Code == "II.06b") && !charted {
+			charted = true
 			s.Charts = append(s.Charts, fieldCharts(f, values[0])...)
 		}
 	}

@@ -15,10 +15,12 @@ import (
 
 // pageData is what the result page shows.
 type pageData struct {
-	Errors  []string
-	Units   []unitView
-	Agg     *aggView
-	Compare []compareView
+	Errors []string
+	// UnitsFirst: one unit only, whose findings come before its roll-up.
+	UnitsFirst bool
+	Units      []unitView
+	Agg        *aggView
+	Compare    []compareView
 }
 
 // unitView is one uploaded file of this period.
@@ -56,8 +58,8 @@ type aggForm struct {
 }
 
 type sourceView struct {
-	Row   int
-	Label string
+	STT   string // as the aggregate prints it in (1)
+	Label string // the lĩnh vực, with its level or part
 	Units string
 }
 
@@ -162,6 +164,7 @@ func analyse(ups []upload) *pageData {
 		return page
 	}
 	page.Agg = aggregateView(ru, reports)
+	page.UnitsFirst = len(reports) == 1
 
 	if len(prev) > 0 {
 		page.Compare, page.Errors = comparisons(ru, reports, prev, page.Errors)
@@ -188,17 +191,22 @@ func aggregateView(ru *rolled, reports []*kstt.Report) *aggView {
 	av.Forms = formCodes(rep)
 	sheets := rep.Sheets()
 	for i, f := range rep.Forms {
-		code := f.Spec().Code
-		af := aggForm{Name: code, Table: fragment(own, sheets[i])}
+		spec := f.Spec()
+		af := aggForm{Name: spec.Code, Table: fragment(own, sheets[i])}
 		for _, src := range agg.Sources {
-			if src.Form != code {
+			pi := spec.PartIndex(src.Part)
+			if src.Form != spec.Code || pi < 0 || src.Row >= f.Table(pi).Len() {
 				continue
 			}
+			meta := f.Table(pi).Row(src.Row)
 			label := src.Label
+			if meta.Group != "" {
+				label += " (" + meta.Group + ")"
+			}
 			if src.Part != "" {
 				label = "Phần " + src.Part + ": " + label
 			}
-			af.Sources = append(af.Sources, sourceView{Row: src.Row + 1, Label: label, Units: strings.Join(src.Units, "; ")})
+			af.Sources = append(af.Sources, sourceView{STT: meta.STT, Label: label, Units: strings.Join(src.Units, "; ")})
 		}
 		av.FormsList = append(av.FormsList, af)
 	}
@@ -210,6 +218,9 @@ func aggregateView(ru *rolled, reports []*kstt.Report) *aggView {
 		extra = append(extra, s)
 	}
 	for _, ind := range indicator.All() {
+		if len(reports) < 2 {
+			break // a ranking of one unit says nothing
+		}
 		units, err := ind.Units(reports)
 		if err != nil {
 			continue

@@ -279,6 +279,11 @@ func (p *printer) sheet(s *kstt.Sheet) {
 	}
 	for i := range s.Charts {
 		p.raw(`<figure class="chart">`)
+		if t := s.Charts[i].Title; t != "" {
+			p.raw("<figcaption>")
+			p.text(t)
+			p.raw("</figcaption>")
+		}
 		_ = writeChart(p, &s.Charts[i])
 		p.raw("</figure>\n")
 	}
