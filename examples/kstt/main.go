@@ -28,6 +28,13 @@
 // check does, with the same exit statuses; a unit the roll-up refuses
 // (another period or recipient, the same unit twice, an unknown level) is
 // exit status 2, and nothing is written.
+//
+// serve opens a local web page (http://127.0.0.1:8080/ by default, on the
+// loopback interface only unless -addr names another): upload the units'
+// files to see their forms with the findings on the cells, the roll-up
+// with its sources, indicators and charts, a comparison with an earlier
+// period's files, and download the aggregate workbook, the same bytes as
+// rollup writes for the same files. Nothing is written to disk.
 package main
 
 import (
