@@ -77,3 +77,35 @@ func ExampleRankingSheet() {
 	// +----------+--------------+-----------+--------------+-------------+
 	// Tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn theo đơn vị (%)
 }
+
+// One unit's report against its report for the previous quarter: every
+// count and every indicator, row by row, matched by lĩnh vực ("hộ tịch"
+// and "Lĩnh vực Hộ tịch" are one row).
+func ExampleCompare() {
+	report := func(p string, field string, online, direct, early, onTime, late int64) *kstt.Report {
+		q, _ := period.Parse(p)
+		f := &bieu.II06a{Header: kstt.Header{Unit: "UBND huyện Cẩm Xuyên", Recipient: "UBND tỉnh", Period: q},
+			Rows: []bieu.II06aRow{{STT: "1", Field: field, Online: online, Direct: direct, Early: early, OnTime: onTime, Late: late}}}
+		if err := f.Fill(); err != nil {
+			panic(err)
+		}
+		return &kstt.Report{Header: f.Header, Forms: []kstt.Form{f}}
+	}
+	prev := report("Quý I năm 2024", "hộ tịch", 50, 50, 10, 80, 10)
+	cur := report("Quý II năm 2024", "Lĩnh vực Hộ tịch", 70, 45, 20, 90, 5)
+	c, err := indicator.Compare(prev, cur)
+	if err != nil {
+		panic(err)
+	}
+	total := c.Forms[0].Rows[len(c.Forms[0].Rows)-1]
+	ch := total.Columns[0]
+	fmt.Printf("%s %s: %d → %d (%+d, %s)\n", total.Label, ch.Label, ch.Prev, ch.Cur, ch.Diff, ch.Percent)
+	for _, ic := range c.Forms[0].Indicators {
+		if ic.Kind == kstt.TotalRow && ic.ID == "II.06a/ON_TIME" {
+			fmt.Printf("%s: %s → %s (%s điểm %%)\n", ic.Name, ic.Prev, ic.Cur, ic.Points)
+		}
+	}
+	// Output:
+	// TỔNG CỘNG (3) Số lượng hồ sơ tiếp nhận – Tổng số: 100 → 115 (+15, 15%)
+	// Tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn: 90% → 95,65% (5.65 điểm %)
+}
