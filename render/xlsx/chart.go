@@ -20,17 +20,20 @@ const ChartSheetSuffix = " – biểu đồ"
 
 // Chart layout on a chart worksheet, in rows and pixels.
 const (
-	chartRowsTall = 27  // rows a chart covers (at 15.75 pt rows, with room to spare)
-	chartW        = 720 // pixels
-	chartH        = 420
-	chartFont     = "Times New Roman"
+	chartW    = 720 // pixels
+	chartMinH = 300 // pixels, at least
+	chartMaxH = 760 // pixels, at most: with the data beside it, one A4 landscape page
+	barPx     = 30  // pixels per bar, for the height of a chart
+	rowPx     = 20  // pixels of a default row
+	chartFont = "Times New Roman"
 )
 
 // writeCharts adds, after the sheets' own worksheets, one worksheet per
 // sheet that carries charts (kstt.Sheet.Charts). Each chart is written
 // with its data: a small table (the categories down column A, one column
 // per series, percentages as fractions with a percent format) and, beside
-// it, a native chart over that table — horizontal bars for kstt.BarChart
+// it, a native chart over that table, each on a printed page of its own —
+// horizontal bars for kstt.BarChart
 // (first category at the top), clustered columns for kstt.ColumnChart —
 // with its title, a legend when there are several series and the values
 // printed on the bars. A category without a value has an empty cell and
@@ -61,9 +64,13 @@ func writeCharts(f *excelize.File, sheets []*kstt.Sheet, names []string) error {
 		if err != nil {
 			return fmt.Errorf("xlsx: chart sheet %q: %w", name, err)
 		}
+		wrap, err := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Horizontal: "center", Vertical: "center"}})
+		if err != nil {
+			return fmt.Errorf("xlsx: chart sheet %q: %w", name, err)
+		}
 		row := 1
 		for ci := range s.Charts {
-			next, err := writeChart(f, name, row, &s.Charts[ci], pct, bold)
+			next, err := writeChart(f, name, row, &s.Charts[ci], pct, bold, wrap)
 			if err != nil {
 				return fmt.Errorf("xlsx: chart sheet %q, chart %d: %w", name, ci+1, err)
 			}
@@ -94,7 +101,7 @@ func setupChartSheet(f *excelize.File, name string, charts []kstt.Chart) error {
 		return err
 	}
 	last := string(kstt.AppendColumnName(nil, nser))
-	if err := f.SetColWidth(name, "B", last, 18); err != nil {
+	if err := f.SetColWidth(name, "B", last, 22); err != nil {
 		return err
 	}
 	if err := f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
@@ -118,7 +125,7 @@ func chartSheetName(base string, used map[string]bool) string {
 
 // writeChart writes c's data from row top of sheet, and the chart beside
 // it; it returns the first free row below both.
-func writeChart(f *excelize.File, sheet string, top int, c *kstt.Chart, pct, bold int) (int, error) {
+func writeChart(f *excelize.File, sheet string, top int, c *kstt.Chart, pct, bold, wrap int) (int, error) {
 	if len(c.Categories) == 0 || len(c.Series) == 0 {
 		return top, nil
 	}
@@ -132,6 +139,9 @@ func writeChart(f *excelize.File, sheet string, top int, c *kstt.Chart, pct, bol
 	head := top + 1
 	for si := range c.Series {
 		if err := f.SetCellValue(sheet, cell(si+1, head), vntext.NFC(c.Series[si].Name)); err != nil {
+			return 0, err
+		}
+		if err := f.SetCellStyle(sheet, cell(si+1, head), cell(si+1, head), wrap); err != nil {
 			return 0, err
 		}
 	}
@@ -164,10 +174,11 @@ func writeChart(f *excelize.File, sheet string, top int, c *kstt.Chart, pct, bol
 		q := "'" + strings.ReplaceAll(sheet, "'", "''") + "'!"
 		return q + absCell(col, r1) + ":" + absCell(col, r2)
 	}
+	height := chartHeight(c)
 	ch := &excelize.Chart{
 		Type:       excelize.Col,
 		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: vntext.NFC(c.Title), Font: &excelize.Font{Bold: true, Size: 12, Family: chartFont}}}},
-		Dimension:  excelize.ChartDimension{Width: chartW, Height: chartH},
+		Dimension:  excelize.ChartDimension{Width: chartW, Height: uint(height)},
 		Legend:     excelize.ChartLegend{Position: "bottom"},
 		PlotArea:   excelize.ChartPlotArea{ShowVal: true},
 		VaryColors: ptr(false),
@@ -197,11 +208,23 @@ func writeChart(f *excelize.File, sheet string, top int, c *kstt.Chart, pct, bol
 			Values:     ref(si+1, head+1, last),
 		})
 	}
-	// The chart under its data, so that the sheet prints one page wide.
-	if err := f.AddChart(sheet, cell(0, last+2), ch); err != nil {
+	// The chart beside its data, each chart and its data on a page of
+	// their own (the sheet prints one page wide, so both shrink to fit).
+	if top > 1 {
+		if err := f.InsertPageBreak(sheet, cell(0, top)); err != nil {
+			return 0, err
+		}
+	}
+	if err := f.AddChart(sheet, cell(len(c.Series)+2, top), ch); err != nil {
 		return 0, err
 	}
-	return last + 2 + chartRowsTall + 1, nil
+	return max(last, top+(height+rowPx-1)/rowPx) + 2, nil
+}
+
+// chartHeight is a chart's height in pixels: room for every bar, within
+// chartMinH and chartMaxH.
+func chartHeight(c *kstt.Chart) int {
+	return min(max(chartMinH, 120+barPx*len(c.Categories)*len(c.Series)), chartMaxH)
 }
 
 // allAtMost100 reports whether every value of a percent chart is at most
