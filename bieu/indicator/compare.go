@@ -264,6 +264,7 @@ func (c *Comparison) Sheet() *kstt.Sheet {
 	}
 	chart := kstt.Chart{Kind: kstt.ColumnChart, Title: "Các chỉ số (TỔNG CỘNG): " + curName + " so với " + prevName, Percent: true, Places: 2}
 	prevS, curS := kstt.ChartSeries{Name: prevName}, kstt.ChartSeries{Name: curName}
+	charted := map[string]bool{}
 	for _, fc := range c.Forms {
 		counts := kstt.Block{
 			Title:    fc.Title + " – số liệu",
@@ -349,7 +350,9 @@ func (c *Comparison) Sheet() *kstt.Sheet {
 				row.Cells[5] = kstt.Cell{Kind: kstt.DecimalCell, Dec: ic.Points}
 			}
 			inds.Rows = append(inds.Rows, row)
-			if ic.Kind == kstt.TotalRow {
+			// II.06b repeats II.06a's indicators: chart each once.
+			if ic.Kind == kstt.TotalRow && !charted[ic.ID] {
+				charted[ic.ID] = true
 				chart.Categories = append(chart.Categories, ic.Name)
 				prevS.Values = append(prevS.Values, ic.Prev.Rate)
 				prevS.Missing = append(prevS.Missing, !ic.Prev.OK)

@@ -301,3 +301,28 @@ func TestCompare(t *testing.T) {
 		t.Errorf("two units: %v", err)
 	}
 }
+
+// A roll-up's comparison holds II.06a and II.06b (the same indicators):
+// its chart shows each indicator once.
+func TestCompareChartOnce(t *testing.T) {
+	cur := load(t, "huyen-cam-xuyen.txt")
+	agg, err := bieu.Rollup([]*kstt.Report{cur}, bieu.RollupOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := indicator.Compare(agg.Report(), agg.Report())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := c.Sheet()
+	seen := map[string]bool{}
+	for _, cat := range s.Charts[0].Categories {
+		if seen[cat] {
+			t.Errorf("%s twice in the chart", cat)
+		}
+		seen[cat] = true
+	}
+	if len(seen) != 6 {
+		t.Errorf("%d indicators in the chart, want II.06a's 6", len(seen))
+	}
+}

@@ -184,6 +184,26 @@ func TestBrowser(t *testing.T) {
 	if !bytes.Equal(got, want) {
 		t.Errorf("the downloaded workbook (%d bytes) is not kstt rollup's (%d bytes)", len(got), len(want))
 	}
+
+	// 4. With the earlier quarter of one unit: the comparison and its chart.
+	prev := filepath.Join(dir, "cam-xuyen-quy-1.json")
+	if err := os.WriteFile(prev, camXuyenQ1(t), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(base+"/"),
+		chromedp.WaitVisible(chromedp.ID("files")),
+		chromedp.SetUploadFiles(chromedp.ID("files"), []string{abs(threeUnits[2])}),
+		chromedp.SetUploadFiles(chromedp.ID("prev"), []string{prev}),
+		chromedp.Click(chromedp.ID("submit")),
+		chromedp.WaitVisible(chromedp.ID("compare")),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(t, ctx, "#compare ~ details svg.chart rect.bar"); n < 4 {
+		t.Errorf("%d bars in the comparison's chart", n)
+	}
+	savePNG(t, dir, "compare.png", run1(t, ctx, "compare", chromedp.Screenshot(chromedp.CSS("#compare + details"))))
 }
 
 // waitFile waits for a download to finish and returns its bytes.

@@ -175,9 +175,9 @@ func TestServeReportPage(t *testing.T) {
 	}
 }
 
-func TestServeCompare(t *testing.T) {
-	s := newTestServer(t)
-	// The earlier quarter of Cẩm Xuyên, as JSON.
+// camXuyenQ1 is the earlier quarter of Cẩm Xuyên, as JSON.
+func camXuyenQ1(t testing.TB) []byte {
+	t.Helper()
 	q1, _ := period.Parse("Quý I năm 2024")
 	f := &bieu.II06a{Header: kstt.Header{Unit: "UBND huyện Cẩm Xuyên", Recipient: "UBND tỉnh", Period: q1},
 		Rows: []bieu.II06aRow{{STT: "1", Field: "hộ tịch", Online: 50, Direct: 50, Early: 10, OnTime: 80, Late: 10}}}
@@ -188,6 +188,12 @@ func TestServeCompare(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return prev
+}
+
+func TestServeCompare(t *testing.T) {
+	s := newTestServer(t)
+	prev := camXuyenQ1(t)
 	parts := append(fileParts(t, "files", "testdata/huyen-cam-xuyen.txt"), part{"prev", "cam-xuyen-q1.json", prev})
 	body := post(t, s, "/report", parts).Body.String()
 	for _, want := range []string{`id="compare"`, "SO SÁNH VỚI KỲ BÁO CÁO TRƯỚC", "Kỳ báo cáo: Quý II năm 2024 so với Quý I năm 2024", ">90%<", ">95,06%<"} {
