@@ -14,6 +14,7 @@ import (
 	"net/http"
 	"os/signal"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -138,6 +139,23 @@ type upload struct {
 	prev bool // a file of the earlier period, for the comparison
 }
 
+// rollupChoices are the roll-up's settings a person may give on the page,
+// as kstt rollup's flags: -unit, -recipient and -level (one "Tên đơn
+// vị=cấp" per line).
+type rollupChoices struct {
+	unit, recipient string
+	levels          levelFlag
+}
+
+// request is what one upload holds: the files and the roll-up's settings.
+type request struct {
+	files   []upload
+	choices rollupChoices
+}
+
+// maxField bounds a text field of the form other than pasted text.
+const maxField = 64 << 10
+
 // uploadError is a request the page refuses as a whole, with the status
 // and message to show.
 type uploadError struct {
@@ -150,12 +168,13 @@ func (e *uploadError) Error() string { return e.msg }
 // readUploads reads the multipart body part by part into memory (never to
 // disk, unlike Request.ParseMultipartForm), each file bounded by the
 // readers' limit and the body by maxBody.
-func (s *server) readUploads(w http.ResponseWriter, r *http.Request) ([]upload, error) {
+func (s *server) readUploads(w http.ResponseWriter, r *http.Request) (*request, error) {
 	r.Body = http.MaxBytesReader(w, r.Body, s.opts.maxBody)
 	mr, err := r.MultipartReader()
 	if err != nil {
 		return nil, &uploadError{http.StatusBadRequest, "Yêu cầu không phải một biểu mẫu tải tệp (multipart/form-data): " + err.Error()}
 	}
+	req := &request{choices: rollupChoices{levels: levelFlag{}}}
 	var ups []upload
 	for {
 		part, err := mr.NextPart()
@@ -165,7 +184,7 @@ func (s *server) readUploads(w http.ResponseWriter, r *http.Request) ([]upload, 
 		if err != nil {
 			return nil, bodyError(err, s.opts.maxBody)
 		}
-		up, err := s.readPart(part)
+		up, err := s.readPart(part, &req.choices)
 		part.Close()
 		if err != nil {
 			return nil, err
@@ -178,7 +197,8 @@ func (s *server) readUploads(w http.ResponseWriter, r *http.Request) ([]upload, 
 		}
 		ups = append(ups, *up)
 	}
-	return ups, nil
+	req.files = ups
+	return req, nil
 }
 
 func bodyError(err error, limit int64) error {
@@ -192,10 +212,35 @@ func bodyError(err error, limit int64) error {
 // readPart reads one part: a file of "files" or "prev", or the pasted
 // text of "pasted" or "prev_pasted". Empty parts (no file chosen, nothing
 // pasted) give nil.
-func (s *server) readPart(part *multipart.Part) (*upload, error) {
+func (s *server) readPart(part *multipart.Part, choices *rollupChoices) (*upload, error) {
 	field := part.FormName()
 	var up upload
 	switch field {
+	case "unit", "recipient", "levels":
+		data, err := io.ReadAll(io.LimitReader(part, maxField+1))
+		if err != nil {
+			return nil, bodyError(err, s.opts.maxBody)
+		}
+		if len(data) > maxField {
+			return nil, &uploadError{http.StatusRequestEntityTooLarge, fmt.Sprintf("Ô “%s” dài hơn %s.", field, sizeText(maxField))}
+		}
+		text := strings.TrimSpace(string(data))
+		switch field {
+		case "unit":
+			choices.unit = text
+		case "recipient":
+			choices.recipient = text
+		default:
+			for _, line := range strings.Split(text, "\n") {
+				if line = strings.TrimSpace(line); line == "" {
+					continue
+				}
+				if err := choices.levels.Set(line); err != nil {
+					return nil, &uploadError{http.StatusBadRequest, "Cấp của đơn vị: " + err.Error()}
+				}
+			}
+		}
+		return nil, nil
 	case "files", "prev":
 		up.name, up.prev = part.FileName(), field == "prev"
 		if up.name == "" {
@@ -229,12 +274,12 @@ func (s *server) readPart(part *multipart.Part) (*upload, error) {
 }
 
 func (s *server) report(w http.ResponseWriter, r *http.Request) {
-	ups, err := s.readUploads(w, r)
+	req, err := s.readUploads(w, r)
 	if err != nil {
 		s.uploadFailed(w, err)
 		return
 	}
-	page := analyse(ups)
+	page := analyse(req)
 	status := http.StatusOK
 	if len(page.Units) == 0 {
 		status = http.StatusBadRequest
@@ -255,18 +300,18 @@ func (s *server) uploadFailed(w http.ResponseWriter, err error) {
 // rollupXLSX answers with the aggregate's workbook, the bytes kstt rollup
 // writes for the same files, or with a page saying why there is none.
 func (s *server) rollupXLSX(w http.ResponseWriter, r *http.Request) {
-	ups, err := s.readUploads(w, r)
+	req, err := s.readUploads(w, r)
 	if err != nil {
 		s.uploadFailed(w, err)
 		return
 	}
 	var cur []upload
-	for _, u := range ups {
+	for _, u := range req.files {
 		if !u.prev {
 			cur = append(cur, u)
 		}
 	}
-	ru := rollupUploads(cur)
+	ru := rollupUploads(cur, req.choices)
 	if len(ru.errs) > 0 {
 		s.fail(w, http.StatusUnprocessableEntity, ru.errs...)
 		return
@@ -287,10 +332,10 @@ type rolled struct {
 }
 
 // rollupUploads reads the files and rolls them up as kstt rollup does
-// with no flag: the same reader, bieu.Rollup with the units' recipient
-// and guessed levels, and the same renderer, so the workbook has the
+// with the same -unit, -recipient and -level: the same reader, bieu.Rollup
+// with the same options and the same renderer, so the workbook has the
 // same bytes.
-func rollupUploads(ups []upload) *rolled {
+func rollupUploads(ups []upload, choices rollupChoices) *rolled {
 	ru := &rolled{inputs: make([]*input, len(ups)), readErr: make([]string, len(ups))}
 	reports := make([]*kstt.Report, len(ups))
 	for i, u := range ups {
@@ -310,7 +355,11 @@ func rollupUploads(ups []upload) *rolled {
 		ru.errs = append(ru.errs, "Biểu tổng hợp không được lập: mọi tệp phải đọc được (như kstt rollup).")
 		return ru
 	}
-	agg, err := bieu.Rollup(reports, bieu.RollupOptions{Level: levelFlag{}.level})
+	levels := choices.levels
+	if levels == nil {
+		levels = levelFlag{}
+	}
+	agg, err := bieu.Rollup(reports, bieu.RollupOptions{Unit: choices.unit, Recipient: choices.recipient, Level: levels.level})
 	if err != nil {
 		var re *bieu.RollupError
 		if errors.As(err, &re) {

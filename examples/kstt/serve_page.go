@@ -124,10 +124,10 @@ func periodText(h kstt.Header) string {
 // analyse reads the uploads and builds the page: each unit's forms and
 // findings, the roll-up with its sources, indicators and rankings, and the
 // comparison with the earlier period's files.
-func analyse(ups []upload) *pageData {
+func analyse(req *request) *pageData {
 	page := &pageData{}
 	var cur, prev []upload
-	for _, u := range ups {
+	for _, u := range req.files {
 		if u.prev {
 			prev = append(prev, u)
 		} else {
@@ -137,7 +137,7 @@ func analyse(ups []upload) *pageData {
 	if len(cur) == 0 {
 		return page
 	}
-	ru := rollupUploads(cur)
+	ru := rollupUploads(cur, req.choices)
 	reports := make([]*kstt.Report, 0, len(cur))
 	for i, u := range cur {
 		v := unitView{Anchor: "unit-" + strconv.Itoa(i+1), File: u.name}
@@ -167,7 +167,7 @@ func analyse(ups []upload) *pageData {
 	page.UnitsFirst = len(reports) == 1
 
 	if len(prev) > 0 {
-		page.Compare, page.Errors = comparisons(ru, reports, prev, page.Errors)
+		page.Compare, page.Errors = comparisons(ru, reports, prev, req.choices, page.Errors)
 	}
 	return page
 }
@@ -249,8 +249,8 @@ func aggregateView(ru *rolled, reports []*kstt.Report) *aggView {
 
 // comparisons compares this period with the earlier one's files: the
 // roll-ups, and each unit that filed in both periods.
-func comparisons(ru *rolled, reports []*kstt.Report, prev []upload, errs []string) ([]compareView, []string) {
-	pr := rollupUploads(prev)
+func comparisons(ru *rolled, reports []*kstt.Report, prev []upload, choices rollupChoices, errs []string) ([]compareView, []string) {
+	pr := rollupUploads(prev, choices)
 	var out []compareView
 	if pr.agg != nil {
 		if c, err := indicator.Compare(pr.agg.Report(), ru.agg.Report()); err == nil {

@@ -130,6 +130,50 @@ func TestServeRollupSameBytesAsCLI(t *testing.T) {
 	}
 }
 
+// The roll-up's settings on the page are kstt rollup's flags: the same
+// settings give the same workbook.
+func TestServeRollupChoicesAsFlags(t *testing.T) {
+	s := newTestServer(t)
+	out := filepath.Join(t.TempDir(), "a.xlsx")
+	var so, se bytes.Buffer
+	args := append([]string{"rollup", "-unit", "UBND tỉnh", "-recipient", "Văn phòng Chính phủ", "-level", "Sở Tư pháp=cấp huyện", "-o", out}, threeUnits...)
+	if code := run(args, &so, &se); code == exitUnreadable {
+		t.Fatalf("kstt rollup: %s", se.String())
+	}
+	want, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := append(fileParts(t, "files", threeUnits...),
+		part{"unit", "", []byte("UBND tỉnh")}, part{"recipient", "", []byte("Văn phòng Chính phủ")},
+		part{"levels", "", []byte("\r\nSở Tư pháp=cấp huyện\r\n")})
+	rec := post(t, s, "/rollup.xlsx", parts)
+	if rec.Code != http.StatusOK || !bytes.Equal(rec.Body.Bytes(), want) {
+		t.Errorf("POST /rollup.xlsx with settings: %d, not kstt rollup's workbook", rec.Code)
+	}
+	if bytes.Equal(want, cliRollup(t, threeUnits...)) {
+		t.Error("the settings changed nothing: the test proves nothing")
+	}
+	// A wrong level is shown, not ignored.
+	rec = post(t, s, "/report", append(fileParts(t, "files", threeUnits...), part{"levels", "", []byte("Sở Tư pháp=cấp trung ương")}))
+	if rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), "unknown level") {
+		t.Errorf("bad level: %d %.300s", rec.Code, rec.Body.String())
+	}
+}
+
+// Pasted text is one unit's report, read as a pasted file.
+func TestServePasted(t *testing.T) {
+	s := newTestServer(t)
+	data, err := os.ReadFile("testdata/huyen-cam-xuyen.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := post(t, s, "/report", []part{{"pasted", "", data}}).Body.String()
+	if !strings.Contains(body, `data-file="văn bản dán.txt"`) || !strings.Contains(body, "UBND huyện Cẩm Xuyên") {
+		t.Errorf("pasted text not read:\n%.2000s", body)
+	}
+}
+
 // The page shows what a person needs: the summary per unit with the same
 // counts as kstt check, findings on the cells, the roll-up with its
 // sources, indicators and a chart per indicator.
@@ -422,7 +466,7 @@ func BenchmarkServeRollup(b *testing.B) {
 			ups = append(ups, upload{name: p.name, data: p.data})
 		}
 		for b.Loop() {
-			if ru := rollupUploads(ups); ru.agg == nil {
+			if ru := rollupUploads(ups, rollupChoices{}); ru.agg == nil {
 				b.Fatal(ru.errs)
 			}
 		}
