@@ -10,7 +10,8 @@
 // 0 % or 100 %. Indicators are computed per row (Rows), on TỔNG CỘNG
 // (Total, Report), per unit of a roll-up (Units, Rank) and compared
 // between two periods (Compare); the results turn into kstt.Sheet values
-// with charts, for any renderer.
+// with charts, for any renderer. INDICATORS.md lists the catalogue
+// (written by WriteMarkdown).
 package indicator
 
 import (
