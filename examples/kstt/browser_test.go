@@ -3,11 +3,14 @@ package main
 import (
 	"bytes"
 	"context"
+	"math"
 	"net"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -138,6 +141,23 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("%d errors listed, want 1 (the heading's period)", n)
 	}
 	savePNG(t, dir, "seed-findings.png", run1(t, ctx, "screenshot", chromedp.FullScreenshot(100)))
+	// Printed, the page takes its size from the print stylesheet: A4
+	// landscape (842 × 595 pt).
+	pdf := run1(t, ctx, "print", chromedp.PrintToPDF(chromedp.PDFPreferCSSPageSize()))
+	m := regexp.MustCompile(`/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]`).FindSubmatch(pdf)
+	near := func(b []byte, want float64) bool {
+		v, err := strconv.ParseFloat(string(b), 64)
+		return err == nil && math.Abs(v-want) < 2
+	}
+	if m == nil || !near(m[1], 842) || !near(m[2], 595) {
+		t.Errorf("printed page size %q, want A4 landscape (842 × 595 pt)", m)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "seed-findings.pdf"), pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if d := os.Getenv("KSTT_SCREENSHOT_DIR"); d != "" {
+		_ = os.WriteFile(filepath.Join(d, "seed-findings.pdf"), pdf, 0o644)
+	}
 
 	// 2. Three units: the roll-up, its sources, indicators and charts.
 	if err := chromedp.Do(ctx,
