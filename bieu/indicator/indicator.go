@@ -127,8 +127,6 @@ func (v Value) String() string {
 
 // Errors of this package.
 var (
-	// ErrUnknown: an indicator ID that the catalogue does not hold.
-	ErrUnknown = errors.New("indicator: unknown indicator")
 	// ErrNotApplicable: the indicator does not read this form.
 	ErrNotApplicable = errors.New("indicator: the indicator does not read this form")
 	// ErrNilForm: a nil form or report.
