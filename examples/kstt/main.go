@@ -3,7 +3,7 @@
 // II.08), using only the public API of github.com/baocaodinhky/vpcp.
 //
 //	kstt check [-json] [-lang vi|en] [-options FILE] FILE…
-//	kstt render -format text|xlsx [-o OUT] FILE
+//	kstt render -format text|xlsx|html [-o OUT] FILE
 //	kstt rollup [-unit NAME] [-recipient NAME] [-level UNIT=LEVEL]… [-format xlsx|text] [-o OUT] FILE…
 //	kstt rules [-json]
 //	kstt serve [-addr HOST:PORT]
@@ -52,6 +52,7 @@ import (
 	"github.com/baocaodinhky/vpcp/bieu"
 	"github.com/baocaodinhky/vpcp/kstt"
 	"github.com/baocaodinhky/vpcp/render"
+	"github.com/baocaodinhky/vpcp/render/html"
 	"github.com/baocaodinhky/vpcp/render/text"
 	"github.com/baocaodinhky/vpcp/render/xlsx"
 )
@@ -71,9 +72,10 @@ const usage = `usage:
         against the rules of Thông tư 01/2020/TT-VPCP and print the findings,
         one per line: severity, rule, cell, expected, actual, message.
         Exit status: 0 no error, 1 an error finding, 2 an unreadable input.
-  kstt render -format text|xlsx [-o OUT] FILE
+  kstt render -format text|xlsx|html [-o OUT] FILE
         print the forms of FILE as text tables, or write them as an XLSX
-        workbook (-o is required for xlsx; "-o -" writes to standard output).
+        workbook (-o is required for xlsx; "-o -" writes to standard output)
+        or an HTML page (A4 landscape when printed).
   kstt rollup [-unit NAME] [-recipient NAME] [-level UNIT=LEVEL]… [-format xlsx|text]
               [-json] [-lang vi|en] [-options FILE] -o OUT.xlsx FILE…
         roll up the reports of many units (one FILE each, of any kind above)
@@ -389,10 +391,10 @@ func summary(path string, fs kstt.Findings, lang string) string {
 	return fmt.Sprintf("%s: %d lỗi, %d cảnh báo, %d thông tin", path, fs.Count(kstt.Error), fs.Count(kstt.Warning), fs.Count(kstt.Info))
 }
 
-// renderer returns the renderer of format, text or xlsx.
+// renderer returns the renderer of format: text, xlsx or html.
 func renderer(format string) (render.Renderer, error) {
 	reg := render.NewRegistry()
-	for _, r := range []render.Renderer{text.New(text.DefaultOptions()), xlsx.New(xlsx.Options{})} {
+	for _, r := range []render.Renderer{text.New(text.DefaultOptions()), xlsx.New(xlsx.Options{}), html.New(html.Options{})} {
 		if err := reg.Register(r); err != nil {
 			return nil, err
 		}
@@ -419,7 +421,7 @@ func renderTo(r render.Renderer, out string, stdout io.Writer, sheets []*kstt.Sh
 
 func runRender(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("render", stderr)
-	format := fs.String("format", "text", "output format: text or xlsx")
+	format := fs.String("format", "text", "output format: text, xlsx or html")
 	out := fs.String("o", "", `output file ("-": standard output)`)
 	if err := fs.Parse(args); err != nil {
 		return exitUnreadable

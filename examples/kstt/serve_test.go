@@ -472,3 +472,15 @@ func BenchmarkServeRollup(b *testing.B) {
 		}
 	})
 }
+
+// kstt render -format html writes the forms as an HTML page.
+func TestRenderHTML(t *testing.T) {
+	var out, errb bytes.Buffer
+	if code := run([]string{"render", "-format", "html", seedTables}, &out, &errb); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	page := out.String()
+	if !strings.HasPrefix(page, "<!DOCTYPE html>") || strings.Count(page, `<table class="form">`) != 4 || !strings.Contains(page, "size:A4 landscape") {
+		t.Errorf("not the seed's four tables as a page:\n%.500s", page)
+	}
+}
