@@ -134,12 +134,17 @@ func compareParts(spec *kstt.FormSpec, pi int, pf, cf kstt.Form) FormChange {
 	pairs := map[string]*pair{}
 	add := func(f kstt.Form, isCur bool) {
 		t := f.Table(pi)
+		// A lĩnh vực written twice in one form matches the other period's
+		// rows in order: first with first, second with second.
+		seen := map[string]int{}
 		for i := 0; i < t.Len(); i++ {
 			meta := t.Row(i)
 			if meta.Kind != kstt.DataRow && meta.Kind != kstt.TotalRow {
 				continue
 			}
 			k := rowKey(meta)
+			seen[k]++
+			k += "\x00" + strconv.Itoa(seen[k])
 			p := pairs[k]
 			if p == nil {
 				p = &pair{}
@@ -148,10 +153,8 @@ func compareParts(spec *kstt.FormSpec, pi int, pf, cf kstt.Form) FormChange {
 			}
 			ref := &rowRef{form: f, row: i, meta: meta}
 			if isCur {
-				if p.cur == nil {
-					p.cur = ref
-				}
-			} else if p.prev == nil {
+				p.cur = ref
+			} else {
 				p.prev = ref
 			}
 		}

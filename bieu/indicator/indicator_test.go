@@ -326,3 +326,23 @@ func TestCompareChartOnce(t *testing.T) {
 		t.Errorf("%d indicators in the chart, want II.06a's 6", len(seen))
 	}
 }
+
+// A lĩnh vực written twice is compared twice, in order, not dropped.
+func TestCompareDuplicateRows(t *testing.T) {
+	mk := func(a, b int64) *kstt.Report {
+		f := &bieu.II06a{Header: kstt.Header{Unit: "Sở A"}, Rows: []bieu.II06aRow{
+			{STT: "1", Field: "Hộ tịch", Direct: a, OnTime: a}, {STT: "2", Field: "Hộ tịch", Direct: b, OnTime: b}}}
+		if err := f.Fill(); err != nil {
+			t.Fatal(err)
+		}
+		return &kstt.Report{Header: f.Header, Forms: []kstt.Form{f}}
+	}
+	c, err := indicator.Compare(mk(1, 2), mk(10, 20))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := c.Forms[0].Rows
+	if len(rows) != 3 || rows[0].Columns[0].Diff != 9 || rows[1].Columns[0].Diff != 18 || rows[2].Columns[0].Diff != 27 {
+		t.Errorf("rows %+v", rows)
+	}
+}
