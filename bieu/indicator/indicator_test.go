@@ -346,3 +346,26 @@ func TestCompareDuplicateRows(t *testing.T) {
 		t.Errorf("rows %+v", rows)
 	}
 }
+
+// II.07b's parts have rows of their own: the sheet lays out each part's
+// indicators over that part's rows.
+func TestSheetPartsOfII07b(t *testing.T) {
+	f := &bieu.II07b{
+		PartI: bieu.II07bPartI{Rows: []bieu.II07bDeskRow{
+			{STT: "1", Field: "Tư pháp", CompetentProvince: 4, OneStopProvince: 4, ProcessProvince: 2},
+			{STT: "2", Field: "Đất đai", CompetentProvince: 6, OneStopProvince: 5, ProcessProvince: 5},
+		}},
+		PartII: bieu.II07bPartII{Rows: []bieu.II07bOnSpotRow{{STT: "1", Field: "Đất đai", Province: 1}}},
+	}
+	if err := f.Fill(); err != nil {
+		t.Fatal(err)
+	}
+	s := indicator.Sheet(&kstt.Report{Forms: []kstt.Form{f}})
+	if len(s.Blocks) != 2 || len(s.Blocks[0].Rows) != 3 || len(s.Blocks[1].Rows) != 2 {
+		t.Fatalf("blocks %d, rows %d/%d", len(s.Blocks), len(s.Blocks[0].Rows), len(s.Blocks[1].Rows))
+	}
+	// Phần II «Đất đai»: 1 of Phần I (8) = 5 → 20%.
+	if c := s.Blocks[1].Rows[0].Cells; c[1].Text != "Đất đai" || c[2].Dec.String() != "20" {
+		t.Errorf("Phần II row %+v", c)
+	}
+}

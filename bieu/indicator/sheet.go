@@ -81,55 +81,83 @@ func Sheet(r *kstt.Report) *kstt.Sheet {
 			continue
 		}
 		spec := f.Spec()
-		inds := For(spec.Code)
-		if len(inds) == 0 {
-			continue
-		}
-		b := kstt.Block{Title: spec.FullCode(), HeadRows: 2}
-		b.Columns = []kstt.SheetColumn{{Num: 1, Key: "stt", Kind: kstt.TextColumn, Width: 5}, {Num: 2, Key: "field", Kind: kstt.TextColumn, Width: 28}}
-		b.Numbers = []string{"(1)", "(2)"}
-		b.Head = []kstt.HeadCell{
-			{Text: "STT", Row: 0, Col: 0, RowSpan: 2, ColSpan: 1},
-			{Text: "Lĩnh vực", Row: 0, Col: 1, RowSpan: 2, ColSpan: 1},
-			{Text: "Tỷ lệ (%)", Row: 0, Col: 2, RowSpan: 1, ColSpan: len(inds)},
-		}
-		var values [][]RowValue
-		for i := range inds {
-			ind := &inds[i]
-			b.Columns = append(b.Columns, kstt.SheetColumn{Num: 3 + i, Key: ind.ID, Kind: kstt.RateColumn, Width: 14})
-			b.Numbers = append(b.Numbers, ind.Expr())
-			b.Head = append(b.Head, kstt.HeadCell{Text: ind.Name, Row: 1, Col: 2 + i, RowSpan: 1, ColSpan: 1})
-			rows, err := ind.Rows(f)
-			if err != nil {
+		all := For(spec.Code)
+		// One block per part the indicators are computed in (II.07b has
+		// two, with rows of their own).
+		for pi := range spec.Parts {
+			part := &spec.Parts[pi]
+			var inds []Indicator
+			for _, ind := range all {
+				if ind.Num[0].Part == part.ID {
+					inds = append(inds, ind)
+				}
+			}
+			if len(inds) == 0 {
 				continue
 			}
-			values = append(values, rows)
-		}
-		if len(values) != len(inds) || len(values[0]) == 0 {
-			continue
-		}
-		for ri, rv := range values[0] {
-			meta := f.Table(spec.PartIndex(inds[0].Num[0].Part)).Row(rv.Row)
-			row := kstt.SheetRow{Kind: rv.Kind, Cells: []kstt.Cell{text(meta.STT), text(rv.Label)}}
-			if rv.Kind == kstt.DataRow && rv.Group != "" {
-				row.Cells[1] = text(rv.Label + " (" + rv.Group + ")")
+			b, first := indicatorBlock(f, spec, part, inds)
+			if b == nil {
+				continue
 			}
-			for i := range inds {
-				row.Cells = append(row.Cells, rateCell(values[i][ri].Value))
+			s.Blocks = append(s.Blocks, *b)
+			// II.06b repeats II.06a's figures by level: chart the first only.
+			if (spec.Code == "II.06a" || spec.Code == "II.06b") && !charted {
+				charted = true
+				s.Charts = append(s.Charts, fieldCharts(f, first)...)
 			}
-			b.Rows = append(b.Rows, row)
-		}
-		s.Blocks = append(s.Blocks, b)
-		// II.06b repeats II.06a's figures by level: chart the first only.
-		if (spec.Code == "II.06a" || spec.Code == "II.06b") && !charted {
-			charted = true
-			s.Charts = append(s.Charts, fieldCharts(f, values[0])...)
 		}
 	}
 	if len(s.Blocks) == 0 {
 		return nil
 	}
 	return s
+}
+
+// indicatorBlock lays out inds, all computed in part, row by row; it
+// returns the first indicator's values too (for the charts), or nil when
+// the form has no row to show.
+func indicatorBlock(f kstt.Form, spec *kstt.FormSpec, part *kstt.PartSpec, inds []Indicator) (*kstt.Block, []RowValue) {
+	title := spec.FullCode()
+	if len(spec.Parts) > 1 {
+		title += ", Phần " + part.ID
+	}
+	b := &kstt.Block{Title: title, HeadRows: 2}
+	b.Columns = []kstt.SheetColumn{{Num: 1, Key: "stt", Kind: kstt.TextColumn, Width: 5}, {Num: 2, Key: "field", Kind: kstt.TextColumn, Width: 28}}
+	b.Numbers = []string{"(1)", "(2)"}
+	b.Head = []kstt.HeadCell{
+		{Text: "STT", Row: 0, Col: 0, RowSpan: 2, ColSpan: 1},
+		{Text: "Lĩnh vực", Row: 0, Col: 1, RowSpan: 2, ColSpan: 1},
+		{Text: "Tỷ lệ (%)", Row: 0, Col: 2, RowSpan: 1, ColSpan: len(inds)},
+	}
+	values := make([][]RowValue, len(inds))
+	for i := range inds {
+		ind := &inds[i]
+		b.Columns = append(b.Columns, kstt.SheetColumn{Num: 3 + i, Key: ind.ID, Kind: kstt.RateColumn, Width: 14})
+		b.Numbers = append(b.Numbers, ind.Expr())
+		b.Head = append(b.Head, kstt.HeadCell{Text: ind.Name, Row: 1, Col: 2 + i, RowSpan: 1, ColSpan: 1})
+		rows, err := ind.Rows(f)
+		if err != nil {
+			return nil, nil // For(spec.Code) gave it: it reads this form
+		}
+		values[i] = rows
+	}
+	if len(values[0]) == 0 {
+		return nil, nil
+	}
+	t := f.Table(spec.PartIndex(part.ID))
+	for ri, rv := range values[0] {
+		meta := t.Row(rv.Row)
+		row := kstt.SheetRow{Kind: rv.Kind, Cells: []kstt.Cell{text(meta.STT), text(rv.Label)}}
+		if rv.Kind == kstt.DataRow && rv.Group != "" {
+			row.Cells[1] = text(rv.Label + " (" + rv.Group + ")")
+		}
+		for i := range inds {
+			// Every indicator of the block reads the same part: the same rows.
+			row.Cells = append(row.Cells, rateCell(values[i][ri].Value))
+		}
+		b.Rows = append(b.Rows, row)
+	}
+	return b, values[0]
 }
 
 // fieldCharts are the II.06a charts of one form: files received (3) by
