@@ -55,6 +55,7 @@ type Change struct {
 	PrevOK  bool   `json:"prev_ok"`
 	CurOK   bool   `json:"cur_ok"`
 	Diff    int64  `json:"diff"`
+	DiffOK  bool   `json:"diff_ok"` // both sides are there and Cur − Prev fits an int64
 	Percent Value  `json:"percent"` // the percent change; OK false when there is none
 }
 
@@ -202,8 +203,11 @@ func compareParts(spec *kstt.FormSpec, pi int, pf, cf kstt.Form) FormChange {
 				ch.Cur, ch.CurOK = cv[col.Num], true
 			}
 			if ch.PrevOK && ch.CurOK {
-				ch.Diff = ch.Cur - ch.Prev
-				ch.Percent = Of(ch.Diff, ch.Prev, 2)
+				d := ch.Cur - ch.Prev
+				if ch.Prev >= 0 && d <= ch.Cur || ch.Prev < 0 && d > ch.Cur { // no overflow
+					ch.Diff, ch.DiffOK = d, true
+					ch.Percent = Of(d, ch.Prev, 2)
+				}
 			}
 			rc.Columns = append(rc.Columns, ch)
 		}
@@ -307,7 +311,7 @@ func (c *Comparison) Sheet() *kstt.Sheet {
 				if ch.CurOK {
 					row.Cells[4] = intCell(ch.Cur)
 				}
-				if ch.PrevOK && ch.CurOK {
+				if ch.DiffOK {
 					row.Cells[5] = intCell(ch.Diff)
 				}
 				row.Cells[6] = rateCell(ch.Percent)

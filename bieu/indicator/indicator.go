@@ -17,6 +17,7 @@ package indicator
 import (
 	"errors"
 	"fmt"
+	"math"
 	"reflect"
 	"slices"
 	"strconv"
@@ -103,7 +104,8 @@ type Value struct {
 	Den  int64           `json:"den"`
 	Rate decimal.Decimal `json:"rate"` // a percentage: 99.71 means 99.71 %
 	// OK is false when Den is 0: there is no value, neither 0 % nor
-	// 100 %. Rate is zero then.
+	// 100 %. Rate is zero then. It is false too when a sum of columns
+	// does not fit an int64 (a form Check reports as broken).
 	OK bool `json:"ok"`
 }
 
@@ -213,7 +215,11 @@ func (ind *Indicator) at(f kstt.Form, pi, i int) Value {
 				return 0, false
 			}
 			t.Ints(j, buf)
-			s += buf[r.Col]
+			v := buf[r.Col]
+			if v > 0 && s > math.MaxInt64-v || v < 0 && s < math.MinInt64-v {
+				return 0, false // the sum overflows: no value (Check reports the counts)
+			}
+			s += v
 		}
 		return s, true
 	}

@@ -2,6 +2,7 @@ package indicator_test
 
 import (
 	"errors"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -367,5 +368,35 @@ func TestSheetPartsOfII07b(t *testing.T) {
 	// Phần II «Đất đai»: 1 of Phần I (8) = 5 → 20%.
 	if c := s.Blocks[1].Rows[0].Cells; c[1].Text != "Đất đai" || c[2].Dec.String() != "20" {
 		t.Errorf("Phần II row %+v", c)
+	}
+}
+
+// Sums that overflow give no value, not a wrapped rate.
+func TestOverflowNoValue(t *testing.T) {
+	f := &bieu.II06a{Rows: []bieu.II06aRow{{STT: "1", Field: "x", Early: math.MaxInt64, OnTime: 1, Resolved: 5}}}
+	ind := mustLookup(t, "II.06a/ON_TIME")
+	rows, err := ind.Rows(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rows[0].Value.OK {
+		t.Errorf("overflowing sum gives %s", rows[0].Value)
+	}
+	// A change that does not fit is no change, not a wrapped one.
+	mk := func(n int64) *kstt.Report {
+		g := &bieu.II06a{Header: kstt.Header{Unit: "A"}, Rows: []bieu.II06aRow{{STT: "1", Field: "x", Direct: n}}}
+		return &kstt.Report{Header: g.Header, Forms: []kstt.Form{g}}
+	}
+	c, err := indicator.Compare(mk(math.MinInt64+1), mk(math.MaxInt64))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ch := range c.Forms[0].Rows[0].Columns {
+		if ch.Col == 5 && (ch.DiffOK || ch.Percent.OK) {
+			t.Errorf("(5): %+v", ch)
+		}
+		if ch.Col == 4 && (!ch.DiffOK || ch.Diff != 0) {
+			t.Errorf("(4): %+v", ch)
+		}
 	}
 }
