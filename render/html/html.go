@@ -343,7 +343,9 @@ func (p *printer) marks(cls string, fs []*kstt.Finding) {
 		cls += worst(fs)
 	}
 	if cls != "" {
-		p.raw(` class="` + cls + `"`)
+		p.raw(` class="`)
+		p.raw(cls)
+		p.raw(`"`)
 	}
 	if len(fs) > 0 {
 		p.raw(` title="`)
