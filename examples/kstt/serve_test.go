@@ -484,3 +484,20 @@ func TestRenderHTML(t *testing.T) {
 		t.Errorf("not the seed's four tables as a page:\n%.500s", page)
 	}
 }
+
+// A unit's workbook: its findings are marked on the cells of its forms,
+// as for pasted text.
+func TestServeWorkbookFindings(t *testing.T) {
+	s := newTestServer(t)
+	book := filepath.Join(t.TempDir(), "so-ngoai-vu.xlsx")
+	var so, se bytes.Buffer
+	if code := run([]string{"render", "-format", "xlsx", "-o", book, seedTables}, &so, &se); code != exitOK {
+		t.Fatalf("render: %s", se.String())
+	}
+	body := post(t, s, "/report", fileParts(t, "files", book)).Body.String()
+	for _, want := range []string{`class="n f-warning" title="Cảnh báo II.07b/R06`, `class="n f-warning" title="Cảnh báo KSTT/R03`, "II.07b!G12", `warnings-count warn">3<`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("page of the workbook lacks %q", want)
+		}
+	}
+}
