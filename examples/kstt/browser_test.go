@@ -99,6 +99,10 @@ func TestBrowser(t *testing.T) {
 	defer cancelA()
 	ctx, cancel := chromedp.NewContext(actx)
 	defer cancel()
+	// The whole test, browser included, within two minutes: a browser
+	// that hangs fails the test instead of stalling it.
+	ctx, cancelT := context.WithTimeout(ctx, 2*time.Minute)
+	defer cancelT()
 	abs := func(p string) string {
 		a, err := filepath.Abs(p)
 		if err != nil {
