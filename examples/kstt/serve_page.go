@@ -28,6 +28,7 @@ type unitView struct {
 	Anchor, File, Unit, Period, Forms string
 	Err                               string // why it could not be read
 	Errors, Warnings, Infos           int
+	OnTime, Online                    string // II.06a's on-time and online rates on TỔNG CỘNG, "–" for none
 	Findings                          []findingView
 	Table                             htmltemplate.HTML // its forms, findings on their cells
 }
@@ -40,6 +41,7 @@ type findingView struct {
 // aggView is the roll-up.
 type aggView struct {
 	Unit, Period, Forms     string
+	OnTime, Online          string
 	Count                   int
 	Errors, Warnings, Infos int
 	Findings                []findingView
@@ -156,6 +158,7 @@ func analyse(req *request) *pageData {
 		v.Errors, v.Warnings, v.Infos = found.Count(kstt.Error), found.Count(kstt.Warning), found.Count(kstt.Info)
 		v.Findings = findingViews(found)
 		v.Table = fragment(found, in.report.Sheets()...)
+		v.OnTime, v.Online = rateOf(in.report, "II.06a/ON_TIME"), rateOf(in.report, "II.06a/ONLINE")
 		page.Units = append(page.Units, v)
 		reports = append(reports, in.report)
 	}
@@ -189,6 +192,7 @@ func aggregateView(ru *rolled, reports []*kstt.Report) *aggView {
 	av.Findings = findingViews(own)
 	rep := agg.Report()
 	av.Forms = formCodes(rep)
+	av.OnTime, av.Online = rateOf(rep, "II.06a/ON_TIME"), rateOf(rep, "II.06a/ONLINE")
 	sheets := rep.Sheets()
 	for i, f := range rep.Forms {
 		spec := f.Spec()
@@ -282,4 +286,18 @@ func comparisons(ru *rolled, reports []*kstt.Report, prev []upload, choices roll
 		out = append(out, compareView{Title: r.Header.Unit, Table: fragment(nil, c.Sheet())})
 	}
 	return out, errs
+}
+
+// rateOf is an indicator on a report's TỔNG CỘNG, "–" when it has none
+// (no II.06a, or a zero denominator).
+func rateOf(r *kstt.Report, id string) string {
+	ind, ok := indicator.Lookup(id)
+	if !ok {
+		return "–"
+	}
+	units, err := ind.Units([]*kstt.Report{r})
+	if err != nil || len(units) == 0 {
+		return "–"
+	}
+	return units[0].Value.String()
 }

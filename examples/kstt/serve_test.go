@@ -206,6 +206,15 @@ func TestServeReportPage(t *testing.T) {
 			t.Errorf("page lacks %q", want)
 		}
 	}
+	// The on-time and online rates per unit: Cẩm Xuyên (20+134)/162 and
+	// 100/175; the roll-up (0+10+20 + 33+128+134)/(33+138+162) = 325/333.
+	cx := regexp.MustCompile(`(?s)<tr class="unit-row" data-file="huyen-cam-xuyen.txt">.*?</tr>`).FindString(body)
+	if !strings.Contains(cx, `on-time">95,06%<`) || !strings.Contains(cx, `online">57,14%<`) {
+		t.Errorf("Cẩm Xuyên's rates: %s", cx)
+	}
+	if agg := regexp.MustCompile(`(?s)<tr class="agg-row">.*?</tr>`).FindString(body); !strings.Contains(agg, `on-time">97,6%<`) {
+		t.Errorf("the roll-up's on-time rate: %s", agg)
+	}
 	// Hộ tịch is filed by Sở Tư pháp ("Hộ tịch") and Cẩm Xuyên ("Lĩnh vực
 	// Hộ tịch"): one row of the roll-up, both units named as its sources.
 	if !regexp.MustCompile(`<td>\d+</td><td>[^<]*Hộ tịch</td><td>Sở Tư pháp; UBND huyện Cẩm Xuyên</td>`).MatchString(body) {
