@@ -4,7 +4,7 @@
 //
 //	kstt check [-json] [-lang vi|en] [-options FILE] FILE…
 //	kstt render -format text|xlsx|html [-o OUT] FILE
-//	kstt rollup [-unit NAME] [-recipient NAME] [-level UNIT=LEVEL]… [-format xlsx|text] [-o OUT] FILE…
+//	kstt rollup [-unit NAME] [-recipient NAME] [-level UNIT=LEVEL]… [-format xlsx|text] [-indicators] [-o OUT] FILE…
 //	kstt rules [-json]
 //	kstt serve [-addr HOST:PORT]
 //
@@ -77,7 +77,7 @@ const usage = `usage:
         workbook (-o is required for xlsx; "-o -" writes to standard output)
         or an HTML page (A4 landscape when printed).
   kstt rollup [-unit NAME] [-recipient NAME] [-level UNIT=LEVEL]… [-format xlsx|text]
-              [-json] [-lang vi|en] [-options FILE] -o OUT.xlsx FILE…
+              [-indicators] [-json] [-lang vi|en] [-options FILE] -o OUT.xlsx FILE…
         roll up the reports of many units (one FILE each, of any kind above)
         for one period into the aggregate of the unit they report to (-unit,
         by default their Đơn vị nhận báo cáo; -recipient names the
@@ -88,7 +88,9 @@ const usage = `usage:
         level is told from its name, or given with -level "Tên đơn vị=cấp
         tỉnh|cấp huyện|cấp xã" (repeatable). Exit status as check's; 2 also
         when a unit is refused (another period or recipient, the same unit
-        twice, an unknown level) — nothing is written then.
+        twice, an unknown level) — nothing is written then. -indicators adds
+        the published rates (bieu/indicator) after the forms: the
+        aggregate's row by row, and the units ranked by each, with charts.
   kstt serve [-addr HOST:PORT]
         a local web page (default http://127.0.0.1:8080/, loopback only):
         upload units' files (XLSX, JSON, pasted text) to see their forms

@@ -215,33 +215,17 @@ func aggregateView(ru *rolled, reports []*kstt.Report) *aggView {
 		av.FormsList = append(av.FormsList, af)
 	}
 	// Indicators of the aggregate, row by row, then every indicator a unit
-	// has a value for, units ranked, each with its chart.
+	// has a value for, units ranked, each with its chart; the second
+	// workbook holds them after the forms.
+	rows, rankings := indicatorSheets(agg, reports)
 	extra := []*kstt.Sheet{}
-	if s := indicator.Sheet(rep); s != nil {
-		av.Indicators = fragment(nil, s)
-		extra = append(extra, s)
+	if rows != nil {
+		av.Indicators = fragment(nil, rows)
+		extra = append(extra, rows)
 	}
-	for _, ind := range indicator.All() {
-		if len(reports) < 2 {
-			break // a ranking of one unit says nothing
-		}
-		units, err := ind.Units(reports)
-		if err != nil {
-			continue
-		}
-		has := false
-		for _, u := range units {
-			has = has || u.Value.OK
-		}
-		if !has {
-			continue
-		}
-		s := indicator.RankingSheet(agg.Header, ind, indicator.Rank(units, ind.LowerIsBetter))
+	for _, s := range rankings {
 		av.Rankings = append(av.Rankings, fragment(nil, s))
-		if ind.ID == "II.06a/ON_TIME" {
-			s.Name = "Xếp hạng đúng hạn"
-			extra = append(extra, s)
-		}
+		extra = append(extra, s)
 	}
 	av.XLSX = dataURL(ru.xlsx)
 	var buf bytes.Buffer

@@ -19,6 +19,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/baocaodinhky/vpcp/bieu"
 	"github.com/baocaodinhky/vpcp/kstt"
 	"github.com/baocaodinhky/vpcp/period"
@@ -509,4 +511,37 @@ func TestServeWorkbookFindings(t *testing.T) {
 			t.Errorf("page of the workbook lacks %q", want)
 		}
 	}
+}
+
+// kstt rollup -indicators adds the indicator sheets with their charts;
+// without it the workbook is the forms alone.
+func TestRollupIndicators(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "chi-so.xlsx")
+	var so, se bytes.Buffer
+	if code := run(append([]string{"rollup", "-indicators", "-o", out}, threeUnits...), &so, &se); code == exitUnreadable {
+		t.Fatalf("rollup -indicators: %s", se.String())
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sheets := strings.Join(f.GetSheetList(), "|")
+	for _, want := range []string{"II.06a|II.06b|II.07b|II.08|Chỉ số|Xếp hạng|", "Chỉ số – biểu đồ", "Xếp hạng – biểu đồ"} {
+		if !strings.Contains(sheets, want) {
+			t.Errorf("sheets %s lack %s", sheets, want)
+		}
+	}
+	if bytes.Equal(mustRead(t, out), cliRollup(t, threeUnits...)) {
+		t.Error("-indicators changed nothing")
+	}
+}
+
+func mustRead(t testing.TB, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
