@@ -137,6 +137,17 @@ func writeChart(f *excelize.File, sheet string, top int, c *kstt.Chart, pct, bol
 		return 0, err
 	}
 	head := top + 1
+	// The series names wrap in their 22-character columns: make the row
+	// tall enough, since a spreadsheet does not grow it on its own.
+	lines := 1
+	for si := range c.Series {
+		lines = max(lines, (utf8.RuneCountInString(c.Series[si].Name)+19)/20)
+	}
+	if lines > 1 {
+		if err := f.SetRowHeight(sheet, head, float64(15*lines)); err != nil {
+			return 0, err
+		}
+	}
 	for si := range c.Series {
 		if err := f.SetCellValue(sheet, cell(si+1, head), vntext.NFC(c.Series[si].Name)); err != nil {
 			return 0, err
