@@ -1,6 +1,7 @@
 package indicator_test
 
 import (
+	"bytes"
 	"errors"
 	"math"
 	"os"
@@ -12,6 +13,7 @@ import (
 	"github.com/baocaodinhky/vpcp/bieu/indicator"
 	"github.com/baocaodinhky/vpcp/kstt"
 	"github.com/baocaodinhky/vpcp/period"
+	"github.com/baocaodinhky/vpcp/render/std"
 	"github.com/baocaodinhky/vpcp/render/text"
 )
 
@@ -397,6 +399,31 @@ func TestOverflowNoValue(t *testing.T) {
 		}
 		if ch.Col == 4 && (!ch.DiffOK || ch.Diff != 0) {
 			t.Errorf("(4): %+v", ch)
+		}
+	}
+}
+
+// The sheets of this package go through the module's renderers: text,
+// XLSX (with its charts) and HTML.
+func TestSheetsRender(t *testing.T) {
+	cur := load(t, "huyen-cam-xuyen.txt")
+	reports := []*kstt.Report{load(t, "seed-tables.txt"), load(t, "so-tu-phap.json"), cur}
+	c, err := indicator.Compare(cur, cur)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ind := mustLookup(t, "II.06a/ON_TIME")
+	units, err := ind.Units(reports)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheets := []*kstt.Sheet{indicator.Sheet(reports[0]), c.Sheet(), indicator.RankingSheet(cur.Header, ind, indicator.Rank(units, false))}
+	reg := std.Registry()
+	for _, format := range reg.Formats() {
+		r, _ := reg.Lookup(format)
+		var b bytes.Buffer
+		if err := r.Render(&b, sheets...); err != nil || b.Len() == 0 {
+			t.Errorf("%s: %v, %d bytes", format, err, b.Len())
 		}
 	}
 }
