@@ -3,9 +3,10 @@
 // II.08), using only the public API of github.com/baocaodinhky/vpcp.
 //
 //	kstt check [-json] [-lang vi|en] [-options FILE] [-form DECL.json]… FILE…
-//	kstt render -format text|xlsx [-o OUT] [-form DECL.json]… FILE
-//	kstt rollup [-unit NAME] [-recipient NAME] [-level UNIT=LEVEL]… [-format xlsx|text] [-o OUT] FILE…
+//	kstt render -format text|xlsx|html [-o OUT] [-form DECL.json]… FILE
+//	kstt rollup [-unit NAME] [-recipient NAME] [-level UNIT=LEVEL]… [-format xlsx|text] [-indicators] [-o OUT] FILE…
 //	kstt rules [-json]
+//	kstt serve [-addr HOST:PORT]
 //
 // A FILE is an XLSX workbook (as sent by a unit, or written by render/xlsx),
 // a JSON report (kstt.Report, as bieu.DecodeReport reads it) or a text
@@ -27,6 +28,13 @@
 // check does, with the same exit statuses; a unit the roll-up refuses
 // (another period or recipient, the same unit twice, an unknown level) is
 // exit status 2, and nothing is written.
+//
+// serve opens a local web page (http://127.0.0.1:8080/ by default, on the
+// loopback interface only unless -addr names another): upload the units'
+// files to see their forms with the findings on the cells, the roll-up
+// with its sources, indicators and charts, a comparison with an earlier
+// period's files, and download the aggregate workbook, the same bytes as
+// rollup writes for the same files. Nothing is written to disk.
 package main
 
 import (
@@ -44,6 +52,7 @@ import (
 	"github.com/baocaodinhky/vpcp/bieu"
 	"github.com/baocaodinhky/vpcp/kstt"
 	"github.com/baocaodinhky/vpcp/render"
+	"github.com/baocaodinhky/vpcp/render/html"
 	"github.com/baocaodinhky/vpcp/render/text"
 	"github.com/baocaodinhky/vpcp/render/xlsx"
 )
@@ -65,11 +74,12 @@ const usage = `usage:
         -form adds a form declared as data (JSON, package kstt/decl), read
         before the official ones and checked by its own rules.
         Exit status: 0 no error, 1 an error finding, 2 an unreadable input.
-  kstt render -format text|xlsx [-o OUT] [-form DECL.json]… FILE
+  kstt render -format text|xlsx|html [-o OUT] [-form DECL.json]… FILE
         print the forms of FILE as text tables, or write them as an XLSX
-        workbook (-o is required for xlsx; "-o -" writes to standard output).
+        workbook (-o is required for xlsx; "-o -" writes to standard output)
+        or an HTML page (A4 landscape when printed).
   kstt rollup [-unit NAME] [-recipient NAME] [-level UNIT=LEVEL]… [-format xlsx|text]
-              [-json] [-lang vi|en] [-options FILE] -o OUT.xlsx FILE…
+              [-indicators] [-json] [-lang vi|en] [-options FILE] -o OUT.xlsx FILE…
         roll up the reports of many units (one FILE each, of any kind above)
         for one period into the aggregate of the unit they report to (-unit,
         by default their Đơn vị nhận báo cáo; -recipient names the
@@ -80,7 +90,15 @@ const usage = `usage:
         level is told from its name, or given with -level "Tên đơn vị=cấp
         tỉnh|cấp huyện|cấp xã" (repeatable). Exit status as check's; 2 also
         when a unit is refused (another period or recipient, the same unit
-        twice, an unknown level) — nothing is written then.
+        twice, an unknown level) — nothing is written then. -indicators adds
+        the published rates (bieu/indicator) after the forms: the
+        aggregate's row by row, and the units ranked by each, with charts.
+  kstt serve [-addr HOST:PORT]
+        a local web page (default http://127.0.0.1:8080/, loopback only):
+        upload units' files (XLSX, JSON, pasted text) to see their forms
+        with the findings on the cells, the roll-up with its sources,
+        indicators and charts, a comparison with an earlier period, and
+        download the aggregate as kstt rollup writes it.
   kstt rules [-json]
         list the rule catalogue: the rules of every form (II.06b included),
         of the report, and of the form reader (READ/…).
@@ -101,6 +119,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runRollup(args[1:], stdout, stderr)
 	case "rules":
 		return runRules(args[1:], stdout, stderr)
+	case "serve":
+		return runServe(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
@@ -196,7 +216,14 @@ func load(path string, readOpts bieu.ReadOptions) (*input, error) {
 	if err != nil {
 		return nil, err
 	}
-	name := filepath.Base(path)
+	return loadData(filepath.Base(path), data, readOpts)
+}
+
+// loadData reads a file's content into a report, as load does; name is
+// the file's base name, used for the kind and in cell addresses. The page
+// of kstt serve reads its uploads with it, so both read alike.
+func loadData(name string, data []byte, readOpts bieu.ReadOptions) (*input, error) {
+	var err error
 	trimmed := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF")), " \t\r\n")
 	var grids []*kstt.Grid
 	switch {
@@ -387,10 +414,10 @@ func summary(path string, fs kstt.Findings, lang string) string {
 	return fmt.Sprintf("%s: %d lỗi, %d cảnh báo, %d thông tin", path, fs.Count(kstt.Error), fs.Count(kstt.Warning), fs.Count(kstt.Info))
 }
 
-// renderer returns the renderer of format, text or xlsx.
+// renderer returns the renderer of format: text, xlsx or html.
 func renderer(format string) (render.Renderer, error) {
 	reg := render.NewRegistry()
-	for _, r := range []render.Renderer{text.New(text.DefaultOptions()), xlsx.New(xlsx.Options{})} {
+	for _, r := range []render.Renderer{text.New(text.DefaultOptions()), xlsx.New(xlsx.Options{}), html.New(html.Options{})} {
 		if err := reg.Register(r); err != nil {
 			return nil, err
 		}
@@ -417,7 +444,7 @@ func renderTo(r render.Renderer, out string, stdout io.Writer, sheets []*kstt.Sh
 
 func runRender(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("render", stderr)
-	format := fs.String("format", "text", "output format: text or xlsx")
+	format := fs.String("format", "text", "output format: text, xlsx or html")
 	out := fs.String("o", "", `output file ("-": standard output)`)
 	var forms formFlag
 	fs.Var(&forms, "form", "JSON declaration of a form to read besides the official ones (repeatable)")
