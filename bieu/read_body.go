@@ -372,15 +372,7 @@ func (rd *reader) assemble(g *kstt.Grid, inst *instance) kstt.Form {
 	spec := inst.spec
 	h := rd.readHeader(g, inst)
 	f, origin, index := formReaders[spec.Code].assemble(rd, inst, h)
-	if origin.Cells == nil {
-		n := 0
-		for _, t := range inst.tables {
-			if t != nil {
-				n += len(t.rows) * (len(t.cols) - 2)
-			}
-		}
-		origin.Cells = make(map[kstt.CellKey]string, n)
-	}
+	var where []kstt.PartOrigin
 	miss := map[kstt.CellKey]bool{}
 	var missing []kstt.CellKey
 	tables := make([]kstt.Table, len(spec.Parts))
@@ -398,6 +390,17 @@ func (rd *reader) assemble(g *kstt.Grid, inst *instance) kstt.Form {
 		}
 		idx := index[pi]
 		hasTotal := false
+		po := kstt.PartOrigin{Part: p.ID, Rows: make([]int32, tables[pi].Len())}
+		for i := range po.Rows {
+			po.Rows[i] = -1
+		}
+		for pos := 2; pos < len(t.cols); pos++ {
+			num := p.Columns[pos].Num
+			for len(po.Cols) <= num {
+				po.Cols = append(po.Cols, -1)
+			}
+			po.Cols[num] = int32(t.cols[pos])
+		}
 		for k, row := range t.rows {
 			i := idx[k]
 			if row.kind == kstt.TotalRow {
@@ -419,11 +422,12 @@ func (rd *reader) assemble(g *kstt.Grid, inst *instance) kstt.Form {
 			if row.kind != kstt.DataRow && row.kind != kstt.TotalRow {
 				continue
 			}
-			for pos := 2; pos < len(t.cols); pos++ {
-				num := p.Columns[pos].Num
-				origin.SetCellAddress(p.ID, i, num, g.Addr(row.gridRow, t.cols[pos]))
+			if i < len(po.Rows) {
+				po.Rows[i] = int32(row.gridRow)
 			}
 		}
+		where = append(where, po)
+		origin.SetGrid(g, where...)
 		for _, nt := range t.notes {
 			row := t.rows[nt.row]
 			i := idx[nt.row]
