@@ -116,9 +116,10 @@ type note struct {
 
 // readGrid finds the forms of one grid and appends them to res.
 func (rd *reader) readGrid(g *kstt.Grid, res *ReadResult) error {
-	var ctx codeCtx
+	var ctx, named codeCtx
 	if code := rd.codeOf(g.Name, false); code != "" {
 		ctx = codeCtx{code: code, row: -1, addr: g.Addr(0, 0)}
+		named = ctx
 	}
 	var insts []*instance
 	var skipped []string
@@ -189,6 +190,11 @@ func (rd *reader) readGrid(g *kstt.Grid, res *ReadResult) error {
 	}
 	if err := unused(); err != nil {
 		return err
+	}
+	if len(insts) == 0 && named.code != "" && !strings.HasPrefix(named.code, "?") && !g.Text && Official().Spec(named.code) != nil {
+		// A worksheet named for a form that holds no table of it is an
+		// error, not a sheet of notes skipped in silence.
+		return rd.unrecognized(g, named, skipped)
 	}
 	for _, inst := range insts {
 		f := rd.assemble(g, inst)
@@ -278,7 +284,7 @@ func describeGrid(g *kstt.Grid, from, to, n int) []string {
 // codeCol is the column of the code line's cell in row r.
 func codeCol(g *kstt.Grid, r int) int {
 	for c, cell := range g.Rows[r] {
-		if strings.Contains(strings.ToLower(cell.Text), "vpcp") {
+		if strings.Contains(strings.ToLower(scanPrefix(cell.Text)), "vpcp") {
 			return c
 		}
 	}
@@ -294,10 +300,27 @@ func firstCol(g *kstt.Grid, r int) int {
 	return 0
 }
 
+// maxScan bounds the text of a cell the header scan looks at: a label, a
+// code line or a header field is matched on its first maxScan bytes, so a
+// cell of megabytes costs what a label does.
+const maxScan = 1024
+
+// scanPrefix is s cut to at most maxScan bytes, at a rune boundary.
+func scanPrefix(s string) string {
+	if len(s) <= maxScan {
+		return s
+	}
+	i := maxScan
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[:i]
+}
+
 // compact is the matching form of a label: NFC, lower case, without spaces
 // and punctuation.
 func compact(s string) string {
-	s = vntext.Key(s)
+	s = vntext.Key(scanPrefix(s))
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
