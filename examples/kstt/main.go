@@ -30,9 +30,10 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
+	"cmp"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -42,6 +43,7 @@ import (
 	"strings"
 
 	"github.com/baocaodinhky/vpcp/bieu"
+	"github.com/baocaodinhky/vpcp/internal/atomicfile"
 	"github.com/baocaodinhky/vpcp/kstt"
 	"github.com/baocaodinhky/vpcp/render"
 	"github.com/baocaodinhky/vpcp/render/text"
@@ -114,9 +116,45 @@ func newFlags(name string, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
-// maxInput bounds the size of an input file, as the readers bound what
-// they decompress.
-const maxInput = xlsx.DefaultMaxBytes
+// limits bound what the tool reads of one input (-max-bytes, -max-rows); a
+// zero field takes each reader's default.
+type limits struct {
+	maxBytes int64 // bytes read from the input, and decompressed from a workbook
+	maxRows  int   // rows of a worksheet, lines of pasted text, rows of a JSON form
+}
+
+// bytesFor is the byte bound for an input read whole (JSON) or as text:
+// -max-bytes, or the text reader's default.
+func (l limits) bytesFor() int64 {
+	if l.maxBytes > 0 {
+		return l.maxBytes
+	}
+	return text.DefaultPasteMaxBytes
+}
+
+// limitFlags defines -max-bytes and -max-rows.
+func limitFlags(fs *flag.FlagSet) *limits {
+	l := &limits{}
+	fs.Int64Var(&l.maxBytes, "max-bytes", 0, fmt.Sprintf("bytes read from an input and decompressed from a workbook (0: %d MiB for a workbook, %d MiB for text or JSON)", xlsx.DefaultMaxBytes>>20, text.DefaultPasteMaxBytes>>20))
+	fs.IntVar(&l.maxRows, "max-rows", 0, fmt.Sprintf("rows of a worksheet, lines of text, rows of a JSON form (0: %d)", xlsx.DefaultMaxRows))
+	return l
+}
+
+// maxOptions bounds the size of an -options file.
+const maxOptions = 1 << 20
+
+// readLimited reads r to its end, failing once more than max bytes came:
+// a FIFO or /dev/zero gets the size error, not an out-of-memory crash.
+func readLimited(r io.Reader, max int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("more than the %d bytes this tool reads (-max-bytes)", max)
+	}
+	return data, nil
+}
 
 // input is one file read into a report.
 type input struct {
@@ -153,7 +191,7 @@ func errText(err error) string {
 // errorf prints "kstt: " and the context (which file, which step: each
 // ends in ": ") then err as errText writes it, on one line.
 func errorf(stderr io.Writer, context string, err error) {
-	fmt.Fprintf(stderr, "kstt: %s%s\n", context, errText(err))
+	fmt.Fprintf(stderr, "kstt: %s%s\n", termSafe(context), termSafe(errText(err)))
 }
 
 // optionsError prints an error of splitOptions: "kstt: options: FILE: what
@@ -162,7 +200,7 @@ func optionsError(stderr io.Writer, err error) {
 	msg := errText(err)
 	msg = strings.Replace(msg, ": check options: ", ": ", 1)
 	msg = strings.TrimPrefix(msg, "check options: ")
-	fmt.Fprintf(stderr, "kstt: options: %s\n", msg)
+	fmt.Fprintf(stderr, "kstt: options: %s\n", termSafe(msg))
 }
 
 // isWorkbookName reports whether a file's name says it is an Excel
@@ -178,35 +216,50 @@ func isWorkbookName(name string) bool {
 // reader all the same, so that an empty or damaged workbook is reported as
 // what it is (xlsx.ErrNotXLSX: "only 0 bytes", …), not as text in which no
 // form was found.
-func load(path string, readOpts bieu.ReadOptions) (*input, error) {
-	st, err := os.Stat(path)
+func load(path string, readOpts bieu.ReadOptions, lim limits) (*input, error) {
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	if st.Size() > maxInput {
-		return nil, fmt.Errorf("%d bytes, more than the %d this tool reads", st.Size(), maxInput)
-	}
-	data, err := os.ReadFile(path)
+	defer f.Close()
+	st, err := f.Stat()
 	if err != nil {
 		return nil, err
 	}
 	name := filepath.Base(path)
-	trimmed := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF")), " \t\r\n")
+	// The kind is told from the first bytes; everything is read through a
+	// bound, whatever the file is (a FIFO, /dev/zero).
+	br := bufio.NewReaderSize(f, 64<<10)
+	head, _ := br.Peek(4096)
+	trimmed := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xEF\xBB\xBF")), " \t\r\n")
 	var grids []*kstt.Grid
+	xopts := xlsx.ReadOptions{MaxBytes: lim.maxBytes, MaxRows: lim.maxRows}
 	switch {
-	case bytes.HasPrefix(data, []byte("PK")) || bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}) || isWorkbookName(name):
-		grids, err = xlsx.ReadWorkbook(bytes.NewReader(data), int64(len(data)), xlsx.ReadOptions{})
+	case bytes.HasPrefix(head, []byte("PK")) || bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0}) || isWorkbookName(name):
+		if st.Mode().IsRegular() {
+			grids, err = xlsx.ReadWorkbook(f, st.Size(), xopts)
+		} else {
+			var data []byte
+			data, err = readLimited(br, cmp.Or(lim.maxBytes, xlsx.DefaultMaxBytes))
+			if err == nil {
+				grids, err = xlsx.ReadWorkbook(bytes.NewReader(data), int64(len(data)), xopts)
+			}
+		}
 		for _, g := range grids {
 			g.Source = name
 		}
 	case bytes.HasPrefix(trimmed, []byte("{")):
-		rep, err := bieu.DecodeReport(trimmed)
+		data, err := readLimited(br, lim.bytesFor())
+		if err != nil {
+			return nil, err
+		}
+		rep, err := bieu.DecodeReportWith(data, kstt.DecodeOptions{MaxRows: lim.maxRows})
 		if err != nil {
 			return nil, err
 		}
 		return &input{report: rep}, nil
 	default:
-		grids, err = text.ReadPasted(bytes.NewReader(data), name)
+		grids, err = text.ReadPastedOptions(br, name, text.PasteOptions{MaxBytes: lim.maxBytes, MaxLines: lim.maxRows})
 	}
 	if err != nil {
 		return nil, err
@@ -226,9 +279,14 @@ func splitOptions(path string) (kstt.CheckOptions, bieu.ReadOptions, error) {
 	if path == "" {
 		return check, read, nil
 	}
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return check, read, err
+	}
+	defer f.Close()
+	data, err := readLimited(f, maxOptions)
+	if err != nil {
+		return check, read, fmt.Errorf("%s: %w", path, err)
 	}
 	opts, err := kstt.ParseCheckOptions(data, allRules())
 	if err != nil {
@@ -285,6 +343,7 @@ func parseFiles(fs *flag.FlagSet, args []string, lang *string) bool {
 func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("check", stderr)
 	asJSON, lang, optsPath := findingFlags(fs)
+	lim := limitFlags(fs)
 	if !parseFiles(fs, args, lang) {
 		return exitUnreadable
 	}
@@ -296,7 +355,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	status := exitOK
 	all := []fileFinding{}
 	for _, path := range fs.Args() {
-		in, err := load(path, readOpts)
+		in, err := load(path, readOpts, *lim)
 		if err != nil {
 			errorf(stderr, path+": ", err)
 			status = exitUnreadable
@@ -317,7 +376,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		if !*asJSON {
 			prefix := ""
 			if fs.NArg() > 1 {
-				prefix = path + "\t"
+				prefix = termSafe(path) + "\t"
 			}
 			for _, f := range found {
 				fmt.Fprintln(stdout, prefix+line(f, *lang))
@@ -356,10 +415,55 @@ func line(f kstt.Finding, lang string) string {
 		}
 		return s
 	}
-	return strings.Join([]string{sev, f.Rule, dash(where), dash(f.Expected), dash(f.Actual), msg}, "\t")
+	fields := []string{sev, f.Rule, dash(where), dash(f.Expected), dash(f.Actual), msg}
+	for i := range fields {
+		fields[i] = termSafe(fields[i])
+	}
+	return strings.Join(fields, "\t")
+}
+
+// termSafe escapes what a terminal would obey rather than print: control
+// characters (ESC starting a colour or title sequence, a tab or line break
+// inside a field, C1 controls) and the bidirectional formatting
+// characters that reorder what follows (U+202E …), as \x1b or \u202e.
+// Text read from a file reaches the terminal only through it.
+func termSafe(s string) string {
+	clean := true
+	for _, r := range s {
+		if unsafeRune(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case !unsafeRune(r):
+			b.WriteRune(r)
+		case r < 0x100:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		default:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		}
+	}
+	return b.String()
+}
+
+func unsafeRune(r rune) bool {
+	switch {
+	case r < 0x20, r == 0x7f, r >= 0x80 && r < 0xa0:
+		return true
+	case r == 0x061c, r == 0x200e, r == 0x200f, r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+		return true
+	}
+	return false
 }
 
 func summary(path string, fs kstt.Findings, lang string) string {
+	path = termSafe(path)
 	if lang == "en" {
 		return fmt.Sprintf("%s: %d error(s), %d warning(s), %d info", path, fs.Count(kstt.Error), fs.Count(kstt.Warning), fs.Count(kstt.Info))
 	}
@@ -387,17 +491,16 @@ func renderTo(r render.Renderer, out string, stdout io.Writer, sheets []*kstt.Sh
 	if out == "" || out == "-" {
 		return r.Render(stdout, sheets...)
 	}
-	file, err := os.Create(out)
-	if err != nil {
-		return err
-	}
-	return errors.Join(r.Render(file, sheets...), file.Close())
+	// Written to a temporary file renamed over out: a failed render or a
+	// kill mid-write leaves an existing out as it was.
+	return atomicfile.WriteFile(out, 0o644, func(w io.Writer) error { return r.Render(w, sheets...) })
 }
 
 func runRender(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("render", stderr)
 	format := fs.String("format", "text", "output format: text or xlsx")
 	out := fs.String("o", "", `output file ("-": standard output)`)
+	lim := limitFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return exitUnreadable
 	}
@@ -414,7 +517,7 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, `kstt: -format xlsx needs -o FILE (or "-o -" for standard output)`)
 		return exitUnreadable
 	}
-	in, err := load(fs.Arg(0), bieu.ReadOptions{})
+	in, err := load(fs.Arg(0), bieu.ReadOptions{}, *lim)
 	if err != nil {
 		errorf(stderr, fs.Arg(0)+": ", err)
 		return exitUnreadable

@@ -79,7 +79,7 @@ func runRollup(args []string, stdout, stderr io.Writer) int {
 	reports := make([]*kstt.Report, len(paths))
 	unreadable := false
 	for i, path := range paths {
-		in, err := load(path, readOpts)
+		in, err := load(path, readOpts, limits{})
 		if err != nil {
 			errorf(stderr, path+": ", err)
 			unreadable = true
@@ -175,11 +175,11 @@ func runRollup(args []string, stdout, stderr io.Writer) int {
 			if tag == "" {
 				tag = aggName
 			}
-			fmt.Fprintln(fout, tag+"\t"+line(f.Finding, *lang))
+			fmt.Fprintln(fout, termSafe(tag)+"\t"+line(f.Finding, *lang))
 		}
 	}
 	for _, s := range summaries {
-		fmt.Fprintln(stderr, s)
+		fmt.Fprintln(stderr, termSafe(s))
 	}
 	for _, f := range all {
 		if f.Severity == kstt.Error {
