@@ -21,8 +21,8 @@ import (
 const (
 	DefaultPasteMaxBytes     = 50 << 20 // 50 MiB of input
 	DefaultPasteMaxLineBytes = 1 << 20  // 1 MiB in one line
-	DefaultPasteMaxLines     = 250_000 // as many as render/xlsx reads rows of a worksheet
-	DefaultPasteMaxFields    = 1024    // tab-separated fields in one line
+	DefaultPasteMaxLines     = 250_000  // as many as render/xlsx reads rows of a worksheet
+	DefaultPasteMaxFields    = 1024     // tab-separated fields in one line
 	// DefaultPasteMaxMemory is the fixed cap of the grid's memory budget;
 	// see PasteOptions.
 	DefaultPasteMaxMemory = 160 << 20
