@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"reflect"
 	"strconv"
 
@@ -195,8 +196,19 @@ func (c *Catalogue) DecodeReportWith(data []byte, opts DecodeOptions) (*Report, 
 		maxRows = DefaultMaxRows
 	}
 	fail := func(err error) (*Report, error) { return nil, fmt.Errorf("kstt: decode report: %w", err) }
-	if err := strictCheck(data, reflect.TypeFor[reportJSON](), "", maxRows); err != nil {
+	dec0 := json.NewDecoder(bytes.NewReader(data))
+	dec0.UseNumber()
+	w := walker{dec: dec0, maxRows: maxRows, checked: map[int]bool{}, formType: func(code string) reflect.Type {
+		if mk := c.New[code]; mk != nil {
+			return reflect.TypeOf(mk())
+		}
+		return nil
+	}}
+	if err := w.value(reflect.TypeFor[reportJSON](), ""); err != nil {
 		return fail(err)
+	}
+	if _, err := dec0.Token(); err != io.EOF {
+		return fail(&JSONError{Err: ErrTrailingData})
 	}
 	var in reportJSON
 	dec := json.NewDecoder(bytes.NewReader(data))
@@ -211,8 +223,10 @@ func (c *Catalogue) DecodeReportWith(data []byte, opts DecodeOptions) (*Report, 
 			return nil, fmt.Errorf("kstt: decode report: form %d: %w: %q", i+1, ErrUnknownForm, rf.Code)
 		}
 		f := mk()
-		if err := strictCheck(rf.Form, reflect.TypeOf(f), fmt.Sprintf("forms[%d].form", i), maxRows); err != nil {
-			return fail(err)
+		if !w.checked[i] {
+			if err := strictCheck(rf.Form, reflect.TypeOf(f), fmt.Sprintf("forms[%d].form", i), maxRows); err != nil {
+				return fail(err)
+			}
 		}
 		fd := json.NewDecoder(bytes.NewReader(rf.Form))
 		fd.DisallowUnknownFields()

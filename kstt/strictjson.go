@@ -79,6 +79,12 @@ func strictCheck(data []byte, t reflect.Type, prefix string, maxRows int) error 
 type walker struct {
 	dec     *json.Decoder
 	maxRows int
+	// formType gives the Go type of a report's form by its code, so that
+	// forms are checked in the same pass; checked records the forms it
+	// walked (a form written before its code is checked afterwards).
+	formType func(code string) reflect.Type
+	checked  map[int]bool
+	form     int
 }
 
 var (
@@ -109,15 +115,18 @@ func (w *walker) value(t reflect.Type, path string) error {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
+	if selfDecoding(t) {
+		// Skipped with the decoder's scanner, much faster than token
+		// by token.
+		var raw json.RawMessage
+		return jsonSyntax(path, w.dec.Decode(&raw))
+	}
 	tok, err := w.dec.Token()
 	if err != nil {
 		return jsonSyntax(path, err)
 	}
 	if tok == nil { // null fills anything
 		return nil
-	}
-	if selfDecoding(t) {
-		return w.skip(tok, path)
 	}
 	switch d := tok.(type) {
 	case json.Delim:
@@ -159,6 +168,9 @@ func (w *walker) skip(tok json.Token, path string) error {
 }
 
 func (w *walker) object(t reflect.Type, path string) error {
+	if t == reportFormType && w.formType != nil {
+		return w.reportForm(path)
+	}
 	fields := jsonFields(t)
 	for w.dec.More() {
 		tok, err := w.dec.Token()
@@ -183,6 +195,50 @@ func (w *walker) object(t reflect.Type, path string) error {
 		}
 	}
 	_, err := w.dec.Token() // }
+	return jsonSyntax(path, err)
+}
+
+var reportFormType = reflect.TypeFor[reportForm]()
+
+// reportForm walks {"code": …, "form": {…}}, the form with its own type
+// when its code came first.
+func (w *walker) reportForm(path string) error {
+	n := w.form
+	w.form++
+	var ft reflect.Type
+	for w.dec.More() {
+		tok, err := w.dec.Token()
+		if err != nil {
+			return jsonSyntax(path, err)
+		}
+		key, _ := tok.(string)
+		switch {
+		case strings.EqualFold(key, "code"):
+			tok, err := w.dec.Token()
+			if err != nil {
+				return jsonSyntax(join(path, key), err)
+			}
+			code, _ := tok.(string)
+			ft = w.formType(code)
+			if d, ok := tok.(json.Delim); ok {
+				if err := w.skip(d, join(path, key)); err != nil {
+					return err
+				}
+			}
+		case strings.EqualFold(key, "form") && ft != nil:
+			if err := w.value(ft, join(path, key)); err != nil {
+				return err
+			}
+			w.checked[n] = true
+		case strings.EqualFold(key, "form"):
+			if err := w.value(rawMessageType, join(path, key)); err != nil {
+				return err
+			}
+		default:
+			return &JSONError{Path: join(path, key), Err: ErrUnknownField}
+		}
+	}
+	_, err := w.dec.Token()
 	return jsonSyntax(path, err)
 }
 

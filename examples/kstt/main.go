@@ -151,7 +151,7 @@ func readLimited(r io.Reader, max int64) ([]byte, error) {
 		return nil, err
 	}
 	if int64(len(data)) > max {
-		return nil, fmt.Errorf("more than the %d bytes this tool reads (-max-bytes)", max)
+		return nil, fmt.Errorf("more than the %d bytes this tool reads", max)
 	}
 	return data, nil
 }
