@@ -207,7 +207,8 @@ func Read(grids []*kstt.Grid) (*ReadResult, error) { return ReadWith(grids, Read
 // against the "(Từ ngày … đến ngày …)" line.
 //
 // ReadWith fails with a *ReadError when no grid holds a form (ErrNoForm)
-// or a code line has no readable table under it (ErrUnrecognized);
+// or a code line — or a worksheet named for a form ("II.06a") — has no
+// readable table of that form (ErrUnrecognized);
 // everything else it had to interpret is a finding. Grids without a form
 // (a sheet of notes) are skipped when another grid holds one.
 func ReadWith(grids []*kstt.Grid, opts ReadOptions) (*ReadResult, error) {

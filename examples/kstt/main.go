@@ -2,8 +2,8 @@
 // report forms of Thông tư 01/2020/TT-VPCP (Biểu II.06a, II.06b, II.07b,
 // II.08), using only the public API of github.com/baocaodinhky/vpcp.
 //
-//	kstt check [-json] [-lang vi|en] [-options FILE] FILE…
-//	kstt render -format text|xlsx [-o OUT] FILE
+//	kstt check [-json] [-lang vi|en] [-options FILE] [-max-bytes N] [-max-rows N] FILE…
+//	kstt render -format text|xlsx [-o OUT] [-max-bytes N] [-max-rows N] FILE
 //	kstt rollup [-unit NAME] [-recipient NAME] [-level UNIT=LEVEL]… [-format xlsx|text] [-o OUT] FILE…
 //	kstt rules [-json]
 //
@@ -13,6 +13,16 @@
 // as in the sample report). The kind is told from the content, not the name,
 // except that a file named .xlsx or .xlsm is always read as a workbook (an
 // empty or damaged one is reported as such, not as text without a form).
+//
+// Every input is read through bounds, whatever it is (a FIFO, /dev/zero):
+// -max-bytes bounds the bytes read and decompressed (default 256 MiB for a
+// workbook, 50 MiB for text or JSON), -max-rows the rows of a worksheet, the
+// lines of text and the rows of a JSON form (default 250,000) — enough for
+// a national aggregate — and the readers bound their memory besides.
+// Output files (-o) are written to a temporary file renamed over the
+// destination, so a failure or a kill leaves an existing file as it was.
+// Control and bidirectional-formatting characters read from a file are
+// printed escaped (\x1b, \u202e).
 //
 // check prints one finding per line — severity, rule, cell, expected,
 // actual, message, separated by tabs — or a JSON array with -json. Its exit
@@ -60,12 +70,15 @@ const (
 )
 
 const usage = `usage:
-  kstt check [-json] [-lang vi|en] [-options FILE] FILE…
+  kstt check [-json] [-lang vi|en] [-options FILE] [-max-bytes N] [-max-rows N] FILE…
         read each FILE (XLSX workbook, JSON report or pasted text), check it
         against the rules of Thông tư 01/2020/TT-VPCP and print the findings,
         one per line: severity, rule, cell, expected, actual, message.
         Exit status: 0 no error, 1 an error finding, 2 an unreadable input.
-  kstt render -format text|xlsx [-o OUT] FILE
+        -max-bytes: bytes read and decompressed from an input (default 256 MiB
+        for a workbook, 50 MiB for text or JSON); -max-rows: rows of a
+        worksheet, lines of text, rows of a JSON form (default 250000).
+  kstt render -format text|xlsx [-o OUT] [-max-bytes N] [-max-rows N] FILE
         print the forms of FILE as text tables, or write them as an XLSX
         workbook (-o is required for xlsx; "-o -" writes to standard output).
   kstt rollup [-unit NAME] [-recipient NAME] [-level UNIT=LEVEL]… [-format xlsx|text]
