@@ -178,3 +178,73 @@ func PastedWide(lines, cells int) []byte {
 	line := strings.Repeat("\t", cells-1) + "x\n"
 	return bytes.Repeat([]byte(line), lines)
 }
+
+// Part returns the content of the part name of the zip archive data, or
+// nil.
+func Part(data []byte, name string) []byte {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil
+	}
+	for _, f := range zr.File {
+		if f.Name != name {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return nil
+		}
+		defer rc.Close()
+		var b bytes.Buffer
+		if _, err := b.ReadFrom(rc); err != nil {
+			return nil
+		}
+		return b.Bytes()
+	}
+	return nil
+}
+
+// Rezip copies the zip archive base with the parts named in replace
+// replaced by their new content (added when base lacks them): a fuzz
+// target mutates a part's XML and zips it, so that mutations reach the
+// XML parser instead of failing the zip's checksums.
+func Rezip(base []byte, replace map[string][]byte) []byte {
+	zr, err := zip.NewReader(bytes.NewReader(base), int64(len(base)))
+	if err != nil {
+		panic(err)
+	}
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	done := map[string]bool{}
+	put := func(name string, body []byte) {
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Store})
+		if err != nil {
+			panic(err)
+		}
+		w.Write(body)
+	}
+	for _, f := range zr.File {
+		if body, ok := replace[f.Name]; ok {
+			put(f.Name, body)
+			done[f.Name] = true
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			panic(err)
+		}
+		var body bytes.Buffer
+		body.ReadFrom(rc)
+		rc.Close()
+		put(f.Name, body.Bytes())
+	}
+	for name, body := range replace {
+		if !done[name] {
+			put(name, body)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		panic(err)
+	}
+	return b.Bytes()
+}

@@ -48,8 +48,9 @@ const (
 // string counted at each cell that uses it, as every later step reads it
 // once per cell. The default is min(DefaultMaxMemory, max(MinMemory,
 // MemoryPerByte × the file's size)); the reader's peak heap stays within
-// about twice the budget plus the largest shared-strings part. Beyond it,
-// ReadWorkbook stops at once with ErrOverLimit, saying what it counted.
+// about twice the budget plus a few MiB. Beyond it, ReadWorkbook stops at
+// once with ErrOverLimit, saying what it counted. A text of more than
+// 1 MiB between two tags (no cell holds that much) is ErrOverLimit too.
 type ReadOptions struct {
 	MaxBytes  int64 // decompressed bytes of all the parts read, and the file's own size; default DefaultMaxBytes
 	MaxRows   int   // rows of one worksheet, counted to its last row holding a value; default DefaultMaxRows
@@ -262,11 +263,19 @@ type wbReader struct {
 	date1904         bool   // the workbook counts days from 1904 (old Mac workbooks)
 }
 
-// budgetReader fails with ErrOverLimit once the shared budget is spent.
+// budgetReader fails with ErrOverLimit once the shared budget is spent,
+// or when a run of text without markup exceeds maxTextRun (the XML decoder
+// would buffer it whole).
 type budgetReader struct {
-	r  io.Reader
-	rd *wbReader
+	r   io.Reader
+	rd  *wbReader
+	run int // bytes since the last '<'
 }
+
+// maxTextRun bounds the bytes between two tags of a part: a spreadsheet
+// holds at most 32,767 characters in a cell (under 200 KB as escaped
+// UTF-8), so a longer run is no cell's text.
+const maxTextRun = 1 << 20
 
 func (b *budgetReader) Read(p []byte) (int, error) {
 	if b.rd.budget <= 0 {
@@ -277,10 +286,24 @@ func (b *budgetReader) Read(p []byte) (int, error) {
 	}
 	n, err := b.r.Read(p)
 	b.rd.budget -= int64(n)
+	if first := bytes.IndexByte(p[:n], '<'); first < 0 {
+		b.run += n
+	} else {
+		b.run += first
+		if b.run <= maxTextRun {
+			b.run = n - bytes.LastIndexByte(p[:n], '<') - 1
+		}
+	}
+	if b.run > maxTextRun {
+		return n, errTextRun
+	}
 	return n, err
 }
 
-var errBudget = errors.New("read budget spent")
+var (
+	errBudget  = errors.New("read budget spent")
+	errTextRun = errors.New("text run too long")
+)
 
 // errMemory: the grids' memory budget is spent; partErr turns it into
 // ErrOverLimit with what was counted.
@@ -337,6 +360,8 @@ func (rd *wbReader) partErr(name string, err error) error {
 		re := rd.memoryError()
 		re.Part = name
 		return re
+	case errors.Is(err, errTextRun):
+		return &ReadError{Part: name, Err: ErrOverLimit, Detail: fmt.Sprintf("more than %d bytes of text without markup: no cell holds that much (a spreadsheet cell holds at most 32,767 characters)", maxTextRun)}
 	case errors.Is(err, errBudget):
 		return &ReadError{Part: name, Err: ErrOverLimit, Detail: "the decompressed parts exceed MaxBytes"}
 	}

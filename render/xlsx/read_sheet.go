@@ -31,6 +31,8 @@ func (rd *wbReader) readSheet(s sheetRef) (*kstt.Grid, error) {
 			re = e
 		} else if errors.Is(err, errMemory) {
 			re = rd.memoryError()
+		} else if errors.Is(err, errTextRun) || errors.Is(err, errBudget) {
+			re = rd.partErr(s.part, err).(*ReadError)
 		} else {
 			re = rd.partErr(s.part, err).(*ReadError)
 		}
