@@ -67,3 +67,17 @@ func ExampleLayout() {
 	// 3 Số lượng hồ sơ tiếp nhận (3)=(4)+(5)+(6)
 	// TỔNG CỘNG 31 [4 5 6] true
 }
+
+// A form read from a file knows where each cell came from; the address is
+// computed from the grid row and column the reader recorded.
+func ExampleOrigin() {
+	var o kstt.Origin
+	o.SetGrid(&kstt.Grid{Name: "II.06a"}, kstt.PartOrigin{
+		Part: "",
+		Rows: []int32{11, 12},           // printed rows 0 and 1: spreadsheet rows 12 and 13
+		Cols: []int32{-1, -1, -1, 3, 4}, // column (3) in D, (4) in E
+	})
+	fmt.Println(o.CellAddress("", 1, 4), o.CellAddress("", 0, 3), o.CellAddress("", 2, 3) == "")
+	// Output:
+	// II.06a!E13 II.06a!D12 true
+}
