@@ -81,3 +81,21 @@ func ExampleOrigin() {
 	// Output:
 	// II.06a!E13 II.06a!D12 true
 }
+
+// Any JSON a program reads alongside reports can be decoded as strictly
+// as reports are: a misspelt key is an error with its path.
+func ExampleUnmarshalStrict() {
+	var cases struct {
+		Cases []struct {
+			Unit     string `json:"unit"`
+			Received int64  `json:"received"`
+		} `json:"cases"`
+	}
+	err := kstt.UnmarshalStrict([]byte(`{"cases": [{"unit": "Sở Tư pháp", "received": 3}, {"unit": "Sở Y tế", "recieved": 4}]}`), &cases, 0)
+	fmt.Println(err)
+	err = kstt.UnmarshalStrict([]byte(`{"cases": [{"received": 2.5}]}`), &cases, 0)
+	fmt.Println(err)
+	// Output:
+	// cases[1].recieved: unknown field
+	// cases[0].received: number out of range or not whole: 2.5
+}

@@ -55,6 +55,29 @@ func (e *JSONError) Unwrap() error { return e.Err }
 // decodes (the rows of a form): more than a national aggregate holds.
 const DefaultMaxRows = 250_000
 
+// UnmarshalStrict decodes the JSON document data into v (a pointer) the
+// way every JSON the SDK reads is decoded: a key that names no field, at
+// any level, is ErrUnknownField; a fractional or out-of-range count is
+// ErrBadNumber; an array of more than maxRows elements (0: DefaultMaxRows)
+// is ErrTooManyRows, found before anything is decoded; data after the
+// value is ErrTrailingData. These come as a *JSONError with the path
+// ("cases[12].recieved"). Other malformed JSON is encoding/json's error.
+func UnmarshalStrict(data []byte, v any, maxRows int) error {
+	if maxRows <= 0 {
+		maxRows = DefaultMaxRows
+	}
+	t := reflect.TypeOf(v)
+	if t == nil || t.Kind() != reflect.Pointer {
+		return errors.New("kstt: UnmarshalStrict needs a pointer")
+	}
+	if err := strictCheck(data, t, "", maxRows); err != nil {
+		return err
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	return dec.Decode(v)
+}
+
 // strictCheck walks the JSON document data against type t without
 // decoding it: every object key must name a field of the struct it fills
 // (matched as encoding/json matches it, case-insensitively), every number

@@ -577,7 +577,12 @@ func (rd *wbReader) readSST(name string) error {
 		if t.Name.Local != "si" {
 			return nil
 		}
-		s, err := readText(d, rd.memLeft/2)
+		limit := rd.memLeft / 2
+		s, err := readText(d, limit)
+		if errors.Is(err, errMemory) {
+			return &ReadError{Err: ErrOverLimit, Detail: fmt.Sprintf(
+				"shared string %d is longer than %d bytes, half of what is left of MaxMemory (%d bytes)", len(rd.sst), limit, rd.memory)}
+		}
 		if err != nil {
 			return err
 		}

@@ -165,6 +165,10 @@ func (sr *sheetReader) cell(start xml.StartElement) error {
 				formula = f
 			case "is":
 				s, err := readText(sr.d, sr.rd.memLeft)
+				if errors.Is(err, errMemory) {
+					return &ReadError{Cell: kstt.CellName(row, col), Err: ErrOverLimit, Detail: fmt.Sprintf(
+						"an inline string longer than what is left of MaxMemory (%d bytes)", sr.rd.memory)}
+				}
 				if err != nil {
 					return err
 				}
