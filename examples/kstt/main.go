@@ -4,7 +4,7 @@
 //
 //	kstt check [-json] [-lang vi|en] [-options FILE] [-max-bytes N] [-max-rows N] FILE…
 //	kstt render -format text|xlsx [-o OUT] [-max-bytes N] [-max-rows N] FILE
-//	kstt rollup [-unit NAME] [-recipient NAME] [-level UNIT=LEVEL]… [-format xlsx|text] [-o OUT] FILE…
+//	kstt rollup [-unit NAME] [-recipient NAME] [-level UNIT=LEVEL]… [-format xlsx|text] [-o OUT] [-max-bytes N] [-max-rows N] FILE…
 //	kstt rules [-json]
 //
 // A FILE is an XLSX workbook (as sent by a unit, or written by render/xlsx),
@@ -18,7 +18,8 @@
 // -max-bytes bounds the bytes read and decompressed (default 256 MiB for a
 // workbook, 50 MiB for text or JSON), -max-rows the rows of a worksheet, the
 // lines of text and the rows of a JSON form (default 250,000) — enough for
-// a national aggregate — and the readers bound their memory besides.
+// a national aggregate — and the readers bound their memory besides
+// (-max-memory).
 // Output files (-o) are written to a temporary file renamed over the
 // destination, so a failure or a kill leaves an existing file as it was.
 // Control and bidirectional-formatting characters read from a file are
@@ -77,12 +78,14 @@ const usage = `usage:
         Exit status: 0 no error, 1 an error finding, 2 an unreadable input.
         -max-bytes: bytes read and decompressed from an input (default 256 MiB
         for a workbook, 50 MiB for text or JSON); -max-rows: rows of a
-        worksheet, lines of text, rows of a JSON form (default 250000).
+        worksheet, lines of text, rows of a JSON form (default 250000);
+        -max-memory: the readers' memory budget for what they keep (default
+        40 bytes per byte of input, 16 MiB to 160 MiB).
   kstt render -format text|xlsx [-o OUT] [-max-bytes N] [-max-rows N] FILE
         print the forms of FILE as text tables, or write them as an XLSX
         workbook (-o is required for xlsx; "-o -" writes to standard output).
   kstt rollup [-unit NAME] [-recipient NAME] [-level UNIT=LEVEL]… [-format xlsx|text]
-              [-json] [-lang vi|en] [-options FILE] -o OUT.xlsx FILE…
+              [-json] [-lang vi|en] [-options FILE] [-max-bytes N] [-max-rows N] -o OUT.xlsx FILE…
         roll up the reports of many units (one FILE each, of any kind above)
         for one period into the aggregate of the unit they report to (-unit,
         by default their Đơn vị nhận báo cáo; -recipient names the
@@ -134,6 +137,7 @@ func newFlags(name string, stderr io.Writer) *flag.FlagSet {
 type limits struct {
 	maxBytes int64 // bytes read from the input, and decompressed from a workbook
 	maxRows  int   // rows of a worksheet, lines of pasted text, rows of a JSON form
+	maxMem   int64 // the readers' memory budget for the grid of a workbook or text
 }
 
 // bytesFor is the byte bound for an input read whole (JSON) or as text:
@@ -150,6 +154,7 @@ func limitFlags(fs *flag.FlagSet) *limits {
 	l := &limits{}
 	fs.Int64Var(&l.maxBytes, "max-bytes", 0, fmt.Sprintf("bytes read from an input and decompressed from a workbook (0: %d MiB for a workbook, %d MiB for text or JSON)", xlsx.DefaultMaxBytes>>20, text.DefaultPasteMaxBytes>>20))
 	fs.IntVar(&l.maxRows, "max-rows", 0, fmt.Sprintf("rows of a worksheet, lines of text, rows of a JSON form (0: %d)", xlsx.DefaultMaxRows))
+	fs.Int64Var(&l.maxMem, "max-memory", 0, fmt.Sprintf("memory budget of the grid read from a workbook or text (0: 40 bytes per byte of input, from %d to %d MiB)", xlsx.MinMemory>>20, xlsx.DefaultMaxMemory>>20))
 	return l
 }
 
@@ -246,7 +251,7 @@ func load(path string, readOpts bieu.ReadOptions, lim limits) (*input, error) {
 	head, _ := br.Peek(4096)
 	trimmed := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xEF\xBB\xBF")), " \t\r\n")
 	var grids []*kstt.Grid
-	xopts := xlsx.ReadOptions{MaxBytes: lim.maxBytes, MaxRows: lim.maxRows}
+	xopts := xlsx.ReadOptions{MaxBytes: lim.maxBytes, MaxRows: lim.maxRows, MaxMemory: lim.maxMem}
 	switch {
 	case bytes.HasPrefix(head, []byte("PK")) || bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0}) || isWorkbookName(name):
 		if st.Mode().IsRegular() {
@@ -272,7 +277,7 @@ func load(path string, readOpts bieu.ReadOptions, lim limits) (*input, error) {
 		}
 		return &input{report: rep}, nil
 	default:
-		grids, err = text.ReadPastedOptions(br, name, text.PasteOptions{MaxBytes: lim.maxBytes, MaxLines: lim.maxRows})
+		grids, err = text.ReadPastedOptions(br, name, text.PasteOptions{MaxBytes: lim.maxBytes, MaxLines: lim.maxRows, MaxMemory: lim.maxMem})
 	}
 	if err != nil {
 		return nil, err

@@ -55,6 +55,7 @@ func runRollup(args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", "xlsx", "output format of the aggregate's forms: xlsx or text")
 	out := fs.String("o", "", `output file ("-": standard output)`)
 	asJSON, lang, optsPath := findingFlags(fs)
+	lim := limitFlags(fs)
 	if !parseFiles(fs, args, lang) {
 		return exitUnreadable
 	}
@@ -79,7 +80,7 @@ func runRollup(args []string, stdout, stderr io.Writer) int {
 	reports := make([]*kstt.Report, len(paths))
 	unreadable := false
 	for i, path := range paths {
-		in, err := load(path, readOpts, limits{})
+		in, err := load(path, readOpts, *lim)
 		if err != nil {
 			errorf(stderr, path+": ", err)
 			unreadable = true
