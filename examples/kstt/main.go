@@ -164,7 +164,22 @@ const maxOptions = 1 << 20
 // readLimited reads r to its end, failing once more than max bytes came:
 // a FIFO or /dev/zero gets the size error, not an out-of-memory crash.
 func readLimited(r io.Reader, max int64) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, max+1))
+	return readLimitedSize(r, max, -1)
+}
+
+// readLimitedSize is readLimited for an input of a known size (a regular
+// file; -1 when unknown): one larger than max is refused before it is
+// read, and one within it is read into a buffer of its size.
+func readLimitedSize(r io.Reader, max, size int64) ([]byte, error) {
+	if size > max {
+		return nil, fmt.Errorf("%d bytes, more than the %d this tool reads", size, max)
+	}
+	var b bytes.Buffer
+	if size >= 0 {
+		b.Grow(int(size) + 1)
+	}
+	_, err := b.ReadFrom(io.LimitReader(r, max+1))
+	data := b.Bytes()
 	if err != nil {
 		return nil, err
 	}
@@ -267,7 +282,11 @@ func load(path string, readOpts bieu.ReadOptions, lim limits) (*input, error) {
 			g.Source = name
 		}
 	case bytes.HasPrefix(trimmed, []byte("{")):
-		data, err := readLimited(br, lim.bytesFor())
+		size := int64(-1)
+		if st.Mode().IsRegular() {
+			size = st.Size()
+		}
+		data, err := readLimitedSize(br, lim.bytesFor(), size)
 		if err != nil {
 			return nil, err
 		}
