@@ -108,6 +108,27 @@ func TestNamedSheetWithoutTable(t *testing.T) {
 	if !errors.Is(err, bieu.ErrUnrecognized) || !errors.As(err, &re) || re.Grid != "II.06a" {
 		t.Fatalf("err = %v, want ErrUnrecognized for sheet II.06a", err)
 	}
+	// An empty sheet named for a form is a warning (READ/R13): the unit
+	// had nothing to fill in, and says so.
+	data = writeWorkbook(t, bigII06a(t, 3))
+	gs, err = xlsx.ReadWorkbook(strings.NewReader(string(data)), int64(len(data)), xlsx.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	gs = append(gs, &kstt.Grid{Name: "II.08", Rows: [][]kstt.GridCell{{{}}, nil}})
+	res, err := bieu.Read(gs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range res.Findings {
+		if f.Rule == "READ/R13" {
+			got = append(got, f.Cell+" "+f.Severity.String()+" "+f.MessageEN)
+		}
+	}
+	if len(got) != 1 || !strings.HasPrefix(got[0], `II.08!A1 warning worksheet "II.08" is named for the form but empty: form II.08 is not in the report`) {
+		t.Errorf("READ/R13 findings: %q", got)
+	}
 }
 
 // FuzzDecodeReport: no input makes the strict decoder panic; what it

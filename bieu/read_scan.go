@@ -193,8 +193,15 @@ func (rd *reader) readGrid(g *kstt.Grid, res *ReadResult) error {
 	}
 	if len(insts) == 0 && named.code != "" && !strings.HasPrefix(named.code, "?") && !g.Text && Official().Spec(named.code) != nil {
 		// A worksheet named for a form that holds no table of it is an
-		// error, not a sheet of notes skipped in silence.
-		return rd.unrecognized(g, named, skipped)
+		// error, not a sheet of notes skipped in silence — unless it is
+		// empty: a template's sheet the unit had nothing to fill in.
+		if !gridBlank(g) {
+			return rd.unrecognized(g, named, skipped)
+		}
+		rd.find(ruleEmptySheet, kstt.Finding{Form: named.code, Row: -1, Cell: g.Addr(0, 0),
+			Expected: "Biểu số " + named.code + "/VPCP/KSTT", Actual: "(trống)",
+			Message:   fmt.Sprintf("trang tính %s mang tên biểu nhưng để trống: biểu %s không có trong báo cáo", quote(g.Name), named.code),
+			MessageEN: fmt.Sprintf("worksheet %s is named for the form but empty: form %s is not in the report", quote(g.Name), named.code)})
 	}
 	for _, inst := range insts {
 		f := rd.assemble(g, inst)
@@ -298,6 +305,18 @@ func firstCol(g *kstt.Grid, r int) int {
 		}
 	}
 	return 0
+}
+
+// gridBlank reports whether no cell of g holds anything.
+func gridBlank(g *kstt.Grid) bool {
+	for _, row := range g.Rows {
+		for _, c := range row {
+			if !c.Blank() {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // maxScan bounds the text of a cell the header scan looks at: a label, a
