@@ -249,7 +249,13 @@ func isWorkbookName(name string) bool {
 // reader all the same, so that an empty or damaged workbook is reported as
 // what it is (xlsx.ErrNotXLSX: "only 0 bytes", …), not as text in which no
 // form was found.
-func load(path string, readOpts bieu.ReadOptions, lim limits) (*input, error) {
+func load(path string, readOpts bieu.ReadOptions) (*input, error) {
+	return loadWith(path, readOpts, limits{})
+}
+
+// loadWith is load within the bounds lim (-max-bytes, -max-rows,
+// -max-memory).
+func loadWith(path string, readOpts bieu.ReadOptions, lim limits) (*input, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -392,7 +398,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	status := exitOK
 	all := []fileFinding{}
 	for _, path := range fs.Args() {
-		in, err := load(path, readOpts, *lim)
+		in, err := loadWith(path, readOpts, *lim)
 		if err != nil {
 			errorf(stderr, path+": ", err)
 			status = exitUnreadable
@@ -554,7 +560,7 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, `kstt: -format xlsx needs -o FILE (or "-o -" for standard output)`)
 		return exitUnreadable
 	}
-	in, err := load(fs.Arg(0), bieu.ReadOptions{}, *lim)
+	in, err := loadWith(fs.Arg(0), bieu.ReadOptions{}, *lim)
 	if err != nil {
 		errorf(stderr, fs.Arg(0)+": ", err)
 		return exitUnreadable

@@ -621,7 +621,7 @@ func TestXLSXNamedFileReadAsWorkbook(t *testing.T) {
 				t.Errorf("%q: exit %d\n%s", cmd, code, errOut)
 			}
 		}
-		if _, err := load(path, bieu.ReadOptions{}, limits{}); !errors.Is(err, xlsx.ErrNotXLSX) {
+		if _, err := load(path, bieu.ReadOptions{}); !errors.Is(err, xlsx.ErrNotXLSX) {
 			t.Errorf("load(%s) = %v, want xlsx.ErrNotXLSX", path, err)
 		}
 	}

@@ -80,7 +80,7 @@ func runRollup(args []string, stdout, stderr io.Writer) int {
 	reports := make([]*kstt.Report, len(paths))
 	unreadable := false
 	for i, path := range paths {
-		in, err := load(path, readOpts, *lim)
+		in, err := loadWith(path, readOpts, *lim)
 		if err != nil {
 			errorf(stderr, path+": ", err)
 			unreadable = true
