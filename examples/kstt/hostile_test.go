@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/baocaodinhky/vpcp/internal/heapwatch"
 	"github.com/baocaodinhky/vpcp/internal/hostile"
 )
 
@@ -45,9 +46,14 @@ func TestUnboundedInputs(t *testing.T) {
 		{"render", "-max-bytes", "1000", "testdata/seed-tables.txt"},
 	} {
 		start := time.Now()
-		code, _, errOut := runCLI(t, args...)
+		var code int
+		var errOut string
+		peak := heapwatch.Peak(func() { code, _, errOut = runCLI(t, args...) })
 		if code != exitUnreadable || !strings.Contains(errOut, "bytes") {
 			t.Errorf("%v: exit %d, %q; want 2 and the size error", args, code, errOut)
+		}
+		if peak > 32<<20 {
+			t.Errorf("%v: peak heap %d MB, more than 32 MB", args, peak>>20)
 		}
 		if d := time.Since(start); d > 5*time.Second {
 			t.Errorf("%v took %v", args, d)
