@@ -39,13 +39,14 @@ type PasteOptions struct {
 	MaxLineBytes int   // bytes in one line
 	MaxLines     int   // lines in the document
 	MaxFields    int   // fields (cells) in one line
-	// MaxMemory bounds the grid's memory as counted while it is built:
+	// MaxMemory bounds the memory of reading as counted while the grid is
+	// built: the input (its lines are held meanwhile), plus
 	// kstt.GridCellSize bytes per cell up to a line's last non-empty
 	// field, plus the bytes of the cells' text. The default is
 	// min(DefaultPasteMaxMemory, max(PasteMinMemory, PasteMemoryPerByte ×
 	// the input's size)); beyond it the reader stops with
 	// ErrPasteTooLarge, saying what it counted. The peak heap stays within
-	// about twice the budget plus the input's size.
+	// about twice the budget.
 	MaxMemory int64
 }
 
@@ -167,14 +168,15 @@ func ReadPastedOptions(r io.Reader, name string, opts PasteOptions) ([]*kstt.Gri
 	if budget == 0 {
 		budget = min(DefaultPasteMaxMemory, max(PasteMinMemory, PasteMemoryPerByte*(maxBytes-lim.n)))
 	}
-	var cells, text int64
+	// The input's lines are held while the grid is built: they count too.
+	cells, text := int64(0), maxBytes-lim.n
 	charge := func(line int, row []kstt.GridCell) error {
 		cells += int64(len(row)) + 1 // the row's slice header counts as a cell
 		for _, c := range row {
 			text += int64(len(c.Text))
 		}
 		if cells*kstt.GridCellSize+text > budget {
-			return fmt.Errorf("%w: the grid would take more than MaxMemory (%d bytes): counted %d cells (%d bytes each) and %d bytes of text in %d lines",
+			return fmt.Errorf("%w: the grid would take more than MaxMemory (%d bytes): counted %d cells (%d bytes each) and %d bytes of input and text in %d lines",
 				ErrPasteTooLarge, budget, cells, kstt.GridCellSize, text, line)
 		}
 		return nil
