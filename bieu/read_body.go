@@ -17,6 +17,19 @@ func (rd *reader) readBody(g *kstt.Grid, t *table) {
 	n := len(t.cols)
 	colSTT, colLabel := t.cols[0], t.cols[1]
 	last := t.bodyFrom - 1
+	// The body has at most the grid's remaining rows: allocated once at
+	// that size (appends would copy the rows and values several times
+	// over), and clipped below if the table ends far earlier.
+	if rest := len(g.Rows) - t.bodyFrom; rest > 0 && t.rows == nil {
+		t.rows = make([]readRow, 0, rest)
+		t.vals = make([]int64, 0, rest*t.width)
+	}
+	defer func() {
+		if cap(t.rows) > 2*len(t.rows)+64 {
+			t.rows = append([]readRow(nil), t.rows...)
+			t.vals = append([]int64(nil), t.vals...)
+		}
+	}()
 rows:
 	for r := t.bodyFrom; r < len(g.Rows); r++ {
 		if len(g.Rows[r]) == 0 {
