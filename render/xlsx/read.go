@@ -18,7 +18,8 @@ import (
 
 // Default bounds of the reader. They read anything the SDK writes for a
 // national aggregate (an II.06a of 250,000 rows is about 160 MB of sheet
-// XML and a 120 MiB grid), and refuse a zip bomb in well under a second.
+// XML and a grid of about 155 MiB as MaxMemory counts it), and refuse a
+// zip bomb in well under a second.
 const (
 	// DefaultMaxBytes bounds the bytes the reader decompresses (every
 	// part it reads, together) and the size of the file: 256 MiB.
