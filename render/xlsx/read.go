@@ -17,9 +17,9 @@ import (
 )
 
 // Default bounds of the reader. They read anything the SDK writes for a
-// national aggregate (an II.06a of 250,000 rows is about 160 MB of sheet
-// XML and a grid of about 155 MiB as MaxMemory counts it), and refuse a
-// zip bomb in well under a second.
+// national aggregate (an II.06a of 100,000 rows is 63 MB of sheet XML
+// and a grid of about 62 MiB as MaxMemory counts it), and refuse a zip
+// bomb in well under a second.
 const (
 	// DefaultMaxBytes bounds the bytes the reader decompresses (every
 	// part it reads, together) and the size of the file: 256 MiB.
