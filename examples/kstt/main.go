@@ -3,9 +3,10 @@
 // II.08), using only the public API of github.com/baocaodinhky/vpcp.
 //
 //	kstt check [-json] [-lang vi|en] [-options FILE] [-max-bytes N] [-max-rows N] FILE…
-//	kstt render -format text|xlsx [-o OUT] [-max-bytes N] [-max-rows N] FILE
-//	kstt rollup [-unit NAME] [-recipient NAME] [-level UNIT=LEVEL]… [-format xlsx|text] [-o OUT] [-max-bytes N] [-max-rows N] FILE…
+//	kstt render -format text|xlsx|html [-o OUT] [-max-bytes N] [-max-rows N] FILE
+//	kstt rollup [-unit NAME] [-recipient NAME] [-level UNIT=LEVEL]… [-format xlsx|text] [-indicators] [-o OUT] [-max-bytes N] [-max-rows N] FILE…
 //	kstt rules [-json]
+//	kstt serve [-addr HOST:PORT]
 //
 // A FILE is an XLSX workbook (as sent by a unit, or written by render/xlsx),
 // a JSON report (kstt.Report, as bieu.DecodeReport reads it) or a text
@@ -38,6 +39,13 @@
 // check does, with the same exit statuses; a unit the roll-up refuses
 // (another period or recipient, the same unit twice, an unknown level) is
 // exit status 2, and nothing is written.
+//
+// serve opens a local web page (http://127.0.0.1:8080/ by default, on the
+// loopback interface only unless -addr names another): upload the units'
+// files to see their forms with the findings on the cells, the roll-up
+// with its sources, indicators and charts, a comparison with an earlier
+// period's files, and download the aggregate workbook, the same bytes as
+// rollup writes for the same files. Nothing is written to disk.
 package main
 
 import (
@@ -57,6 +65,7 @@ import (
 	"github.com/baocaodinhky/vpcp/internal/atomicfile"
 	"github.com/baocaodinhky/vpcp/kstt"
 	"github.com/baocaodinhky/vpcp/render"
+	"github.com/baocaodinhky/vpcp/render/html"
 	"github.com/baocaodinhky/vpcp/render/text"
 	"github.com/baocaodinhky/vpcp/render/xlsx"
 )
@@ -81,11 +90,12 @@ const usage = `usage:
         worksheet, lines of text, rows of a JSON form (default 250000);
         -max-memory: the readers' memory budget for what they keep (default
         40 bytes per byte of input, 16 MiB to 160 MiB).
-  kstt render -format text|xlsx [-o OUT] [-max-bytes N] [-max-rows N] FILE
+  kstt render -format text|xlsx|html [-o OUT] [-max-bytes N] [-max-rows N] FILE
         print the forms of FILE as text tables, or write them as an XLSX
-        workbook (-o is required for xlsx; "-o -" writes to standard output).
+        workbook (-o is required for xlsx; "-o -" writes to standard output)
+        or an HTML page (A4 landscape when printed).
   kstt rollup [-unit NAME] [-recipient NAME] [-level UNIT=LEVEL]… [-format xlsx|text]
-              [-json] [-lang vi|en] [-options FILE] [-max-bytes N] [-max-rows N] -o OUT.xlsx FILE…
+              [-indicators] [-json] [-lang vi|en] [-options FILE] [-max-bytes N] [-max-rows N] -o OUT.xlsx FILE…
         roll up the reports of many units (one FILE each, of any kind above)
         for one period into the aggregate of the unit they report to (-unit,
         by default their Đơn vị nhận báo cáo; -recipient names the
@@ -96,7 +106,15 @@ const usage = `usage:
         level is told from its name, or given with -level "Tên đơn vị=cấp
         tỉnh|cấp huyện|cấp xã" (repeatable). Exit status as check's; 2 also
         when a unit is refused (another period or recipient, the same unit
-        twice, an unknown level) — nothing is written then.
+        twice, an unknown level) — nothing is written then. -indicators adds
+        the published rates (bieu/indicator) after the forms: the
+        aggregate's row by row, and the units ranked by each, with charts.
+  kstt serve [-addr HOST:PORT]
+        a local web page (default http://127.0.0.1:8080/, loopback only):
+        upload units' files (XLSX, JSON, pasted text) to see their forms
+        with the findings on the cells, the roll-up with its sources,
+        indicators and charts, a comparison with an earlier period, and
+        download the aggregate as kstt rollup writes it.
   kstt rules [-json]
         list the rule catalogue: the rules of every form (II.06b included),
         of the report, and of the form reader (READ/…).
@@ -117,6 +135,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runRollup(args[1:], stdout, stderr)
 	case "rules":
 		return runRules(args[1:], stdout, stderr)
+	case "serve":
+		return runServe(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
@@ -131,6 +151,11 @@ func newFlags(name string, stderr io.Writer) *flag.FlagSet {
 	fs.Usage = func() { fmt.Fprint(stderr, usage) }
 	return fs
 }
+
+// maxInput bounds the size of one file uploaded to kstt serve: 50 MiB, the
+// text and JSON readers' default (a workbook that size holds far more than
+// a national aggregate).
+const maxInput = text.DefaultPasteMaxBytes
 
 // limits bound what the tool reads of one input (-max-bytes, -max-rows); a
 // zero field takes each reader's default.
@@ -265,18 +290,36 @@ func loadWith(path string, readOpts bieu.ReadOptions, lim limits) (*input, error
 	if err != nil {
 		return nil, err
 	}
-	name := filepath.Base(path)
-	// The kind is told from the first bytes; everything is read through a
-	// bound, whatever the file is (a FIFO, /dev/zero).
-	br := bufio.NewReaderSize(f, 64<<10)
+	var at io.ReaderAt
+	size := int64(-1)
+	if st.Mode().IsRegular() {
+		at, size = f, st.Size()
+	}
+	return loadFrom(filepath.Base(path), f, at, size, readOpts, lim)
+}
+
+// loadData reads a file's content into a report, as load does; name is
+// the file's base name, used for the kind and in cell addresses. The page
+// of kstt serve reads its uploads with it, so both read alike.
+func loadData(name string, data []byte, readOpts bieu.ReadOptions) (*input, error) {
+	return loadFrom(name, bytes.NewReader(data), bytes.NewReader(data), int64(len(data)), readOpts, limits{})
+}
+
+// loadFrom reads one input into a report: r gives its bytes; at, when not
+// nil, the same bytes by offset, size long (a regular file, an upload);
+// size is -1 when unknown (a FIFO, /dev/zero). The kind is told from the
+// first bytes; everything is read through a bound, whatever the input is.
+func loadFrom(name string, r io.Reader, at io.ReaderAt, size int64, readOpts bieu.ReadOptions, lim limits) (*input, error) {
+	var err error
+	br := bufio.NewReaderSize(r, 64<<10)
 	head, _ := br.Peek(4096)
 	trimmed := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xEF\xBB\xBF")), " \t\r\n")
 	var grids []*kstt.Grid
 	xopts := xlsx.ReadOptions{MaxBytes: lim.maxBytes, MaxRows: lim.maxRows, MaxMemory: lim.maxMem}
 	switch {
 	case bytes.HasPrefix(head, []byte("PK")) || bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0}) || isWorkbookName(name):
-		if st.Mode().IsRegular() {
-			grids, err = xlsx.ReadWorkbook(f, st.Size(), xopts)
+		if at != nil {
+			grids, err = xlsx.ReadWorkbook(at, size, xopts)
 		} else {
 			var data []byte
 			data, err = readLimited(br, cmp.Or(lim.maxBytes, xlsx.DefaultMaxBytes))
@@ -288,10 +331,6 @@ func loadWith(path string, readOpts bieu.ReadOptions, lim limits) (*input, error
 			g.Source = name
 		}
 	case bytes.HasPrefix(trimmed, []byte("{")):
-		size := int64(-1)
-		if st.Mode().IsRegular() {
-			size = st.Size()
-		}
 		data, err := readLimitedSize(br, lim.bytesFor(), size)
 		if err != nil {
 			return nil, err
@@ -513,10 +552,10 @@ func summary(path string, fs kstt.Findings, lang string) string {
 	return fmt.Sprintf("%s: %d lỗi, %d cảnh báo, %d thông tin", path, fs.Count(kstt.Error), fs.Count(kstt.Warning), fs.Count(kstt.Info))
 }
 
-// renderer returns the renderer of format, text or xlsx.
+// renderer returns the renderer of format: text, xlsx or html.
 func renderer(format string) (render.Renderer, error) {
 	reg := render.NewRegistry()
-	for _, r := range []render.Renderer{text.New(text.DefaultOptions()), xlsx.New(xlsx.Options{})} {
+	for _, r := range []render.Renderer{text.New(text.DefaultOptions()), xlsx.New(xlsx.Options{}), html.New(html.Options{})} {
 		if err := reg.Register(r); err != nil {
 			return nil, err
 		}
@@ -541,7 +580,7 @@ func renderTo(r render.Renderer, out string, stdout io.Writer, sheets []*kstt.Sh
 
 func runRender(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("render", stderr)
-	format := fs.String("format", "text", "output format: text or xlsx")
+	format := fs.String("format", "text", "output format: text, xlsx or html")
 	out := fs.String("o", "", `output file ("-": standard output)`)
 	lim := limitFlags(fs)
 	if err := fs.Parse(args); err != nil {
