@@ -48,6 +48,14 @@ func Check(r *kstt.Report, opts kstt.CheckOptions) (kstt.Findings, error) {
 // forms typed as II06a, II07b and II08.
 func DecodeReport(data []byte) (*kstt.Report, error) { return Official().DecodeReport(data) }
 
+// DecodeReportWith is DecodeReport with bounds (kstt.DecodeOptions: the
+// rows of a form). Like DecodeReport it is strict: a misspelt field, at
+// any level, is a *kstt.JSONError naming its path
+// ("forms[0].form.rows[3].recieved").
+func DecodeReportWith(data []byte, opts kstt.DecodeOptions) (*kstt.Report, error) {
+	return Official().DecodeReportWith(data, opts)
+}
+
 const reportBasis = "Thông tư 01/2020/TT-VPCP; Nghị định 09/2019/NĐ-CP, Điều 12"
 
 func narrativeRule(id, field string, cols ...int) kstt.Rule {

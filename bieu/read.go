@@ -232,7 +232,9 @@ func Read(grids []*kstt.Grid) (*ReadResult, error) { return ReadWith(grids, Read
 // against the "(Từ ngày … đến ngày …)" line.
 //
 // ReadWith fails with a *ReadError when no grid holds a form (ErrNoForm)
-// or a code line has no readable table under it (ErrUnrecognized);
+// or a code line — or a worksheet named for a form ("II.06a") that is not
+// empty (an empty one is READ/R13) — has no readable table of that form
+// (ErrUnrecognized);
 // everything else it had to interpret is a finding. Grids without a form
 // (a sheet of notes) are skipped when another grid holds one.
 func ReadWith(grids []*kstt.Grid, opts ReadOptions) (*ReadResult, error) {
@@ -298,6 +300,7 @@ const (
 	ruleSkipped      = "READ/R10"
 	ruleMissingPart  = "READ/R11"
 	ruleNarrative    = "READ/R12"
+	ruleEmptySheet   = "READ/R13"
 )
 
 const readBasis = "Thông tư 01/2020/TT-VPCP, Phụ lục II (mẫu biểu); đọc biểu từ tệp"
@@ -342,6 +345,9 @@ var readRules = []kstt.Rule{
 	readRule(ruleNarrative, kstt.Info, "mục I.6 của báo cáo đọc được đủ 12 số liệu",
 		"không đọc được đủ số liệu mục I.6 của báo cáo: các quy tắc đối chiếu với Biểu II.06a bị bỏ qua",
 		"the figures of section I.6 of the narrative could not all be read: the rules comparing them with II.06a are skipped"),
+	readRule(ruleEmptySheet, kstt.Warning, "trang tính mang tên biểu có biểu",
+		"trang tính mang tên biểu để trống: coi như báo cáo không có biểu đó (có nội dung mà không có bảng của biểu thì là lỗi đọc tệp)",
+		"a worksheet named for a form is empty: the report is read without that form (content without the form's table is a read error)"),
 }
 
 // ReadRules lists the rules of the form reader (READ/R01 …): what Read

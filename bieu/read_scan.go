@@ -121,9 +121,10 @@ type note struct {
 
 // readGrid finds the forms of one grid and appends them to res.
 func (rd *reader) readGrid(g *kstt.Grid, res *ReadResult) error {
-	var ctx codeCtx
+	var ctx, named codeCtx
 	if code := rd.codeOf(g.Name, false); code != "" {
 		ctx = codeCtx{code: code, row: -1, addr: g.Addr(0, 0)}
+		named = ctx
 	}
 	var insts []*instance
 	var skipped []string
@@ -194,6 +195,18 @@ func (rd *reader) readGrid(g *kstt.Grid, res *ReadResult) error {
 	}
 	if err := unused(); err != nil {
 		return err
+	}
+	if len(insts) == 0 && named.code != "" && !strings.HasPrefix(named.code, "?") && !g.Text && Official().Spec(named.code) != nil {
+		// A worksheet named for a form that holds no table of it is an
+		// error, not a sheet of notes skipped in silence — unless it is
+		// empty: a template's sheet the unit had nothing to fill in.
+		if !gridBlank(g) {
+			return rd.unrecognized(g, named, skipped)
+		}
+		rd.find(ruleEmptySheet, kstt.Finding{Form: named.code, Row: -1, Cell: g.Addr(0, 0),
+			Expected: "Biểu số " + named.code + "/VPCP/KSTT", Actual: "(trống)",
+			Message:   fmt.Sprintf("trang tính %s mang tên biểu nhưng để trống: biểu %s không có trong báo cáo", quote(g.Name), named.code),
+			MessageEN: fmt.Sprintf("worksheet %s is named for the form but empty: form %s is not in the report", quote(g.Name), named.code)})
 	}
 	for _, inst := range insts {
 		f := rd.assemble(g, inst)
@@ -283,7 +296,7 @@ func describeGrid(g *kstt.Grid, from, to, n int) []string {
 // codeCol is the column of the code line's cell in row r.
 func codeCol(g *kstt.Grid, r int) int {
 	for c, cell := range g.Rows[r] {
-		if strings.Contains(strings.ToLower(cell.Text), "vpcp") {
+		if strings.Contains(strings.ToLower(scanPrefix(cell.Text)), "vpcp") {
 			return c
 		}
 	}
@@ -299,10 +312,39 @@ func firstCol(g *kstt.Grid, r int) int {
 	return 0
 }
 
+// gridBlank reports whether no cell of g holds anything.
+func gridBlank(g *kstt.Grid) bool {
+	for _, row := range g.Rows {
+		for _, c := range row {
+			if !c.Blank() {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// maxScan bounds the text of a cell the header scan looks at: a label, a
+// code line or a header field is matched on its first maxScan bytes, so a
+// cell of megabytes costs what a label does.
+const maxScan = 1024
+
+// scanPrefix is s cut to at most maxScan bytes, at a rune boundary.
+func scanPrefix(s string) string {
+	if len(s) <= maxScan {
+		return s
+	}
+	i := maxScan
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[:i]
+}
+
 // compact is the matching form of a label: NFC, lower case, without spaces
 // and punctuation.
 func compact(s string) string {
-	s = vntext.Key(s)
+	s = vntext.Key(scanPrefix(s))
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {

@@ -3,6 +3,7 @@ package kstt
 import (
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -207,6 +208,9 @@ func ParseCheckOptions(data []byte, rules []Rule) (CheckOptions, error) {
 			Off      bool   `json:"off,omitempty"`
 			Severity string `json:"severity,omitempty"`
 		} `json:"rules,omitempty"`
+	}
+	if err := strictCheck(data, reflect.TypeOf(raw), "", DefaultMaxRows); err != nil {
+		return CheckOptions{}, fmt.Errorf("kstt: check options: %w", err)
 	}
 	dec := json.NewDecoder(strings.NewReader(string(data)))
 	dec.DisallowUnknownFields()

@@ -30,7 +30,7 @@ func declared(paths []string) (*bieu.Editions, []kstt.Rule, error) {
 	eds := bieu.DefaultEditions()
 	var rules []kstt.Rule
 	for _, path := range paths {
-		data, err := os.ReadFile(path)
+		data, err := readFileLimited(path, maxOptions)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -65,4 +65,19 @@ func declared(paths []string) (*bieu.Editions, []kstt.Rule, error) {
 		}
 	}
 	return eds, rules, nil
+}
+
+// readFileLimited reads a small input file (a declaration) through a
+// bound, so that /dev/zero or a FIFO gets the size error, not all memory.
+func readFileLimited(path string, max int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := readLimited(f, max)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return data, nil
 }

@@ -56,6 +56,7 @@ func runRollup(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("o", "", `output file ("-": standard output)`)
 	withIndicators := fs.Bool("indicators", false, "add the indicator sheets after the forms: the aggregate's rates row by row, and the units ranked by each rate, with charts")
 	asJSON, lang, optsPath := findingFlags(fs)
+	lim := limitFlags(fs)
 	if !parseFiles(fs, args, lang) {
 		return exitUnreadable
 	}
@@ -80,7 +81,7 @@ func runRollup(args []string, stdout, stderr io.Writer) int {
 	reports := make([]*kstt.Report, len(paths))
 	unreadable := false
 	for i, path := range paths {
-		in, err := load(path, readOpts)
+		in, err := loadWith(path, readOpts, *lim)
 		if err != nil {
 			errorf(stderr, path+": ", err)
 			unreadable = true
@@ -183,11 +184,11 @@ func runRollup(args []string, stdout, stderr io.Writer) int {
 			if tag == "" {
 				tag = aggName
 			}
-			fmt.Fprintln(fout, tag+"\t"+line(f.Finding, *lang))
+			fmt.Fprintln(fout, termSafe(tag)+"\t"+line(f.Finding, *lang))
 		}
 	}
 	for _, s := range summaries {
-		fmt.Fprintln(stderr, s)
+		fmt.Fprintln(stderr, termSafe(s))
 	}
 	for _, f := range all {
 		if f.Severity == kstt.Error {
