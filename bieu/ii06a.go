@@ -49,8 +49,9 @@ func (f *II06a) FormHeader() kstt.Header { return f.Header }
 // Table returns the form's only table.
 func (f *II06a) Table(int) kstt.Table { return f }
 
-// Fill derives (3), (7), (11) of every row and the TỔNG CỘNG row.
-func (f *II06a) Fill() error { return kstt.Fill(f) }
+// Fill derives (3), (7), (11) of every row and the TỔNG CỘNG row, and
+// numbers (1) STT 1, 2, … where it is blank.
+func (f *II06a) Fill() error { f.numberRows(); return kstt.Fill(f) }
 
 // Check runs the rules of Biểu II.06a (see the rule catalogue, RULES.md).
 func (f *II06a) Check(opts kstt.CheckOptions) (kstt.Findings, error) { return kstt.Check(f, opts) }

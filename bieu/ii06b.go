@@ -53,8 +53,9 @@ func (f *II06b) Table(int) kstt.Table {
 	return t
 }
 
-// Fill derives (3), (7), (11) of every row and the TỔNG CỘNG row.
-func (f *II06b) Fill() error { return kstt.Fill(f) }
+// Fill derives (3), (7), (11) of every row and the TỔNG CỘNG row, and
+// numbers (1) STT 1, 2, … where it is blank.
+func (f *II06b) Fill() error { f.numberRows(); return kstt.Fill(f) }
 
 // Check runs the rules of II.06b.
 func (f *II06b) Check(opts kstt.CheckOptions) (kstt.Findings, error) { return kstt.Check(f, opts) }

@@ -79,8 +79,9 @@ func (f *II07b) Table(part int) kstt.Table {
 }
 
 // Fill derives (3), (7), (11) of Part I, the rates of Part II and both
-// TỔNG CỘNG rows.
-func (f *II07b) Fill() error { return kstt.Fill(f) }
+// TỔNG CỘNG rows, and numbers (1) STT 1, 2, … where it is blank (each
+// part from 1).
+func (f *II07b) Fill() error { f.numberRows(); return kstt.Fill(f) }
 
 // Check runs the rules of Biểu II.07b.
 func (f *II07b) Check(opts kstt.CheckOptions) (kstt.Findings, error) { return kstt.Check(f, opts) }

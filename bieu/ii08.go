@@ -82,8 +82,9 @@ func (f *II08) Table(int) kstt.Table {
 	return t
 }
 
-// Fill derives the TỔNG CỘNG row.
-func (f *II08) Fill() error { return kstt.Fill(f) }
+// Fill derives the TỔNG CỘNG row and numbers (1) STT 1, 2, … where it is
+// blank (on through the levels and sections, as the roll-up does).
+func (f *II08) Fill() error { f.numberRows(); return kstt.Fill(f) }
 
 // Check runs the rules of Biểu II.08.
 func (f *II08) Check(opts kstt.CheckOptions) (kstt.Findings, error) { return kstt.Check(f, opts) }

@@ -77,6 +77,10 @@ var emptySpec = &kstt.FormSpec{Code: "(decl.Form without schema)"}
 // FormHeader implements kstt.Form.
 func (f *Form) FormHeader() kstt.Header { return f.Header }
 
+// InheritHeader implements kstt.HeaderInheritor: each empty header field
+// takes h's.
+func (f *Form) InheritHeader(h kstt.Header) { f.Header = f.Header.Inherit(h) }
+
 // Table implements kstt.Form: the table of part pi.
 func (f *Form) Table(pi int) kstt.Table {
 	if f.schema == nil || pi < 0 || pi >= len(f.schema.parts) {

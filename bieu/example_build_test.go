@@ -1,0 +1,34 @@
+package bieu_test
+
+import (
+	"fmt"
+
+	"github.com/baocaodinhky/vpcp/bieu"
+	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/period"
+)
+
+// A report built with its header given once: the forms take it, Fill
+// numbers the STT column, and II.08's section and level rows come from
+// the codes.
+func ExampleII08_Add() {
+	q3, _ := period.Parse("Quý III năm 2024")
+	files := &bieu.II06a{Rows: []bieu.II06aRow{{Field: "Lĩnh vực lãnh sự", Online: 12, OnTime: 12}}}
+	online := (&bieu.II08{}).
+		Add(bieu.SectionCodeB, bieu.ProvinceLevel, bieu.II08Row{Field: "Lĩnh vực lãnh sự", PartialAssigned: 4, PartialDeployed: 4, PartialFiles: 12}).
+		Add(bieu.SectionCodeA, bieu.ProvinceLevel, bieu.II08Row{Field: "Lĩnh vực hộ chiếu", FullAssigned: 1, FullDeployed: 1, Integrated: 1})
+	report := kstt.NewReport(kstt.Header{Unit: "Sở Ngoại vụ", Recipient: "UBND tỉnh", Period: q3}, files, online)
+	_ = files.Fill()
+	_ = online.Fill()
+	findings, _ := bieu.Check(report, kstt.CheckOptions{})
+	fmt.Println(online.Header.Unit, "|", online.Header.Period)
+	for _, s := range online.Sections {
+		fmt.Println(s.Code, s.Title, "›", s.Levels[0].Code, s.Levels[0].Title, "›", s.Levels[0].Rows[0].STT, s.Levels[0].Rows[0].Field)
+	}
+	fmt.Println(files.Rows[0].STT, len(findings.AtLeast(kstt.Warning)))
+	// Output:
+	// Sở Ngoại vụ | Quý III năm 2024
+	// A DVCTT THEO QUYẾT ĐỊNH CỦA THỦ TƯỚNG CHÍNH PHỦ › I CẤP TỈNH › 1 Lĩnh vực hộ chiếu
+	// B DVCTT DO CƠ QUAN, UBND TỈNH CHỦ ĐỘNG TRIỂN KHAI › I CẤP TỈNH › 2 Lĩnh vực lãnh sự
+	// 1 0
+}
