@@ -28,4 +28,5 @@ package bieu
 
 //go:generate go run ../internal/gencatalogue RULES.md
 //go:generate go run ../internal/gencatalogue -declarations DECLARATIONS.md
+//go:generate go run ../internal/gencatalogue -ids rule_ids.go
 //go:generate go run ../internal/genquick quick_gen.go

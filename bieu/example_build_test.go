@@ -1,6 +1,7 @@
 package bieu_test
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/baocaodinhky/vpcp/bieu"
@@ -31,4 +32,29 @@ func ExampleII08_Add() {
 	// A DVCTT THEO QUYẾT ĐỊNH CỦA THỦ TƯỚNG CHÍNH PHỦ › I CẤP TỈNH › 1 Lĩnh vực hộ chiếu
 	// B DVCTT DO CƠ QUAN, UBND TỈNH CHỦ ĐỘNG TRIỂN KHAI › I CẤP TỈNH › 2 Lĩnh vực lãnh sự
 	// 1 0
+}
+
+// A test matches a finding by its rule with errors.Is and reads its numbers;
+// a misspelt rule ID does not compile as a constant, and is an error as text.
+func ExampleByRule() {
+	f := &bieu.II06a{Rows: []bieu.II06aRow{{Field: "Lĩnh vực lãnh sự", Online: 12, OnTime: 12}}}
+	_ = f.Fill()
+	f.Rows[0].Received++ // (3) no longer equals (4)+(5)+(6)
+	findings, _ := f.Check(kstt.CheckOptions{})
+	err := findings.Err()
+	fmt.Println(errors.Is(err, bieu.RuleII06aR01), errors.Is(err, bieu.RuleII06aR02))
+	var x kstt.Finding
+	if errors.As(err, &x) {
+		d, _ := x.DifferenceValue()
+		fmt.Println(x.Rule, x.Location().Row, x.Location().Column, d.IntPart())
+	}
+	hits, _ := bieu.ByRule(findings, bieu.RuleII06aR01)
+	fmt.Println(len(hits))
+	_, bad := bieu.ByRule(findings, "II.06a/R1")
+	fmt.Println(errors.Is(bad, kstt.ErrUnknownRule))
+	// Output:
+	// true false
+	// II.06a/R01 0 3 1
+	// 1
+	// true
 }

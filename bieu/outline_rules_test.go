@@ -99,7 +99,7 @@ func TestReportRulesPassAndFail(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			hit := fs.ByRule(c.rule)
+			hit := fs.ByRule(kstt.RuleID(c.rule))
 			if c.rule == "KSTT/R01" {
 				// Case and spacing alone are no difference.
 				if len(hit) != 0 {
@@ -107,7 +107,7 @@ func TestReportRulesPassAndFail(t *testing.T) {
 				}
 				f.b.Header.Unit = "Sở Tài chính"
 				fs, _ = Check(f.rep, kstt.CheckOptions{})
-				hit = fs.ByRule(c.rule)
+				hit = fs.ByRule(kstt.RuleID(c.rule))
 			}
 			if len(hit) == 0 {
 				t.Fatalf("%s does not fire; findings: %v", c.rule, fs)

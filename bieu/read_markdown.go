@@ -3,6 +3,8 @@ package bieu
 import (
 	"bufio"
 	"fmt"
+	"github.com/baocaodinhky/vpcp/internal/ruleids"
+	"github.com/baocaodinhky/vpcp/kstt"
 	"io"
 	"strings"
 
@@ -36,6 +38,37 @@ func WriteRulesMarkdown(w io.Writer) error {
 	fmt.Fprintf(bw, "| `%s` | %s | %s | %s | %s |\n", r.ID, r.Severity, cell(r.Expr), cell(r.Meaning+" — "+r.MeaningEN), cell(r.Basis))
 	fmt.Fprintln(bw)
 	return bw.Flush()
+}
+
+// WriteRuleIDs writes the Go source of rule_ids.go: one kstt.RuleID
+// constant per rule of the official catalogue (every edition, the report
+// rules, KSTT/R40) and per reading rule, generated from the same
+// declarations as RULES.md (go generate ./bieu).
+func WriteRuleIDs(w io.Writer) error {
+	return ruleids.Write(w, "bieu", "internal/gencatalogue -ids", []ruleids.Group{
+		{Doc: "The rules of the official catalogue (RULES.md), one constant per rule ID; a\n// finding matches its rule with errors.Is(err, RuleII06aR01).", Rules: Rules()},
+		{Doc: "The reading rules of Read (READ/…).", Rules: ReadRules()},
+	})
+}
+
+// ByRule returns the findings of the given rule IDs and an error matching
+// kstt.ErrUnknownRule when an ID is none of the official rules (every
+// edition's, the report rules, KSTT/R40) or reading rules: a misspelt ID is
+// an error, not an empty selection.
+func ByRule(fs kstt.Findings, ids ...kstt.RuleID) (kstt.Findings, error) {
+	known := map[kstt.RuleID]bool{}
+	for _, r := range Rules() {
+		known[kstt.RuleID(r.ID)] = true
+	}
+	for _, r := range readRules {
+		known[kstt.RuleID(r.ID)] = true
+	}
+	for _, id := range ids {
+		if !known[id] {
+			return nil, fmt.Errorf("bieu: %w: %q", kstt.ErrUnknownRule, string(id))
+		}
+	}
+	return fs.ByRule(ids...), nil
 }
 
 // WriteDeclarationsMarkdown writes the reference of the language forms are

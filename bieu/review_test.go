@@ -43,7 +43,7 @@ func TestReviewBlankReportIsNotClean(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, id := range []string{"KSTT/R30", "KSTT/R31", "KSTT/R32"} {
-		if len(fs.ByRule(id)) != 1 {
+		if len(fs.ByRule(kstt.RuleID(id))) != 1 {
 			t.Errorf("blank header: no %s in %v", id, fs)
 		}
 	}

@@ -115,7 +115,7 @@ func TestEveryRuleHasPassingAndFailingCase(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := clean.ByRule(r.ID); len(got) != 0 {
+			if got := clean.ByRule(kstt.RuleID(r.ID)); len(got) != 0 {
 				t.Fatalf("clean fixture: %v", got)
 			}
 			// Failing case.
@@ -125,7 +125,7 @@ func TestEveryRuleHasPassingAndFailingCase(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			hit := fs.ByRule(r.ID)
+			hit := fs.ByRule(kstt.RuleID(r.ID))
 			if len(hit) == 0 {
 				t.Fatalf("broken fixture does not raise %s; findings: %v", r.ID, fs)
 			}
@@ -144,7 +144,7 @@ func TestEveryRuleHasPassingAndFailingCase(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := fs.ByRule(r.ID); len(got) != 0 {
+			if got := fs.ByRule(kstt.RuleID(r.ID)); len(got) != 0 {
 				t.Fatalf("rule switched off still reports: %v", got)
 			}
 		})

@@ -159,9 +159,12 @@ func (fs Findings) AtLeast(s Severity) Findings {
 	return fs.Filter(func(f Finding) bool { return f.Severity >= s })
 }
 
-// ByRule returns the findings of the given rule IDs.
-func (fs Findings) ByRule(ids ...string) Findings {
-	return fs.Filter(func(f Finding) bool { return slices.Contains(ids, f.Rule) })
+// ByRule returns the findings of the given rule IDs. Pass the generated
+// constants (bieu.RuleII06aR01 …), whose misspelling does not compile;
+// Catalogue.ByRule (bieu.ByRule for the official rules) also returns an
+// error for an ID the catalogue does not declare.
+func (fs Findings) ByRule(ids ...RuleID) Findings {
+	return fs.Filter(func(f Finding) bool { return slices.Contains(ids, RuleID(f.Rule)) })
 }
 
 // ByForm returns the findings about the given form code ("" selects the
@@ -219,7 +222,8 @@ func (e *FindingsError) Unwrap() []error {
 	return out
 }
 
-// Is matches ErrFindings.
+// Is matches ErrFindings. A RuleID target matches through Unwrap, when
+// one of the findings is of that rule.
 func (e *FindingsError) Is(target error) bool { return target == ErrFindings }
 
 var _ error = Finding{}

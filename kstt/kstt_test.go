@@ -365,3 +365,36 @@ func TestLayoutHeaderGridAndRelations(t *testing.T) {
 		t.Errorf("rate cell %+v", rate)
 	}
 }
+
+func TestFindingMatchAndNumbers(t *testing.T) {
+	f := kstt.Finding{Rule: "X/R1", Severity: kstt.Error, Expected: "≤ 1", Actual: "5", Difference: "+4", Cell: "'Biểu 1''s'!AB12"}
+	err := kstt.Findings{{Rule: "X/R0"}, f}.Err()
+	if !errors.Is(err, kstt.RuleID("X/R1")) || errors.Is(err, kstt.RuleID("X/R2")) || !errors.Is(err, kstt.ErrFindings) {
+		t.Fatal("errors.Is by rule")
+	}
+	e, ok1 := f.ExpectedValue()
+	a, ok2 := f.ActualValue()
+	d, ok3 := f.DifferenceValue()
+	if !ok1 || !ok2 || !ok3 || e.IntPart() != 1 || a.IntPart() != 5 || d.IntPart() != 4 {
+		t.Fatalf("%v %v %v", e, a, d)
+	}
+	for _, s := range []string{"0 hoặc 1", "", "Quý II năm 2024", "1e9"} {
+		if _, ok := (kstt.Finding{Expected: s}).ExpectedValue(); ok {
+			t.Errorf("%q read as a number", s)
+		}
+	}
+	if d, ok := (kstt.Finding{Difference: "-0.01"}).DifferenceValue(); !ok || d.String() != "-0.01" {
+		t.Errorf("decimal difference %v", d)
+	}
+	l := f.Location()
+	if l.Sheet != "Biểu 1's" || l.SheetRow != 12 || l.SheetColumn != 28 || l.Line != 0 {
+		t.Errorf("workbook location %+v", l)
+	}
+	l = kstt.Finding{Form: "II.06a", Row: 3, Column: 4, Cell: "dir/a:b.txt:L60:C7"}.Location()
+	if l.File != "dir/a:b.txt" || l.Line != 60 || l.Field != 7 || l.Form != "II.06a" || l.Row != 3 || l.Column != 4 || l.Sheet != "" {
+		t.Errorf("text location %+v", l)
+	}
+	if l := (kstt.Finding{Cell: "garbage!"}).Location(); l.Sheet != "" || l.SheetRow != 0 {
+		t.Errorf("garbage %+v", l)
+	}
+}

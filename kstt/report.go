@@ -144,6 +144,22 @@ func (c *Catalogue) Rule(id string) (Rule, error) {
 	return Rule{}, fmt.Errorf("kstt: %w: %q", ErrUnknownRule, id)
 }
 
+// ByRule returns the findings of the given rule IDs, like Findings.ByRule,
+// and an error matching ErrUnknownRule when an ID is none of the
+// catalogue's rules (a misspelt ID would otherwise select nothing).
+func (c *Catalogue) ByRule(fs Findings, ids ...RuleID) (Findings, error) {
+	known := map[RuleID]bool{}
+	for _, r := range c.Rules() {
+		known[RuleID(r.ID)] = true
+	}
+	for _, id := range ids {
+		if !known[id] {
+			return nil, fmt.Errorf("kstt: %w: %q", ErrUnknownRule, string(id))
+		}
+	}
+	return fs.ByRule(ids...), nil
+}
+
 // Validate checks every form declaration and every report rule: unique IDs
 // across the catalogue, references to declared forms, columns and narrative
 // figures.

@@ -1,5 +1,7 @@
 // Command gencatalogue writes the official rule catalogue as Markdown
-// (bieu/RULES.md). Run it with `go generate ./bieu`.
+// (bieu/RULES.md), the declaration reference (-declarations) and the rule
+// ID constants (-ids rule_ids.go), all from the same rule declarations.
+// Run it with `go generate ./bieu`.
 package main
 
 import (
@@ -13,6 +15,10 @@ import (
 func main() {
 	out, write := "RULES.md", bieu.WriteRulesMarkdown
 	args := os.Args[1:]
+	if len(args) > 0 && args[0] == "-ids" {
+		// The rule ID constants (rule_ids.go).
+		out, write, args = "rule_ids.go", bieu.WriteRuleIDs, args[1:]
+	}
 	if len(args) > 0 && args[0] == "-declarations" {
 		// The reference of the declaration language (DECLARATIONS.md).
 		out, write, args = "DECLARATIONS.md", bieu.WriteDeclarationsMarkdown, args[1:]

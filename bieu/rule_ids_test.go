@@ -1,0 +1,43 @@
+package bieu
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"testing"
+
+	"github.com/baocaodinhky/vpcp/kstt"
+)
+
+func TestRuleIDsInSync(t *testing.T) {
+	var b bytes.Buffer
+	if err := WriteRuleIDs(&b); err != nil {
+		t.Fatal(err)
+	}
+	disk, err := os.ReadFile("rule_ids.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(disk, b.Bytes()) {
+		t.Fatal("rule_ids.go is out of date: run `go generate ./bieu`")
+	}
+	// The constants the tests below use are the declared IDs.
+	for id, want := range map[kstt.RuleID]string{RuleII06aR01: "II.06a/R01", RuleKSTTR40: RuleEdition, RuleREADR07: "READ/R07"} {
+		if string(id) != want {
+			t.Errorf("%s != %s", id, want)
+		}
+	}
+}
+
+func TestByRuleUnknownIsError(t *testing.T) {
+	fs := kstt.Findings{{Rule: "II.06a/R01", Severity: kstt.Error}}
+	if got, err := ByRule(fs, RuleII06aR01, RuleREADR07); err != nil || len(got) != 1 {
+		t.Fatalf("%v %v", got, err)
+	}
+	if _, err := ByRule(fs, "II.06a/R1"); !errors.Is(err, kstt.ErrUnknownRule) {
+		t.Fatalf("misspelt ID: %v", err)
+	}
+	if _, err := Official().ByRule(fs, "II.06a/R1"); !errors.Is(err, kstt.ErrUnknownRule) {
+		t.Fatalf("catalogue, misspelt ID: %v", err)
+	}
+}
