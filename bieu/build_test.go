@@ -1,6 +1,8 @@
 package bieu_test
 
 import (
+	"errors"
+	"strings"
 	"testing"
 
 	"github.com/baocaodinhky/vpcp/bieu"
@@ -60,5 +62,42 @@ func TestFillNumbersBlankSTTOnly(t *testing.T) {
 	}
 	if d.PartI.Rows[1].STT != "2" || d.PartII.Rows[0].STT != "1" {
 		t.Fatalf("%+v", d)
+	}
+}
+
+func TestCheckWithoutFillIsOneHint(t *testing.T) {
+	f := &bieu.II06a{Rows: []bieu.II06aRow{
+		{STT: "1", Field: "a", Online: 3, OnTime: 2, PendingOnTime: 1},
+		{STT: "2", Field: "b", CarriedOver: 2, Late: 2},
+	}}
+	fs, err := f.Check(kstt.CheckOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fs) != 1 || fs[0].Rule != string(bieu.RuleII06aR01) || fs[0].Severity != kstt.Error ||
+		!strings.Contains(fs[0].MessageEN, "call Fill") || !errors.Is(fs.Err(), bieu.RuleII06aR01) {
+		t.Fatalf("want one call-Fill finding, got %v", fs)
+	}
+	// A form with one wrong derived cell is bad data, not a missing Fill.
+	if err := f.Fill(); err != nil {
+		t.Fatal(err)
+	}
+	f.Rows[1].Received = 0
+	fs, _ = f.Check(kstt.CheckOptions{})
+	if len(fs) < 2 || strings.Contains(fs.Err().Error(), "call Fill") {
+		t.Fatalf("want the formula findings, got %v", fs)
+	}
+	// The same for II.07b (two parts, rates) and II.08 (only the total).
+	d := &bieu.II07b{}
+	d.PartI.Rows = []bieu.II07bDeskRow{{Field: "a", CompetentProvince: 5, OneStopProvince: 5}}
+	d.PartII.Rows = []bieu.II07bOnSpotRow{{Field: "a", Province: 2}}
+	fs, _ = d.Check(kstt.CheckOptions{})
+	if len(fs) != 1 || !strings.Contains(fs[0].MessageEN, "call Fill") {
+		t.Fatalf("II.07b: %v", fs)
+	}
+	o := (&bieu.II08{}).Add(bieu.SectionCodeB, bieu.ProvinceLevel, bieu.II08Row{Field: "a", PartialAssigned: 2, PartialDeployed: 1})
+	fs, _ = o.Check(kstt.CheckOptions{})
+	if len(fs) != 1 || !strings.Contains(fs[0].MessageEN, "call Fill") {
+		t.Fatalf("II.08: %v", fs)
 	}
 }

@@ -58,3 +58,15 @@ func ExampleByRule() {
 	// 1
 	// true
 }
+
+// Checking a form that holds only its inputs gives one finding that says
+// to call Fill, not one per broken formula and total.
+func ExampleII06a_Check_withoutFill() {
+	f := &bieu.II06a{Rows: []bieu.II06aRow{{STT: "1", Field: "Lĩnh vực lãnh sự", Online: 12, OnTime: 12}}}
+	findings, _ := f.Check(kstt.CheckOptions{})
+	for _, x := range findings {
+		fmt.Println(x.English())
+	}
+	// Output:
+	// error II.06a/R01 II.06a — every derived cell ((3), (7), (11), the TỔNG CỘNG row) is 0 while the inputs are not: the form was not filled — call Fill before Check (4 formula and total findings folded into this one)
+}

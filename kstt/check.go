@@ -167,8 +167,12 @@ func (c *Checker) Check(f Form, dst Findings) Findings {
 		return dst
 	}
 	loc, _ := f.(Locator)
+	from := len(dst)
 	for pi := range c.parts {
 		dst = c.checkPart(f, pi, loc, dst)
+	}
+	if len(dst) > from+1 {
+		dst = c.unfilledFold(f, dst, from)
 	}
 	return dst
 }
