@@ -101,3 +101,53 @@ func TestCheckWithoutFillIsOneHint(t *testing.T) {
 		t.Fatalf("II.08: %v", fs)
 	}
 }
+
+func TestDuplicateFieldRows(t *testing.T) {
+	nfd := "Lĩnh vực hộ tịch" // decomposed below
+	nfd = "Li\u0303nh vu\u031b\u0323c ho\u0323\u0302 ti\u0323ch"
+	f := &bieu.II06a{Rows: []bieu.II06aRow{
+		{Field: "Lĩnh vực Hộ tịch", Direct: 1, OnTime: 1},
+		{Field: "hộ   tịch", Direct: 1, OnTime: 1},
+		{Field: nfd, Direct: 1, OnTime: 1},
+		{Field: "Lĩnh vực chứng thực", Direct: 1, OnTime: 1},
+	}}
+	if err := f.Fill(); err != nil {
+		t.Fatal(err)
+	}
+	fs, err := f.Check(kstt.CheckOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := fs.ByRule(bieu.RuleKSTTR45)
+	if len(got) != 2 || got[0].Row != 1 || got[1].Row != 2 || got[0].Severity != kstt.Warning {
+		t.Fatalf("want rows 2 and 3 as twins of row 1, got %v", fs)
+	}
+	// Through the report check too, once per twin; and switched off.
+	r := kstt.NewReport(kstt.Header{Unit: "Sở Tư pháp", Recipient: "UBND tỉnh", Period: mustPeriod(t, "Quý III năm 2024")}, f)
+	fs, err = bieu.Check(r, kstt.CheckOptions{})
+	if err != nil || len(fs.ByRule(bieu.RuleKSTTR45)) != 2 {
+		t.Fatalf("report: %v %v", err, fs)
+	}
+	off := kstt.CheckOptions{Rules: map[string]kstt.RuleOverride{string(bieu.RuleKSTTR45): {Off: true}}}
+	if fs, err := f.Check(off); err != nil || len(fs) != 0 {
+		t.Fatalf("off: %v %v", err, fs)
+	}
+	if _, err := f.Check(kstt.CheckOptions{Rules: map[string]kstt.RuleOverride{"KSTT/R4": {Off: true}}}); !errors.Is(err, kstt.ErrUnknownRule) {
+		t.Fatalf("misspelt override: %v", err)
+	}
+	// The same lĩnh vực under two levels of II.08 is no duplicate.
+	o := (&bieu.II08{}).Add(bieu.SectionCodeB, bieu.ProvinceLevel, bieu.II08Row{Field: "Hộ tịch"}).
+		Add(bieu.SectionCodeB, bieu.CommuneLevel, bieu.II08Row{Field: "Hộ tịch"})
+	_ = o.Fill()
+	if fs, _ := o.Check(kstt.CheckOptions{}); len(fs) != 0 {
+		t.Fatalf("II.08 two levels: %v", fs)
+	}
+}
+
+func mustPeriod(t *testing.T, s string) period.Period {
+	p, err := period.Parse(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}

@@ -25,7 +25,7 @@ func Official() *kstt.Catalogue {
 			"II.08":  func() kstt.Form { return new(II08) },
 		},
 		Report: reportRules(),
-		Checks: twoLevelChecks(),
+		Checks: append(twoLevelChecks(), duplicateCheck()),
 	}
 	return c
 }

@@ -53,8 +53,9 @@ func (f *II06a) Table(int) kstt.Table { return f }
 // numbers (1) STT 1, 2, … where it is blank.
 func (f *II06a) Fill() error { f.numberRows(); return kstt.Fill(f) }
 
-// Check runs the rules of Biểu II.06a (see the rule catalogue, RULES.md).
-func (f *II06a) Check(opts kstt.CheckOptions) (kstt.Findings, error) { return kstt.Check(f, opts) }
+// Check runs the rules of Biểu II.06a (see the rule catalogue, RULES.md)
+// and KSTT/R45 (a lĩnh vực on two rows); it never changes the form.
+func (f *II06a) Check(opts kstt.CheckOptions) (kstt.Findings, error) { return checkForm(f, opts) }
 
 // Sheet returns the neutral layout renderers print.
 func (f *II06a) Sheet() *kstt.Sheet { return kstt.Layout(f) }

@@ -13,7 +13,7 @@ import (
 // within a level, then TỔNG CỘNG over every lĩnh vực row. Level rows carry
 // no figures.
 //
-// The layout is INFERRED (../shared/FORMS.md): Thông tư 01/2020/TT-VPCP
+// The layout is INFERRED, a documented default: Thông tư 01/2020/TT-VPCP
 // lists a Biểu số II.06b/VPCP/KSTT whose text is not at hand; this is the
 // aggregate layout that one-stop systems print, rows grouped by level
 // (Sở, ban, ngành / huyện / xã), with II.06a's columns and rules. Treat
@@ -57,8 +57,9 @@ func (f *II06b) Table(int) kstt.Table {
 // numbers (1) STT 1, 2, … where it is blank.
 func (f *II06b) Fill() error { f.numberRows(); return kstt.Fill(f) }
 
-// Check runs the rules of II.06b.
-func (f *II06b) Check(opts kstt.CheckOptions) (kstt.Findings, error) { return kstt.Check(f, opts) }
+// Check runs the rules of II.06b and KSTT/R45 (a lĩnh vực on two rows of
+// one level); it never changes the form.
+func (f *II06b) Check(opts kstt.CheckOptions) (kstt.Findings, error) { return checkForm(f, opts) }
 
 // Sheet returns the neutral layout renderers print.
 func (f *II06b) Sheet() *kstt.Sheet { return kstt.Layout(f) }

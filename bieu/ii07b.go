@@ -83,8 +83,9 @@ func (f *II07b) Table(part int) kstt.Table {
 // part from 1).
 func (f *II07b) Fill() error { f.numberRows(); return kstt.Fill(f) }
 
-// Check runs the rules of Biểu II.07b.
-func (f *II07b) Check(opts kstt.CheckOptions) (kstt.Findings, error) { return kstt.Check(f, opts) }
+// Check runs the rules of Biểu II.07b and KSTT/R45 (a lĩnh vực on two
+// rows of one part); it never changes the form.
+func (f *II07b) Check(opts kstt.CheckOptions) (kstt.Findings, error) { return checkForm(f, opts) }
 
 // Sheet returns the neutral layout renderers print.
 func (f *II07b) Sheet() *kstt.Sheet { return kstt.Layout(f) }

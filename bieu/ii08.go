@@ -86,8 +86,9 @@ func (f *II08) Table(int) kstt.Table {
 // blank (on through the levels and sections, as the roll-up does).
 func (f *II08) Fill() error { f.numberRows(); return kstt.Fill(f) }
 
-// Check runs the rules of Biểu II.08.
-func (f *II08) Check(opts kstt.CheckOptions) (kstt.Findings, error) { return kstt.Check(f, opts) }
+// Check runs the rules of Biểu II.08 and KSTT/R45 (a lĩnh vực on two rows
+// of one level of a section); it never changes the form.
+func (f *II08) Check(opts kstt.CheckOptions) (kstt.Findings, error) { return checkForm(f, opts) }
 
 // Sheet returns the neutral layout renderers print.
 func (f *II08) Sheet() *kstt.Sheet { return kstt.Layout(f) }

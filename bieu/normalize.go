@@ -5,7 +5,7 @@ import (
 	"github.com/baocaodinhky/vpcp/kstt"
 )
 
-// The forms store text in NFC with folded spaces (DESIGN.md, "Values"):
+// The forms store text in NFC with folded spaces:
 // Fill and decoding call NormalizeText, so a label typed in NFD on one
 // keyboard matches and prints like the same label typed on another.
 

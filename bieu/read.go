@@ -64,7 +64,7 @@ func quote(s string) string { return `"` + s + `"` }
 type ReadResult struct {
 	Forms []kstt.Form `json:"-"`
 	// Where[i] is the address of the code line (or first header row) of
-	// Forms[i], e.g. "II.06a!A1" or "seed.txt:L136:C1".
+	// Forms[i], e.g. "II.06a!A1" or "bao-cao.txt:L136:C1".
 	Where []string `json:"where"`
 	// Findings are the reader's remarks (rules READ/…), sorted.
 	Findings kstt.Findings `json:"findings"`
@@ -73,7 +73,7 @@ type ReadResult struct {
 	// grids hold no heading.
 	PeriodText string `json:"period_text,omitempty"`
 	// PeriodTextAt is the address of the heading line PeriodText was read
-	// from, e.g. "seed.txt:L11:C1".
+	// from, e.g. "bao-cao.txt:L11:C1".
 	PeriodTextAt string `json:"period_text_at,omitempty"`
 	// Files are the figures of section I.6 of the narrative (Tình hình,
 	// kết quả giải quyết TTHC), when all twelve could be read.
@@ -205,7 +205,7 @@ func Read(grids []*kstt.Grid) (*ReadResult, error) { return ReadWith(grids, Read
 // workbook (render/xlsx.ReadWorkbook) or a document pasted from Word or a
 // PDF (render/text.ReadPasted) — by their headers, never by fixed
 // positions, and returns them as typed forms whose cells remember their
-// address in the source ("II.06a!D12", "seed.txt:L148:C3"), so every
+// address in the source ("II.06a!D12", "bao-cao.txt:L148:C3"), so every
 // finding of a later Check points at the cell to correct.
 //
 // A form is found by any of: its code line ("Biểu số II.06a/VPCP/KSTT", in
@@ -213,7 +213,7 @@ func Read(grids []*kstt.Grid) (*ReadResult, error) { return ReadWith(grids, Read
 // code counts too); the column-number row ("(1) (2) (3)=(4)+(5)+(6) …", or
 // 1 2 3 … without parentheses); or the header labels in official order
 // ("STT", "Lĩnh vực giải quyết", "Tổng số", "Trực tuyến" …), with the
-// variants of FORMS.md: "Trong đó" for "Trong kỳ", "Tiếp nhận" as the first
+// variants real templates print: "Trong đó" for "Trong kỳ", "Tiếp nhận" as the first
 // group (group labels are not needed to recognise a form), "Đơn vị" for
 // "Lĩnh vực" (II.07b of a provincial one-stop system). Columns are mapped by
 // the column-number row when there is one, else by the labels; extra blank

@@ -158,7 +158,7 @@ type Aggregate struct {
 	II07b  *II07b       `json:"ii07b,omitempty"` // II.07b by lĩnh vực, rates recomputed from the summed counts
 	// II07bByUnit is II.07b with one row per unit — each unit's TỔNG CỘNG,
 	// rates recomputed — the layout of provincial one-stop systems whose
-	// column (2) is "Đơn vị" (../shared/FORMS.md). The declaration still
+	// column (2) is "Đơn vị". The declaration still
 	// heads column (2) "Lĩnh vực"; the rows hold unit names. It is not
 	// among Report's forms (it shares II.07b's code): render its Sheet
 	// apart. Its TỔNG CỘNG equals II07b's.

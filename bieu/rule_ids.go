@@ -151,6 +151,8 @@ const (
 	RuleKSTTR43 kstt.RuleID = "KSTT/R43"
 	// RuleKSTTR44 is KSTT/R44 (warning, II.08 «CẤP HUYỆN» = 0 (kỳ có ngày từ 01/7/2025)): không còn cấp huyện: các dòng thuộc cấp huyện (II) của Biểu II.08 ghi 0 — no district level: the rows under the district level (II) of II.08 are 0.
 	RuleKSTTR44 kstt.RuleID = "KSTT/R44"
+	// RuleKSTTR45 is KSTT/R45 (warning, mỗi lĩnh vực một dòng trong mỗi phần, cấp): một lĩnh vực chỉ ghi một dòng trong một phần (một cấp) của biểu; hai dòng chỉ khác chữ hoa, khoảng trắng, cách gõ dấu (NFC/NFD) hay tiền tố “Lĩnh vực” là một — a lĩnh vực has one row per part (and level) of a form; rows that differ only in case, spacing, the Unicode form of their accents (NFC/NFD) or a “Lĩnh vực” prefix are one.
+	RuleKSTTR45 kstt.RuleID = "KSTT/R45"
 	// RuleKSTTR40 is KSTT/R40 (info, kỳ báo cáo thuộc một phiên bản mẫu biểu đã biết): không có phiên bản mẫu biểu nào đã biết cho kỳ này: biểu được kiểm tra theo phiên bản nêu trên, không phải theo quy định mới; Thông tư 5/2025/TT-VPCP (hiệu lực từ 15/02/2026) đã thay chế độ báo cáo, mẫu biểu của thông tư này chưa có trong thư viện — đăng ký phiên bản mới (bieu.Editions.Register) khi có — no known edition of the forms covers this period: the forms were checked against the edition named, not against the new rules; Thông tư 5/2025/TT-VPCP (in force 15/02/2026) replaced the reporting regime, and its forms are not in this library — register the new edition (bieu.Editions.Register) when they are known.
 	RuleKSTTR40 kstt.RuleID = "KSTT/R40"
 )

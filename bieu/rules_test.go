@@ -64,6 +64,7 @@ var ruleBreakers = map[string]func(f *fixture){
 	},
 	"KSTT/R29": func(f *fixture) { f.rep.Forms = append(f.rep.Forms, f.a) },
 	"KSTT/R30": func(f *fixture) { f.b.Header.Unit = " " },
+	"KSTT/R45": func(f *fixture) { f.a.Rows[1].Field = "HỘ  TỊCH" },
 	"KSTT/R31": func(f *fixture) { f.c.Header.Period = period.Period{} },
 	"KSTT/R32": func(f *fixture) { f.a.Header.Recipient = "" },
 	"KSTT/R04": func(f *fixture) { f.narr.Received = 15 },

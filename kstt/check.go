@@ -341,7 +341,7 @@ func MatchRow(t Table, meta RowMeta) int {
 
 // RateOf is the rate of a Percentage rule: num ÷ den × 100 rounded half away
 // from zero (a spreadsheet's ROUND) to places decimals, and 0 when den is 0
-// — a level with no procedure has rate 0 (FORMS.md, II.07b Part II). It
+// — a level with no procedure has rate 0 (II.07b Part II). It
 // never panics.
 func RateOf(num, den int64, places int32) decimal.Decimal {
 	if den == 0 {

@@ -12,8 +12,8 @@ import (
 var ErrInvalidReport = errors.New("invalid report")
 
 // TextNormalizer is implemented by forms that can bring their text (labels,
-// STT, header names) to NFC with folded spaces (DESIGN.md, "Values": text
-// is stored NFC-normalised). Fill and Catalogue.DecodeReport call it.
+// STT, header names) to NFC with folded spaces (text is stored
+// NFC-normalised, so labels typed in NFC and NFD match). Fill and Catalogue.DecodeReport call it.
 type TextNormalizer interface {
 	NormalizeText()
 }

@@ -77,7 +77,7 @@ func findingNumber(s string) (decimal.Decimal, bool) {
 // file — the place in the file, parsed from Finding.Cell: the worksheet and
 // its 1-based row and column for a workbook ("II.06a!D12" → Sheet
 // "II.06a", SheetRow 12, SheetColumn 4), or the file and its 1-based line
-// and field for pasted text ("seed.txt:L60:C7" → File "seed.txt", Line 60,
+// and field for pasted text ("bao-cao.txt:L60:C7" → File "bao-cao.txt", Line 60,
 // Field 7), as encoding/csv's ParseError gives a line and a column.
 type Location struct {
 	Form   string // form code, "" for a report-level finding

@@ -7,8 +7,8 @@ import (
 // Narrative is the narrative report itself, the part of a Report that is
 // not a form: it follows the outline (đề cương) of the periodic report on
 // administrative-procedure control of Thông tư 01/2020/TT-VPCP (Điều 4 and
-// Phụ lục I; the seed report in ../shared/seed follows it as the provincial
-// guide words it): a heading, part I with its thirteen numbered sections
+// Phụ lục I, as a provincial guide words it; the Sở Ngoại vụ report of
+// examples/quickstart follows it): a heading, part I with its thirteen numbered sections
 // (I.1–I.13), part II (general assessment), part III (the next period's
 // tasks), the recipients (Nơi nhận) and the signature block, laid out as
 // Nghị định 30/2020/NĐ-CP (công tác văn thư) prescribes for an

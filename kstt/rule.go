@@ -137,7 +137,7 @@ type Rule struct {
 	Basis     string   `json:"basis"`             // legal basis, e.g. "Thông tư 01/2020/TT-VPCP, Biểu số II.06a/VPCP/KSTT"
 	Meaning   string   `json:"meaning"`           // one line, Vietnamese
 	MeaningEN string   `json:"meaning_en"`        // one line, English
-	Inferred  bool     `json:"inferred"`          // not read from the official text (FORMS.md): a documented default
+	Inferred  bool     `json:"inferred"`          // not read from the official text: a documented default
 	Note      string   `json:"note,omitempty"`    // Vietnamese: a legitimate cause a person should consider, added to messages
 	NoteEN    string   `json:"note_en,omitempty"` // English rendering of Note
 	Target    Ref      `json:"target"`            // the cell the rule constrains

@@ -9,7 +9,7 @@ import (
 // override that forgot to set it is caught when the catalogue is built.
 type Severity uint8
 
-// The three severities of DESIGN.md. Error: an arithmetic identity the form
+// The three severities. Error: an arithmetic identity the form
 // prints, or a value the form forbids; Warning: an implausible value or a
 // cross-form mismatch a person must confirm; Info: a remark that needs no
 // action (a blank cell read as 0, a value computed by the reader).

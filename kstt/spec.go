@@ -76,8 +76,8 @@ func (p *PartSpec) MaxNum() int {
 	return m
 }
 
-// FormSpec is the one declaration of an official form (DESIGN.md, "One
-// declaration, three uses"): its code, title, unit of measure, parts with
+// FormSpec is the one declaration of an official form (one declaration,
+// three uses): its code, title, unit of measure, parts with
 // their columns, and its rules. Fill, Check and Layout all read it.
 type FormSpec struct {
 	Code  string     `json:"code"`  // short code, e.g. "II.06a"

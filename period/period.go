@@ -197,6 +197,11 @@ func (p Period) Year() int { return int(p.year) }
 // for nine-months and year periods.
 func (p Period) Index() int { return int(p.index) }
 
+// Equal reports whether p and q are the same period (same kind, year and
+// index); == gives the same answer. With it, github.com/google/go-cmp
+// compares Periods, and structs holding them (kstt.Header), without options.
+func (p Period) Equal(q Period) bool { return p == q }
+
 // IsZero reports whether p is the zero (unset) Period.
 func (p Period) IsZero() bool { return p.kind == 0 }
 

@@ -74,7 +74,7 @@ type PasteError struct {
 	Err  error
 }
 
-// Error returns e.g. "text: seed.txt:12: line too long (more than 1048576 bytes)".
+// Error returns e.g. "text: bao-cao.txt:12: line too long (more than 1048576 bytes)".
 func (e *PasteError) Error() string {
 	if e.Line > 0 {
 		return fmt.Sprintf("text: %s:%d: %v", e.Name, e.Line, e.Err)

@@ -1,0 +1,101 @@
+package bieu
+
+import (
+	"github.com/baocaodinhky/vpcp/kstt"
+)
+
+// RuleDuplicateRowID is the ID of the rule that a lĩnh vực appears once per
+// part of a form (per level or section in II.06b and II.08).
+const RuleDuplicateRowID = "KSTT/R45"
+
+var duplicateRule = kstt.Rule{ID: RuleDuplicateRowID, Kind: kstt.Custom, Severity: kstt.Warning, Inferred: true,
+	Basis:     basis + "Phụ lục II (mỗi lĩnh vực một dòng, suy ra)",
+	Expr:      "mỗi lĩnh vực một dòng trong mỗi phần, cấp",
+	Meaning:   "một lĩnh vực chỉ ghi một dòng trong một phần (một cấp) của biểu; hai dòng chỉ khác chữ hoa, khoảng trắng, cách gõ dấu (NFC/NFD) hay tiền tố “Lĩnh vực” là một",
+	MeaningEN: "a lĩnh vực has one row per part (and level) of a form; rows that differ only in case, spacing, the Unicode form of their accents (NFC/NFD) or a “Lĩnh vực” prefix are one",
+	Note:      "cộng hai dòng thành một; khi tổng hợp, các dòng này được gộp",
+	NoteEN:    "add the two rows into one; a roll-up merges them",
+}
+
+// duplicateCheck is the report check KSTT/R45 over every form of a report.
+func duplicateCheck() kstt.ReportCheck {
+	return kstt.ReportCheck{Rule: duplicateRule, Run: func(r *kstt.Report) kstt.Findings {
+		var out kstt.Findings
+		for _, f := range r.Forms {
+			if f == nil || isNilForm(f) {
+				continue
+			}
+			out = duplicateRows(f, out)
+		}
+		return out
+	}}
+}
+
+// duplicateRows appends a finding for each data row of f whose lĩnh vực
+// (FieldKey) an earlier row of the same part and group already has.
+func duplicateRows(f kstt.Form, out kstt.Findings) kstt.Findings {
+	spec := f.Spec()
+	loc, _ := f.(kstt.Locator)
+	for pi := range spec.Parts {
+		t := f.Table(pi)
+		part := spec.Parts[pi].ID
+		type key struct{ group, field string }
+		first := map[key]int{}
+		for i, n := 0, t.Len(); i < n; i++ {
+			m := t.Row(i)
+			if m.Kind != kstt.DataRow {
+				continue
+			}
+			k := key{FieldKey(m.Group), FieldKey(m.Label)}
+			if k.field == "" {
+				continue
+			}
+			j, seen := first[k]
+			if !seen {
+				first[k] = i
+				continue
+			}
+			prev := t.Row(j).Label
+			fd := kstt.Finding{Form: spec.Code, Part: part, Row: i, RowLabel: m.Label, Group: m.Group, Column: 2,
+				Expected: "một dòng «" + prev + "»", Actual: "dòng " + itoa(j+1) + " «" + prev + "» và dòng " + itoa(i+1) + " «" + m.Label + "»",
+				Message:   "lĩnh vực «" + m.Label + "» đã có ở dòng " + itoa(j+1) + " «" + prev + "»",
+				MessageEN: "lĩnh vực «" + m.Label + "» already has row " + itoa(j+1) + " «" + prev + "»"}
+			if loc != nil {
+				fd.Cell = loc.CellAddress(part, i, 2)
+			}
+			out = append(out, fd)
+		}
+	}
+	return out
+}
+
+// checkForm runs the rules of f's spec and the duplicate-row rule
+// (KSTT/R45) under opts: the Check method of every form of this package.
+func checkForm(f kstt.Form, opts kstt.CheckOptions) (kstt.Findings, error) {
+	rules := f.Spec().Rules
+	if err := opts.Validate(append(rules[:len(rules):len(rules)], duplicateRule)); err != nil {
+		return nil, err
+	}
+	fs, err := kstt.Check(f, subOptions(opts, rules))
+	if err != nil {
+		return nil, err
+	}
+	sev := duplicateRule.Severity
+	if ov, ok := opts.Rules[RuleDuplicateRowID]; ok {
+		if ov.Off {
+			return fs, nil
+		}
+		if ov.Severity.Valid() {
+			sev = ov.Severity
+		}
+	}
+	n := len(fs)
+	fs = duplicateRows(f, fs)
+	for i := n; i < len(fs); i++ {
+		x := &fs[i]
+		x.Rule, x.Severity = RuleDuplicateRowID, sev
+		x.Message += " (" + duplicateRule.Meaning + "). " + duplicateRule.Note
+		x.MessageEN += " (" + duplicateRule.MeaningEN + "). " + duplicateRule.NoteEN
+	}
+	return fs.Sort(), nil
+}
