@@ -301,6 +301,12 @@ const (
 	ruleMissingPart  = "READ/R11"
 	ruleNarrative    = "READ/R12"
 	ruleEmptySheet   = "READ/R13"
+	// ruleFormulaDiffers: a formula cell without a stored value whose
+	// workbook formula, evaluated, disagrees with the form's rule.
+	ruleFormulaDiffers = "READ/R14"
+	// ruleFormulaCalc: a formula cell without a stored value in a column no
+	// rule derives, taken from the workbook's formula, evaluated.
+	ruleFormulaCalc = "READ/R15"
 )
 
 const readBasis = "Thông tư 01/2020/TT-VPCP, Phụ lục II (mẫu biểu); đọc biểu từ tệp"
@@ -348,6 +354,12 @@ var readRules = []kstt.Rule{
 	readRule(ruleEmptySheet, kstt.Warning, "trang tính mang tên biểu có biểu",
 		"trang tính mang tên biểu để trống: coi như báo cáo không có biểu đó (có nội dung mà không có bảng của biểu thì là lỗi đọc tệp)",
 		"a worksheet named for a form is empty: the report is read without that form (content without the form's table is a read error)"),
+	readRule(ruleFormulaDiffers, kstt.Error, "công thức của bảng tính (tính lại) = quy tắc của biểu",
+		"ô công thức không lưu giá trị: công thức của bảng tính, tính lại, cho giá trị khác quy tắc của biểu (vùng ô thiếu hoặc thừa dòng, cộng nhầm cột); biểu dùng giá trị theo quy tắc",
+		"a formula cell without a stored value: the workbook's formula, evaluated, disagrees with the form's rule (a range missing or adding a row, a wrong column); the form takes the rule's value"),
+	readRule(ruleFormulaCalc, kstt.Info, "ô công thức chưa có giá trị ở cột nhập liệu = giá trị công thức của bảng tính",
+		"ô công thức không lưu giá trị ở cột không có quy tắc tính được tính theo công thức của bảng tính",
+		"a formula cell without a stored value in a column no rule derives is computed with the workbook's own formula"),
 }
 
 // ReadRules lists the rules of the form reader (READ/R01 …): what Read

@@ -2,6 +2,8 @@ package bieu
 
 import (
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -90,7 +92,17 @@ rows:
 			c := g.Cell(r, t.cols[i])
 			switch {
 			case c.Formula != "" && !c.Cached:
-				t.notes = append(t.notes, note{kind: noteUncached, row: k, col: col.Num, formula: c.Formula})
+				// No stored value. The reader of the file may have evaluated
+				// the workbook's own formula (Text): a count column takes
+				// that value, and the form's rule, where one derives the
+				// column, is computed too and compared (READ/R14).
+				nt := note{kind: noteUncached, row: k, col: col.Num, formula: c.Formula}
+				if col.Kind != kstt.RateColumn {
+					if v, ok := c.Int(); ok && c.Text != "" {
+						vals[col.Num], nt.text = v, c.Text
+					}
+				}
+				t.notes = append(t.notes, nt)
 			case c.Blank() || c.Formula != "" && c.Text == "":
 				t.notes = append(t.notes, note{kind: noteBlank, row: k, col: col.Num})
 			case col.Kind == kstt.RateColumn:
@@ -482,6 +494,7 @@ func (rd *reader) assemble(g *kstt.Grid, inst *instance) kstt.Form {
 	if len(miss) > 0 {
 		done := computeMissing(spec, tables, miss)
 		formulas := map[kstt.CellKey]string{}
+		calculated := map[kstt.CellKey]string{} // the workbook's own result, when the reader of the file computed it
 		for _, t := range inst.tables {
 			if t == nil {
 				continue
@@ -489,16 +502,42 @@ func (rd *reader) assemble(g *kstt.Grid, inst *instance) kstt.Form {
 			for _, nt := range t.notes {
 				if nt.kind == noteUncached {
 					if i := index[t.part][nt.row]; i >= 0 {
-						formulas[kstt.CellKey{Part: spec.Parts[t.part].ID, Row: i, Col: nt.col}] = nt.formula
+						key := kstt.CellKey{Part: spec.Parts[t.part].ID, Row: i, Col: nt.col}
+						formulas[key] = nt.formula
+						if nt.text != "" {
+							calculated[key] = nt.text
+						}
 					}
 				}
 			}
 		}
 		for _, key := range missing {
 			meta := tables[spec.PartIndex(key.Part)].Row(key.Row)
-			fd := kstt.Finding{Form: spec.Code, Part: key.Part, Row: key.Row, RowLabel: meta.Label, Column: key.Col,
+			fd := kstt.Finding{Form: spec.Code, Part: key.Part, Row: key.Row, RowLabel: meta.Label, Group: meta.Group, Column: key.Col,
 				Cell: origin.CellAddress(key.Part, key.Row, key.Col)}
-			if v, ok := done[key]; ok {
+			v, ok := done[key]
+			if w, calc := calculated[key]; calc && ok && w != v {
+				fd.Expected, fd.Actual = v, w
+				if d, okd := kstt.ParseCount(w); okd {
+					if e, oke := kstt.ParseCount(v); oke {
+						fd.Difference = diffString(d, e)
+					}
+				}
+				fd.Message = fmt.Sprintf("công thức =%s của bảng tính cho %s, nhưng theo quy tắc của biểu (%s) là %s: biểu dùng %s; kiểm tra vùng ô của công thức (có thể thiếu hoặc thừa dòng)",
+					formulas[key], w, ruleExpr(spec, key), v, v)
+				fd.MessageEN = fmt.Sprintf("the workbook's formula =%s gives %s, but the form's rule (%s) gives %s: the form takes %s; check the formula's range (a row may be missing or extra)",
+					formulas[key], w, ruleExpr(spec, key), v, v)
+				rd.find(ruleFormulaDiffers, fd)
+				continue
+			}
+			if w, calc := calculated[key]; calc && !ok {
+				fd.Expected, fd.Actual = w, "="+formulas[key]
+				fd.Message = fmt.Sprintf("công thức =%s không lưu giá trị; tính theo công thức của bảng tính: %s", formulas[key], w)
+				fd.MessageEN = fmt.Sprintf("formula =%s has no stored value; computed with the workbook's formula: %s", formulas[key], w)
+				rd.find(ruleFormulaCalc, fd)
+				continue
+			}
+			if ok {
 				fd.Expected, fd.Actual = v, "="+formulas[key]
 				fd.Message = fmt.Sprintf("công thức =%s không lưu giá trị; tính theo quy tắc của biểu: %s", formulas[key], v)
 				fd.MessageEN = fmt.Sprintf("formula =%s has no stored value; computed with the form's rule: %s", formulas[key], v)
@@ -688,4 +727,28 @@ func (rd *reader) headerNotes(g *kstt.Grid, inst *instance) {
 				MessageEN: fmt.Sprintf("column (%d) is headed «%s»; the form prints «%s»", col.Num, leaf, col.Label)})
 		}
 	}
+}
+
+// ruleExpr is the expression of the rule that derives the cell key: the
+// printed formula, "TỔNG CỘNG = Σ các dòng" or a rate.
+func ruleExpr(spec *kstt.FormSpec, key kstt.CellKey) string {
+	for i := range spec.Rules {
+		r := &spec.Rules[i]
+		if r.Target.Part == key.Part && r.Target.Col == key.Col && (r.Kind == kstt.SumOfColumns || r.Kind == kstt.Percentage) {
+			return r.Expr
+		}
+	}
+	return kstt.TotalLabel + " = Σ các dòng"
+}
+
+// diffString writes got − want with its sign, as findings print it.
+func diffString(got, want int64) string {
+	d, ok := got-want, (want >= 0 || got <= math.MaxInt64+want) && (want <= 0 || got >= math.MinInt64+want)
+	if !ok {
+		return ""
+	}
+	if d > 0 {
+		return "+" + strconv.FormatInt(d, 10)
+	}
+	return strconv.FormatInt(d, 10)
 }

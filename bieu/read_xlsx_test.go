@@ -268,3 +268,38 @@ func FuzzReadPastedForms(f *testing.F) {
 		}
 	})
 }
+
+// TestReadFormulaMissingARow: a total formula whose range misses a row,
+// without a stored value, is evaluated from the workbook and compared with
+// the form's rule: READ/R14 names both values; a formula in an input
+// column takes the workbook's value (READ/R15).
+func TestReadFormulaMissingARow(t *testing.T) {
+	x, err := excelize.OpenReader(bytes.NewReader(writeWorkbook(t, seedForms(t)...)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	orig, _ := x.GetCellFormula("II.06a", "C14")
+	x.SetCellValue("II.06a", "C14", nil)
+	x.SetCellFormula("II.06a", "C14", "SUM(C12:C12)") // TỔNG CỘNG (3) misses row 13
+	x.SetCellValue("II.06a", "I13", nil)
+	x.SetCellFormula("II.06a", "I13", "1+1") // (9) of Lĩnh vực HTQT, an input column
+	var b bytes.Buffer
+	if err := x.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	res := readWorkbook(t, b.Bytes())
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, f.Rule+" "+f.Cell+" "+f.Expected+"|"+f.Actual+"|"+f.Difference)
+	}
+	want := []string{"READ/R15 II.06a!I13 2|=1+1|", "READ/R14 II.06a!C14 33|31|-2"}
+	if !cmp.Equal(got, want) {
+		t.Fatalf("reader findings %v, want %v (the original formula was =%s)", got, want, orig)
+	}
+	if !strings.Contains(res.Findings[1].Message, "=SUM(C12:C12)") || !strings.Contains(res.Findings[1].Message, "(3) = (4) + (5) + (6)") {
+		t.Errorf("message names neither formula: %s", res.Findings[1].Message)
+	}
+	if f := res.Forms[0].(*bieu.II06a); f.Total.Received != 33 || f.Rows[1].OnTime != 2 {
+		t.Errorf("values read: total (3) %d, HTQT (9) %d", f.Total.Received, f.Rows[1].OnTime)
+	}
+}

@@ -185,4 +185,8 @@ const (
 	RuleREADR12 kstt.RuleID = "READ/R12"
 	// RuleREADR13 is READ/R13 (warning, trang tính mang tên biểu có biểu): trang tính mang tên biểu để trống: coi như báo cáo không có biểu đó (có nội dung mà không có bảng của biểu thì là lỗi đọc tệp) — a worksheet named for a form is empty: the report is read without that form (content without the form's table is a read error).
 	RuleREADR13 kstt.RuleID = "READ/R13"
+	// RuleREADR14 is READ/R14 (error, công thức của bảng tính (tính lại) = quy tắc của biểu): ô công thức không lưu giá trị: công thức của bảng tính, tính lại, cho giá trị khác quy tắc của biểu (vùng ô thiếu hoặc thừa dòng, cộng nhầm cột); biểu dùng giá trị theo quy tắc — a formula cell without a stored value: the workbook's formula, evaluated, disagrees with the form's rule (a range missing or adding a row, a wrong column); the form takes the rule's value.
+	RuleREADR14 kstt.RuleID = "READ/R14"
+	// RuleREADR15 is READ/R15 (info, ô công thức chưa có giá trị ở cột nhập liệu = giá trị công thức của bảng tính): ô công thức không lưu giá trị ở cột không có quy tắc tính được tính theo công thức của bảng tính — a formula cell without a stored value in a column no rule derives is computed with the workbook's own formula.
+	RuleREADR15 kstt.RuleID = "READ/R15"
 )

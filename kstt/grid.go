@@ -38,7 +38,7 @@ type GridCell struct {
 	Formula string `json:"formula,omitempty"` // the cell's formula without the leading "=", if any
 	IsNum   bool   `json:"num,omitempty"`     // the cell holds a number; Text is its literal
 	Percent bool   `json:"percent,omitempty"` // the number is displayed as a percentage: 0.25 shows as 25 %
-	Cached  bool   `json:"cached,omitempty"`  // a formula cell carries its computed value in Text; false: the value must be computed
+	Cached  bool   `json:"cached,omitempty"`  // a formula cell carries its stored value in Text; false: the file stored none, and Text is what the reader computed from the formula (render/xlsx evaluates it), or empty
 }
 
 // GridCellSize is the memory of one GridCell slot in a row, in bytes (on

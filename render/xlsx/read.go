@@ -187,6 +187,8 @@ func ReadWorkbook(r io.ReaderAt, size int64, opts ReadOptions) ([]*kstt.Grid, er
 		return nil, &ReadError{Err: ErrCorrupt, Detail: "the zip archive cannot be opened (" + err.Error() + "); the file is probably truncated"}
 	}
 	rd.zr = zr
+	rd.calc = &calculator{src: r, size: size, limit: rd.budget}
+	defer rd.calc.close()
 	rd.files = make(map[string]*zip.File, len(zr.File))
 	for _, f := range zr.File {
 		rd.files[strings.TrimPrefix(f.Name, "/")] = f
@@ -262,6 +264,7 @@ type wbReader struct {
 	percent          []bool // by cell style index: the number format shows a percentage
 	date             []bool // by cell style index: the number format shows a date
 	date1904         bool   // the workbook counts days from 1904 (old Mac workbooks)
+	calc             *calculator
 }
 
 // budgetReader fails with ErrOverLimit once the shared budget is spent,

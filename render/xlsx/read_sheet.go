@@ -224,6 +224,10 @@ func (sr *sheetReader) cell(start xml.StartElement) error {
 			c.Formula = "(shared formula " + shared + ")"
 		}
 		c.Cached = hasV
+		if !hasV {
+			// The workbook's own formula, evaluated (read_calc.go).
+			c.Text, c.IsNum = sr.rd.calc.value(sr.g.Name, row, col)
+		}
 	}
 	return sr.put(row, col, c)
 }

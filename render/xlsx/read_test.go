@@ -85,7 +85,7 @@ func TestReadWorkbookCells(t *testing.T) {
 		{Text: "1234", IsNum: true},
 		{Text: "0.25", IsNum: true, Percent: true},
 		{Text: "33.5", IsNum: true},
-		{Formula: "C3+1"},
+		{Formula: "C3+1", Text: "1235", IsNum: true}, // no stored value: the workbook's formula, evaluated
 		{Text: "1", IsNum: true},
 		{Text: "02"},
 		{Text: "1234567", IsNum: true},
@@ -199,7 +199,7 @@ func TestReadRawPackage(t *testing.T) {
 	}
 	check(0, 0, kstt.GridCell{Text: "Lĩnh vực lãnh sự"})
 	check(0, 2, kstt.GridCell{Text: "32", IsNum: true, Formula: "A1+B1", Cached: true})
-	check(1, 2, kstt.GridCell{Formula: "(shared formula 0)"})
+	check(1, 2, kstt.GridCell{Formula: "(shared formula 0)", Text: "7", IsNum: true}) // A2+B2, evaluated
 	check(1, 3, kstt.GridCell{Text: "#REF!"})
 	check(1, 4, kstt.GridCell{Text: "ab", Formula: `"a"&"b"`, Cached: true})
 	check(3, 1, kstt.GridCell{Text: "TỔNG"})
