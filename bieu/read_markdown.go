@@ -25,5 +25,6 @@ func WriteRulesMarkdown(w io.Writer) error {
 		fmt.Fprintf(bw, "| `%s` | %s | %s | %s | %s |\n", r.ID, r.Severity, cell(r.Expr), cell(r.Meaning+" — "+r.MeaningEN), cell(r.Basis))
 	}
 	fmt.Fprintln(bw)
+	writeSeriesMarkdown(bw)
 	return bw.Flush()
 }
