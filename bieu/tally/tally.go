@@ -3,6 +3,7 @@ package tally
 import (
 	"fmt"
 	"iter"
+	"math"
 	"time"
 
 	"github.com/baocaodinhky/vpcp/bieu"
@@ -47,6 +48,9 @@ type Tally struct {
 	start    time.Time // 00:00 of the first day
 	end      time.Time // 00:00 of the day after the last day
 	lastDay  int64     // day number of the last day
+	zoneFrom int64     // Unix seconds from which the zone's offset is off (math.MinInt64: always)
+	zoneTo   int64     // Unix seconds up to which it is (math.MaxInt64: for ever)
+	off      int64     // the zone's offset around the window, seconds east of UTC
 	fields   map[string]*fieldAcc
 	raw      map[string]*fieldAcc
 	units    map[string]bieu.UnitLevel
@@ -96,6 +100,15 @@ func New(p period.Period, pol Policy) (*Tally, error) {
 		raw:     map[string]*fieldAcc{},
 		units:   map[string]bieu.UnitLevel{},
 		byRule:  map[string]int{},
+	}
+	zs, ze := t.start.ZoneBounds()
+	_, off := t.start.Zone()
+	t.off, t.zoneFrom, t.zoneTo = int64(off), math.MinInt64, math.MaxInt64
+	if !zs.IsZero() {
+		t.zoneFrom = zs.Unix()
+	}
+	if !ze.IsZero() {
+		t.zoneTo = ze.Unix()
 	}
 	if !pol.NoDuplicateCheck {
 		t.seen = map[uint64]struct{}{}
@@ -392,6 +405,15 @@ func (t *Tally) due(r *Record, at time.Time, c *class) time.Time {
 // day returns the calendar day of x in the tally's location, as a day
 // number.
 func (t *Tally) day(x time.Time) int64 {
+	if u := x.Unix(); u >= t.zoneFrom && u < t.zoneTo {
+		// The offset is constant there (Asia/Ho_Chi_Minh: since 1975).
+		s := u + t.off
+		d := s / 86400
+		if s%86400 < 0 {
+			d--
+		}
+		return d
+	}
 	y, m, d := x.In(t.loc).Date()
 	return civilDays(y, m, d)
 }
