@@ -21,12 +21,12 @@ type AuditOptions struct {
 // Placement is one cell a record counted in, and the policy that put it
 // there.
 type Placement struct {
-	Form   string         `json:"form"`             // "II.06a", "II.06b", "II.08"
-	Level  bieu.UnitLevel `json:"level,omitempty"`  // the level row (II.06b, II.08)
-	Field  string         `json:"field"`            // the lĩnh vực row, as printed
-	Column int            `json:"column"`           // the official column number
-	Policy string         `json:"policy"`           // TALLY/P…
-	Also   []string       `json:"also,omitempty"`   // further policies that applied (a pause moving the due date)
+	Form   string         `json:"form"`            // "II.06a", "II.06b", "II.08"
+	Level  bieu.UnitLevel `json:"level,omitempty"` // the level row (II.06b, II.08)
+	Field  string         `json:"field"`           // the lĩnh vực row, as printed
+	Column int            `json:"column"`          // the official column number
+	Policy string         `json:"policy"`          // TALLY/P…
+	Also   []string       `json:"also,omitempty"`  // further policies that applied (a pause moving the due date)
 }
 
 // Trail is what the audit says about one record.

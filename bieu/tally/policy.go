@@ -338,15 +338,15 @@ type PolicyInfo struct {
 
 // Policy IDs, cited by the audit trail.
 const (
-	PolicyWindow      = "TALLY/P01"
-	PolicyCarried     = "TALLY/P02"
-	PolicyChannel     = "TALLY/P03"
-	PolicyTimeliness  = "TALLY/P04"
-	PolicyPending     = "TALLY/P05"
-	PolicyClosing     = "TALLY/P06"
-	PolicyPauses      = "TALLY/P07"
-	PolicyService     = "TALLY/P08"
-	PolicyBadRecords  = "TALLY/P09"
+	PolicyWindow     = "TALLY/P01"
+	PolicyCarried    = "TALLY/P02"
+	PolicyChannel    = "TALLY/P03"
+	PolicyTimeliness = "TALLY/P04"
+	PolicyPending    = "TALLY/P05"
+	PolicyClosing    = "TALLY/P06"
+	PolicyPauses     = "TALLY/P07"
+	PolicyService    = "TALLY/P08"
+	PolicyBadRecords = "TALLY/P09"
 )
 
 var policyInfos = []PolicyInfo{

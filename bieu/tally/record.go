@@ -18,20 +18,20 @@ import (
 // that has a Finished date ended. What the file's status is today never
 // changes the report of a past period.
 type Record struct {
-	Code          string          // Mã hồ sơ (mã số hồ sơ), unique within the system
-	Procedure     string          // Tên thủ tục hành chính, or its code (mã TTHC)
-	Field         string          // Lĩnh vực: the row of II.06a the file counts in
-	Level         bieu.UnitLevel  // Cấp: tỉnh, huyện or xã, the level row of II.06b and II.08
-	Unit          string          // the unit (cơ quan, đơn vị) that resolves the file, when stored
-	Channel       Channel         // Kênh / hình thức nộp: trực tuyến, trực tiếp, dịch vụ bưu chính công ích
-	Service       Service         // for an online file: DVCTT toàn trình or một phần (Nghị định 42/2022/NĐ-CP, Điều 11)
-	Received      time.Time       // Ngày tiếp nhận (ngày nhận hồ sơ)
-	Due           time.Time       // Ngày hẹn trả kết quả
-	Finished      time.Time       // Ngày trả kết quả / ngày có kết quả; zero while the file is open
-	Outcome       Outcome         // how a finished file ended; ignored while Finished is zero
-	Pauses        []Pause         // periods waiting for the applicant to supplement the file (yêu cầu bổ sung)
-	Source        string          // where the record was read from (a file name), for findings; optional
-	Row           int             // the row of the case list it was read from (1-based), 0 when not read from a file
+	Code      string         // Mã hồ sơ (mã số hồ sơ), unique within the system
+	Procedure string         // Tên thủ tục hành chính, or its code (mã TTHC)
+	Field     string         // Lĩnh vực: the row of II.06a the file counts in
+	Level     bieu.UnitLevel // Cấp: tỉnh, huyện or xã, the level row of II.06b and II.08
+	Unit      string         // the unit (cơ quan, đơn vị) that resolves the file, when stored
+	Channel   Channel        // Kênh / hình thức nộp: trực tuyến, trực tiếp, dịch vụ bưu chính công ích
+	Service   Service        // for an online file: DVCTT toàn trình or một phần (Nghị định 42/2022/NĐ-CP, Điều 11)
+	Received  time.Time      // Ngày tiếp nhận (ngày nhận hồ sơ)
+	Due       time.Time      // Ngày hẹn trả kết quả
+	Finished  time.Time      // Ngày trả kết quả / ngày có kết quả; zero while the file is open
+	Outcome   Outcome        // how a finished file ended; ignored while Finished is zero
+	Pauses    []Pause        // periods waiting for the applicant to supplement the file (yêu cầu bổ sung)
+	Source    string         // where the record was read from (a file name), for findings; optional
+	Row       int            // the row of the case list it was read from (1-based), 0 when not read from a file
 }
 
 // Pause is a period during which the file waited for the applicant to

@@ -70,7 +70,7 @@ func TestTimeliness(t *testing.T) {
 		want [3]int64 // early, on time, late
 	}{
 		{at(9, 9, 2024, 23, 0), Policy{}, [3]int64{1, 0, 0}},
-		{at(10, 9, 2024, 8, 0), Policy{}, [3]int64{0, 1, 0}},  // the due day: đúng hạn
+		{at(10, 9, 2024, 8, 0), Policy{}, [3]int64{0, 1, 0}},   // the due day: đúng hạn
 		{at(10, 9, 2024, 23, 59), Policy{}, [3]int64{0, 1, 0}}, // by day: still the due day
 		{at(11, 9, 2024, 0, 0), Policy{}, [3]int64{0, 0, 1}},
 		{at(10, 9, 2024, 18, 0), Policy{Timeliness: ByTimestamp}, [3]int64{0, 0, 1}},

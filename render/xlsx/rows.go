@@ -96,14 +96,14 @@ func Rows(r io.ReaderAt, size int64, opts RowsOptions) iter.Seq2[SheetRow, error
 }
 
 type rowStream struct {
-	rd       *wbReader
-	part     string
-	sheet    string
-	d        *xml.Decoder
-	maxCell  int
-	row      SheetRow
-	rows     int
-	stopped  bool
+	rd      *wbReader
+	part    string
+	sheet   string
+	d       *xml.Decoder
+	maxCell int
+	row     SheetRow
+	rows    int
+	stopped bool
 }
 
 func openRows(r io.ReaderAt, size int64, opts RowsOptions) (*rowStream, error) {
