@@ -5,6 +5,7 @@
 //	kstt check [-json] [-lang vi|en] [-options FILE] FILE…
 //	kstt render -format text|xlsx [-o OUT] FILE
 //	kstt rollup [-unit NAME] [-recipient NAME] [-level UNIT=LEVEL]… [-format xlsx|text] [-o OUT] FILE…
+//	kstt tally -period PERIOD [-unit NAME] [-format text|xlsx|json] [-o OUT] FILE…
 //	kstt rules [-json]
 //
 // A FILE is an XLSX workbook (as sent by a unit, or written by render/xlsx),
@@ -79,7 +80,7 @@ const usage = `usage:
         tỉnh|cấp huyện|cấp xã" (repeatable). Exit status as check's; 2 also
         when a unit is refused (another period or recipient, the same unit
         twice, an unknown level) — nothing is written then.
-  kstt rules [-json]
+` + tallyUsage + `  kstt rules [-json]
         list the rule catalogue: the rules of every form (II.06b included),
         of the report, and of the form reader (READ/…).
 `
@@ -99,6 +100,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runRollup(args[1:], stdout, stderr)
 	case "rules":
 		return runRules(args[1:], stdout, stderr)
+	case "tally":
+		return runTally(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
@@ -251,6 +254,7 @@ func splitOptions(path string) (kstt.CheckOptions, bieu.ReadOptions, error) {
 func allRules() []kstt.Rule {
 	rules := bieu.Rules()
 	rules = append(rules, new(bieu.II06b).Spec().Rules...)
+	rules = append(rules, bieu.SeriesRules()...)
 	return append(rules, bieu.ReadRules()...)
 }
 
