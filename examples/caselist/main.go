@@ -274,8 +274,14 @@ func rows(n int, seed uint64) []row {
 	r.text[6] = "Fax" // no such channel
 	r = g.record(procedures[4], 2, time.Date(2024, 7, 16, 8, 0, 0, 0, vn), "Trực tiếp", "early")
 	r.bad[colFin] = "31/9/2024" // no such day
-	// Sort by received date, the way exports list them; number them.
+	// Exports keep minutes: both formats then hold the same instants.
 	out := g.rows
+	for i := range out {
+		for c := range out[i].dates {
+			out[i].dates[c] = out[i].dates[c].Truncate(time.Minute)
+		}
+	}
+	// Sort by received date, the way exports list them; number them.
 	sortRows(out)
 	for i := range out {
 		out[i].text[0] = strconv.Itoa(i + 1)
@@ -483,8 +489,9 @@ func writeXLSX(w io.Writer, rs []row) error {
 				if r.dates[c].IsZero() {
 					return 0, ""
 				}
-				if c == colDue {
-					return 'D', serial(r.dates[c])
+				if c == colDue { // a day, as the CSV writes it
+					d := r.dates[c]
+					return 'D', serial(time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, vn))
 				}
 				return 'd', serial(r.dates[c])
 			}

@@ -282,4 +282,3 @@ func writeTallied(rep *kstt.Report, format, out string, stdout io.Writer) error 
 	}
 	return renderTo(r, out, stdout, rep.Sheets())
 }
-
