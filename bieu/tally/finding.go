@@ -58,8 +58,8 @@ func (f Finding) English() string {
 	return strings.TrimSpace(fmt.Sprintf("%s %s %s: %s", f.Severity, f.Rule, f.Where(), f.MessageEN))
 }
 
-// Error makes a Finding an error.
-func (f Finding) Error() string { return "tally: " + f.English() }
+// Error makes a Finding an error: String, as kstt.Finding does.
+func (f Finding) Error() string { return f.String() }
 
 func recordFinding(r *Record, p Problem, a Action) Finding {
 	info := problems[p]

@@ -24,7 +24,7 @@ const (
 // fieldAcc accumulates one lĩnh vực, by level (index bieu.UnitLevel).
 type fieldAcc struct {
 	key   string
-	label string // the smallest NFC spelling seen: deterministic whatever the order
+	label string // the shortest NFC spelling seen (then the smallest): deterministic whatever the order
 	lv    [4]counts
 }
 
@@ -466,8 +466,8 @@ func (t *Tally) acc(k, label string) *fieldAcc {
 	if a == nil {
 		a = &fieldAcc{key: k, label: label}
 		t.fields[k] = a
-	} else if label < a.label {
-		a.label = label
+	} else if len(label) < len(a.label) || len(label) == len(a.label) && label < a.label {
+		a.label = label // the shortest spelling, then the smallest: the same whatever the order
 	}
 	return a
 }
