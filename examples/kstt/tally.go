@@ -26,8 +26,9 @@ const tallyUsage = `  kstt tally -period "Quý III năm 2024" [-unit NAME] [-rec
         header matched by its Vietnamese labels) into II.06a, II.06b and the
         files columns of II.08 for the period; print the findings on records
         (file:row, code) and on the tallied forms, and write the forms (text
-        to standard output by default; xlsx needs -o; json is the report
-        JSON that check and render read). Exit status as check's.
+        to standard output by default; -format, or -o's name, .xlsx or
+        .json, chooses xlsx or the report JSON that check and render read).
+        Exit status as check's.
 `
 
 // kindOf tells a case list's format: xlsx, jsonl or csv.
@@ -99,7 +100,7 @@ func runTally(args []string, stdout, stderr io.Writer) int {
 	closing := fs.String("closing", "count", "returned, withdrawn, stopped files: count (as on time) or leave-out")
 	timeliness := fs.String("timeliness", "day", "trước/đúng/quá hạn by calendar day or by timestamp")
 	pauses := fs.String("pauses", "shift", "supplement pauses: shift the due date, or ignore them")
-	format := fs.String("format", "text", "output format of the forms: text, xlsx or json")
+	format := fs.String("format", "", "output format of the forms: text, xlsx or json (default: told by -o's name, else text)")
 	out := fs.String("o", "", `output file ("-": standard output)`)
 	asJSON := fs.Bool("json", false, "print the findings as a JSON array")
 	lang := fs.String("lang", "vi", "language of severities and messages: vi or en")
@@ -143,6 +144,16 @@ func runTally(args []string, stdout, stderr io.Writer) int {
 		}
 	} else {
 		pol.Level = bieu.GuessLevel(*unit)
+	}
+	if *format == "" {
+		switch strings.ToLower(filepath.Ext(*out)) {
+		case ".xlsx":
+			*format = "xlsx"
+		case ".json":
+			*format = "json"
+		default:
+			*format = "text"
+		}
 	}
 	if *format != "text" && *format != "xlsx" && *format != "json" {
 		fmt.Fprintf(stderr, "kstt: -format %q: want text, xlsx or json\n", *format)
