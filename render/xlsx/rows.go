@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"math"
 	"path"
 	"strconv"
 	"strings"
@@ -101,6 +102,8 @@ type rowStream struct {
 	sheet   string
 	d       *xml.Decoder
 	maxCell int
+	sst     string   // the shared strings, one after another
+	sstOff  []uint32 // string i is sst[sstOff[i]:sstOff[i+1]]
 	row     SheetRow
 	rows    int
 	stopped bool
@@ -191,6 +194,7 @@ func openRows(r io.ReaderAt, size int64, opts RowsOptions) (*rowStream, error) {
 		return nil, &ReadError{Part: wb, Sheet: opts.Sheet, Err: ErrNotXLSX, Detail: "no worksheet of that name; the workbook has " + strings.Join(names, ", ")}
 	}
 	maxShared := cmpOr(opts.MaxSharedBytes, DefaultMaxSharedBytes)
+	sst := ""
 	for _, rel := range wbRels {
 		switch {
 		case strings.HasSuffix(rel.typ, "/sharedStrings"):
@@ -198,16 +202,48 @@ func openRows(r io.ReaderAt, size int64, opts RowsOptions) (*rowStream, error) {
 				return nil, &ReadError{Part: rel.target, Err: ErrOverLimit,
 					Detail: fmt.Sprintf("the shared strings hold %d bytes, more than MaxSharedBytes %d", f.UncompressedSize64, maxShared)}
 			}
-			if err := rd.readSST(rel.target); err != nil {
-				return nil, err
-			}
+			sst = rel.target
 		case strings.HasSuffix(rel.typ, "/styles"):
 			if err := rd.readStyles(rel.target); err != nil {
 				return nil, err
 			}
 		}
 	}
-	return &rowStream{rd: rd, part: part, sheet: opts.Sheet, maxCell: cmpOr(opts.MaxCellBytes, DefaultMaxCellBytes)}, nil
+	rs := &rowStream{rd: rd, part: part, sheet: opts.Sheet, maxCell: cmpOr(opts.MaxCellBytes, DefaultMaxCellBytes)}
+	if sst != "" {
+		if err := rs.readShared(sst); err != nil {
+			return nil, err
+		}
+	}
+	return rs, nil
+}
+
+// readShared reads the shared strings into one string and their offsets:
+// a million short strings cost their bytes and 4 bytes each, not a string
+// header and an allocation each.
+func (rs *rowStream) readShared(name string) error {
+	var b strings.Builder
+	if f := rs.rd.files[name]; f != nil {
+		b.Grow(int(f.UncompressedSize64 / 2)) // the text is about half of the XML
+	}
+	rs.sstOff = append(rs.sstOff[:0], 0)
+	err := rs.rd.scan(name, func(d *xml.Decoder, t xml.StartElement) error {
+		if t.Name.Local != "si" {
+			return nil
+		}
+		s, err := readText(d)
+		if err != nil {
+			return err
+		}
+		b.WriteString(vntext.NFC(s))
+		if b.Len() > math.MaxUint32 {
+			return &ReadError{Err: ErrOverLimit, Detail: "shared strings beyond 4 GiB"}
+		}
+		rs.sstOff = append(rs.sstOff, uint32(b.Len()))
+		return nil
+	})
+	rs.sst = b.String()
+	return err
 }
 
 // run streams the worksheet, yielding each row when it ends.
@@ -339,10 +375,10 @@ func (rs *rowStream) cell(t xml.StartElement) error {
 	switch typ {
 	case "s":
 		i, err := strconv.Atoi(raw)
-		if err != nil || i < 0 || i >= len(rs.rd.sst) {
+		if err != nil || i < 0 || i+1 >= len(rs.sstOff) {
 			return &ReadError{Err: ErrCorrupt, Detail: fmt.Sprintf("shared string %q out of range", raw)}
 		}
-		c.Value = rs.rd.sst[i]
+		c.Value = rs.sst[rs.sstOff[i]:rs.sstOff[i+1]]
 	case "inlineStr":
 		c.Value = vntext.NFC(inline)
 	case "str", "e":
