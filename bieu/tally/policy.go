@@ -1,6 +1,8 @@
 package tally
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -246,7 +248,8 @@ const (
 // is the documented default of each field; Policies lists them with their
 // basis.
 type Policy struct {
-	// Location is the time zone of the window and of calendar days.
+	// Location is the time zone of the window and of calendar days (not
+	// part of the JSON form: the default is the law's).
 	// Default: Asia/Ho_Chi_Minh (UTC+7, no daylight saving), or a fixed
 	// UTC+7 zone when the system has no time-zone database.
 	Location *time.Location `json:"-"`
@@ -259,26 +262,26 @@ type Policy struct {
 	Pauses Pauses `json:"pauses"`
 	// OnlineService is the service an online file with no Service counts
 	// under in II.08: Partial (the default) or Full.
-	OnlineService Service `json:"online_service"`
+	OnlineService Service `json:"online_service,omitempty"`
 	// Level is the level of records with none (and a unit that tells
 	// none); LevelUnknown: ProblemUnknownLevel.
-	Level bieu.UnitLevel `json:"level"`
+	Level bieu.UnitLevel `json:"level,omitempty"`
 	// Fields, when not empty, lists the known lĩnh vực (matched like
 	// bieu.FieldKey); a record of another is ProblemUnknownField.
 	Fields []string `json:"fields,omitempty"`
 	// Actions overrides the default action of a problem.
-	Actions map[Problem]Action `json:"-"`
+	Actions map[Problem]Action `json:"actions,omitempty"`
 	// AsOf is when the records were extracted: a date after it is
 	// ProblemFutureDate, and a period ending after it is RuleOpenPeriod.
 	// Zero: not checked.
-	AsOf time.Time `json:"as_of"`
+	AsOf time.Time `json:"as_of,omitzero"`
 	// NoDuplicateCheck switches off ProblemDuplicateCode, which keeps 8
 	// bytes (a 64-bit hash) per record: set it for a stream already known
 	// to hold each code once, to keep memory flat.
-	NoDuplicateCheck bool `json:"no_duplicate_check"`
+	NoDuplicateCheck bool `json:"no_duplicate_check,omitempty"`
 	// MaxFindings bounds the findings kept (beyond it, findings are only
 	// counted, by rule). Default 1000; negative: no finding kept.
-	MaxFindings int `json:"max_findings"`
+	MaxFindings int `json:"max_findings,omitempty"`
 	// Audit switches the audit trail on when not nil.
 	Audit *AuditOptions `json:"audit,omitempty"`
 	// Section is the section of II.08 the files-arising rows stand in:
@@ -405,3 +408,92 @@ var policyInfos = []PolicyInfo{
 
 // Policies lists every counting decision with its ID, default and basis.
 func Policies() []PolicyInfo { return append([]PolicyInfo(nil), policyInfos...) }
+
+// enumText marshals the small enums of a Policy by name, so that a policy
+// kept in a JSON file reads as words: {"timeliness": "by-day"}.
+func enumText(names []string, v uint8) ([]byte, error) {
+	if int(v) < len(names) {
+		return []byte(names[v]), nil
+	}
+	return nil, fmt.Errorf("%w: value %d", ErrPolicy, v)
+}
+
+func enumParse(names []string, b []byte, what string) (uint8, error) {
+	for i, n := range names {
+		if n == string(b) {
+			return uint8(i), nil
+		}
+	}
+	return 0, fmt.Errorf("%w: %s %q (want one of %v)", ErrPolicy, what, b, names)
+}
+
+var (
+	timelinessNames = []string{"by-day", "by-timestamp"}
+	closingNames    = []string{"count-on-time", "leave-out"}
+	pausesNames     = []string{"shift-due", "ignore"}
+)
+
+// MarshalText writes "by-day" or "by-timestamp".
+func (t Timeliness) MarshalText() ([]byte, error) { return enumText(timelinessNames, uint8(t)) }
+
+// UnmarshalText reads what MarshalText writes.
+func (t *Timeliness) UnmarshalText(b []byte) error {
+	v, err := enumParse(timelinessNames, b, "timeliness")
+	*t = Timeliness(v)
+	return err
+}
+
+// MarshalText writes "count-on-time" or "leave-out".
+func (c Closing) MarshalText() ([]byte, error) { return enumText(closingNames, uint8(c)) }
+
+// UnmarshalText reads what MarshalText writes.
+func (c *Closing) UnmarshalText(b []byte) error {
+	v, err := enumParse(closingNames, b, "closing")
+	*c = Closing(v)
+	return err
+}
+
+// MarshalText writes "shift-due" or "ignore".
+func (p Pauses) MarshalText() ([]byte, error) { return enumText(pausesNames, uint8(p)) }
+
+// UnmarshalText reads what MarshalText writes.
+func (p *Pauses) UnmarshalText(b []byte) error {
+	v, err := enumParse(pausesNames, b, "pauses")
+	*p = Pauses(v)
+	return err
+}
+
+// MarshalText writes the problem's rule ID, "TALLY/R01" ….
+func (p Problem) MarshalText() ([]byte, error) {
+	if p == 0 || p >= numProblems {
+		return nil, fmt.Errorf("%w: problem %d", ErrPolicy, uint8(p))
+	}
+	return []byte(problems[p].Rule), nil
+}
+
+// UnmarshalText reads a rule ID MarshalText writes.
+func (p *Problem) UnmarshalText(b []byte) error {
+	for q := Problem(1); q < numProblems; q++ {
+		if problems[q].Rule == string(b) {
+			*p = q
+			return nil
+		}
+	}
+	return fmt.Errorf("%w: no problem %q (TALLY/R01–R08)", ErrPolicy, b)
+}
+
+// ParsePolicy reads a Policy from JSON, e.g.
+// {"closing": "leave-out", "actions": {"TALLY/R02": "skip"}}; an unknown
+// field or value is an error (ErrPolicy), never silently ignored.
+func ParsePolicy(data []byte) (Policy, error) {
+	var p Policy
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&p); err != nil {
+		if errors.Is(err, ErrPolicy) {
+			return Policy{}, err
+		}
+		return Policy{}, fmt.Errorf("%w: %v", ErrPolicy, err)
+	}
+	return p, p.validate()
+}

@@ -347,3 +347,20 @@ func TestAuditBothWays(t *testing.T) {
 		t.Errorf("Explain(%v) = %v, want W1 among them", r06[0], codes)
 	}
 }
+
+func TestPolicyJSON(t *testing.T) {
+	p, err := ParsePolicy([]byte(`{"closing": "leave-out", "timeliness": "by-timestamp", "pauses": "ignore",
+		"online_service": "toàn trình", "level": "district", "actions": {"TALLY/R02": "skip", "TALLY/R06": "fail"}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Closing != LeaveOut || p.Timeliness != ByTimestamp || p.Pauses != IgnorePauses || p.OnlineService != Full ||
+		p.Level != bieu.DistrictLevel || p.Actions[ProblemNoDueDate] != Skip || p.Actions[ProblemDuplicateCode] != Fail {
+		t.Errorf("%+v", p)
+	}
+	for _, bad := range []string{`{"closing": "maybe"}`, `{"actions": {"TALLY/R99": "skip"}}`, `{"actions": {"TALLY/R01": "later"}}`, `{"colsing": "leave-out"}`, `{"section": "C"}`} {
+		if _, err := ParsePolicy([]byte(bad)); !errors.Is(err, ErrPolicy) {
+			t.Errorf("%s: %v", bad, err)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"iter"
@@ -19,13 +20,14 @@ import (
 )
 
 const tallyUsage = `  kstt tally -period "Quý III năm 2024" [-unit NAME] [-recipient NAME] [-level cấp tỉnh|cấp huyện|cấp xã]
-             [-closing count|leave-out] [-timeliness day|timestamp] [-pauses shift|ignore]
+             [-policy FILE] [-closing count|leave-out] [-timeliness day|timestamp] [-pauses shift|ignore]
              [-format text|xlsx|json] [-json] [-lang vi|en] [-o OUT] FILE…
         count the case records (hồ sơ) of the case lists FILE… (CSV, JSON
         Lines or an XLSX workbook, told from the name and the content; the
         header matched by its Vietnamese labels) into II.06a, II.06b and the
         files columns of II.08 for the period; print the findings on records
-        (file:row, code) and on the tallied forms, and write the forms (text
+        (file:row, code) and on the tallied forms (-policy: a JSON policy,
+        which the other flags override), and write the forms (text
         to standard output by default; -format, or -o's name, .xlsx or
         .json, chooses xlsx or the report JSON that check and render read).
         Exit status as check's.
@@ -97,6 +99,7 @@ func runTally(args []string, stdout, stderr io.Writer) int {
 	unit := fs.String("unit", "", "the reporting unit (Đơn vị báo cáo)")
 	recipient := fs.String("recipient", "", "the recipient (Đơn vị nhận báo cáo)")
 	level := fs.String("level", "", "level of records that state none: cấp tỉnh, cấp huyện or cấp xã (default: told by the unit)")
+	policyPath := fs.String("policy", "", `JSON file with the counting policy, e.g. {"closing": "leave-out", "actions": {"TALLY/R02": "skip"}}`)
 	closing := fs.String("closing", "count", "returned, withdrawn, stopped files: count (as on time) or leave-out")
 	timeliness := fs.String("timeliness", "day", "trước/đúng/quá hạn by calendar day or by timestamp")
 	pauses := fs.String("pauses", "shift", "supplement pauses: shift the due date, or ignore them")
@@ -113,8 +116,23 @@ func runTally(args []string, stdout, stderr io.Writer) int {
 		return exitUnreadable
 	}
 	pol := tally.Policy{}
+	if *policyPath != "" {
+		data, err := os.ReadFile(*policyPath)
+		if err == nil {
+			pol, err = tally.ParsePolicy(data)
+		}
+		if err != nil {
+			errorf(stderr, "-policy "+*policyPath+": ", err)
+			return exitUnreadable
+		}
+	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 	switch *closing {
 	case "count":
+		if set["closing"] {
+			pol.Closing = tally.CountOnTime
+		}
 	case "leave-out":
 		pol.Closing = tally.LeaveOut
 	default:
@@ -123,6 +141,9 @@ func runTally(args []string, stdout, stderr io.Writer) int {
 	}
 	switch *timeliness {
 	case "day":
+		if set["timeliness"] {
+			pol.Timeliness = tally.ByDay
+		}
 	case "timestamp":
 		pol.Timeliness = tally.ByTimestamp
 	default:
@@ -131,6 +152,9 @@ func runTally(args []string, stdout, stderr io.Writer) int {
 	}
 	switch *pauses {
 	case "shift":
+		if set["pauses"] {
+			pol.Pauses = tally.ShiftDue
+		}
 	case "ignore":
 		pol.Pauses = tally.IgnorePauses
 	default:
@@ -142,7 +166,7 @@ func runTally(args []string, stdout, stderr io.Writer) int {
 			errorf(stderr, "-level: ", err)
 			return exitUnreadable
 		}
-	} else {
+	} else if pol.Level == bieu.LevelUnknown {
 		pol.Level = bieu.GuessLevel(*unit)
 	}
 	if *format == "" {

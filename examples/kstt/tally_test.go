@@ -105,3 +105,28 @@ func TestTallyUsage(t *testing.T) {
 		t.Errorf("text forms: exit %d\n%s", code, out)
 	}
 }
+
+func TestTallyPolicyFile(t *testing.T) {
+	dir := t.TempDir()
+	pol := filepath.Join(dir, "policy.json")
+	if err := os.WriteFile(pol, []byte(`{"closing": "leave-out"}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ := runCLI(t, "tally", "-period", "Quý III năm 2024", "-unit", "UBND huyện Cẩm Xuyên", "-recipient", "UBND tỉnh Hà Tĩnh",
+		"-policy", pol, "-o", filepath.Join(dir, "q3.json"), caseCSV)
+	if code != exitFindings || !strings.Contains(out, "TALLY/R09") || !strings.Contains(out, "II.06a/R06") {
+		t.Errorf("leave-out: exit %d\n%s", code, out)
+	}
+	// The flag overrides the file.
+	_, out, _ = runCLI(t, "tally", "-period", "Quý III năm 2024", "-unit", "UBND huyện Cẩm Xuyên", "-recipient", "UBND tỉnh Hà Tĩnh",
+		"-policy", pol, "-closing", "count", "-o", filepath.Join(dir, "q3.json"), caseCSV)
+	if strings.Contains(out, "TALLY/R09") {
+		t.Errorf("-closing count did not override the file:\n%s", out)
+	}
+	if err := os.WriteFile(pol, []byte(`{"closing": "later"}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, _ := runCLI(t, "tally", "-period", "Quý III năm 2024", "-policy", pol, caseCSV); code != exitUnreadable {
+		t.Errorf("a bad policy file: exit %d", code)
+	}
+}
