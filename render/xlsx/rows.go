@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"iter"
-	"math"
 	"path"
 	"strconv"
 	"strings"
@@ -102,8 +101,8 @@ type rowStream struct {
 	sheet   string
 	d       *xml.Decoder
 	maxCell int
-	sst     string   // the shared strings, one after another
-	sstOff  []uint32 // string i is sst[sstOff[i]:sstOff[i+1]]
+	sst     []string // chunks of shared-string text
+	sstIdx  []uint64 // string i: chunk, offset and length (see shared)
 	row     SheetRow
 	rows    int
 	stopped bool
@@ -218,15 +217,19 @@ func openRows(r io.ReaderAt, size int64, opts RowsOptions) (*rowStream, error) {
 	return rs, nil
 }
 
-// readShared reads the shared strings into one string and their offsets:
-// a million short strings cost their bytes and 4 bytes each, not a string
-// header and an allocation each.
+// readShared reads the shared strings into chunks of 1 MiB of text and a
+// packed index: a million short strings cost their bytes and 8 bytes
+// each, not a string header and an allocation each, and the text is never
+// copied to grow.
 func (rs *rowStream) readShared(name string) error {
-	var b strings.Builder
-	if f := rs.rd.files[name]; f != nil {
-		b.Grow(int(f.UncompressedSize64 / 2)) // the text is about half of the XML
+	var cur strings.Builder
+	flush := func() {
+		if cur.Len() > 0 {
+			rs.sst = append(rs.sst, cur.String())
+			cur = strings.Builder{}
+		}
 	}
-	rs.sstOff = append(rs.sstOff[:0], 0)
+	rs.sstIdx = rs.sstIdx[:0]
 	err := rs.rd.scan(name, func(d *xml.Decoder, t xml.StartElement) error {
 		if t.Name.Local != "si" {
 			return nil
@@ -235,15 +238,41 @@ func (rs *rowStream) readShared(name string) error {
 		if err != nil {
 			return err
 		}
-		b.WriteString(vntext.NFC(s))
-		if b.Len() > math.MaxUint32 {
-			return &ReadError{Err: ErrOverLimit, Detail: "shared strings beyond 4 GiB"}
+		s = vntext.NFC(s)
+		if len(s) > rs.maxCell || len(s) >= 1<<sstLenBits {
+			return &ReadError{Err: ErrOverLimit, Detail: fmt.Sprintf("a shared string of %d bytes, more than MaxCellBytes %d", len(s), rs.maxCell)}
 		}
-		rs.sstOff = append(rs.sstOff, uint32(b.Len()))
+		if cur.Len()+len(s) > sstChunk {
+			flush()
+		}
+		if cur.Cap() == 0 {
+			cur.Grow(max(sstChunk, len(s)))
+		}
+		rs.sstIdx = append(rs.sstIdx, uint64(len(rs.sst))<<(sstLenBits+sstOffBits)|uint64(cur.Len())<<sstLenBits|uint64(len(s)))
+		cur.WriteString(s)
 		return nil
 	})
-	rs.sst = b.String()
+	flush()
 	return err
+}
+
+const (
+	sstChunk   = 1 << 20 // bytes of text per chunk
+	sstOffBits = 21      // offset within a chunk
+	sstLenBits = 21      // length of a string (a longer one is refused)
+)
+
+// shared returns shared string i.
+func (rs *rowStream) shared(i int) (string, bool) {
+	if i < 0 || i >= len(rs.sstIdx) {
+		return "", false
+	}
+	e := rs.sstIdx[i]
+	c, off, n := e>>(sstLenBits+sstOffBits), e>>sstLenBits&(1<<sstOffBits-1), e&(1<<sstLenBits-1)
+	if c >= uint64(len(rs.sst)) {
+		return "", false
+	}
+	return rs.sst[c][off : off+n], true
 }
 
 // run streams the worksheet, yielding each row when it ends.
@@ -375,10 +404,11 @@ func (rs *rowStream) cell(t xml.StartElement) error {
 	switch typ {
 	case "s":
 		i, err := strconv.Atoi(raw)
-		if err != nil || i < 0 || i+1 >= len(rs.sstOff) {
+		v, ok := rs.shared(i)
+		if err != nil || !ok {
 			return &ReadError{Err: ErrCorrupt, Detail: fmt.Sprintf("shared string %q out of range", raw)}
 		}
-		c.Value = rs.sst[rs.sstOff[i]:rs.sstOff[i+1]]
+		c.Value = v
 	case "inlineStr":
 		c.Value = vntext.NFC(inline)
 	case "str", "e":

@@ -1,8 +1,11 @@
 package xlsx
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -172,4 +175,55 @@ func FuzzRows(f *testing.F) {
 			}
 		}
 	})
+}
+
+// bigShared writes a minimal workbook by hand whose sheet refers to n
+// shared strings of about 30 bytes: more than one chunk of text.
+func bigShared(t testing.TB, n int) []byte {
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	put := func(name, body string) {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, _ = w.Write([]byte(body))
+	}
+	put("[Content_Types].xml", `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`)
+	put("_rels/.rels", `<Relationships><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`)
+	put("xl/workbook.xml", `<workbook><sheets><sheet name="S" sheetId="1" r:id="r1"/></sheets></workbook>`)
+	put("xl/_rels/workbook.xml.rels", `<Relationships><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/s.xml"/><Relationship Id="r2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sst.xml"/></Relationships>`)
+	var sst, sheet strings.Builder
+	sst.WriteString("<sst>")
+	sheet.WriteString("<worksheet><sheetData>")
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&sst, "<si><t>000.20.31.H12-240915-%06d</t></si>", i)
+		fmt.Fprintf(&sheet, `<row r="%d"><c r="A%d" t="s"><v>%d</v></c></row>`, i+1, i+1, n-1-i)
+	}
+	sst.WriteString("</sst>")
+	sheet.WriteString("</sheetData></worksheet>")
+	put("xl/sst.xml", sst.String())
+	put("xl/worksheets/s.xml", sheet.String())
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func TestRowsSharedChunks(t *testing.T) {
+	const n = 80_000 // 27 bytes each: 2.1 MB of text, three chunks
+	data := bigShared(t, n)
+	i := 0
+	for row, err := range Rows(bytes.NewReader(data), int64(len(data)), RowsOptions{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := fmt.Sprintf("000.20.31.H12-240915-%06d", n-1-i); row.Cells[0].Value != want {
+			t.Fatalf("row %d: %q, want %q", row.Num, row.Cells[0].Value, want)
+		}
+		i++
+	}
+	if i != n {
+		t.Errorf("%d rows", i)
+	}
 }
