@@ -13,7 +13,7 @@ import (
 // benchPool is a pool of realistic records the benchmarks cycle through, so
 // that 10 million records need no 2 GB of memory: the stream is the same
 // for the hand-written loop and the tally.
-var benchPool = history(7, 1<<12, time.Date(2024, 1, 1, 0, 0, 0, 0, Vietnam), 330)
+var benchPool = history(7, 1<<12, time.Date(2024, 1, 1, 0, 0, 0, 0, Vietnam()), 330)
 
 func stream(n int, codes []string) iter.Seq[Record] {
 	return func(yield func(Record) bool) {
@@ -83,7 +83,7 @@ func BenchmarkTally(b *testing.B) {
 			from, to := tl.Window()
 			b.ReportAllocs()
 			for b.Loop() {
-				if len(handLoop(stream(n, nil), from, to, Vietnam)) == 0 {
+				if len(handLoop(stream(n, nil), from, to, Vietnam())) == 0 {
 					b.Fatal("nothing counted")
 				}
 			}

@@ -10,9 +10,10 @@
 // A Tally streams records (Add, AddSeq over an iter.Seq, AddSeq2 over an
 // iter.Seq2 with errors, so rows from database/sql, a CSV file or a channel
 // fit without loading everything); its memory grows with the number of
-// lĩnh vực, not of records (the check for the same code twice keeps 8 bytes
-// per record unless switched off). Partial tallies merge by addition, so a
-// caller can shard by unit or by goroutine and get the same counts.
+// lĩnh vực, not of records (the check for the same code twice keeps a
+// 64-bit hash per record, about 16 bytes with the map, unless switched
+// off). Partial tallies merge by addition, so a caller can shard by unit or
+// by goroutine and get the same counts.
 //
 // The forms a Result holds pass bieu.Check without an error by
 // construction: printed formulas, TỔNG CỘNG, and the cross-form rule that

@@ -12,7 +12,7 @@ import (
 )
 
 func at(d, m, y, hh, mm int) time.Time {
-	return time.Date(y, time.Month(m), d, hh, mm, 0, 0, tally.Vietnam)
+	return time.Date(y, time.Month(m), d, hh, mm, 0, 0, tally.Vietnam())
 }
 
 func records() []tally.Record {

@@ -321,10 +321,12 @@ func defaultLocation() *time.Location {
 	return time.FixedZone("ICT", 7*3600)
 }
 
-// Vietnam is the default Policy.Location: Asia/Ho_Chi_Minh when the
+var vietnam = defaultLocation()
+
+// Vietnam returns the default Policy.Location: Asia/Ho_Chi_Minh when the
 // system's time-zone database has it, else a fixed UTC+7 zone (the same
 // clock: Vietnam has kept UTC+7 without daylight saving since 1975).
-var Vietnam = defaultLocation()
+func Vietnam() *time.Location { return vietnam }
 
 // PolicyInfo describes one counting decision: its ID (cited by the audit
 // trail), what it decides, its default and where the default comes from.

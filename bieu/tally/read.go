@@ -210,7 +210,7 @@ type ReadOptions struct {
 	// Source names the file in findings and errors.
 	Source string
 	// Location is the time zone of dates written without one; default
-	// Vietnam.
+	// Vietnam().
 	Location *time.Location
 	// Columns maps header labels the reader does not know to columns,
 	// e.g. {"Số biên nhận": ColCode, "Hình thức nhận": ColChannel}.
@@ -233,7 +233,7 @@ func (o *ReadOptions) defaults() error {
 		return &ReadError{Source: o.Source, Err: ErrOverLimit, Detail: "negative bound in ReadOptions"}
 	}
 	if o.Location == nil {
-		o.Location = Vietnam
+		o.Location = vietnam
 	}
 	if o.HeaderRows == 0 {
 		o.HeaderRows = 30

@@ -78,7 +78,7 @@ func New(p period.Period, pol Policy) (*Tally, error) {
 	}
 	loc := pol.Location
 	if loc == nil {
-		loc = Vietnam
+		loc = vietnam
 	}
 	pol.Location = loc
 	if pol.Section == "" {
@@ -562,6 +562,11 @@ func samePolicy(a, b *Policy) bool {
 		a.Pauses != b.Pauses || a.OnlineService != b.OnlineService || a.Level != b.Level || !a.AsOf.Equal(b.AsOf) ||
 		a.NoDuplicateCheck != b.NoDuplicateCheck || a.Section != b.Section || len(a.Fields) != len(b.Fields) {
 		return false
+	}
+	for i := range a.Fields {
+		if bieu.FieldKey(a.Fields[i]) != bieu.FieldKey(b.Fields[i]) {
+			return false
+		}
 	}
 	for p := Problem(1); p < numProblems; p++ {
 		if a.action(p) != b.action(p) {

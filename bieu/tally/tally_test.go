@@ -17,7 +17,9 @@ import (
 
 var q3 = period.Must(period.Quarter(2024, 3))
 
-func at(d, m, y, hh, mm int) time.Time { return time.Date(y, time.Month(m), d, hh, mm, 0, 0, Vietnam) }
+func at(d, m, y, hh, mm int) time.Time {
+	return time.Date(y, time.Month(m), d, hh, mm, 0, 0, Vietnam())
+}
 
 func tallyOf(t *testing.T, p period.Period, pol Policy, rs ...Record) *Result {
 	t.Helper()

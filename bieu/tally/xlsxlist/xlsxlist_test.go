@@ -36,7 +36,7 @@ func TestReadShipped(t *testing.T) {
 		t.Errorf("rejected %v %v", rejected[0], rejected[1])
 	}
 	// The boundary records: 14/6 23:59 and 15/9 00:00 are real date cells.
-	loc := tally.Vietnam
+	loc := tally.Vietnam()
 	var b1, b4 bool
 	for _, r := range recs {
 		b1 = b1 || r.Received.Equal(time.Date(2024, 6, 14, 23, 59, 0, 0, loc))
