@@ -66,3 +66,35 @@ func seqOf(rs []Record) func(func(Record) bool) {
 		}
 	}
 }
+
+// withProblems spoils about one record in ten of rs, with every problem a
+// tally knows: an unknown channel or lĩnh vực, no due date, finished
+// before received, no received date, the same code twice, no level.
+func withProblems(seed uint64, rs []Record) []Record {
+	rng := rand.New(rand.NewPCG(seed, 7))
+	out := make([]Record, 0, len(rs)+len(rs)/20)
+	for _, r := range rs {
+		if rng.IntN(10) == 0 {
+			switch rng.IntN(7) {
+			case 0:
+				r.Channel = ChannelUnknown
+			case 1:
+				r.Field = ""
+			case 2:
+				r.Due = time.Time{}
+			case 3:
+				if !r.Finished.IsZero() {
+					r.Finished = r.Received.Add(-time.Hour)
+				}
+			case 4:
+				r.Received = time.Time{}
+			case 5:
+				out = append(out, r) // the same code twice
+			case 6:
+				r.Level, r.Unit = bieu.LevelUnknown, ""
+			}
+		}
+		out = append(out, r)
+	}
+	return out
+}

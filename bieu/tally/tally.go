@@ -234,17 +234,18 @@ func (t *Tally) Add(r Record) error {
 		}
 		return nil
 	}
-	// Columns of II.06a.
+	// Columns of II.06a. An unknown channel is a problem in every period
+	// the record touches, so that leaving it out keeps (6) = previous (11).
+	if r.Channel == ChannelUnknown || r.Channel > Postal {
+		c.flag(ProblemUnknownChannel)
+	}
 	if r.Received.Before(t.start) {
 		c.recv = 6
 	} else {
 		switch r.Channel {
 		case Online:
 			c.recv = 4
-		case Direct, Postal:
-			c.recv = 5
 		default:
-			c.flag(ProblemUnknownChannel)
 			c.recv = 5
 		}
 		if c.recv == 4 {

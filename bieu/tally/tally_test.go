@@ -366,3 +366,27 @@ func TestPolicyJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestContinuityWithProblems: bad records, whatever each problem's action
+// (Count or Skip), leave the forms clean and the series continuous.
+func TestContinuityWithProblems(t *testing.T) {
+	for seed := uint64(1); seed <= 12; seed++ {
+		rs := withProblems(seed, history(seed, 3000, at(1, 10, 2023, 0, 0), 400))
+		for _, a := range []Action{Count, Skip} {
+			acts := map[Problem]Action{}
+			for p := Problem(1); p < numProblems; p++ {
+				acts[p] = a
+			}
+			var reports []*kstt.Report
+			for q := 1; q <= 4; q++ {
+				res := tallyOf(t, period.Must(period.Quarter(2024, q)), Policy{Actions: acts}, rs...)
+				mustBeClean(t, res)
+				reports = append(reports, res.Report())
+			}
+			found, _ := bieu.CheckSeries(reports, kstt.CheckOptions{})
+			if len(found) > 0 {
+				t.Errorf("seed %d action %v: %v", seed, a, found)
+			}
+		}
+	}
+}
