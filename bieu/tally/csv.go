@@ -63,13 +63,18 @@ func csvRows(r io.Reader, opts ReadOptions) iter.Seq2[Row, error] {
 		rd.ReuseRecord = true
 		rd.LazyQuotes = true
 		cells := make([]Cell, 0, 32)
+		lastLine := 0
 		for {
 			cr.n = 0
 			rec, err := rd.Read()
 			if err == io.EOF {
 				return
 			}
-			line, _ := rd.FieldPos(0)
+			line := lastLine + 1 // FieldPos is only valid after a record was read
+			if err == nil && len(rec) > 0 {
+				line, _ = rd.FieldPos(0)
+				lastLine = line
+			}
 			if err != nil {
 				var pe *csv.ParseError
 				switch {

@@ -236,3 +236,17 @@ func fuzzSeq(t *testing.T, seq func(func(Record, error) bool)) {
 		t.Fatalf("a tally of a fuzzed list fails Check: %v", found)
 	}
 }
+
+// TestReadCSVLongFirstLine: a first line beyond the bounds is an error,
+// not a panic.
+func TestReadCSVLongFirstLine(t *testing.T) {
+	in := strings.Repeat("x", 200<<10)
+	var last error
+	for _, err := range ReadCSV(strings.NewReader(in), ReadOptions{}) {
+		last = err
+	}
+	var re *ReadError
+	if !errors.As(last, &re) || !errors.Is(last, ErrOverLimit) || re.Row != 1 {
+		t.Errorf("%v", last)
+	}
+}
