@@ -191,10 +191,13 @@ func MatchHeader(label string, mapping map[string]Column) Column {
 
 // Cell is one value of a case-list row. Serial marks a spreadsheet number
 // displayed as a date (the reader of a workbook knows it); its Text is then
-// the serial number, "45366.354".
+// the serial number, "45366.354". Number marks a spreadsheet number: in a
+// date column it is read as a date serial too (a workbook whose date
+// format was lost).
 type Cell struct {
 	Text   string
 	Serial bool
+	Number bool
 }
 
 // Row is one row of a case list: its 1-based number in the file and its
@@ -370,7 +373,7 @@ func (l *layout) record(row Row, o *ReadOptions) (Record, *RowError) {
 		}
 		var t time.Time
 		var only, ok bool
-		if cell.Serial {
+		if cell.Serial || cell.Number {
 			v, err := strconv.ParseFloat(cell.Text, 64)
 			if err == nil {
 				t, only, ok = serialDate(v, o.Date1904, o.Location)

@@ -41,7 +41,7 @@ func Read(r io.ReaderAt, size int64, opts Options) iter.Seq2[tally.Record, error
 			}
 			cells = cells[:0]
 			for _, c := range row.Cells {
-				cells = append(cells, tally.Cell{Text: c.Value, Serial: c.Date})
+				cells = append(cells, tally.Cell{Text: c.Value, Serial: c.Date, Number: c.Number})
 			}
 			if !yield(tally.Row{Num: row.Num, Cells: cells}, nil) {
 				return
