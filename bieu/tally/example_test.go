@@ -133,3 +133,68 @@ func ExamplePolicies() {
 	// TALLY/P08 online service
 	// TALLY/P09 bad records
 }
+
+func ExampleTally_Merge() {
+	q3, _ := period.Parse("Quý III năm 2024")
+	// One tally per unit (or per goroutine), merged: the same counts as one
+	// tally of every record.
+	byUnit := map[bieu.UnitLevel]*tally.Tally{}
+	for _, r := range records()[:4] {
+		t := byUnit[r.Level]
+		if t == nil {
+			t, _ = tally.New(q3, tally.Policy{})
+			byUnit[r.Level] = t
+		}
+		_ = t.Add(r)
+	}
+	all, _ := tally.New(q3, tally.Policy{})
+	for _, l := range []bieu.UnitLevel{bieu.DistrictLevel, bieu.CommuneLevel} {
+		if err := all.Merge(byUnit[l]); err != nil {
+			panic(err)
+		}
+	}
+	res, _ := all.Result(kstt.Header{Unit: "UBND huyện Cẩm Xuyên", Recipient: "UBND tỉnh Hà Tĩnh"})
+	fmt.Println(res.Files.Received, res.Files.Resolved, res.Files.Pending)
+	// Output:
+	// 3 2 1
+}
+
+func ExampleReadJSONL() {
+	lines := `{"code": "J1", "field": "Hộ tịch", "channel": "trực tuyến", "service": "toàn trình", "received": "2024-09-01T08:00:00+07:00", "due": "2024-09-04", "finished": "2024-09-03 15:00", "status": "Đã trả kết quả"}
+{"Mã hồ sơ": "J2", "Lĩnh vực": "Hộ tịch", "Kênh": "trực tiếp", "Ngày tiếp nhận": "10/9/2024 09:00", "Ngày hẹn trả": "12/9/2024", "pauses": [{"from": "11/9/2024 10:00"}]}
+`
+	for r, err := range tally.ReadJSONL(strings.NewReader(lines), tally.ReadOptions{}) {
+		if err != nil {
+			panic(err)
+		}
+		fmt.Println(r.Code, r.Channel, r.Service, r.Received.Format("02/01/2006 15:04"), r.Outcome, len(r.Pauses))
+	}
+	// Output:
+	// J1 trực tuyến toàn trình 01/09/2024 08:00 đã giải quyết 0
+	// J2 trực tiếp  10/09/2024 09:00  1
+}
+
+func ExampleParsePolicy() {
+	p, err := tally.ParsePolicy([]byte(`{"closing": "leave-out", "actions": {"TALLY/R02": "skip"}}`))
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(p.Closing == tally.LeaveOut, p.Actions[tally.ProblemNoDueDate])
+	_, err = tally.ParsePolicy([]byte(`{"closing": "sometimes"}`))
+	fmt.Println(err != nil)
+	// Output:
+	// true skip
+	// true
+}
+
+func ExampleMatchHeader() {
+	for _, h := range []string{"Mã hồ sơ", "NGÀY HẸN TRẢ KẾT QUẢ", "Ngày tiếp nhận (dd/mm/yyyy)", "Hình thức nộp", "Số biên nhận"} {
+		fmt.Println(h, "→", tally.MatchHeader(h, nil))
+	}
+	// Output:
+	// Mã hồ sơ → code
+	// NGÀY HẸN TRẢ KẾT QUẢ → due
+	// Ngày tiếp nhận (dd/mm/yyyy) → received
+	// Hình thức nộp → channel
+	// Số biên nhận → code
+}
