@@ -19,6 +19,10 @@
 //     whose fields map to the official column numbers, their rules, and the
 //     report-level rules; bieu.Official() is the catalogue (see
 //     bieu/RULES.md).
+//   - bieu/tally: case records (hồ sơ) of a one-stop system counted into
+//     II.06a, II.06b, II.08 and section I.6 for a period, by counting
+//     policies that are data, with findings naming each bad record and an
+//     opt-in audit trail; bieu/tally/xlsxlist reads case lists from XLSX.
 //   - render, render/text, render/xlsx: renderers of kstt.Sheet (plain
 //     text, XLSX through excelize) and the way back from filled files.
 //
