@@ -55,7 +55,7 @@ type Tally struct {
 	raw      map[string]*fieldAcc
 	units    map[string]bieu.UnitLevel
 	known    map[string]bool
-	seen     map[uint64]struct{}
+	seen     *hashSet
 	findings []Finding
 	byRule   map[string]int
 	stats    Stats
@@ -111,7 +111,7 @@ func New(p period.Period, pol Policy) (*Tally, error) {
 		t.zoneTo = ze.Unix()
 	}
 	if !pol.NoDuplicateCheck {
-		t.seen = map[uint64]struct{}{}
+		t.seen = &hashSet{}
 	}
 	if len(pol.Fields) > 0 {
 		t.known = map[string]bool{}
@@ -199,11 +199,8 @@ func (t *Tally) Add(r Record) error {
 		return t.resolve(&r, &c, true)
 	}
 	if t.seen != nil {
-		h := hashCode(r.Code)
-		if _, dup := t.seen[h]; dup || r.Code == "" {
+		if !t.seen.add(hashCode(r.Code)) || r.Code == "" {
 			c.flag(ProblemDuplicateCode)
-		} else {
-			t.seen[h] = struct{}{}
 		}
 	}
 	fin := r.Finished
@@ -519,13 +516,11 @@ func (t *Tally) Merge(o *Tally) error {
 	}
 	if t.seen != nil && o.seen != nil {
 		dups := 0
-		for h := range o.seen {
-			if _, ok := t.seen[h]; ok {
+		o.seen.each(func(h uint64) {
+			if !t.seen.add(h) {
 				dups++
-			} else {
-				t.seen[h] = struct{}{}
 			}
-		}
+		})
 		if dups > 0 {
 			t.finding(Finding{Rule: RuleCrossShardDuplicate, Severity: severityError,
 				Actual:    fmt.Sprint(dups),
