@@ -390,3 +390,25 @@ func TestContinuityWithProblems(t *testing.T) {
 		}
 	}
 }
+
+func TestOpenPeriod(t *testing.T) {
+	r := tallyOf(t, q3, Policy{AsOf: at(10, 9, 2024, 12, 0)}, rec("A", at(1, 9, 2024, 8, 0), at(5, 9, 2024, 17, 0), time.Time{}))
+	if len(r.Findings) != 1 || r.Findings[0].Rule != RuleOpenPeriod {
+		t.Errorf("%v", r.Findings)
+	}
+	r = tallyOf(t, q3, Policy{AsOf: at(15, 9, 2024, 0, 0)}, rec("A", at(1, 9, 2024, 8, 0), at(5, 9, 2024, 17, 0), time.Time{}))
+	if len(r.Findings) != 0 {
+		t.Errorf("closed at 15/9 00:00: %v", r.Findings)
+	}
+}
+
+func TestMaxFindings(t *testing.T) {
+	var rs []Record
+	for range 30 {
+		rs = append(rs, rec("", at(1, 9, 2024, 8, 0), at(5, 9, 2024, 17, 0), time.Time{})) // no code: a duplicate each
+	}
+	r := tallyOf(t, q3, Policy{MaxFindings: 10}, rs...)
+	if len(r.Findings) != 10 || r.Suppressed["TALLY/R06"] != 20 {
+		t.Errorf("%d kept, suppressed %v", len(r.Findings), r.Suppressed)
+	}
+}
