@@ -15,6 +15,7 @@ import (
 	"github.com/baocaodinhky/vpcp/bieu"
 	"github.com/baocaodinhky/vpcp/bieu/tally"
 	"github.com/baocaodinhky/vpcp/bieu/tally/xlsxlist"
+	"github.com/baocaodinhky/vpcp/internal/atomicfile"
 	"github.com/baocaodinhky/vpcp/kstt"
 	"github.com/baocaodinhky/vpcp/period"
 )
@@ -309,7 +310,7 @@ func writeTallied(rep *kstt.Report, format, out string, stdout io.Writer) error 
 			_, err = stdout.Write(data)
 			return err
 		}
-		return os.WriteFile(out, data, 0o644)
+		return atomicfile.WriteFile(out, 0o644, func(w io.Writer) error { _, err := w.Write(data); return err })
 	}
 	r, err := renderer(format)
 	if err != nil {

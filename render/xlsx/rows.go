@@ -3,6 +3,7 @@ package xlsx
 import (
 	"archive/zip"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"iter"
@@ -234,7 +235,10 @@ func (rs *rowStream) readShared(name string) error {
 		if t.Name.Local != "si" {
 			return nil
 		}
-		s, err := readText(d)
+		s, err := readText(d, int64(rs.maxCell))
+		if errors.Is(err, errMemory) {
+			return rs.cellTooLong()
+		}
 		if err != nil {
 			return err
 		}
@@ -385,7 +389,10 @@ func (rs *rowStream) cell(t xml.StartElement) error {
 				}
 				raw = s
 			case "is":
-				s, err := readText(rs.d)
+				s, err := readText(rs.d, int64(rs.maxCell))
+				if errors.Is(err, errMemory) {
+					return rs.cellTooLong()
+				}
 				if err != nil {
 					return err
 				}
@@ -428,6 +435,11 @@ func (rs *rowStream) cell(t xml.StartElement) error {
 	}
 	rs.row.Cells = append(rs.row.Cells, c)
 	return nil
+}
+
+// cellTooLong is the error of a text longer than MaxCellBytes.
+func (rs *rowStream) cellTooLong() error {
+	return &ReadError{Err: ErrOverLimit, Detail: fmt.Sprintf("a cell of more than MaxCellBytes %d", rs.maxCell)}
 }
 
 // text reads the character data of the current element up to its end.
