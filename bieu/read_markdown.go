@@ -43,18 +43,19 @@ func WriteRulesMarkdown(w io.Writer) error {
 
 // WriteRuleIDs writes the Go source of rule_ids.go: one kstt.RuleID
 // constant per rule of the official catalogue (every edition, the report
-// rules, KSTT/R40) and per reading rule, generated from the same
+// rules, KSTT/R40), per reading rule and per series rule, generated from the same
 // declarations as RULES.md (go generate ./bieu).
 func WriteRuleIDs(w io.Writer) error {
 	return ruleids.Write(w, "bieu", "internal/gencatalogue -ids", []ruleids.Group{
 		{Doc: "The rules of the official catalogue (RULES.md), one constant per rule ID; a\n// finding matches its rule with errors.Is(err, RuleII06aR01).", Rules: Rules()},
 		{Doc: "The reading rules of Read (READ/…).", Rules: ReadRules()},
+		{Doc: "The rules over a unit's consecutive reports (CheckSeries).", Rules: SeriesRules()},
 	})
 }
 
 // ByRule returns the findings of the given rule IDs and an error matching
 // kstt.ErrUnknownRule when an ID is none of the official rules (every
-// edition's, the report rules, KSTT/R40) or reading rules: a misspelt ID is
+// edition's, the report rules, KSTT/R40), reading or series rules: a misspelt ID is
 // an error, not an empty selection.
 func ByRule(fs kstt.Findings, ids ...kstt.RuleID) (kstt.Findings, error) {
 	known := map[kstt.RuleID]bool{}
@@ -62,6 +63,9 @@ func ByRule(fs kstt.Findings, ids ...kstt.RuleID) (kstt.Findings, error) {
 		known[kstt.RuleID(r.ID)] = true
 	}
 	for _, r := range readRules {
+		known[kstt.RuleID(r.ID)] = true
+	}
+	for _, r := range seriesRules {
 		known[kstt.RuleID(r.ID)] = true
 	}
 	for _, id := range ids {

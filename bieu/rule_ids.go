@@ -190,3 +190,13 @@ const (
 	// RuleREADR15 is READ/R15 (info, ô công thức chưa có giá trị ở cột nhập liệu = giá trị công thức của bảng tính): ô công thức không lưu giá trị ở cột không có quy tắc tính được tính theo công thức của bảng tính — a formula cell without a stored value in a column no rule derives is computed with the workbook's own formula.
 	RuleREADR15 kstt.RuleID = "READ/R15"
 )
+
+// The rules over a unit's consecutive reports (CheckSeries).
+const (
+	// RuleKSTTR50 is KSTT/R50 (warning, II.06a (6) của kỳ = II.06a (11) của kỳ trước, từng lĩnh vực): hồ sơ từ kỳ trước chuyển sang bằng hồ sơ đang giải quyết cuối kỳ trước, từng lĩnh vực — files carried over equal the files pending at the end of the previous period, lĩnh vực by lĩnh vực.
+	RuleKSTTR50 kstt.RuleID = "KSTT/R50"
+	// RuleKSTTR51 is KSTT/R51 (warning, II.06a Σ(6) của kỳ = II.06a Σ(11) của kỳ trước): tổng hồ sơ từ kỳ trước bằng tổng hồ sơ đang giải quyết cuối kỳ trước (dòng TỔNG CỘNG) — total files carried over equal total files pending at the end of the previous period (TỔNG CỘNG).
+	RuleKSTTR51 kstt.RuleID = "KSTT/R51"
+	// RuleKSTTR52 is KSTT/R52 (error, các báo cáo của chuỗi: cùng đơn vị, kỳ liền nhau): một chuỗi báo cáo là của cùng một đơn vị, mỗi kỳ liền sau kỳ trước — a series holds one unit's reports, each period right after the one before.
+	RuleKSTTR52 kstt.RuleID = "KSTT/R52"
+)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"os"
+	"regexp"
 	"testing"
 
 	"github.com/baocaodinhky/vpcp/kstt"
@@ -20,6 +21,16 @@ func TestRuleIDsInSync(t *testing.T) {
 	}
 	if !bytes.Equal(disk, b.Bytes()) {
 		t.Fatal("rule_ids.go is out of date: run `go generate ./bieu`")
+	}
+	// Every rule ID the catalogue documents has its constant.
+	doc, err := os.ReadFile("RULES.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range regexp.MustCompile("`([A-Z][A-Za-z0-9.-]*/[A-Za-z0-9]+)`").FindAllStringSubmatch(string(doc), -1) {
+		if !bytes.Contains(disk, []byte(`= "`+m[1]+`"`)) {
+			t.Errorf("RULES.md documents %s, rule_ids.go has no constant for it", m[1])
+		}
 	}
 	// The constants the tests below use are the declared IDs.
 	for id, want := range map[kstt.RuleID]string{RuleII06aR01: "II.06a/R01", RuleKSTTR40: RuleEdition, RuleREADR07: "READ/R07"} {
