@@ -15,7 +15,9 @@ import (
 
 // Report is what one unit files for one period (Thông tư 01/2020/TT-VPCP,
 // Điều 4 and Phụ lục II): the narrative report and its annexed forms. A
-// Catalogue checks it as a whole, cross-form rules included.
+// Catalogue checks it as a whole, cross-form rules included. Build it with
+// NewReport, which gives the header to every form that leaves it empty; a
+// Report literal leaves the forms' headers as they are.
 type Report struct {
 	Header    Header     `json:"header"`
 	Narrative *Narrative `json:"narrative,omitempty"`
