@@ -20,7 +20,9 @@ const MaxFormulaEvaluations = 10000
 // no stored value — what a program that does not calculate (excelize's
 // SetCellFormula, many exporters) writes. The workbook is opened with
 // excelize only when the first such cell is met, so a workbook saved by a
-// spreadsheet costs nothing more.
+// spreadsheet costs nothing more. Opening it with excelize takes memory
+// that ReadOptions.MaxMemory does not count (excelize holds the worksheets
+// it evaluates in memory); its unzip limit is the read's MaxBytes.
 type calculator struct {
 	src    io.ReaderAt
 	size   int64
