@@ -87,6 +87,8 @@ func FuzzReadSheetXML(f *testing.F) {
 	f.Add(`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>12</v></c></row><row r="2"><c r="C2"><f>A2+B2</f><v>3</v></c><c r="D2" t="inlineStr"><is><t>Lĩnh vực</t></is></c></row>`, "Biểu số II.06a/VPCP/KSTT")
 	f.Add(`<row><c t="s"><v>0</v></c><c><f t="shared" si="0"/></c></row><row r="9"><c r="XFD9"><v>1</v></c></row>`, "a")
 	f.Add(`<row r="1"><c r="A1" t="b"><v>1</v></c><c r="B1" t="e"><v>#REF!</v></c><c r="C1" t="str"><f>"x"</f><v>x</v></c></row>`, "")
+	// Formulas without a stored value: evaluated by the reader (read_calc.go).
+	f.Add(`<row r="1"><c r="A1"><f>SUM(A1:A2)+1/0</f></c><c r="B1"><f>INDIRECT("A"&amp;B1)</f></c><c r="C1"><f>(</f></c><c r="D1"><f>D1+1</f></c><c r="E1"><f>SUM(A:XFD)</f></c></row>`, "x")
 	f.Fuzz(func(t *testing.T, rows, sst string) {
 		data := hostile.XLSX([]hostile.Sheet{{Name: "II.06a", Rows: rows}}, []string{sst})
 		gs, err := readBytes(data, xlsx.ReadOptions{MaxBytes: 1 << 20, MaxRows: 2000, MaxCols: 64, MaxMemory: 4 << 20})

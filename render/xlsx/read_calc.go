@@ -36,11 +36,19 @@ type calculator struct {
 // of sheet, raw (no number format), and whether it is a number; "" when the
 // formula cannot be evaluated (an unknown function, an error value, a
 // reference the calculator rejects) or the budget of evaluations is spent.
-func (k *calculator) value(sheet string, r, c int) (string, bool) {
+func (k *calculator) value(sheet string, r, c int) (v string, num bool) {
 	if k == nil || k.src == nil || k.failed || k.n >= MaxFormulaEvaluations {
 		return "", false
 	}
 	k.n++
+	defer func() {
+		// The reader never panics: a formula excelize cannot take is a
+		// cell without a value, and the calculator is not used again.
+		if recover() != nil {
+			k.failed = true
+			v, num = "", false
+		}
+	}()
 	if k.f == nil {
 		f, err := excelize.OpenReader(io.NewSectionReader(k.src, 0, k.size),
 			excelize.Options{UnzipSizeLimit: k.limit, UnzipXMLSizeLimit: min(k.limit, 16<<20)})
