@@ -324,3 +324,18 @@ func TestRollup(t *testing.T) {
 		t.Fatalf("overflow: %v", err)
 	}
 }
+
+func TestFillNumbersBlankSTT(t *testing.T) {
+	f := small(t).New(kstt.Header{})
+	f.Parts[0].Rows = append(f.Parts[0].Rows, Row{Kind: kstt.LevelRow, STT: "I", Label: "CẤP TỈNH"}, Row{Label: "a"}, Row{STT: "x", Label: "b"}, Row{Label: "c"})
+	if err := f.Fill(); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range f.Parts[0].Rows {
+		got = append(got, r.STT)
+	}
+	if strings.Join(got, ",") != "I,1,x,3" {
+		t.Fatalf("STT %v", got)
+	}
+}

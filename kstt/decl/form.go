@@ -3,6 +3,7 @@ package decl
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -104,8 +105,24 @@ func (f *Form) ensure() {
 	}
 }
 
-// Fill derives the form's formulas, TỔNG CỘNG and rates (kstt.Fill).
-func (f *Form) Fill() error { return kstt.Fill(f) }
+// Fill derives the form's formulas, TỔNG CỘNG and rates (kstt.Fill), and
+// numbers (1) STT 1, 2, … of each part's data rows where it is blank.
+func (f *Form) Fill() error {
+	for pi := range f.Parts {
+		n := 0
+		for i := range f.Parts[pi].Rows {
+			r := &f.Parts[pi].Rows[i]
+			if r.Kind != kstt.DataRow && r.Kind != 0 {
+				continue
+			}
+			n++
+			if strings.TrimSpace(r.STT) == "" {
+				r.STT = strconv.Itoa(n)
+			}
+		}
+	}
+	return kstt.Fill(f)
+}
 
 // Check runs the rules of the form's declaration (kstt.Check).
 func (f *Form) Check(opts kstt.CheckOptions) (kstt.Findings, error) { return kstt.Check(f, opts) }
