@@ -2,6 +2,7 @@ package bieu
 
 import (
 	"strconv"
+	"sync"
 
 	"github.com/baocaodinhky/vpcp/kstt"
 )
@@ -36,8 +37,13 @@ func Rules() []kstt.Rule { return Official().Rules() }
 // Check checks a whole report against the official catalogue: every form's
 // rules and the report rules (KSTT/…). See kstt.Catalogue.Check.
 func Check(r *kstt.Report, opts kstt.CheckOptions) (kstt.Findings, error) {
-	return Official().Check(r, opts)
+	return official().Check(r, opts)
 }
+
+// official is the official catalogue built once, for this package's own
+// checks: it is never handed out, so nothing changes it, and its
+// declarations are compiled once for every report checked.
+var official = sync.OnceValue(Official)
 
 // DecodeReport reads a report written by kstt.Report.MarshalJSON, with its
 // forms typed as II06a, II07b and II08.

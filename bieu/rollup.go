@@ -208,7 +208,7 @@ func (a *Aggregate) SourcesOf(form, part string, row int) []string {
 // findings have an empty Unit. The findings come sorted (by unit first).
 // opts apply to every check; II.06b's rules may be named in it.
 func (a *Aggregate) Check(opts kstt.CheckOptions) (kstt.Findings, error) {
-	cat := Official()
+	cat := official()
 	var out kstt.Findings
 	for i, r := range a.reports {
 		fs, err := cat.Check(r, opts)

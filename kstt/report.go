@@ -213,8 +213,10 @@ func (c *Catalogue) Check(r *Report, opts CheckOptions) (Findings, error) {
 			return nil, fmt.Errorf("kstt: check: %w: form %d is nil", ErrInvalidReport, i+1)
 		}
 	}
-	if err := opts.Validate(c.Rules()); err != nil {
-		return nil, err
+	if len(opts.Rules) > 0 {
+		if err := opts.Validate(c.Rules()); err != nil {
+			return nil, err
+		}
 	}
 	var out Findings
 	for _, f := range r.Forms {
@@ -222,11 +224,22 @@ func (c *Catalogue) Check(r *Report, opts CheckOptions) (Findings, error) {
 		if spec == nil {
 			return nil, fmt.Errorf("kstt: %w: %q", ErrUnknownForm, f.Spec().Code)
 		}
-		sub := CheckOptions{Rules: map[string]RuleOverride{}}
+		var sub CheckOptions
 		for _, rule := range spec.Rules {
 			if ov, ok := opts.Rules[rule.ID]; ok {
+				if sub.Rules == nil {
+					sub.Rules = map[string]RuleOverride{}
+				}
 				sub.Rules[rule.ID] = ov
 			}
+		}
+		if len(sub.Rules) == 0 {
+			// The catalogue's own rules, compiled once for every report.
+			var err error
+			if out, err = checkCompiledSpec(spec, f, out); err != nil {
+				return nil, err
+			}
+			continue
 		}
 		ch, err := NewChecker(spec, sub)
 		if err != nil {
