@@ -247,33 +247,50 @@ func (c *Catalogue) Check(r *Report, opts CheckOptions) (Findings, error) {
 		}
 		out = ch.Check(f, out)
 	}
+	h := reportHeaders(r)
 	for i := range c.Report {
 		rule := &c.Report[i]
 		sev, on := opts.resolve(rule)
 		if !on {
 			continue
 		}
-		out = c.checkReportRule(r, rule, sev, out)
+		out = c.checkReportRule(r, h, rule, sev, out)
 	}
 	return out.Sort(), nil
 }
 
-func (c *Catalogue) checkReportRule(r *Report, rule *Rule, sev Severity, out Findings) Findings {
+// headers are the normalised headers of a report, computed once for all
+// its report rules: the report's own (or its first form's when its own is
+// empty), and each form's.
+type headers struct {
+	want  Header
+	forms []Header
+}
+
+func reportHeaders(r *Report) *headers {
+	h := &headers{want: r.Header.Normalize(), forms: make([]Header, len(r.Forms))}
+	for i, f := range r.Forms {
+		h.forms[i] = f.FormHeader().Normalize()
+	}
+	if h.want.Unit == "" && h.want.Recipient == "" && h.want.Period.IsZero() && len(r.Forms) > 0 {
+		h.want = h.forms[0]
+	}
+	return h
+}
+
+func (c *Catalogue) checkReportRule(r *Report, h *headers, rule *Rule, sev Severity, out Findings) Findings {
 	add := func(f Finding) {
 		f.Rule, f.Severity = rule.ID, sev
 		f.Message, f.MessageEN = compose(rule, f.Message, f.MessageEN)
 		out = append(out, f)
 	}
-	want := r.Header.Normalize()
-	if want.Unit == "" && want.Recipient == "" && want.Period.IsZero() && len(r.Forms) > 0 {
-		want = r.Forms[0].FormHeader().Normalize()
-	}
+	want := h.want
 	switch rule.Kind {
 	case Complete:
-		checkComplete(r, rule.Target.Field, add)
+		checkComplete(r, h.forms, rule.Target.Field, add)
 	case SameHeader:
-		for _, f := range r.Forms {
-			got := f.FormHeader().Normalize()
+		for i, f := range r.Forms {
+			got := h.forms[i]
 			code := f.Spec().Code
 			if vntext.Key(got.Unit) != vntext.Key(want.Unit) {
 				add(Finding{Form: code, Row: -1, RowLabel: "Đơn vị báo cáo", Expected: want.Unit, Actual: got.Unit,
