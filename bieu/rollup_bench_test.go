@@ -208,6 +208,13 @@ func BenchmarkRollupVsFloor(b *testing.B) {
 		}
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*benchUnits), "ns/unit")
 	})
+	b.Run("paired", func(b *testing.B) {
+		paired(b, 1, func() {
+			if _, err := Rollup(reps, RollupOptions{}); err != nil {
+				b.Fatal(err)
+			}
+		}, func() { handSumKeyed(reps) })
+	})
 	b.Run("floor/hand-sum-keyed", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
