@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
 	"strconv"
 
 	"github.com/shopspring/decimal"
@@ -13,9 +14,10 @@ import (
 
 // Checker runs the rules of one FormSpec under fixed CheckOptions. Build it
 // once with NewChecker and reuse it: checking a clean form allocates
-// nothing, and a row of one part is matched to the row of the same lĩnh
-// vực in another part (II.07b Part II against Part I) through an index
-// built once per check, so the cost grows linearly with the rows. A
+// nothing when its parts do not refer to each other; a row of one part is
+// matched to the row of the same lĩnh vực in another part (II.07b Part II
+// against Part I) through an index of that part built once per check (its
+// keys are what it allocates), so the cost grows linearly with the rows. A
 // Checker holds scratch buffers and is not safe for concurrent use; build
 // one per goroutine (Check, which shares compiled rules between calls, is
 // safe for concurrent use).
@@ -295,7 +297,7 @@ func (c *Checker) checkPart(f Form, pi int, loc Locator, dst Findings) Findings 
 				}
 			}
 			for _, cp := range pp.atMost {
-				other, ok := c.cell(f, pi, meta, cp.other, buf, &m)
+				other, ok := c.cell(f, pi, i, meta, cp.other, buf, &m)
 				if !ok {
 					label := c.refText(pi, cp.other)
 					find(cp.plannedRule, i, meta, cp.target, "", "", "",
@@ -312,8 +314,8 @@ func (c *Checker) checkPart(f Form, pi int, loc Locator, dst Findings) Findings 
 			}
 		}
 		for _, rp := range pp.rates {
-			num, ok1 := c.cell(f, pi, meta, rp.num, buf, &m)
-			den, ok2 := c.cell(f, pi, meta, rp.den, buf, &m)
+			num, ok1 := c.cell(f, pi, i, meta, rp.num, buf, &m)
+			den, ok2 := c.cell(f, pi, i, meta, rp.den, buf, &m)
 			if !ok1 || !ok2 {
 				denLabel := c.refText(pi, rp.den)
 				find(rp.plannedRule, i, meta, rp.target, "", "", "",
@@ -342,13 +344,13 @@ func (c *Checker) checkPart(f Form, pi int, loc Locator, dst Findings) Findings 
 // is in the same part, else from the row of the same label (or TỔNG CỘNG)
 // in the other part, found through that part's index and remembered in m
 // for the other rules of the row.
-func (c *Checker) cell(f Form, pi int, meta RowMeta, ref colRef, buf []int64, m *rowMatch) (int64, bool) {
+func (c *Checker) cell(f Form, pi, row int, meta RowMeta, ref colRef, buf []int64, m *rowMatch) (int64, bool) {
 	if ref.part == pi {
 		return buf[ref.col], true
 	}
 	ot := c.table(f, ref.part)
 	if m.part != ref.part {
-		m.part, m.row = ref.part, c.index[ref.part].find(ot, meta)
+		m.part, m.row = ref.part, c.index[ref.part].find(ot, meta, row)
 	}
 	if m.row < 0 {
 		return 0, false
@@ -375,58 +377,71 @@ func (c *Checker) table(f Form, pi int) Table {
 }
 
 // rowIndex finds the rows of one table by lĩnh vực as MatchRow does, in
-// constant time: it maps the key of every data row's label to the first
-// such row, each label as written to that same row (so that a label
-// spelt as in the table needs no normalising), and remembers the last
-// TỔNG CỘNG row. It is built on its first use after built is reset.
+// constant time: it maps the hash of every data row's key
+// (vntext.KeyHash) to the first such row, and remembers the last TỔNG
+// CỘNG row. A row found by hash is confirmed by its label (the same
+// label, or the same key); in the rare case of two keys with one hash the
+// table is scanned as MatchRow does. It is built on its first use after
+// built is reset.
 type rowIndex struct {
-	built bool
-	total int
-	keys  map[string]int // vntext.Key of a label → first data row with that key
-	exact map[string]int // label as written → keys[vntext.Key(label)]
+	built  bool
+	total  int
+	first  map[uint64]int32 // vntext.KeyHash of a label → first data row with that hash
+	hashes []uint64         // the hash of each row's label (data rows)
 }
 
-func (x *rowIndex) find(t Table, meta RowMeta) int {
+// find returns the row matching meta, as MatchRow(t, meta) does. pos is
+// the row's own position in its table: when t has the very same label at
+// that position (parts listing the same lĩnh vực in the same order), its
+// hash is known already.
+func (x *rowIndex) find(t Table, meta RowMeta, pos int) int {
 	if !x.built {
 		x.build(t)
 	}
 	if meta.Kind == TotalRow {
 		return x.total
 	}
-	if j, ok := x.exact[meta.Label]; ok {
-		return j
+	var h uint64
+	same := false
+	if pos >= 0 && pos < len(x.hashes) {
+		m := t.Row(pos)
+		same = m.Kind == DataRow && m.Label == meta.Label
 	}
-	if j, ok := x.keys[vntext.Key(meta.Label)]; ok {
-		return j
+	if same {
+		h = x.hashes[pos]
+	} else {
+		h = vntext.KeyHash(meta.Label)
 	}
-	return -1
+	j, ok := x.first[h]
+	if !ok {
+		return -1 // no row has the key: its hash would be there
+	}
+	if l := t.Row(int(j)).Label; l == meta.Label || vntext.Key(l) == vntext.Key(meta.Label) {
+		return int(j) // the first row with the hash has the key, so it is the first with the key
+	}
+	return MatchRow(t, meta)
 }
 
 func (x *rowIndex) build(t Table) {
 	n := t.Len()
 	x.total = -1
-	if x.keys == nil {
-		x.keys = make(map[string]int, n)
-		x.exact = make(map[string]int, n)
+	if x.first == nil {
+		x.first = make(map[uint64]int32, n)
 	} else {
-		clear(x.keys)
-		clear(x.exact)
+		clear(x.first)
 	}
+	x.hashes = slices.Grow(x.hashes[:0], n)[:n]
 	for j := 0; j < n; j++ {
+		x.hashes[j] = 0
 		switch m := t.Row(j); m.Kind {
 		case TotalRow:
 			x.total = j
 		case DataRow:
-			if _, seen := x.exact[m.Label]; seen {
-				continue
+			h := vntext.KeyHash(m.Label)
+			x.hashes[j] = h
+			if _, dup := x.first[h]; !dup {
+				x.first[h] = int32(j)
 			}
-			k := vntext.Key(m.Label)
-			first, dup := x.keys[k]
-			if !dup {
-				first = j
-				x.keys[k] = j
-			}
-			x.exact[m.Label] = first
 		}
 	}
 	x.built = true

@@ -35,8 +35,10 @@ func TestRowIndexAgreesWithMatchRow(t *testing.T) {
 				if k != DataRow && k != TotalRow {
 					continue // Check and Fill look up data and total rows only
 				}
-				if got, want := x.find(tab, meta), MatchRow(tab, meta); got != want {
-					t.Fatalf("table %v, row %v: index finds %d, MatchRow %d", tab, meta, got, want)
+				for pos := -1; pos <= len(tab); pos++ {
+					if got, want := x.find(tab, meta, pos), MatchRow(tab, meta); got != want {
+						t.Fatalf("table %v, row %v at %d: index finds %d, MatchRow %d", tab, meta, pos, got, want)
+					}
 				}
 			}
 		}

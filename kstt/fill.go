@@ -121,7 +121,7 @@ func refValue(tables []MutableTable, spec *FormSpec, pi, row int, meta RowMeta, 
 	t := tables[op]
 	j := row
 	if op != pi {
-		if j = index[op].find(t, meta); j < 0 {
+		if j = index[op].find(t, meta, row); j < 0 {
 			return 0, false
 		}
 	}

@@ -227,7 +227,7 @@ func rateRelation(f Form, spec *FormSpec, pi, row int, meta RowMeta, col int, in
 			bi := spec.PartIndex(x.Part)
 			j := row
 			if bi != pi {
-				if j = index[bi].find(f.Table(bi), meta); j < 0 {
+				if j = index[bi].find(f.Table(bi), meta, row); j < 0 {
 					return CellRef{}, false
 				}
 			}

@@ -87,6 +87,33 @@ func Key(s string) string {
 	return strings.ToLower(NFC(s))
 }
 
+// KeyHash is a 64-bit hash of Key(s): labels with the same key have the
+// same hash (labels with different keys almost never do; a caller that
+// must be exact compares the keys of a match). It does not allocate when s
+// is already NFC with single spaces, the usual case, so that a table can
+// be indexed by lĩnh vực without building a key string per row.
+func KeyHash(s string) uint64 {
+	if !isClean(s) {
+		s = NFC(s)
+	}
+	const (
+		offset = 14695981039346656037
+		prime  = 1099511628211
+	)
+	h := uint64(offset)
+	for _, r := range s { // the runes of strings.ToLower(s), as Key has them
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+		} else {
+			r = unicode.ToLower(r)
+		}
+		h = (h ^ uint64(r)) * prime
+	}
+	return h
+}
+
 // Width returns the number of terminal columns s occupies: East Asian wide
 // and full-width runes count 2, combining marks (Unicode Mn, Me) and
 // control characters 0, every other rune 1. It is right for Vietnamese in

@@ -33,3 +33,24 @@ func TestWidthNFCAndNFD(t *testing.T) {
 		t.Errorf("wide/control widths %d %d", Width("漢字"), Width("a\tb"))
 	}
 }
+
+// Labels with the same Key have the same KeyHash, and labels with
+// different keys (here) different hashes.
+func TestKeyHashFollowsKey(t *testing.T) {
+	labels := []string{"Lĩnh vực hộ tịch", "lĩnh vực  HỘ TỊCH", "Li\u0303nh vực hộ tịch", " Lĩnh\u00a0vực hộ tịch ",
+		"Lĩnh vực đất đai", "LĨNH VỰC ĐẤT ĐAI", "đất đai", "", " ", "ABC", "abc", "İstanbul", "ǅ", "ǆ", "\xff\xfe", "TỔNG CỘNG"}
+	for _, a := range labels {
+		for _, b := range labels {
+			same := Key(a) == Key(b)
+			if same && KeyHash(a) != KeyHash(b) {
+				t.Errorf("%q and %q: same key %q, hashes differ", a, b, Key(a))
+			}
+			if !same && KeyHash(a) == KeyHash(b) {
+				t.Errorf("%q and %q: keys %q and %q differ, hashes equal", a, b, Key(a), Key(b))
+			}
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { KeyHash("Lĩnh vực hộ tịch") }); n != 0 {
+		t.Errorf("KeyHash of a clean label allocates %v times", n)
+	}
+}
