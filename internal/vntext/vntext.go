@@ -51,6 +51,9 @@ func isClean(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf {
+			if latinClean(s[i:]) {
+				return !strings.Contains(s[i:], "  ") && s[len(s)-1] != ' '
+			}
 			return norm.NFC.QuickSpanString(s) == len(s) && !hasOddSpace(s)
 		}
 		if c == ' ' {
@@ -64,6 +67,27 @@ func isClean(s string) bool {
 			return false
 		}
 		prevSpace = false
+	}
+	return true
+}
+
+// latinClean reports whether every rune of s is ASCII (no control
+// character), a Latin letter or sign of U+00A1–U+02FF or a Vietnamese
+// letter of Latin Extended Additional (U+1E00–U+1EFF): all of them NFC
+// starters that never compose with a neighbour, and none a space but the
+// ASCII one. Such text — Vietnamese written in NFC — is NFC as it is, so
+// the general check need not run.
+func latinClean(s string) bool {
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+			if r < ' ' || r == 0x7f {
+				return false
+			}
+		case r >= 0xa1 && r < 0x300, r >= 0x1e00 && r < 0x1f00:
+		default:
+			return false
+		}
 	}
 	return true
 }
