@@ -15,10 +15,16 @@
 //     Findings, CheckOptions, the rule engine (Fill derives, Check verifies,
 //     Layout lays out — one declaration, three uses), the neutral Sheet that
 //     renderers consume, the Form interface, Report and Catalogue.
+//   - kstt/decl: forms declared as data (JSON or a Go value) in the
+//     notation the forms print ("(3) = (4)+(5)+(6)"), with the legal basis
+//     and the periods they apply to; a generic form that fills, checks,
+//     renders, reads and rolls up like the typed ones (bieu/DECLARATIONS.md).
 //   - bieu: the official forms II.06a, II.07b and II.08 as typed structs
 //     whose fields map to the official column numbers, their rules, and the
 //     report-level rules; bieu.Official() is the catalogue (see
-//     bieu/RULES.md).
+//     bieu/RULES.md); bieu.Editions selects the edition by a report's
+//     period (Thông tư 01/2020/TT-VPCP for periods that end before
+//     15/02/2026, when Thông tư 5/2025/TT-VPCP comes into force).
 //   - render, render/text, render/xlsx: renderers of kstt.Sheet (plain
 //     text, XLSX through excelize) and the way back from filled files.
 //

@@ -26,28 +26,41 @@ func Official() *kstt.Catalogue {
 			"II.08":  func() kstt.Form { return new(II08) },
 		},
 		Report: reportRules(),
+		Checks: twoLevelChecks(),
 	}
 	return c
 }
 
 // Rules lists every rule of the official catalogue, form rules then report
-// rules, in a stable order.
-func Rules() []kstt.Rule { return Official().Rules() }
+// rules and checks, in a stable order, then the edition notice KSTT/R40.
+func Rules() []kstt.Rule { return DefaultEditions().Rules() }
 
 // Check checks a whole report against the official catalogue: every form's
-// rules and the report rules (KSTT/…). See kstt.Catalogue.Check.
+// rules and the report rules (KSTT/…). See kstt.Catalogue.Check. A report
+// whose period no known edition covers (one that ends from 15/02/2026,
+// under Thông tư 5/2025/TT-VPCP) is checked against Thông tư
+// 01/2020/TT-VPCP all the same, with the Info finding KSTT/R40 that says
+// so (Editions.Check).
 func Check(r *kstt.Report, opts kstt.CheckOptions) (kstt.Findings, error) {
-	return official().Check(r, opts)
+	return defaultEditions().Check(r, opts)
 }
 
-// official is the official catalogue built once, for this package's own
-// checks: it is never handed out, so nothing changes it, and its
-// declarations are compiled once for every report checked.
-var official = sync.OnceValue(Official)
+// defaultEditions is DefaultEditions built once, for Check: it is never
+// handed out, so nothing changes it, and the declarations of its
+// catalogues are compiled once for every report checked.
+var defaultEditions = sync.OnceValue(DefaultEditions)
 
 // DecodeReport reads a report written by kstt.Report.MarshalJSON, with its
 // forms typed as II06a, II07b and II08.
 func DecodeReport(data []byte) (*kstt.Report, error) { return Official().DecodeReport(data) }
+
+// DecodeReportWith is DecodeReport with bounds (kstt.DecodeOptions: the
+// rows of a form). Like DecodeReport it is strict: a misspelt field, at
+// any level, is a *kstt.JSONError naming its path
+// ("forms[0].form.rows[3].recieved").
+func DecodeReportWith(data []byte, opts kstt.DecodeOptions) (*kstt.Report, error) {
+	return Official().DecodeReportWith(data, opts)
+}
 
 const reportBasis = "Thông tư 01/2020/TT-VPCP; Nghị định 09/2019/NĐ-CP, Điều 12"
 

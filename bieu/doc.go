@@ -13,7 +13,19 @@
 // a PDF (render/text.ReadPasted) — by their headers, and returns them
 // typed, every cell remembering its address ("II.06a!D12") so that the
 // findings of Check point at it; see ReadWith.
+//
+// Editions: a report's period selects the edition of the forms it is read
+// and checked against (Editions). Thông tư 01/2020/TT-VPCP applies to the
+// periods that end before 15/02/2026; a later period is checked against it
+// with the Info finding KSTT/R40, and an edition a user registers — forms
+// declared as data with package kstt/decl — takes precedence for its
+// periods. From 1/7/2025 there is no cấp huyện: the rules KSTT/R41–R44 warn
+// of cấp huyện figures, GuessLevelAt and Rollup know a huyện no longer
+// reports. A form declared as data reads, checks, renders and rolls up like
+// the typed ones (ReadOptions.Catalogue, Aggregate.Declared); the language
+// is described in DECLARATIONS.md.
 package bieu
 
 //go:generate go run ../internal/gencatalogue RULES.md
+//go:generate go run ../internal/gencatalogue -declarations DECLARATIONS.md
 //go:generate go run ../internal/genquick quick_gen.go

@@ -2,6 +2,7 @@ package bieu_test
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"github.com/baocaodinhky/vpcp/bieu"
@@ -107,4 +108,21 @@ func ExampleRules() {
 	// II.06a/R02 error (7) = (8) + (9) + (10)
 	// II.06a/R03 error (11) = (12) + (13)
 	// II.07b/R06 Phần I: (7) ≤ (3) true
+}
+
+// Decoding is strict: a misspelt field is refused with its JSON path,
+// never read as 0; so is a form of more rows than DecodeOptions allow.
+func ExampleDecodeReportWith() {
+	typo := []byte(`{"header": {"unit": "Sở Tư pháp"}, "forms": [{"code": "II.06a", "form": {"rows": [{"field": "Hộ tịch", "recieved": 55}]}}]}`)
+	_, err := bieu.DecodeReportWith(typo, kstt.DecodeOptions{})
+	var je *kstt.JSONError
+	if errors.As(err, &je) {
+		fmt.Println(je.Path, "—", errors.Is(err, kstt.ErrUnknownField))
+	}
+	rows := []byte(`{"header": {}, "forms": [{"code": "II.06a", "form": {"rows": [{}, {}, {}]}}]}`)
+	_, err = bieu.DecodeReportWith(rows, kstt.DecodeOptions{MaxRows: 2})
+	fmt.Println(err)
+	// Output:
+	// forms[0].form.rows[0].recieved — true
+	// kstt: decode report: forms[0].form.rows: too many rows: more than 2
 }

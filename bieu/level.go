@@ -60,7 +60,9 @@ func (l UnitLevel) Code() string {
 // the province. Case, spacing, Unicode form, "Ủy ban nhân dân" written out
 // and the old spelling "Uỷ" are all accepted. Anything else is
 // LevelUnknown: pass your own RollupOptions.Level for such names (a
-// "thành phố trực thuộc trung ương" is a province, for instance).
+// "thành phố trực thuộc trung ương" is a province, for instance). A name
+// says nothing of the period: GuessLevelAt knows that no huyện reports for
+// a period that starts on or after 1/7/2025.
 func GuessLevel(unit string) UnitLevel { return guessLevelKey(vntext.Key(unit)) }
 
 // guessLevelKey is GuessLevel of a name already turned into its vntext.Key.

@@ -82,20 +82,29 @@ type ReadResult struct {
 	FilesAt string `json:"files_at,omitempty"`
 
 	headerAt []map[string]string // per form: header field → address
+
+	cat     *kstt.Catalogue // the catalogue read and checked
+	edition *Edition        // the edition of the period, nil when ReadOptions.Catalogue was given
+	exact   bool            // whether edition covers the period
 }
 
-// Check checks the report read (see Report) against the official
-// catalogue and returns the reader's findings with the checker's, sorted.
+// Check checks the report read (see Report) against the catalogue of its
+// edition (ReadOptions.Editions; the official one by default, with the
+// Info finding KSTT/R40 for a period no edition covers) and returns the
+// reader's findings with the checker's, sorted.
 // opts may name any rule of RULES.md, READ rules included (they then apply
 // to the reader's findings too).
 // Findings about a form's header (KSTT/R01) and about the narrative — its
 // heading period, its section I.6 figures — get the address of the line
 // they were read from.
 func (r *ReadResult) Check(opts kstt.CheckOptions) (kstt.Findings, error) {
-	cat := Official()
+	cat := r.cat
+	if cat == nil {
+		cat = Official()
+	}
 	// Options may name the catalogue's rules and the reader's; a misspelt
 	// ID is an error (kstt.ErrUnknownRule).
-	if err := opts.Validate(append(cat.Rules(), readRules...)); err != nil {
+	if err := opts.Validate(append(append(cat.Rules(), readRules...), editionRule)); err != nil {
 		return nil, err
 	}
 	sub := kstt.CheckOptions{Rules: map[string]kstt.RuleOverride{}}
@@ -145,7 +154,11 @@ func (r *ReadResult) Check(opts kstt.CheckOptions) (kstt.Findings, error) {
 		}
 		out = append(out, f)
 	}
-	return append(out, fs...).Sort(), nil
+	out = append(out, fs...)
+	if r.edition != nil && !r.exact {
+		out = r.appendNotice(out, opts)
+	}
+	return out.Sort(), nil
 }
 
 // Report assembles a kstt.Report from the result: the header of the first
@@ -169,6 +182,18 @@ type ReadOptions struct {
 	// kstt.CheckOptions does for the form rules. IDs that are not READ
 	// rules are ignored here, so one CheckOptions can serve both.
 	Rules kstt.CheckOptions
+	// Editions select the edition of the forms by the period the forms
+	// name: the grids are read with each edition's forms, most precedent
+	// first, until one finds a form, then again with the forms of the
+	// period's edition, which ReadResult.Check applies (with the notice
+	// KSTT/R40 when no edition covers the period). nil: DefaultEditions
+	// (Thông tư 01/2020/TT-VPCP).
+	Editions *Editions
+	// Catalogue, when set, is read and checked whatever the period, with no
+	// edition notice: its typed official forms by their readers, its forms
+	// declared as data (package decl) as generic forms, recognised by
+	// their headers like the others.
+	Catalogue *kstt.Catalogue
 }
 
 // Read recognises the official forms in grids with the default options;
@@ -207,11 +232,16 @@ func Read(grids []*kstt.Grid) (*ReadResult, error) { return ReadWith(grids, Read
 // against the "(Từ ngày … đến ngày …)" line.
 //
 // ReadWith fails with a *ReadError when no grid holds a form (ErrNoForm)
-// or a code line has no readable table under it (ErrUnrecognized);
+// or a code line — or a worksheet named for a form ("II.06a") that is not
+// empty (an empty one is READ/R13) — has no readable table of that form
+// (ErrUnrecognized);
 // everything else it had to interpret is a finding. Grids without a form
 // (a sheet of notes) are skipped when another grid holds one.
 func ReadWith(grids []*kstt.Grid, opts ReadOptions) (*ReadResult, error) {
-	res := &ReadResult{}
+	if opts.Catalogue == nil {
+		return readEdition(grids, opts) // picks the catalogue by period, then comes back here
+	}
+	res := &ReadResult{cat: opts.Catalogue}
 	rd := newReader(opts)
 	var noForm []string
 	for _, g := range grids {
@@ -249,7 +279,7 @@ func ReadReport(grids []*kstt.Grid) (*kstt.Report, kstt.Findings, error) {
 
 func lookedForAny() string {
 	var codes []string
-	for _, s := range readableSpecs() {
+	for _, s := range readableSpecs(Official()) {
 		codes = append(codes, s.Code)
 	}
 	return fmt.Sprintf("a code line \"Biểu số %s/VPCP/KSTT\" (or %s), a column-number row \"(1) (2) (3) …\" or a header row \"STT | Lĩnh vực …\"",
@@ -270,6 +300,7 @@ const (
 	ruleSkipped      = "READ/R10"
 	ruleMissingPart  = "READ/R11"
 	ruleNarrative    = "READ/R12"
+	ruleEmptySheet   = "READ/R13"
 )
 
 const readBasis = "Thông tư 01/2020/TT-VPCP, Phụ lục II (mẫu biểu); đọc biểu từ tệp"
@@ -314,6 +345,9 @@ var readRules = []kstt.Rule{
 	readRule(ruleNarrative, kstt.Info, "mục I.6 của báo cáo đọc được đủ 12 số liệu",
 		"không đọc được đủ số liệu mục I.6 của báo cáo: các quy tắc đối chiếu với Biểu II.06a bị bỏ qua",
 		"the figures of section I.6 of the narrative could not all be read: the rules comparing them with II.06a are skipped"),
+	readRule(ruleEmptySheet, kstt.Warning, "trang tính mang tên biểu có biểu",
+		"trang tính mang tên biểu để trống: coi như báo cáo không có biểu đó (có nội dung mà không có bảng của biểu thì là lỗi đọc tệp)",
+		"a worksheet named for a form is empty: the report is read without that form (content without the form's table is a read error)"),
 }
 
 // ReadRules lists the rules of the form reader (READ/R01 …): what Read

@@ -17,6 +17,19 @@ func (rd *reader) readBody(g *kstt.Grid, t *table) {
 	n := len(t.cols)
 	colSTT, colLabel := t.cols[0], t.cols[1]
 	last := t.bodyFrom - 1
+	// The body has at most the grid's remaining rows: allocated once at
+	// that size (appends would copy the rows and values several times
+	// over), and clipped below if the table ends far earlier.
+	if rest := len(g.Rows) - t.bodyFrom; rest > 0 && t.rows == nil {
+		t.rows = make([]readRow, 0, rest)
+		t.vals = make([]int64, 0, rest*t.width)
+	}
+	defer func() {
+		if cap(t.rows) > 2*len(t.rows)+64 {
+			t.rows = append([]readRow(nil), t.rows...)
+			t.vals = append([]int64(nil), t.vals...)
+		}
+	}()
 rows:
 	for r := t.bodyFrom; r < len(g.Rows); r++ {
 		if len(g.Rows[r]) == 0 {
@@ -371,16 +384,8 @@ func assembleII06b(_ *reader, inst *instance, h kstt.Header) (kstt.Form, *kstt.O
 func (rd *reader) assemble(g *kstt.Grid, inst *instance) kstt.Form {
 	spec := inst.spec
 	h := rd.readHeader(g, inst)
-	f, origin, index := formReaders[spec.Code].assemble(rd, inst, h)
-	if origin.Cells == nil {
-		n := 0
-		for _, t := range inst.tables {
-			if t != nil {
-				n += len(t.rows) * (len(t.cols) - 2)
-			}
-		}
-		origin.Cells = make(map[kstt.CellKey]string, n)
-	}
+	f, origin, index := assemblerFor(rd.cat, spec)(rd, inst, h)
+	var where []kstt.PartOrigin
 	miss := map[kstt.CellKey]bool{}
 	var missing []kstt.CellKey
 	tables := make([]kstt.Table, len(spec.Parts))
@@ -398,6 +403,17 @@ func (rd *reader) assemble(g *kstt.Grid, inst *instance) kstt.Form {
 		}
 		idx := index[pi]
 		hasTotal := false
+		po := kstt.PartOrigin{Part: p.ID, Rows: make([]int32, tables[pi].Len())}
+		for i := range po.Rows {
+			po.Rows[i] = -1
+		}
+		for pos := 2; pos < len(t.cols); pos++ {
+			num := p.Columns[pos].Num
+			for len(po.Cols) <= num {
+				po.Cols = append(po.Cols, -1)
+			}
+			po.Cols[num] = int32(t.cols[pos])
+		}
 		for k, row := range t.rows {
 			i := idx[k]
 			if row.kind == kstt.TotalRow {
@@ -419,11 +435,12 @@ func (rd *reader) assemble(g *kstt.Grid, inst *instance) kstt.Form {
 			if row.kind != kstt.DataRow && row.kind != kstt.TotalRow {
 				continue
 			}
-			for pos := 2; pos < len(t.cols); pos++ {
-				num := p.Columns[pos].Num
-				origin.SetCellAddress(p.ID, i, num, g.Addr(row.gridRow, t.cols[pos]))
+			if i < len(po.Rows) {
+				po.Rows[i] = int32(row.gridRow)
 			}
 		}
+		where = append(where, po)
+		origin.SetGrid(g, where...)
 		for _, nt := range t.notes {
 			row := t.rows[nt.row]
 			i := idx[nt.row]

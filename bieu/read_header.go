@@ -26,7 +26,7 @@ func fieldOf(s string) headerField {
 	if len(s) < 6 {
 		return fieldNone
 	}
-	k := vntext.Key(s)
+	k := vntext.Key(scanPrefix(s))
 	switch {
 	case strings.HasPrefix(k, "đơn vị báo cáo"):
 		return fieldUnit
@@ -204,7 +204,7 @@ func (rd *reader) readNarrative(g *kstt.Grid, to int, res *ReadResult) {
 				res.PeriodText, res.PeriodTextAt = text, g.Addr(r, 0)
 			}
 		}
-		if six < 0 && strings.HasPrefix(text, "6.") && strings.Contains(vntext.Key(text), "kết quả giải quyết") {
+		if six < 0 && strings.HasPrefix(text, "6.") && strings.Contains(vntext.Key(scanPrefix(text)), "kết quả giải quyết") {
 			six = r
 		}
 	}

@@ -14,20 +14,25 @@ import (
 // reader holds the state of one ReadWith call.
 type reader struct {
 	opts     ReadOptions
+	cat      *kstt.Catalogue
 	specs    []*kstt.FormSpec
 	findings kstt.Findings
 }
 
 func newReader(opts ReadOptions) *reader {
-	return &reader{opts: opts, specs: readableSpecs()}
+	cat := opts.Catalogue
+	if cat == nil {
+		cat = Official()
+	}
+	return &reader{opts: opts, cat: cat, specs: readableSpecs(cat)}
 }
 
-// readableSpecs are the forms the reader can assemble: the official
-// catalogue's, in order.
-func readableSpecs() []*kstt.FormSpec {
+// readableSpecs are the forms of cat the reader can assemble, in order:
+// the official forms (typed), and forms declared as data (generic).
+func readableSpecs(cat *kstt.Catalogue) []*kstt.FormSpec {
 	var out []*kstt.FormSpec
-	for _, s := range Official().Forms {
-		if formReaders[s.Code].assemble != nil {
+	for _, s := range cat.Forms {
+		if assemblerFor(cat, s) != nil {
 			out = append(out, s)
 		}
 	}
@@ -116,9 +121,10 @@ type note struct {
 
 // readGrid finds the forms of one grid and appends them to res.
 func (rd *reader) readGrid(g *kstt.Grid, res *ReadResult) error {
-	var ctx codeCtx
+	var ctx, named codeCtx
 	if code := rd.codeOf(g.Name, false); code != "" {
 		ctx = codeCtx{code: code, row: -1, addr: g.Addr(0, 0)}
+		named = ctx
 	}
 	var insts []*instance
 	var skipped []string
@@ -165,7 +171,7 @@ func (rd *reader) readGrid(g *kstt.Grid, res *ReadResult) error {
 		}
 		firstRegion = min(firstRegion, t.top)
 		rd.readBody(g, t)
-		t.settle()
+		t.settle(rd)
 		var inst *instance
 		if n := len(insts); n > 0 {
 			if last := insts[n-1]; last.spec == t.spec && last.tables[t.part] == nil && last.serial == serial {
@@ -190,6 +196,18 @@ func (rd *reader) readGrid(g *kstt.Grid, res *ReadResult) error {
 	if err := unused(); err != nil {
 		return err
 	}
+	if len(insts) == 0 && named.code != "" && !strings.HasPrefix(named.code, "?") && !g.Text && Official().Spec(named.code) != nil {
+		// A worksheet named for a form that holds no table of it is an
+		// error, not a sheet of notes skipped in silence — unless it is
+		// empty: a template's sheet the unit had nothing to fill in.
+		if !gridBlank(g) {
+			return rd.unrecognized(g, named, skipped)
+		}
+		rd.find(ruleEmptySheet, kstt.Finding{Form: named.code, Row: -1, Cell: g.Addr(0, 0),
+			Expected: "Biểu số " + named.code + "/VPCP/KSTT", Actual: "(trống)",
+			Message:   fmt.Sprintf("trang tính %s mang tên biểu nhưng để trống: biểu %s không có trong báo cáo", quote(g.Name), named.code),
+			MessageEN: fmt.Sprintf("worksheet %s is named for the form but empty: form %s is not in the report", quote(g.Name), named.code)})
+	}
 	for _, inst := range insts {
 		f := rd.assemble(g, inst)
 		res.Forms = append(res.Forms, f)
@@ -201,7 +219,7 @@ func (rd *reader) readGrid(g *kstt.Grid, res *ReadResult) error {
 }
 
 func (rd *reader) unrecognized(g *kstt.Grid, ctx codeCtx, skipped []string) error {
-	spec := Official().Spec(ctx.code)
+	spec := rd.cat.Spec(ctx.code)
 	var parts []string
 	for _, p := range spec.Parts {
 		var labels []string
@@ -278,7 +296,7 @@ func describeGrid(g *kstt.Grid, from, to, n int) []string {
 // codeCol is the column of the code line's cell in row r.
 func codeCol(g *kstt.Grid, r int) int {
 	for c, cell := range g.Rows[r] {
-		if strings.Contains(strings.ToLower(cell.Text), "vpcp") {
+		if strings.Contains(strings.ToLower(scanPrefix(cell.Text)), "vpcp") {
 			return c
 		}
 	}
@@ -294,10 +312,39 @@ func firstCol(g *kstt.Grid, r int) int {
 	return 0
 }
 
+// gridBlank reports whether no cell of g holds anything.
+func gridBlank(g *kstt.Grid) bool {
+	for _, row := range g.Rows {
+		for _, c := range row {
+			if !c.Blank() {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// maxScan bounds the text of a cell the header scan looks at: a label, a
+// code line or a header field is matched on its first maxScan bytes, so a
+// cell of megabytes costs what a label does.
+const maxScan = 1024
+
+// scanPrefix is s cut to at most maxScan bytes, at a rune boundary.
+func scanPrefix(s string) string {
+	if len(s) <= maxScan {
+		return s
+	}
+	i := maxScan
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[:i]
+}
+
 // compact is the matching form of a label: NFC, lower case, without spaces
 // and punctuation.
 func compact(s string) string {
-	s = vntext.Key(s)
+	s = vntext.Key(scanPrefix(s))
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
@@ -341,6 +388,11 @@ func (rd *reader) codeOf(s string, line bool) string {
 		}
 	}
 	k := compact(s)
+	if line {
+		if code := rd.printedCode(k); code != "" {
+			return code
+		}
+	}
 	prefixed := false
 	for _, p := range []string{"biểumẫusố", "biểusố", "mẫusố", "biểu", "bieuso", "bieu", "mẫu"} {
 		if strings.HasPrefix(k, p) {
@@ -735,7 +787,7 @@ type cand struct {
 
 // settle chooses among forms that tie on the header the one whose rows fit
 // the body: II.06b when the body has level rows, II.06a when it has none.
-func (t *table) settle() {
+func (t *table) settle(rd *reader) {
 	if len(t.cands) < 2 {
 		return
 	}
@@ -745,7 +797,7 @@ func (t *table) settle() {
 		sections = sections || r.kind == kstt.SectionRow
 	}
 	for _, c := range t.cands {
-		fr := formReaders[c.spec.Code]
+		fr := rd.groupRows(c.spec)
 		if fr.levels == levels && fr.sections == sections {
 			t.spec, t.part = c.spec, c.part
 			return

@@ -506,7 +506,7 @@ func TestReadRulesDeclared(t *testing.T) {
 		}
 		seen[r.ID] = true
 	}
-	if len(seen) != 12 {
+	if len(seen) != 13 {
 		t.Errorf("%d read rules", len(seen))
 	}
 	doc, err := os.ReadFile("RULES.md")

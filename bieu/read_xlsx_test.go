@@ -13,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/baocaodinhky/vpcp/bieu"
+	"github.com/baocaodinhky/vpcp/internal/hostile"
 	"github.com/baocaodinhky/vpcp/kstt"
 	"github.com/baocaodinhky/vpcp/render/text"
 	"github.com/baocaodinhky/vpcp/render/xlsx"
@@ -211,13 +212,20 @@ func TestRoundTripTextRenderer(t *testing.T) {
 	}
 }
 
-// FuzzReadForms: workbooks mutated from what render/xlsx writes never make
-// the readers panic; every error is typed.
+// FuzzReadForms: worksheets mutated from what render/xlsx writes never
+// make the readers panic; every error is typed. The target fuzzes the
+// worksheet's XML and its shared strings and zips them into the workbook
+// itself, so that mutations reach the XML and the form reader instead of
+// failing the zip's checksums. (Run it with -fuzzminimizetime=0 or a few
+// seconds: the default minimisation of each new input takes a minute.)
 func FuzzReadForms(f *testing.F) {
-	f.Add(writeWorkbook(f, seedForms(f)...))
-	f.Add(writeWorkbook(f, richForms(f)[2]))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		gs, err := xlsx.ReadWorkbook(bytes.NewReader(data), int64(len(data)), xlsx.ReadOptions{MaxBytes: 4 << 20, MaxRows: 5000, MaxCols: 64})
+	base := writeWorkbook(f, seedForms(f)[0])
+	for _, wb := range [][]byte{base, writeWorkbook(f, richForms(f)[2])} {
+		f.Add(hostile.Part(wb, "xl/worksheets/sheet1.xml"), hostile.Part(wb, "xl/sharedStrings.xml"))
+	}
+	f.Fuzz(func(t *testing.T, sheet, sst []byte) {
+		data := hostile.Rezip(base, map[string][]byte{"xl/worksheets/sheet1.xml": sheet, "xl/sharedStrings.xml": sst})
+		gs, err := xlsx.ReadWorkbook(bytes.NewReader(data), int64(len(data)), xlsx.ReadOptions{MaxBytes: 4 << 20, MaxRows: 5000, MaxCols: 64, MaxMemory: 8 << 20})
 		if err != nil {
 			return
 		}

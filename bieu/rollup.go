@@ -11,6 +11,7 @@ import (
 
 	"github.com/baocaodinhky/vpcp/internal/vntext"
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/decl"
 	"github.com/baocaodinhky/vpcp/period"
 )
 
@@ -34,6 +35,9 @@ var (
 	// ErrUnknownLevel: the administrative level of a unit that files
 	// II.06a cannot be told (see GuessLevel and RollupOptions.Level).
 	ErrUnknownLevel = errors.New("administrative level of the unit unknown")
+	// ErrNoDistrict: a cấp huyện unit reports for a period that starts on
+	// or after 1/7/2025, when there is no cấp huyện (NoDistrictFor).
+	ErrNoDistrict = errors.New("no cấp huyện reports from 1/7/2025 (two-level local government)")
 )
 
 // UnitError is why one report was refused by Rollup: which one (its
@@ -161,6 +165,10 @@ type Aggregate struct {
 	II07bByUnit *II07b      `json:"ii07b_by_unit,omitempty"`
 	II08        *II08       `json:"ii08,omitempty"` // II.08 by section, level and lĩnh vực
 	Sources     []RowSource `json:"sources"`        // provenance of every lĩnh vực row of the forms above
+	// Declared are the forms declared as data (package kstt/decl) that the
+	// units filed, each summed by its Schema.Rollup, in order of first
+	// appearance.
+	Declared []*decl.Form `json:"-"`
 
 	reports []*kstt.Report
 }
@@ -174,6 +182,9 @@ func (a *Aggregate) Report() *kstt.Report {
 		if f != nil && !isNilForm(f) {
 			r.Forms = append(r.Forms, f)
 		}
+	}
+	for _, f := range a.Declared {
+		r.Forms = append(r.Forms, f)
 	}
 	return r
 }
@@ -205,10 +216,16 @@ func (a *Aggregate) SourcesOf(form, part string, row int) []string {
 
 // Check checks the roll-up: every unit's report on its own, each finding
 // tagged with its unit (Finding.Unit), then the aggregate's forms, whose
-// findings have an empty Unit. The findings come sorted (by unit first).
+// findings have an empty Unit, and, for a period no known edition covers,
+// the notice KSTT/R40 (see Editions). The findings come sorted (by unit first).
 // opts apply to every check; II.06b's rules may be named in it.
 func (a *Aggregate) Check(opts kstt.CheckOptions) (kstt.Findings, error) {
-	cat := official()
+	cat := catalogueFor(a.reports...)
+	full := opts
+	opts, err := editionOptions(cat, opts)
+	if err != nil {
+		return nil, err
+	}
 	var out kstt.Findings
 	for i, r := range a.reports {
 		fs, err := cat.Check(r, opts)
@@ -224,7 +241,7 @@ func (a *Aggregate) Check(opts kstt.CheckOptions) (kstt.Findings, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(out, fs...).Sort(), nil
+	return a.editionNotice(full, append(out, fs...)).Sort(), nil
 }
 
 // hasNilForm reports whether a form of r is nil (or a typed nil pointer).
@@ -362,6 +379,9 @@ func Rollup(reports []*kstt.Report, opts RollupOptions) (*Aggregate, error) {
 		} else {
 			u.Level = guessLevelKey(key)
 		}
+		if u.Level == DistrictLevel && NoDistrictFor(want.Period) {
+			bad(ErrNoDistrict, "CẤP TỈNH or CẤP XÃ", LevelDistrict)
+		}
 		if u.Level == LevelUnknown && r.Form("II.06a") != nil && key != "" {
 			bad(ErrUnknownLevel, "CẤP TỈNH, CẤP HUYỆN or CẤP XÃ", "")
 		}
@@ -377,6 +397,10 @@ func Rollup(reports []*kstt.Report, opts RollupOptions) (*Aggregate, error) {
 		}
 	}
 	if err := b.build(agg); err != nil {
+		return nil, err
+	}
+	var err error
+	if agg.Declared, err = rollupDeclared(reports, agg.Header); err != nil {
 		return nil, err
 	}
 	return agg, nil

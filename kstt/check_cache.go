@@ -11,7 +11,8 @@ import (
 // Checkers (scratch buffers) over that plan. A spec changed in place after
 // it was compiled no longer equals its copy and is compiled afresh, so the
 // cache never runs stale rules. At most maxCachedSpecs specs are kept;
-// beyond that, specs are compiled on every call, as before the cache.
+// when that many are, the cache is emptied and fills again (specs are
+// compiled anew, which is always correct).
 
 const maxCachedSpecs = 256
 
@@ -39,9 +40,13 @@ func compiledFor(spec *FormSpec) (*compiledSpec, error) {
 		return nil, err
 	}
 	cs := &compiledSpec{snap: snap, plan: compile(snap, CheckOptions{})}
-	if _, ok := specCache.Load(spec); ok || specCached.Add(1) <= maxCachedSpecs {
-		specCache.Store(spec, cs)
+	if _, ok := specCache.Load(spec); !ok && specCached.Add(1) > maxCachedSpecs {
+		// Full, mostly of specs no longer used (a catalogue copied for
+		// each check): start afresh rather than stop caching.
+		specCache.Clear()
+		specCached.Store(1)
 	}
+	specCache.Store(spec, cs)
 	return cs, nil
 }
 

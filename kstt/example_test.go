@@ -67,3 +67,35 @@ func ExampleLayout() {
 	// 3 Số lượng hồ sơ tiếp nhận (3)=(4)+(5)+(6)
 	// TỔNG CỘNG 31 [4 5 6] true
 }
+
+// A form read from a file knows where each cell came from; the address is
+// computed from the grid row and column the reader recorded.
+func ExampleOrigin() {
+	var o kstt.Origin
+	o.SetGrid(&kstt.Grid{Name: "II.06a"}, kstt.PartOrigin{
+		Part: "",
+		Rows: []int32{11, 12},           // printed rows 0 and 1: spreadsheet rows 12 and 13
+		Cols: []int32{-1, -1, -1, 3, 4}, // column (3) in D, (4) in E
+	})
+	fmt.Println(o.CellAddress("", 1, 4), o.CellAddress("", 0, 3), o.CellAddress("", 2, 3) == "")
+	// Output:
+	// II.06a!E13 II.06a!D12 true
+}
+
+// Any JSON a program reads alongside reports can be decoded as strictly
+// as reports are: a misspelt key is an error with its path.
+func ExampleUnmarshalStrict() {
+	var cases struct {
+		Cases []struct {
+			Unit     string `json:"unit"`
+			Received int64  `json:"received"`
+		} `json:"cases"`
+	}
+	err := kstt.UnmarshalStrict([]byte(`{"cases": [{"unit": "Sở Tư pháp", "received": 3}, {"unit": "Sở Y tế", "recieved": 4}]}`), &cases, 0)
+	fmt.Println(err)
+	err = kstt.UnmarshalStrict([]byte(`{"cases": [{"received": 2.5}]}`), &cases, 0)
+	fmt.Println(err)
+	// Output:
+	// cases[1].recieved: unknown field
+	// cases[0].received: number out of range or not whole: 2.5
+}

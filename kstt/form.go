@@ -116,18 +116,63 @@ type CellKey struct {
 }
 
 // Origin records where each cell of a form was read from. Embed it in a
-// form type to make it a Locator; the XLSX reader fills it. It is not part
+// form type to make it a Locator; the form readers fill it. It is not part
 // of the form's JSON.
+//
+// A reader records, per part, the grid row of each printed row and the
+// grid column of each column number (SetGrid); an address is computed from
+// them when asked for, so a read form keeps 4 bytes per row, not a string
+// per cell. Cells holds addresses set one by one (SetCellAddress), which
+// take precedence.
 type Origin struct {
 	Cells map[CellKey]string `json:"-"`
+	// Grid names the grid the form was read from (its name and kind; no
+	// rows), Parts maps each part's cells to it; see SetGrid.
+	Grid  *Grid        `json:"-"`
+	Parts []PartOrigin `json:"-"`
+}
+
+// PartOrigin maps one part of a form to the grid it was read from: Rows[i]
+// is the 0-based grid row of the part's printed row i, Cols[n] the 0-based
+// grid column of column (n); -1 (or an index beyond the slice) for a cell
+// that was not read from the grid.
+type PartOrigin struct {
+	Part string
+	Rows []int32
+	Cols []int32
+}
+
+// SetGrid records that the form was read from g, part by part. Only g's
+// name and kind are kept, not its rows.
+func (o *Origin) SetGrid(g *Grid, parts ...PartOrigin) {
+	o.Grid = &Grid{Name: g.Name, Source: g.Source, Text: g.Text}
+	o.Parts = parts
 }
 
 // CellAddress implements Locator.
 func (o *Origin) CellAddress(part string, row, col int) string {
-	if o == nil || o.Cells == nil {
+	if o == nil {
 		return ""
 	}
-	return o.Cells[CellKey{part, row, col}]
+	if o.Cells != nil {
+		if a, ok := o.Cells[CellKey{part, row, col}]; ok {
+			return a
+		}
+	}
+	if o.Grid == nil {
+		return ""
+	}
+	for i := range o.Parts {
+		p := &o.Parts[i]
+		if p.Part != part {
+			continue
+		}
+		if row < 0 || row >= len(p.Rows) || col < 0 || col >= len(p.Cols) || p.Rows[row] < 0 || p.Cols[col] < 0 {
+			return ""
+		}
+		return o.Grid.Addr(int(p.Rows[row]), int(p.Cols[col]))
+	}
+	return ""
 }
 
 // SetCellAddress records the address of one cell.

@@ -30,13 +30,22 @@ type Grid struct {
 // value, "1234" or "0.25", never the display string "1.234" or "25%"), so
 // reading it back loses nothing; Int and Decimal parse it on demand without
 // allocating for whole numbers.
+//
+// The strings come first so that a cell takes 40 bytes (GridCellSize), not
+// 48: readers count a grid's memory in cells.
 type GridCell struct {
 	Text    string `json:"text,omitempty"`
+	Formula string `json:"formula,omitempty"` // the cell's formula without the leading "=", if any
 	IsNum   bool   `json:"num,omitempty"`     // the cell holds a number; Text is its literal
 	Percent bool   `json:"percent,omitempty"` // the number is displayed as a percentage: 0.25 shows as 25 %
-	Formula string `json:"formula,omitempty"` // the cell's formula without the leading "=", if any
 	Cached  bool   `json:"cached,omitempty"`  // a formula cell carries its computed value in Text; false: the value must be computed
 }
+
+// GridCellSize is the memory of one GridCell slot in a row, in bytes (on
+// 64-bit platforms; less on 32-bit ones). Readers charge every slot of a
+// row, up to its last cell that holds something, against their memory
+// budget, and the bytes of each cell's text besides.
+const GridCellSize = 40
 
 // Blank reports whether the cell holds neither text, a number nor a
 // formula.

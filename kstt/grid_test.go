@@ -2,6 +2,7 @@ package kstt
 
 import (
 	"testing"
+	"unsafe"
 
 	"github.com/shopspring/decimal"
 )
@@ -129,4 +130,10 @@ func FuzzParseNumbers(f *testing.F) {
 		GridCell{Text: s, IsNum: true}.Int()
 		GridCell{Text: s, IsNum: true}.Decimal()
 	})
+}
+
+func TestGridCellSize(t *testing.T) {
+	if n := unsafe.Sizeof(GridCell{}); unsafe.Sizeof(uintptr(0)) == 8 && n != GridCellSize {
+		t.Errorf("GridCell takes %d bytes, GridCellSize says %d", n, GridCellSize)
+	}
 }

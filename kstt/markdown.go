@@ -54,5 +54,13 @@ func (c *Catalogue) WriteMarkdown(w io.Writer) error {
 		p("## Report rules (across the forms and the narrative)\n\n")
 		rules(c.Report)
 	}
+	if len(c.Checks) > 0 {
+		var rs []Rule
+		for i := range c.Checks {
+			rs = append(rs, c.Checks[i].Rule)
+		}
+		p("## Rules of the regime in force for the report's period\n\n")
+		rules(rs)
+	}
 	return bw.Flush()
 }

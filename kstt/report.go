@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"reflect"
 	"strconv"
 
 	"github.com/baocaodinhky/vpcp/internal/vntext"
@@ -68,6 +70,7 @@ type Catalogue struct {
 	Forms  []*FormSpec            // form declarations, in catalogue order
 	New    map[string]func() Form // constructors by form code, for decoding
 	Report []Rule                 // report-level rules (Matches, AtMost, Percentage, SameHeader, ValidPeriodText)
+	Checks []ReportCheck          // report-level rules written in Go (kind Custom), run after Report
 }
 
 // Spec returns the declaration of the form with the given code, or nil.
@@ -86,7 +89,11 @@ func (c *Catalogue) Rules() []Rule {
 	for _, s := range c.Forms {
 		out = append(out, s.Rules...)
 	}
-	return append(out, c.Report...)
+	out = append(out, c.Report...)
+	for i := range c.Checks {
+		out = append(out, c.Checks[i].Rule)
+	}
+	return out
 }
 
 // Rule returns the rule with the given ID.
@@ -143,7 +150,7 @@ func (c *Catalogue) Validate() error {
 			return fmt.Errorf("kstt: catalogue: %w: rule %s of kind %s is not a report rule", ErrBadRule, r.ID, r.Kind)
 		}
 	}
-	return nil
+	return c.validateChecks(ids)
 }
 
 func (c *Catalogue) checkRef(ref Ref) error {
@@ -164,14 +171,55 @@ func (c *Catalogue) checkRef(ref Ref) error {
 	return nil
 }
 
-// DecodeReport reads a report written by Report.MarshalJSON. A form code the
-// catalogue does not know fails with ErrUnknownForm.
+// DecodeOptions bound what DecodeReportWith accepts. A zero field takes
+// its default.
+type DecodeOptions struct {
+	MaxRows int // elements of any one array (the rows of a form); default DefaultMaxRows
+}
+
+// DecodeReport reads a report written by Report.MarshalJSON, with the
+// default DecodeOptions; see DecodeReportWith.
 func (c *Catalogue) DecodeReport(data []byte) (*Report, error) {
+	return c.DecodeReportWith(data, DecodeOptions{})
+}
+
+// DecodeReportWith reads a report written by Report.MarshalJSON. It is
+// strict: a key that names no field, at any level, is an error with its
+// JSON path (ErrUnknownField: "forms[0].form.rows[3].recieved" — a typo
+// never reads as 0), so is a fractional or out-of-range count
+// (ErrBadNumber), an array of more than opts.MaxRows elements
+// (ErrTooManyRows, found before anything is decoded, so memory stays
+// proportional to what is accepted) and data after the report
+// (ErrTrailingData); these errors are *JSONError values. A form code the
+// catalogue does not know fails with ErrUnknownForm.
+func (c *Catalogue) DecodeReportWith(data []byte, opts DecodeOptions) (*Report, error) {
+	if opts.MaxRows < 0 {
+		return nil, errors.New("kstt: decode report: negative MaxRows")
+	}
+	maxRows := opts.MaxRows
+	if maxRows == 0 {
+		maxRows = DefaultMaxRows
+	}
+	fail := func(err error) (*Report, error) { return nil, fmt.Errorf("kstt: decode report: %w", err) }
+	dec0 := json.NewDecoder(bytes.NewReader(data))
+	dec0.UseNumber()
+	w := walker{dec: dec0, maxRows: maxRows, checked: map[int]bool{}, formType: func(code string) reflect.Type {
+		if mk := c.New[code]; mk != nil {
+			return reflect.TypeOf(mk())
+		}
+		return nil
+	}}
+	if err := w.value(reflect.TypeFor[reportJSON](), ""); err != nil {
+		return fail(err)
+	}
+	if _, err := dec0.Token(); err != io.EOF {
+		return fail(&JSONError{Err: ErrTrailingData})
+	}
 	var in reportJSON
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&in); err != nil {
-		return nil, fmt.Errorf("kstt: decode report: %w", err)
+		return fail(err)
 	}
 	r := &Report{Header: in.Header, Narrative: in.Narrative}
 	for i, rf := range in.Forms {
@@ -180,7 +228,14 @@ func (c *Catalogue) DecodeReport(data []byte) (*Report, error) {
 			return nil, fmt.Errorf("kstt: decode report: form %d: %w: %q", i+1, ErrUnknownForm, rf.Code)
 		}
 		f := mk()
-		if err := json.Unmarshal(rf.Form, f); err != nil {
+		if !w.checked[i] {
+			if err := strictCheck(rf.Form, reflect.TypeOf(f), fmt.Sprintf("forms[%d].form", i), maxRows); err != nil {
+				return fail(err)
+			}
+		}
+		fd := json.NewDecoder(bytes.NewReader(rf.Form))
+		fd.DisallowUnknownFields()
+		if err := fd.Decode(f); err != nil {
 			return nil, fmt.Errorf("kstt: decode report: form %s: %w", rf.Code, err)
 		}
 		if n, ok := f.(TextNormalizer); ok {
@@ -256,6 +311,7 @@ func (c *Catalogue) Check(r *Report, opts CheckOptions) (Findings, error) {
 		}
 		out = c.checkReportRule(r, h, rule, sev, out)
 	}
+	out = c.runChecks(r, opts, out)
 	return out.Sort(), nil
 }
 

@@ -3,6 +3,7 @@ package kstt
 import (
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -55,13 +56,17 @@ const (
 	// (at least one form, each code once), "header.unit",
 	// "header.recipient" or "header.period" (every form names it).
 	Complete
+	// Custom: report level. A rule whose test is Go code the catalogue
+	// supplies (Catalogue.Checks), such as the rules that depend on the
+	// legal regime of the report's period (no cấp huyện from 1/7/2025).
+	Custom
 )
 
 var ruleKindNames = [...]string{
 	SumOfColumns: "sum-of-columns", SumOfRows: "sum-of-rows", AtMost: "at-most",
 	Percentage: "percentage", FlagOnly: "flag", NonNegative: "non-negative",
 	Matches: "matches", SameHeader: "same-header", ValidPeriodText: "valid-period-text",
-	Balance: "balance", Reading: "reading", Complete: "complete",
+	Balance: "balance", Reading: "reading", Complete: "complete", Custom: "custom",
 }
 
 // String returns the kind's stable name, e.g. "sum-of-columns".
@@ -203,6 +208,9 @@ func ParseCheckOptions(data []byte, rules []Rule) (CheckOptions, error) {
 			Off      bool   `json:"off,omitempty"`
 			Severity string `json:"severity,omitempty"`
 		} `json:"rules,omitempty"`
+	}
+	if err := strictCheck(data, reflect.TypeOf(raw), "", DefaultMaxRows); err != nil {
+		return CheckOptions{}, fmt.Errorf("kstt: check options: %w", err)
 	}
 	dec := json.NewDecoder(strings.NewReader(string(data)))
 	dec.DisallowUnknownFields()

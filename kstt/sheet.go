@@ -24,6 +24,9 @@ type Sheet struct {
 	Measure     string   `json:"measure"`      // "Đơn vị tính: Số hồ sơ TTHC"
 	Blocks      []Block  `json:"blocks"`
 	Notes       []string `json:"notes,omitempty"`
+	// Charts drawn from the sheet's figures, for renderers that draw
+	// (render/xlsx, render/html); the forms themselves carry none.
+	Charts []Chart `json:"charts,omitempty"`
 }
 
 // Block is one table of a sheet (one part of a form).

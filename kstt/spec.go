@@ -86,6 +86,11 @@ type FormSpec struct {
 	Basis string     `json:"basis"` // legal basis of the form
 	Parts []PartSpec `json:"parts"`
 	Rules []Rule     `json:"rules"`
+
+	// Printed is the code as the form prints it top left when it is not
+	// "Biểu số <Code>/VPCP/KSTT" (a ministry's or a province's form, e.g.
+	// "Biểu số 07a/BTP"); "" for the forms of Thông tư 01/2020/TT-VPCP.
+	Printed string `json:"printed,omitempty"`
 }
 
 // Clone returns a deep copy of the declaration, to change without
@@ -109,8 +114,13 @@ func (s *FormSpec) Clone() *FormSpec {
 }
 
 // FullCode is the code as the form prints it top left:
-// "Biểu số II.06a/VPCP/KSTT".
-func (s *FormSpec) FullCode() string { return "Biểu số " + s.Code + "/VPCP/KSTT" }
+// "Biểu số II.06a/VPCP/KSTT", or Printed when it is set.
+func (s *FormSpec) FullCode() string {
+	if s.Printed != "" {
+		return s.Printed
+	}
+	return "Biểu số " + s.Code + "/VPCP/KSTT"
+}
 
 // Part returns the part with the given ID, or nil.
 func (s *FormSpec) Part(id string) *PartSpec {

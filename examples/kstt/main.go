@@ -2,10 +2,11 @@
 // report forms of Thông tư 01/2020/TT-VPCP (Biểu II.06a, II.06b, II.07b,
 // II.08), using only the public API of github.com/baocaodinhky/vpcp.
 //
-//	kstt check [-json] [-lang vi|en] [-options FILE] FILE…
-//	kstt render -format text|xlsx [-o OUT] FILE
-//	kstt rollup [-unit NAME] [-recipient NAME] [-level UNIT=LEVEL]… [-format xlsx|text] [-o OUT] FILE…
+//	kstt check [-json] [-lang vi|en] [-options FILE] [-form DECL.json]… [-max-bytes N] [-max-rows N] [-max-memory N] FILE…
+//	kstt render -format text|xlsx|html [-o OUT] [-form DECL.json]… [-max-bytes N] [-max-rows N] [-max-memory N] FILE
+//	kstt rollup [-unit NAME] [-recipient NAME] [-level UNIT=LEVEL]… [-format xlsx|text] [-indicators] [-o OUT] [-max-bytes N] [-max-rows N] [-max-memory N] FILE…
 //	kstt rules [-json]
+//	kstt serve [-addr HOST:PORT]
 //
 // A FILE is an XLSX workbook (as sent by a unit, or written by render/xlsx),
 // a JSON report (kstt.Report, as bieu.DecodeReport reads it) or a text
@@ -13,6 +14,17 @@
 // as in the sample report). The kind is told from the content, not the name,
 // except that a file named .xlsx or .xlsm is always read as a workbook (an
 // empty or damaged one is reported as such, not as text without a form).
+//
+// Every input is read through bounds, whatever it is (a FIFO, /dev/zero):
+// -max-bytes bounds the bytes read and decompressed (default 256 MiB for a
+// workbook, 50 MiB for text or JSON), -max-rows the rows of a worksheet, the
+// lines of text and the rows of a JSON form (default 250,000) — enough for
+// a national aggregate — and the readers bound their memory besides
+// (-max-memory).
+// Output files (-o) are written to a temporary file renamed over the
+// destination, so a failure or a kill leaves an existing file as it was.
+// Control and bidirectional-formatting characters read from a file are
+// printed escaped (\x1b, \u202e).
 //
 // check prints one finding per line — severity, rule, cell, expected,
 // actual, message, separated by tabs — or a JSON array with -json. Its exit
@@ -27,12 +39,20 @@
 // check does, with the same exit statuses; a unit the roll-up refuses
 // (another period or recipient, the same unit twice, an unknown level) is
 // exit status 2, and nothing is written.
+//
+// serve opens a local web page (http://127.0.0.1:8080/ by default, on the
+// loopback interface only unless -addr names another): upload the units'
+// files to see their forms with the findings on the cells, the roll-up
+// with its sources, indicators and charts, a comparison with an earlier
+// period's files, and download the aggregate workbook, the same bytes as
+// rollup writes for the same files. Nothing is written to disk.
 package main
 
 import (
+	"bufio"
 	"bytes"
+	"cmp"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -42,8 +62,10 @@ import (
 	"strings"
 
 	"github.com/baocaodinhky/vpcp/bieu"
+	"github.com/baocaodinhky/vpcp/internal/atomicfile"
 	"github.com/baocaodinhky/vpcp/kstt"
 	"github.com/baocaodinhky/vpcp/render"
+	"github.com/baocaodinhky/vpcp/render/html"
 	"github.com/baocaodinhky/vpcp/render/text"
 	"github.com/baocaodinhky/vpcp/render/xlsx"
 )
@@ -58,16 +80,24 @@ const (
 )
 
 const usage = `usage:
-  kstt check [-json] [-lang vi|en] [-options FILE] FILE…
+  kstt check [-json] [-lang vi|en] [-options FILE] [-form DECL.json]… [-max-bytes N] [-max-rows N] [-max-memory N] FILE…
         read each FILE (XLSX workbook, JSON report or pasted text), check it
         against the rules of Thông tư 01/2020/TT-VPCP and print the findings,
         one per line: severity, rule, cell, expected, actual, message.
+        -form adds a form declared as data (JSON, package kstt/decl), read
+        before the official ones and checked by its own rules.
         Exit status: 0 no error, 1 an error finding, 2 an unreadable input.
-  kstt render -format text|xlsx [-o OUT] FILE
+        -max-bytes: bytes read and decompressed from an input (default 256 MiB
+        for a workbook, 50 MiB for text or JSON); -max-rows: rows of a
+        worksheet, lines of text, rows of a JSON form (default 250000);
+        -max-memory: the readers' memory budget for what they keep (default
+        40 bytes per byte of input, 16 MiB to 160 MiB).
+  kstt render -format text|xlsx|html [-o OUT] [-form DECL.json]… [-max-bytes N] [-max-rows N] [-max-memory N] FILE
         print the forms of FILE as text tables, or write them as an XLSX
-        workbook (-o is required for xlsx; "-o -" writes to standard output).
+        workbook (-o is required for xlsx; "-o -" writes to standard output)
+        or an HTML page (A4 landscape when printed).
   kstt rollup [-unit NAME] [-recipient NAME] [-level UNIT=LEVEL]… [-format xlsx|text]
-              [-json] [-lang vi|en] [-options FILE] -o OUT.xlsx FILE…
+              [-indicators] [-json] [-lang vi|en] [-options FILE] [-max-bytes N] [-max-rows N] -o OUT.xlsx FILE…
         roll up the reports of many units (one FILE each, of any kind above)
         for one period into the aggregate of the unit they report to (-unit,
         by default their Đơn vị nhận báo cáo; -recipient names the
@@ -78,7 +108,15 @@ const usage = `usage:
         level is told from its name, or given with -level "Tên đơn vị=cấp
         tỉnh|cấp huyện|cấp xã" (repeatable). Exit status as check's; 2 also
         when a unit is refused (another period or recipient, the same unit
-        twice, an unknown level) — nothing is written then.
+        twice, an unknown level) — nothing is written then. -indicators adds
+        the published rates (bieu/indicator) after the forms: the
+        aggregate's row by row, and the units ranked by each, with charts.
+  kstt serve [-addr HOST:PORT]
+        a local web page (default http://127.0.0.1:8080/, loopback only):
+        upload units' files (XLSX, JSON, pasted text) to see their forms
+        with the findings on the cells, the roll-up with its sources,
+        indicators and charts, a comparison with an earlier period, and
+        download the aggregate as kstt rollup writes it.
   kstt rules [-json]
         list the rule catalogue: the rules of every form (II.06b included),
         of the report, and of the form reader (READ/…).
@@ -99,6 +137,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runRollup(args[1:], stdout, stderr)
 	case "rules":
 		return runRules(args[1:], stdout, stderr)
+	case "serve":
+		return runServe(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
@@ -114,20 +154,82 @@ func newFlags(name string, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
-// maxInput bounds the size of an input file, as the readers bound what
-// they decompress.
-const maxInput = xlsx.DefaultMaxBytes
+// maxInput bounds the size of one file uploaded to kstt serve: 50 MiB, the
+// text and JSON readers' default (a workbook that size holds far more than
+// a national aggregate).
+const maxInput = text.DefaultPasteMaxBytes
+
+// limits bound what the tool reads of one input (-max-bytes, -max-rows); a
+// zero field takes each reader's default.
+type limits struct {
+	maxBytes int64 // bytes read from the input, and decompressed from a workbook
+	maxRows  int   // rows of a worksheet, lines of pasted text, rows of a JSON form
+	maxMem   int64 // the readers' memory budget for the grid of a workbook or text
+}
+
+// bytesFor is the byte bound for an input read whole (JSON) or as text:
+// -max-bytes, or the text reader's default.
+func (l limits) bytesFor() int64 {
+	if l.maxBytes > 0 {
+		return l.maxBytes
+	}
+	return text.DefaultPasteMaxBytes
+}
+
+// limitFlags defines -max-bytes and -max-rows.
+func limitFlags(fs *flag.FlagSet) *limits {
+	l := &limits{}
+	fs.Int64Var(&l.maxBytes, "max-bytes", 0, fmt.Sprintf("bytes read from an input and decompressed from a workbook (0: %d MiB for a workbook, %d MiB for text or JSON)", xlsx.DefaultMaxBytes>>20, text.DefaultPasteMaxBytes>>20))
+	fs.IntVar(&l.maxRows, "max-rows", 0, fmt.Sprintf("rows of a worksheet, lines of text, rows of a JSON form (0: %d)", xlsx.DefaultMaxRows))
+	fs.Int64Var(&l.maxMem, "max-memory", 0, fmt.Sprintf("memory budget of the grid read from a workbook or text (0: 40 bytes per byte of input, from %d to %d MiB)", xlsx.MinMemory>>20, xlsx.DefaultMaxMemory>>20))
+	return l
+}
+
+// maxOptions bounds the size of an -options file.
+const maxOptions = 1 << 20
+
+// readLimited reads r to its end, failing once more than max bytes came:
+// a FIFO or /dev/zero gets the size error, not an out-of-memory crash.
+func readLimited(r io.Reader, max int64) ([]byte, error) {
+	return readLimitedSize(r, max, -1)
+}
+
+// readLimitedSize is readLimited for an input of a known size (a regular
+// file; -1 when unknown): one larger than max is refused before it is
+// read, and one within it is read into a buffer of its size.
+func readLimitedSize(r io.Reader, max, size int64) ([]byte, error) {
+	if size > max {
+		return nil, fmt.Errorf("%d bytes, more than the %d this tool reads", size, max)
+	}
+	var b bytes.Buffer
+	if size >= 0 {
+		b.Grow(int(size) + 1)
+	}
+	_, err := b.ReadFrom(io.LimitReader(r, max+1))
+	data := b.Bytes()
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("more than the %d bytes this tool reads", max)
+	}
+	return data, nil
+}
 
 // input is one file read into a report.
 type input struct {
 	report *kstt.Report
 	read   *bieu.ReadResult // for XLSX and text
+	eds    *bieu.Editions   // with -form: the editions holding the declared forms
 }
 
 // check checks the input: the reader's findings with the checker's.
 func (in *input) check(opts kstt.CheckOptions) (kstt.Findings, error) {
 	if in.read != nil {
 		return in.read.Check(opts)
+	}
+	if in.eds != nil {
+		return in.eds.Check(in.report, opts)
 	}
 	return bieu.Check(in.report, opts)
 }
@@ -153,7 +255,7 @@ func errText(err error) string {
 // errorf prints "kstt: " and the context (which file, which step: each
 // ends in ": ") then err as errText writes it, on one line.
 func errorf(stderr io.Writer, context string, err error) {
-	fmt.Fprintf(stderr, "kstt: %s%s\n", context, errText(err))
+	fmt.Fprintf(stderr, "kstt: %s%s\n", termSafe(context), termSafe(errText(err)))
 }
 
 // optionsError prints an error of splitOptions: "kstt: options: FILE: what
@@ -162,7 +264,7 @@ func optionsError(stderr io.Writer, err error) {
 	msg := errText(err)
 	msg = strings.Replace(msg, ": check options: ", ": ", 1)
 	msg = strings.TrimPrefix(msg, "check options: ")
-	fmt.Fprintf(stderr, "kstt: options: %s\n", msg)
+	fmt.Fprintf(stderr, "kstt: options: %s\n", termSafe(msg))
 }
 
 // isWorkbookName reports whether a file's name says it is an Excel
@@ -179,34 +281,80 @@ func isWorkbookName(name string) bool {
 // what it is (xlsx.ErrNotXLSX: "only 0 bytes", …), not as text in which no
 // form was found.
 func load(path string, readOpts bieu.ReadOptions) (*input, error) {
-	st, err := os.Stat(path)
+	return loadWith(path, readOpts, limits{})
+}
+
+// loadWith is load within the bounds lim (-max-bytes, -max-rows,
+// -max-memory).
+func loadWith(path string, readOpts bieu.ReadOptions, lim limits) (*input, error) {
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	if st.Size() > maxInput {
-		return nil, fmt.Errorf("%d bytes, more than the %d this tool reads", st.Size(), maxInput)
-	}
-	data, err := os.ReadFile(path)
+	defer f.Close()
+	st, err := f.Stat()
 	if err != nil {
 		return nil, err
 	}
-	name := filepath.Base(path)
-	trimmed := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF")), " \t\r\n")
+	var at io.ReaderAt
+	size := int64(-1)
+	if st.Mode().IsRegular() {
+		at, size = f, st.Size()
+	}
+	return loadFrom(filepath.Base(path), f, at, size, readOpts, lim)
+}
+
+// loadData reads a file's content into a report, as load does; name is
+// the file's base name, used for the kind and in cell addresses. The page
+// of kstt serve reads its uploads with it, so both read alike.
+func loadData(name string, data []byte, readOpts bieu.ReadOptions) (*input, error) {
+	return loadFrom(name, bytes.NewReader(data), bytes.NewReader(data), int64(len(data)), readOpts, limits{})
+}
+
+// loadFrom reads one input into a report: r gives its bytes; at, when not
+// nil, the same bytes by offset, size long (a regular file, an upload);
+// size is -1 when unknown (a FIFO, /dev/zero). The kind is told from the
+// first bytes; everything is read through a bound, whatever the input is.
+func loadFrom(name string, r io.Reader, at io.ReaderAt, size int64, readOpts bieu.ReadOptions, lim limits) (*input, error) {
+	var err error
+	br := bufio.NewReaderSize(r, 64<<10)
+	head, _ := br.Peek(4096)
+	trimmed := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xEF\xBB\xBF")), " \t\r\n")
 	var grids []*kstt.Grid
+	xopts := xlsx.ReadOptions{MaxBytes: lim.maxBytes, MaxRows: lim.maxRows, MaxMemory: lim.maxMem}
 	switch {
-	case bytes.HasPrefix(data, []byte("PK")) || bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}) || isWorkbookName(name):
-		grids, err = xlsx.ReadWorkbook(bytes.NewReader(data), int64(len(data)), xlsx.ReadOptions{})
+	case bytes.HasPrefix(head, []byte("PK")) || bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0}) || isWorkbookName(name):
+		if at != nil {
+			grids, err = xlsx.ReadWorkbook(at, size, xopts)
+		} else {
+			var data []byte
+			data, err = readLimited(br, cmp.Or(lim.maxBytes, xlsx.DefaultMaxBytes))
+			if err == nil {
+				grids, err = xlsx.ReadWorkbook(bytes.NewReader(data), int64(len(data)), xopts)
+			}
+		}
 		for _, g := range grids {
 			g.Source = name
 		}
 	case bytes.HasPrefix(trimmed, []byte("{")):
-		rep, err := bieu.DecodeReport(trimmed)
+		data, err := readLimitedSize(br, lim.bytesFor(), size)
+		if err != nil {
+			return nil, err
+		}
+		if readOpts.Editions != nil { // -form: the declared forms decode too
+			rep, err := readOpts.Editions.List()[0].Catalogue.DecodeReportWith(data, kstt.DecodeOptions{MaxRows: lim.maxRows})
+			if err != nil {
+				return nil, err
+			}
+			return &input{report: rep, eds: readOpts.Editions}, nil
+		}
+		rep, err := bieu.DecodeReportWith(data, kstt.DecodeOptions{MaxRows: lim.maxRows})
 		if err != nil {
 			return nil, err
 		}
 		return &input{report: rep}, nil
 	default:
-		grids, err = text.ReadPasted(bytes.NewReader(data), name)
+		grids, err = text.ReadPastedOptions(br, name, text.PasteOptions{MaxBytes: lim.maxBytes, MaxLines: lim.maxRows, MaxMemory: lim.maxMem})
 	}
 	if err != nil {
 		return nil, err
@@ -220,17 +368,22 @@ func load(path string, readOpts bieu.ReadOptions) (*input, error) {
 
 // splitOptions reads a JSON options file ({"rules": {"II.07b/R06": {"off":
 // true}}}) and splits it into the checker's and the reader's rules.
-func splitOptions(path string) (kstt.CheckOptions, bieu.ReadOptions, error) {
+func splitOptions(path string, extra ...kstt.Rule) (kstt.CheckOptions, bieu.ReadOptions, error) {
 	var check kstt.CheckOptions
 	var read bieu.ReadOptions
 	if path == "" {
 		return check, read, nil
 	}
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return check, read, err
 	}
-	opts, err := kstt.ParseCheckOptions(data, allRules())
+	defer f.Close()
+	data, err := readLimited(f, maxOptions)
+	if err != nil {
+		return check, read, fmt.Errorf("%s: %w", path, err)
+	}
+	opts, err := kstt.ParseCheckOptions(data, append(allRules(), extra...))
 	if err != nil {
 		return check, read, fmt.Errorf("%s: %w", path, err)
 	}
@@ -285,18 +438,27 @@ func parseFiles(fs *flag.FlagSet, args []string, lang *string) bool {
 func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("check", stderr)
 	asJSON, lang, optsPath := findingFlags(fs)
+	var forms formFlag
+	fs.Var(&forms, "form", "JSON declaration of a form to read and check besides the official ones (repeatable)")
+	lim := limitFlags(fs)
 	if !parseFiles(fs, args, lang) {
 		return exitUnreadable
 	}
-	checkOpts, readOpts, err := splitOptions(*optsPath)
+	eds, extra, err := declared(forms)
+	if err != nil {
+		errorf(stderr, "-form ", err)
+		return exitUnreadable
+	}
+	checkOpts, readOpts, err := splitOptions(*optsPath, extra...)
 	if err != nil {
 		optionsError(stderr, err)
 		return exitUnreadable
 	}
+	readOpts.Editions = eds
 	status := exitOK
 	all := []fileFinding{}
 	for _, path := range fs.Args() {
-		in, err := load(path, readOpts)
+		in, err := loadWith(path, readOpts, *lim)
 		if err != nil {
 			errorf(stderr, path+": ", err)
 			status = exitUnreadable
@@ -317,7 +479,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		if !*asJSON {
 			prefix := ""
 			if fs.NArg() > 1 {
-				prefix = path + "\t"
+				prefix = termSafe(path) + "\t"
 			}
 			for _, f := range found {
 				fmt.Fprintln(stdout, prefix+line(f, *lang))
@@ -356,20 +518,65 @@ func line(f kstt.Finding, lang string) string {
 		}
 		return s
 	}
-	return strings.Join([]string{sev, f.Rule, dash(where), dash(f.Expected), dash(f.Actual), msg}, "\t")
+	fields := []string{sev, f.Rule, dash(where), dash(f.Expected), dash(f.Actual), msg}
+	for i := range fields {
+		fields[i] = termSafe(fields[i])
+	}
+	return strings.Join(fields, "\t")
+}
+
+// termSafe escapes what a terminal would obey rather than print: control
+// characters (ESC starting a colour or title sequence, a tab or line break
+// inside a field, C1 controls) and the bidirectional formatting
+// characters that reorder what follows (U+202E …), as \x1b or \u202e.
+// Text read from a file reaches the terminal only through it.
+func termSafe(s string) string {
+	clean := true
+	for _, r := range s {
+		if unsafeRune(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case !unsafeRune(r):
+			b.WriteRune(r)
+		case r < 0x100:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		default:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		}
+	}
+	return b.String()
+}
+
+func unsafeRune(r rune) bool {
+	switch {
+	case r < 0x20, r == 0x7f, r >= 0x80 && r < 0xa0:
+		return true
+	case r == 0x061c, r == 0x200e, r == 0x200f, r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+		return true
+	}
+	return false
 }
 
 func summary(path string, fs kstt.Findings, lang string) string {
+	path = termSafe(path)
 	if lang == "en" {
 		return fmt.Sprintf("%s: %d error(s), %d warning(s), %d info", path, fs.Count(kstt.Error), fs.Count(kstt.Warning), fs.Count(kstt.Info))
 	}
 	return fmt.Sprintf("%s: %d lỗi, %d cảnh báo, %d thông tin", path, fs.Count(kstt.Error), fs.Count(kstt.Warning), fs.Count(kstt.Info))
 }
 
-// renderer returns the renderer of format, text or xlsx.
+// renderer returns the renderer of format: text, xlsx or html.
 func renderer(format string) (render.Renderer, error) {
 	reg := render.NewRegistry()
-	for _, r := range []render.Renderer{text.New(text.DefaultOptions()), xlsx.New(xlsx.Options{})} {
+	for _, r := range []render.Renderer{text.New(text.DefaultOptions()), xlsx.New(xlsx.Options{}), html.New(html.Options{})} {
 		if err := reg.Register(r); err != nil {
 			return nil, err
 		}
@@ -387,18 +594,24 @@ func renderTo(r render.Renderer, out string, stdout io.Writer, sheets []*kstt.Sh
 	if out == "" || out == "-" {
 		return r.Render(stdout, sheets...)
 	}
-	file, err := os.Create(out)
-	if err != nil {
-		return err
-	}
-	return errors.Join(r.Render(file, sheets...), file.Close())
+	// Written to a temporary file renamed over out: a failed render or a
+	// kill mid-write leaves an existing out as it was.
+	return atomicfile.WriteFile(out, 0o644, func(w io.Writer) error { return r.Render(w, sheets...) })
 }
 
 func runRender(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("render", stderr)
-	format := fs.String("format", "text", "output format: text or xlsx")
+	format := fs.String("format", "text", "output format: text, xlsx or html")
 	out := fs.String("o", "", `output file ("-": standard output)`)
+	var forms formFlag
+	fs.Var(&forms, "form", "JSON declaration of a form to read besides the official ones (repeatable)")
+	lim := limitFlags(fs)
 	if err := fs.Parse(args); err != nil {
+		return exitUnreadable
+	}
+	eds, _, err := declared(forms)
+	if err != nil {
+		errorf(stderr, "-form ", err)
 		return exitUnreadable
 	}
 	if fs.NArg() != 1 {
@@ -414,7 +627,7 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, `kstt: -format xlsx needs -o FILE (or "-o -" for standard output)`)
 		return exitUnreadable
 	}
-	in, err := load(fs.Arg(0), bieu.ReadOptions{})
+	in, err := loadWith(fs.Arg(0), bieu.ReadOptions{Editions: eds}, *lim)
 	if err != nil {
 		errorf(stderr, fs.Arg(0)+": ", err)
 		return exitUnreadable

@@ -54,7 +54,9 @@ func runRollup(args []string, stdout, stderr io.Writer) int {
 	fs.Var(levels, "level", `a unit's level, "Tên đơn vị=cấp tỉnh|cấp huyện|cấp xã" (repeatable)`)
 	format := fs.String("format", "xlsx", "output format of the aggregate's forms: xlsx or text")
 	out := fs.String("o", "", `output file ("-": standard output)`)
+	withIndicators := fs.Bool("indicators", false, "add the indicator sheets after the forms: the aggregate's rates row by row, and the units ranked by each rate, with charts")
 	asJSON, lang, optsPath := findingFlags(fs)
+	lim := limitFlags(fs)
 	if !parseFiles(fs, args, lang) {
 		return exitUnreadable
 	}
@@ -79,7 +81,7 @@ func runRollup(args []string, stdout, stderr io.Writer) int {
 	reports := make([]*kstt.Report, len(paths))
 	unreadable := false
 	for i, path := range paths {
-		in, err := load(path, readOpts)
+		in, err := loadWith(path, readOpts, *lim)
 		if err != nil {
 			errorf(stderr, path+": ", err)
 			unreadable = true
@@ -148,6 +150,13 @@ func runRollup(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "kstt: rollup: no unit files a form to roll up (II.06a, II.07b, II.08)")
 		return exitUnreadable
 	}
+	if *withIndicators {
+		rows, rankings := indicatorSheets(agg, reports)
+		if rows != nil {
+			sheets = append(sheets, rows)
+		}
+		sheets = append(sheets, rankings...)
+	}
 	if err := renderTo(r, *out, stdout, sheets); err != nil {
 		errorf(stderr, "rollup: ", err)
 		return exitUnreadable
@@ -175,11 +184,11 @@ func runRollup(args []string, stdout, stderr io.Writer) int {
 			if tag == "" {
 				tag = aggName
 			}
-			fmt.Fprintln(fout, tag+"\t"+line(f.Finding, *lang))
+			fmt.Fprintln(fout, termSafe(tag)+"\t"+line(f.Finding, *lang))
 		}
 	}
 	for _, s := range summaries {
-		fmt.Fprintln(stderr, s)
+		fmt.Fprintln(stderr, termSafe(s))
 	}
 	for _, f := range all {
 		if f.Severity == kstt.Error {

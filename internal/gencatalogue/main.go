@@ -11,12 +11,17 @@ import (
 )
 
 func main() {
-	out := "RULES.md"
-	if len(os.Args) > 1 {
-		out = os.Args[1]
+	out, write := "RULES.md", bieu.WriteRulesMarkdown
+	args := os.Args[1:]
+	if len(args) > 0 && args[0] == "-declarations" {
+		// The reference of the declaration language (DECLARATIONS.md).
+		out, write, args = "DECLARATIONS.md", bieu.WriteDeclarationsMarkdown, args[1:]
+	}
+	if len(args) > 0 {
+		out = args[0]
 	}
 	var b bytes.Buffer
-	if err := bieu.WriteRulesMarkdown(&b); err != nil {
+	if err := write(&b); err != nil {
 		fmt.Fprintln(os.Stderr, "gencatalogue:", err)
 		os.Exit(1)
 	}

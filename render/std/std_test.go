@@ -13,7 +13,7 @@ import (
 
 func TestRegistry(t *testing.T) {
 	a, b := std.Registry(), std.Registry()
-	if got, want := a.Formats(), []string{"csv", "text", "xlsx"}; !slices.Equal(got, want) {
+	if got, want := a.Formats(), []string{"csv", "html", "text", "xlsx"}; !slices.Equal(got, want) {
 		t.Fatalf("Formats = %q, want %q", got, want)
 	}
 	sheet := &kstt.Sheet{Name: "II.06a", Code: "Biểu số II.06a/VPCP/KSTT", Blocks: []kstt.Block{{
@@ -35,7 +35,7 @@ func TestRegistry(t *testing.T) {
 	if err := a.Register(fakeRenderer("pdf")); err != nil {
 		t.Fatal(err)
 	}
-	if len(b.Formats()) != 3 {
+	if len(b.Formats()) != 4 {
 		t.Errorf("registering on one registry changed another: %q", b.Formats())
 	}
 }
@@ -48,5 +48,5 @@ func (f fakeRenderer) Render(io.Writer, ...*kstt.Sheet) error { return nil }
 func ExampleRegistry() {
 	reg := std.Registry()
 	fmt.Println(reg.Formats())
-	// Output: [csv text xlsx]
+	// Output: [csv html text xlsx]
 }

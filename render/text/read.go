@@ -21,8 +21,15 @@ import (
 const (
 	DefaultPasteMaxBytes     = 50 << 20 // 50 MiB of input
 	DefaultPasteMaxLineBytes = 1 << 20  // 1 MiB in one line
-	DefaultPasteMaxLines     = 1 << 20
-	DefaultPasteMaxFields    = 1024 // tab-separated fields in one line
+	DefaultPasteMaxLines     = 250_000  // as many as render/xlsx reads rows of a worksheet
+	DefaultPasteMaxFields    = 1024     // tab-separated fields in one line
+	// DefaultPasteMaxMemory is the fixed cap of the grid's memory budget;
+	// see PasteOptions.
+	DefaultPasteMaxMemory = 160 << 20
+	// PasteMemoryPerByte is the budget's share per byte of input.
+	PasteMemoryPerByte = 40
+	// PasteMinMemory is the budget of a short text whatever its size.
+	PasteMinMemory = 16 << 20
 )
 
 // PasteOptions bound what ReadPastedOptions accepts. A zero field takes its
@@ -32,6 +39,15 @@ type PasteOptions struct {
 	MaxLineBytes int   // bytes in one line
 	MaxLines     int   // lines in the document
 	MaxFields    int   // fields (cells) in one line
+	// MaxMemory bounds the memory of reading as counted while the grid is
+	// built: the input (its lines are held meanwhile), plus
+	// kstt.GridCellSize bytes per cell up to a line's last non-empty
+	// field, plus the bytes of the cells' text. The default is
+	// min(DefaultPasteMaxMemory, max(PasteMinMemory, PasteMemoryPerByte ×
+	// the input's size)); beyond it the reader stops with
+	// ErrPasteTooLarge, saying what it counted. The peak heap stays within
+	// about twice the budget.
+	MaxMemory int64
 }
 
 // Sentinel errors of the pasted-text reader; the errors it returns are
@@ -102,7 +118,7 @@ func ReadPastedOptions(r io.Reader, name string, opts PasteOptions) ([]*kstt.Gri
 	fail := func(line int, err error) ([]*kstt.Grid, error) {
 		return nil, &PasteError{Name: name, Line: line, Err: err}
 	}
-	if opts.MaxBytes < 0 || opts.MaxLineBytes < 0 || opts.MaxLines < 0 || opts.MaxFields < 0 {
+	if opts.MaxBytes < 0 || opts.MaxLineBytes < 0 || opts.MaxLines < 0 || opts.MaxFields < 0 || opts.MaxMemory < 0 {
 		return fail(0, errors.New("negative bound in PasteOptions"))
 	}
 	maxBytes := cmpOr(opts.MaxBytes, DefaultPasteMaxBytes)
@@ -148,7 +164,27 @@ func ReadPastedOptions(r io.Reader, name string, opts PasteOptions) ([]*kstt.Gri
 			return fail(len(lines)+1, err)
 		}
 	}
+	budget := opts.MaxMemory
+	if budget == 0 {
+		budget = min(DefaultPasteMaxMemory, max(PasteMinMemory, PasteMemoryPerByte*(maxBytes-lim.n)))
+	}
+	// The input's lines are held while the grid is built: they count too.
+	cells, text := int64(0), maxBytes-lim.n
+	charge := func(line int, row []kstt.GridCell) error {
+		cells += int64(len(row)) + 1 // the row's slice header counts as a cell
+		for _, c := range row {
+			text += int64(len(c.Text))
+		}
+		if cells*kstt.GridCellSize+text > budget {
+			return fmt.Errorf("%w: the grid would take more than MaxMemory (%d bytes): counted %d cells (%d bytes each) and %d bytes of input and text in %d lines",
+				ErrPasteTooLarge, budget, cells, kstt.GridCellSize, text, line)
+		}
+		return nil
+	}
 	g.Rows = make([][]kstt.GridCell, 0, len(lines))
+	if err := charge(0, nil); err != nil {
+		return fail(0, err)
+	}
 	for i := 0; i < len(lines); i++ {
 		s := lines[i]
 		if strings.IndexByte(s, '\t') >= 0 && strings.IndexByte(s, '"') >= 0 {
@@ -158,19 +194,28 @@ func ReadPastedOptions(r io.Reader, name string, opts PasteOptions) ([]*kstt.Gri
 				if len(fields) > maxFields {
 					return fail(i+1, fmt.Errorf("%w: %d fields in one line, more than %d", ErrPasteTooLarge, len(fields), maxFields))
 				}
-				g.Rows = append(g.Rows, cellsOf(fields))
+				row := cellsOf(fields)
+				if err := charge(i+1, row); err != nil {
+					return fail(i+1, err)
+				}
+				g.Rows = append(g.Rows, row)
 				for k := 1; k < used; k++ {
 					g.Rows = append(g.Rows, nil) // the record's other lines: row r stays line r+1
 				}
+				clear(lines[i : i+used]) // the cells keep what they need
 				i += used - 1
 				continue
 			}
 		}
 		row, err := splitLine(s, maxFields)
+		if err == nil {
+			err = charge(i+1, row)
+		}
 		if err != nil {
 			return fail(i+1, err)
 		}
 		g.Rows = append(g.Rows, row)
+		lines[i] = ""
 	}
 	return []*kstt.Grid{g}, nil
 }

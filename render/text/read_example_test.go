@@ -1,6 +1,7 @@
 package text_test
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -38,4 +39,17 @@ func ExampleReadPasted() {
 	// L5 ["STT" "Lĩnh vực giải quyết" "Số lượng hồ sơ tiếp nhận"]
 	// L6 ["2" "Lĩnh vực HTQT" "02"]
 	// bao-cao.txt:L6:C3
+}
+
+// Pasted text is read within bounds: lines, bytes and the grid's memory.
+// What exceeds them is ErrPasteTooLarge, saying what was counted.
+func ExamplePasteOptions() {
+	wide := strings.Repeat(strings.Repeat("\t", 1000)+"x\n", 100)
+	_, err := text.ReadPastedOptions(strings.NewReader(wide), "wide.txt", text.PasteOptions{MaxMemory: 1 << 20})
+	fmt.Println(errors.Is(err, text.ErrPasteTooLarge))
+	_, err = text.ReadPastedOptions(strings.NewReader("a\nb\nc\n"), "short.txt", text.PasteOptions{MaxLines: 2})
+	fmt.Println(err)
+	// Output:
+	// true
+	// text: short.txt:3: pasted text too large: more than 2 lines
 }

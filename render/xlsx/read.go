@@ -16,24 +16,56 @@ import (
 	"github.com/baocaodinhky/vpcp/kstt"
 )
 
-// Default bounds of the reader.
+// Default bounds of the reader. They read anything the SDK writes for a
+// national aggregate (an II.06a of 100,000 rows is 63 MB of sheet XML
+// and a grid of about 62 MiB as MaxMemory counts it), and refuse a zip
+// bomb in well under a second.
 const (
 	// DefaultMaxBytes bounds the bytes the reader decompresses (every
-	// part it reads, together) and the size of the file: 50 MiB.
-	DefaultMaxBytes = 50 << 20
+	// part it reads, together) and the size of the file: 256 MiB.
+	DefaultMaxBytes = 256 << 20
 	// DefaultMaxRows bounds the rows of one worksheet.
-	DefaultMaxRows = 100_000
+	DefaultMaxRows = 250_000
 	// DefaultMaxCols bounds the columns of one worksheet (a form has 14).
 	DefaultMaxCols = 1024
+	// DefaultMaxMemory is the fixed cap of the grids' memory budget; see
+	// ReadOptions.MaxMemory.
+	DefaultMaxMemory = 160 << 20
+	// MinMemory is the budget a small file gets whatever its size.
+	MinMemory = 16 << 20
+	// MemoryPerByte is the budget's share per byte of the file: a grid may
+	// take 40 times the file's size.
+	MemoryPerByte = 40
 )
 
 // ReadOptions bound what ReadWorkbook accepts, so that a file from anyone
 // is read in bounded memory and time. A zero field takes its default; a
 // negative one is an error.
+//
+// MaxMemory bounds the memory of the grids read, as counted while reading:
+// kstt.GridCellSize bytes per cell slot of a row (every slot up to the
+// row's last cell that holds something, so a sparse sheet counts the
+// rectangle it spans), plus the bytes of each cell's text — a shared
+// string counted at each cell that uses it, as every later step reads it
+// once per cell. The default is min(DefaultMaxMemory, max(MinMemory,
+// MemoryPerByte × the file's size)); the reader's peak heap stays within
+// about twice the budget plus a few MiB. Beyond it, ReadWorkbook stops at
+// once with ErrOverLimit, saying what it counted. A text of more than
+// 1 MiB between two tags (no cell holds that much) is ErrOverLimit too.
 type ReadOptions struct {
-	MaxBytes int64 // decompressed bytes of all the parts read, and the file's own size; default DefaultMaxBytes
-	MaxRows  int   // rows of one worksheet, counted to its last row holding a value; default DefaultMaxRows
-	MaxCols  int   // columns of one worksheet, counted to its last column holding a value; default DefaultMaxCols
+	MaxBytes  int64 // decompressed bytes of all the parts read, and the file's own size; default DefaultMaxBytes
+	MaxRows   int   // rows of one worksheet, counted to its last row holding a value; default DefaultMaxRows
+	MaxCols   int   // columns of one worksheet, counted to its last column holding a value; default DefaultMaxCols
+	MaxMemory int64 // memory of the grids, as counted above; default from the file's size, see above
+}
+
+// MemoryBudget is the grids' memory budget of a file of size bytes under
+// opts (see ReadOptions).
+func (opts ReadOptions) MemoryBudget(size int64) int64 {
+	if opts.MaxMemory > 0 {
+		return opts.MaxMemory
+	}
+	return min(DefaultMaxMemory, max(MinMemory, MemoryPerByte*size))
 }
 
 // Sentinel errors of the reader. The errors ReadWorkbook and ReadFile
@@ -134,14 +166,16 @@ func ReadFile(path string, opts ReadOptions) ([]*kstt.Grid, error) {
 // workbook (ErrEncrypted) and on a truncated or corrupt one (ErrCorrupt).
 // It never panics.
 func ReadWorkbook(r io.ReaderAt, size int64, opts ReadOptions) ([]*kstt.Grid, error) {
-	if opts.MaxBytes < 0 || opts.MaxRows < 0 || opts.MaxCols < 0 {
+	if opts.MaxBytes < 0 || opts.MaxRows < 0 || opts.MaxCols < 0 || opts.MaxMemory < 0 {
 		return nil, &ReadError{Err: ErrOverLimit, Detail: "negative bound in ReadOptions"}
 	}
 	rd := &wbReader{
 		budget:  cmpOr(opts.MaxBytes, DefaultMaxBytes),
 		maxRows: cmpOr(opts.MaxRows, DefaultMaxRows),
 		maxCols: cmpOr(opts.MaxCols, DefaultMaxCols),
+		memory:  opts.MemoryBudget(size),
 	}
+	rd.memLeft = rd.memory
 	if size > rd.budget {
 		return nil, &ReadError{Err: ErrOverLimit, Detail: fmt.Sprintf("the file has %d bytes, more than MaxBytes %d", size, rd.budget)}
 	}
@@ -222,17 +256,27 @@ type wbReader struct {
 	files            map[string]*zip.File
 	budget           int64
 	maxRows, maxCols int
+	memory, memLeft  int64 // the grids' memory budget, and what is left of it
+	cells, text      int64 // cell slots and text bytes counted so far
 	sst              []string
 	percent          []bool // by cell style index: the number format shows a percentage
 	date             []bool // by cell style index: the number format shows a date
 	date1904         bool   // the workbook counts days from 1904 (old Mac workbooks)
 }
 
-// budgetReader fails with ErrOverLimit once the shared budget is spent.
+// budgetReader fails with ErrOverLimit once the shared budget is spent,
+// or when a run of text without markup exceeds maxTextRun (the XML decoder
+// would buffer it whole).
 type budgetReader struct {
-	r  io.Reader
-	rd *wbReader
+	r   io.Reader
+	rd  *wbReader
+	run int // bytes since the last '<'
 }
+
+// maxTextRun bounds the bytes between two tags of a part: a spreadsheet
+// holds at most 32,767 characters in a cell (under 200 KB as escaped
+// UTF-8), so a longer run is no cell's text.
+const maxTextRun = 1 << 20
 
 func (b *budgetReader) Read(p []byte) (int, error) {
 	if b.rd.budget <= 0 {
@@ -243,10 +287,46 @@ func (b *budgetReader) Read(p []byte) (int, error) {
 	}
 	n, err := b.r.Read(p)
 	b.rd.budget -= int64(n)
+	if first := bytes.IndexByte(p[:n], '<'); first < 0 {
+		b.run += n
+	} else {
+		b.run += first
+		if b.run <= maxTextRun {
+			b.run = n - bytes.LastIndexByte(p[:n], '<') - 1
+		}
+	}
+	if b.run > maxTextRun {
+		return n, errTextRun
+	}
 	return n, err
 }
 
-var errBudget = errors.New("read budget spent")
+var (
+	errBudget  = errors.New("read budget spent")
+	errTextRun = errors.New("text run too long")
+)
+
+// errMemory: the grids' memory budget is spent; partErr turns it into
+// ErrOverLimit with what was counted.
+var errMemory = errors.New("memory budget spent")
+
+// charge counts cells slots and text bytes against the memory budget.
+func (rd *wbReader) charge(cells, text int64) error {
+	rd.cells += cells
+	rd.text += text
+	rd.memLeft -= cells*kstt.GridCellSize + text
+	if rd.memLeft < 0 {
+		return errMemory
+	}
+	return nil
+}
+
+// memoryError says what the reader counted when the budget ran out.
+func (rd *wbReader) memoryError() *ReadError {
+	return &ReadError{Err: ErrOverLimit, Detail: fmt.Sprintf(
+		"the grids would take more than MaxMemory (%d bytes): counted %d cell slots (%d bytes each, a sparse row counts up to its last cell) and %d bytes of text (a shared string once per cell that uses it)",
+		rd.memory, rd.cells, kstt.GridCellSize, rd.text)}
+}
 
 // open opens a part of the package for streaming, charged to the budget.
 func (rd *wbReader) open(name string) (io.ReadCloser, error) {
@@ -277,6 +357,12 @@ func (rd *wbReader) partErr(name string, err error) error {
 			re.Part = name
 		}
 		return re
+	case errors.Is(err, errMemory):
+		re := rd.memoryError()
+		re.Part = name
+		return re
+	case errors.Is(err, errTextRun):
+		return &ReadError{Part: name, Err: ErrOverLimit, Detail: fmt.Sprintf("more than %d bytes of text without markup: no cell holds that much (a spreadsheet cell holds at most 32,767 characters)", maxTextRun)}
 	case errors.Is(err, errBudget):
 		return &ReadError{Part: name, Err: ErrOverLimit, Detail: "the decompressed parts exceed MaxBytes"}
 	}
@@ -447,7 +533,7 @@ func (rd *wbReader) looksLike() string {
 
 // readText collects the text of an <si> or <is> element: its <t>
 // elements, the runs' included, the phonetic runs (<rPh>) left out.
-func readText(d *xml.Decoder) (string, error) {
+func readText(d *xml.Decoder, limit int64) (string, error) {
 	var b strings.Builder
 	depth, inT, skip := 1, false, 0
 	for depth > 0 {
@@ -477,6 +563,9 @@ func readText(d *xml.Decoder) (string, error) {
 			depth--
 		case xml.CharData:
 			if inT {
+				if int64(b.Len()+len(t)) > limit {
+					return "", errMemory
+				}
 				b.Write(t)
 			}
 		}
@@ -489,11 +578,20 @@ func (rd *wbReader) readSST(name string) error {
 		if t.Name.Local != "si" {
 			return nil
 		}
-		s, err := readText(d)
+		limit := rd.memLeft / 2
+		s, err := readText(d, limit)
+		if errors.Is(err, errMemory) {
+			return &ReadError{Err: ErrOverLimit, Detail: fmt.Sprintf(
+				"shared string %d is longer than %d bytes, half of what is left of MaxMemory (%d bytes)", len(rd.sst), limit, rd.memory)}
+		}
 		if err != nil {
 			return err
 		}
-		rd.sst = append(rd.sst, vntext.NFC(s))
+		s = vntext.NFC(s)
+		if err := rd.charge(0, int64(len(s))+16); err != nil {
+			return err
+		}
+		rd.sst = append(rd.sst, s)
 		return nil
 	})
 }

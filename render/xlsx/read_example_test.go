@@ -46,3 +46,28 @@ func ExampleReadWorkbook() {
 	// Sheet1!C12: =D12+E12+F12 value stored=false
 	// true xlsx: read: xlsx: not an XLSX workbook: a PDF document
 }
+
+// A workbook is read within a memory budget that follows the file's size;
+// a sheet spanning a huge rectangle with almost nothing in it is refused
+// at once, saying what was counted.
+func ExampleReadOptions_MemoryBudget() {
+	fmt.Println(xlsx.ReadOptions{}.MemoryBudget(10<<10)>>20, "MiB for a 10 KiB file")
+	fmt.Println(xlsx.ReadOptions{}.MemoryBudget(1<<20)>>20, "MiB for a 1 MiB file")
+	fmt.Println(xlsx.ReadOptions{}.MemoryBudget(1<<30)>>20, "MiB at most")
+
+	// One cell in A1 and one in AMJ1 (column 1,024), on 2,000 rows.
+	f := excelize.NewFile()
+	for r := 1; r <= 2000; r++ {
+		f.SetCellValue("Sheet1", fmt.Sprintf("A%d", r), 1)
+		f.SetCellValue("Sheet1", fmt.Sprintf("AMJ%d", r), 2)
+	}
+	var b bytes.Buffer
+	f.Write(&b)
+	_, err := xlsx.ReadWorkbook(bytes.NewReader(b.Bytes()), int64(b.Len()), xlsx.ReadOptions{MaxMemory: 8 << 20})
+	fmt.Println(errors.Is(err, xlsx.ErrOverLimit))
+	// Output:
+	// 16 MiB for a 10 KiB file
+	// 40 MiB for a 1 MiB file
+	// 160 MiB at most
+	// true
+}

@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -28,6 +29,10 @@ func (rd *wbReader) readSheet(s sheetRef) (*kstt.Grid, error) {
 		var re *ReadError
 		if e, ok := err.(*ReadError); ok {
 			re = e
+		} else if errors.Is(err, errMemory) {
+			re = rd.memoryError()
+		} else if errors.Is(err, errTextRun) || errors.Is(err, errBudget) {
+			re = rd.partErr(s.part, err).(*ReadError)
 		} else {
 			re = rd.partErr(s.part, err).(*ReadError)
 		}
@@ -159,7 +164,11 @@ func (sr *sheetReader) cell(start xml.StartElement) error {
 				}
 				formula = f
 			case "is":
-				s, err := readText(sr.d)
+				s, err := readText(sr.d, sr.rd.memLeft)
+				if errors.Is(err, errMemory) {
+					return &ReadError{Cell: kstt.CellName(row, col), Err: ErrOverLimit, Detail: fmt.Sprintf(
+						"an inline string longer than what is left of MaxMemory (%d bytes)", sr.rd.memory)}
+				}
 				if err != nil {
 					return err
 				}
@@ -250,10 +259,35 @@ func (sr *sheetReader) charData(name string) (string, error) {
 			}
 		}
 	}
-	return string(sr.buf), nil
+	return smallString(sr.buf), nil
 }
 
-// put stores a cell, growing the grid within the bounds.
+// small holds "0" … "999": the values most cells of a form hold, shared
+// instead of allocated per cell.
+var small = func() (t [1000]string) {
+	for i := range t {
+		t[i] = strconv.Itoa(i)
+	}
+	return t
+}()
+
+// smallString is string(b), shared for "0" … "999".
+func smallString(b []byte) string {
+	if n := len(b); n > 0 && n <= 3 && (n == 1 || b[0] != '0') {
+		v := 0
+		for _, c := range b {
+			if c < '0' || c > '9' {
+				return string(b)
+			}
+			v = v*10 + int(c-'0')
+		}
+		return small[v]
+	}
+	return string(b)
+}
+
+// put stores a cell, growing the grid within the bounds and charging the
+// memory budget: the row slots it adds and the cell's text.
 func (sr *sheetReader) put(row, col int, c kstt.GridCell) error {
 	rd := sr.rd
 	if row >= rd.maxRows {
@@ -263,15 +297,34 @@ func (sr *sheetReader) put(row, col int, c kstt.GridCell) error {
 		return &ReadError{Cell: kstt.CellName(row, col), Err: ErrOverLimit, Detail: fmt.Sprintf("column %d beyond MaxCols %d", col+1, rd.maxCols)}
 	}
 	g := sr.g
-	for len(g.Rows) <= row {
-		g.Rows = append(g.Rows, nil)
+	if len(g.Rows) <= row {
+		// Row headers (24 bytes each) count as 1 slot per 1 row skipped
+		// or added: a sheet of a million empty rows is not free.
+		if err := rd.charge(int64(row+1-len(g.Rows)), 0); err != nil {
+			return err
+		}
+		for len(g.Rows) <= row {
+			g.Rows = append(g.Rows, nil)
+		}
+	}
+	if err := rd.charge(0, int64(len(c.Text)+len(c.Formula))); err != nil {
+		return err
 	}
 	cells := g.Rows[row]
 	if col >= len(cells) {
 		if col < cap(cells) {
 			cells = cells[:col+1]
 		} else {
-			grown := make([]kstt.GridCell, col+1, max(col+1, 2*cap(cells), 8))
+			// The first allocation takes the previous row's width, so
+			// that rows of one table are allocated once, at their size.
+			n := max(col+1, 2*cap(cells), 8)
+			if cap(cells) == 0 && row > 0 {
+				n = max(col+1, len(g.Rows[row-1]))
+			}
+			if err := rd.charge(int64(n-cap(cells)), 0); err != nil {
+				return err
+			}
+			grown := make([]kstt.GridCell, col+1, n)
 			copy(grown, cells)
 			cells = grown
 		}

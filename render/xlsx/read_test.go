@@ -352,7 +352,9 @@ func TestReadWhatTheRendererWrites(t *testing.T) {
 
 // FuzzReadWorkbook: no input makes the reader panic or read beyond its
 // bounds. Seeds: a workbook the renderer writes, one excelize writes with
-// formulas without values, a raw package, an encrypted one.
+// formulas without values, a raw package, an encrypted one. It mutates the
+// zip bytes, which mostly fails the checksums: FuzzReadSheetXML fuzzes
+// the XML inside (run either with -fuzzminimizetime=0 or a few seconds).
 func FuzzReadWorkbook(f *testing.F) {
 	var b bytes.Buffer
 	if err := xlsx.New(xlsx.Options{}).Render(&b, handSheet()); err != nil {

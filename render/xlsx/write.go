@@ -202,6 +202,9 @@ func (r *Renderer) Render(w io.Writer, sheets ...*kstt.Sheet) error {
 			return err
 		}
 	}
+	if err := writeCharts(f, sheets, names); err != nil {
+		return err
+	}
 	// The first sheet is the active one by default. (SetActiveSheet would
 	// parse every streamed worksheet back into memory, for nothing.)
 	if err := setDocProps(f, sheets, names, opts); err != nil {
@@ -210,13 +213,15 @@ func (r *Renderer) Render(w io.Writer, sheets ...*kstt.Sheet) error {
 	if err := f.Write(io.Discard); err != nil { // into parts
 		return fmt.Errorf("xlsx: write workbook: %w", err)
 	}
+	// The sheets' worksheets are the first ones, in order; chart
+	// worksheets (writeCharts) follow and are written as excelize made them.
 	ws := parts.worksheetParts()
-	if len(ws) != len(writers) {
+	if len(ws) < len(writers) {
 		return fmt.Errorf("xlsx: write workbook: %d worksheets for %d sheets", len(ws), len(writers))
 	}
-	byPart := make(map[string]*sheetWriter, len(ws))
-	for i, name := range ws {
-		byPart[name] = writers[i]
+	byPart := make(map[string]*sheetWriter, len(writers))
+	for i, w := range writers {
+		byPart[ws[i]] = w
 	}
 	st.frozen = true // every style is in the workbook's styles part now
 	if err := parts.writeParts(w, byPart); err != nil {

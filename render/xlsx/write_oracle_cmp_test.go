@@ -34,6 +34,7 @@ func TestStreamingMatchesExcelizeOracle(t *testing.T) {
 		same(name+"/plain", xlsx.Options{CountFormat: "0", Creator: "Sở Tư pháp", Time: time.Date(2024, 6, 20, 0, 0, 0, 0, time.UTC)}, sheets...)
 	}
 	same("odd", xlsx.Options{}, oddSheets()...)
+	same("charts", xlsx.Options{}, chartSheet(), bigII06a(30).sheet(t), chartSheet())
 	for i, s := range oddSheets() {
 		same("odd "+s.Name, xlsx.Options{}, oddSheets()[i])
 	}

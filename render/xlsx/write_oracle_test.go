@@ -72,6 +72,9 @@ func renderViaExcelize(r *Renderer, w io.Writer, sheets ...*kstt.Sheet) error {
 			return err
 		}
 	}
+	if err := writeCharts(f, sheets, names); err != nil {
+		return err
+	}
 	// The first sheet is the active one by default. (SetActiveSheet would
 	// parse every streamed worksheet back into memory, for nothing.)
 	if err := setDocProps(f, sheets, names, opts); err != nil {

@@ -1,0 +1,58 @@
+package bieu
+
+import (
+	"encoding/json"
+	"fmt"
+	"testing"
+
+	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/decl"
+)
+
+// BenchmarkCheckDeclaredII06a checks the same clean II.06a of 100 and 10,000
+// lĩnh vực rows as the typed form (the floor: its generated fast path, then
+// the engine) and as the form declared as data (testdata/ii06a.decl.json),
+// each with a reused Checker. Target: the declared form within 3× of the
+// typed one.
+func BenchmarkCheckDeclaredII06a(b *testing.B) {
+	for _, rows := range []int{100, 10000} {
+		b.Run(fmt.Sprint(rows), func(b *testing.B) { benchDeclared(b, rows) })
+	}
+}
+
+func benchDeclared(b *testing.B, rows int) {
+	typed := benchII06a(rows)
+	s, _ := declaredII06a(b)
+	gen := s.New(kstt.Header{})
+	data, err := json.Marshal(typed)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := json.Unmarshal(data, gen); err != nil {
+		b.Fatal(err)
+	}
+	run := func(b *testing.B, spec *kstt.FormSpec, f kstt.Form) {
+		c, err := kstt.NewChecker(spec, kstt.CheckOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		var dst kstt.Findings
+		b.ReportAllocs()
+		for b.Loop() {
+			dst = c.Check(f, dst[:0])
+		}
+		if len(dst) != 0 {
+			b.Fatal(dst)
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(rows), "ns/row")
+	}
+	b.Run("typed", func(b *testing.B) { run(b, typed.Spec(), typed) })
+	b.Run("typed-engine-only", func(b *testing.B) { run(b, typed.Spec(), engineOnly{typed}) })
+	b.Run("declared", func(b *testing.B) { run(b, s.Spec(), gen) })
+	b.Run("declared-engine-only", func(b *testing.B) { run(b, s.Spec(), declEngineOnly{gen}) })
+}
+
+// declEngineOnly hides a declared form's fast path.
+type declEngineOnly struct{ *decl.Form }
+
+func (declEngineOnly) QuickClean() bool { return false }

@@ -1,0 +1,262 @@
+package indicator
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/baocaodinhky/vpcp/kstt"
+)
+
+// Sheet names and titles of the sheets this package builds.
+const (
+	// SheetName is the worksheet name of Sheet's output.
+	SheetName = "Chỉ số"
+	// SheetTitle is the title of Sheet's output.
+	SheetTitle = "CÁC CHỈ SỐ TÍNH TỪ BIỂU BÁO CÁO"
+	// RankingName is the worksheet name of RankingSheet's output.
+	RankingName = "Xếp hạng"
+	// CompareName is the worksheet name of Comparison.Sheet's output.
+	CompareName = "So sánh"
+)
+
+// headerLines fills the header block of s from h as kstt.Layout does.
+func headerLines(s *kstt.Sheet, h kstt.Header) {
+	h = h.Normalize()
+	s.Unit = "Đơn vị báo cáo: " + h.Unit
+	s.Recipient = "Đơn vị nhận báo cáo: " + h.Recipient
+	s.Period = "Kỳ báo cáo:"
+	if !h.Period.IsZero() {
+		s.Period += " " + h.Period.String()
+		s.PeriodRange = "(" + h.Period.RangeText() + ")"
+	}
+}
+
+func reportHeader(r *kstt.Report) kstt.Header {
+	h := r.Header.Normalize()
+	if h.Unit == "" && h.Recipient == "" && h.Period.IsZero() {
+		for _, f := range r.Forms {
+			if !isNil(f) {
+				return f.FormHeader().Normalize()
+			}
+		}
+	}
+	return h
+}
+
+func text(s string) kstt.Cell {
+	if s == "" {
+		return kstt.Cell{}
+	}
+	return kstt.Cell{Kind: kstt.TextCell, Text: s}
+}
+
+func rateCell(v Value) kstt.Cell {
+	if !v.OK {
+		return kstt.Cell{}
+	}
+	return kstt.Cell{Kind: kstt.DecimalCell, Dec: v.Rate}
+}
+
+func intCell(n int64) kstt.Cell { return kstt.Cell{Kind: kstt.IntCell, Int: n} }
+
+// Sheet lays out every indicator on every form of r that it reads, row by
+// row: one block per form, a row per lĩnh vực and TỔNG CỘNG, a column per
+// indicator headed by its name, with its formula in the column-number row
+// ("((8)+(9))/(7)"). A rate without a value (zero denominator) is an
+// empty cell. When r files II.06a (or II.06b) the sheet carries two
+// charts of the first of them: files received by lĩnh vực, and the
+// on-time rate by lĩnh vực.
+// It returns nil for a nil report or one with no form an indicator reads.
+func Sheet(r *kstt.Report) *kstt.Sheet {
+	if r == nil {
+		return nil
+	}
+	s := &kstt.Sheet{Name: SheetName, Title: SheetTitle, Measure: "Đơn vị tính: %"}
+	headerLines(s, reportHeader(r))
+	charted := false
+	for _, f := range r.Forms {
+		if isNil(f) {
+			continue
+		}
+		spec := f.Spec()
+		all := For(spec.Code)
+		// One block per part the indicators are computed in (II.07b has
+		// two, with rows of their own).
+		for pi := range spec.Parts {
+			part := &spec.Parts[pi]
+			var inds []Indicator
+			for _, ind := range all {
+				if ind.Num[0].Part == part.ID {
+					inds = append(inds, ind)
+				}
+			}
+			if len(inds) == 0 {
+				continue
+			}
+			b, first := indicatorBlock(f, spec, part, inds)
+			if b == nil {
+				continue
+			}
+			s.Blocks = append(s.Blocks, *b)
+			// II.06b repeats II.06a's figures by level: chart the first only.
+			if (spec.Code == "II.06a" || spec.Code == "II.06b") && !charted {
+				charted = true
+				s.Charts = append(s.Charts, fieldCharts(f, first)...)
+			}
+		}
+	}
+	if len(s.Blocks) == 0 {
+		return nil
+	}
+	return s
+}
+
+// indicatorBlock lays out inds, all computed in part, row by row; it
+// returns the first indicator's values too (for the charts), or nil when
+// the form has no row to show.
+func indicatorBlock(f kstt.Form, spec *kstt.FormSpec, part *kstt.PartSpec, inds []Indicator) (*kstt.Block, []RowValue) {
+	title := spec.FullCode()
+	if len(spec.Parts) > 1 {
+		title += ", Phần " + part.ID
+	}
+	b := &kstt.Block{Title: title, HeadRows: 2}
+	b.Columns = []kstt.SheetColumn{{Num: 1, Key: "stt", Kind: kstt.TextColumn, Width: 5}, {Num: 2, Key: "field", Kind: kstt.TextColumn, Width: 28}}
+	b.Numbers = []string{"(1)", "(2)"}
+	b.Head = []kstt.HeadCell{
+		{Text: "STT", Row: 0, Col: 0, RowSpan: 2, ColSpan: 1},
+		{Text: "Lĩnh vực", Row: 0, Col: 1, RowSpan: 2, ColSpan: 1},
+		{Text: "Tỷ lệ (%)", Row: 0, Col: 2, RowSpan: 1, ColSpan: len(inds)},
+	}
+	values := make([][]RowValue, len(inds))
+	for i := range inds {
+		ind := &inds[i]
+		b.Columns = append(b.Columns, kstt.SheetColumn{Num: 3 + i, Key: ind.ID, Kind: kstt.RateColumn, Width: 14})
+		b.Numbers = append(b.Numbers, ind.Expr())
+		b.Head = append(b.Head, kstt.HeadCell{Text: ind.Name, Row: 1, Col: 2 + i, RowSpan: 1, ColSpan: 1})
+		rows, err := ind.Rows(f)
+		if err != nil {
+			return nil, nil // For(spec.Code) gave it: it reads this form
+		}
+		values[i] = rows
+	}
+	if len(values[0]) == 0 {
+		return nil, nil
+	}
+	t := f.Table(spec.PartIndex(part.ID))
+	for ri, rv := range values[0] {
+		meta := t.Row(rv.Row)
+		row := kstt.SheetRow{Kind: rv.Kind, Cells: []kstt.Cell{text(meta.STT), text(rv.Label)}}
+		if rv.Kind == kstt.DataRow && rv.Group != "" {
+			row.Cells[1] = text(rv.Label + " (" + rv.Group + ")")
+		}
+		for i := range inds {
+			// Every indicator of the block reads the same part: the same rows.
+			row.Cells = append(row.Cells, rateCell(values[i][ri].Value))
+		}
+		b.Rows = append(b.Rows, row)
+	}
+	return b, values[0]
+}
+
+// fieldCharts are the II.06a charts of one form: files received (3) by
+// lĩnh vực, and the on-time rate by lĩnh vực.
+func fieldCharts(f kstt.Form, onTime []RowValue) []kstt.Chart {
+	t := f.Table(0)
+	received := kstt.Chart{Kind: kstt.BarChart, Title: "Số hồ sơ tiếp nhận theo lĩnh vực"}
+	rate := kstt.Chart{Kind: kstt.BarChart, Title: "Tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn theo lĩnh vực (%)", Percent: true, Places: 2}
+	recv := kstt.ChartSeries{Name: "Số hồ sơ tiếp nhận"}
+	rs := kstt.ChartSeries{Name: "Trước hạn và đúng hạn"}
+	buf := make([]int64, f.Spec().Parts[0].MaxNum()+1)
+	for _, rv := range onTime {
+		if rv.Kind != kstt.DataRow {
+			continue
+		}
+		label := rv.Label
+		if rv.Group != "" {
+			label += " (" + rv.Group + ")"
+		}
+		t.Ints(rv.Row, buf)
+		received.Categories = append(received.Categories, label)
+		recv.Values = append(recv.Values, decimal.NewFromInt(buf[3]))
+		rate.Categories = append(rate.Categories, label)
+		rs.Values = append(rs.Values, rv.Value.Rate)
+		rs.Missing = append(rs.Missing, !rv.Value.OK)
+	}
+	if len(received.Categories) == 0 {
+		return nil
+	}
+	received.Series = []kstt.ChartSeries{recv}
+	rate.Series = []kstt.ChartSeries{rs}
+	return []kstt.Chart{received, rate}
+}
+
+// RankingSheet lays out units ranked by ind (the output of Rank, or of
+// Units in any order): rank, unit, the two sums and the rate, under the
+// header h of the unit rolling up (a bieu.Aggregate's Header). Units
+// without a value come last with no rank. The sheet carries a bar chart of
+// the units by the indicator, in the same order.
+func RankingSheet(h kstt.Header, ind Indicator, units []UnitValue) *kstt.Sheet {
+	s := &kstt.Sheet{
+		Name:    RankingName,
+		Title:   "XẾP HẠNG CÁC ĐƠN VỊ THEO " + strings.ToUpper(ind.Name),
+		Measure: "Đơn vị tính: Số hồ sơ TTHC, %",
+	}
+	headerLines(s, h)
+	b := kstt.Block{
+		HeadRows: 1,
+		Columns: []kstt.SheetColumn{
+			{Num: 1, Key: "rank", Kind: kstt.TextColumn, Width: 8},
+			{Num: 2, Key: "unit", Kind: kstt.TextColumn, Width: 32},
+			{Num: 3, Key: "num", Kind: kstt.CountColumn, Width: 12},
+			{Num: 4, Key: "den", Kind: kstt.CountColumn, Width: 12},
+			{Num: 5, Key: "rate", Kind: kstt.RateColumn, Width: 12},
+		},
+		Head: []kstt.HeadCell{
+			{Text: "Thứ hạng", Row: 0, Col: 0, RowSpan: 1, ColSpan: 1},
+			{Text: "Đơn vị", Row: 0, Col: 1, RowSpan: 1, ColSpan: 1},
+			{Text: "Tử số " + sideText(ind.Num), Row: 0, Col: 2, RowSpan: 1, ColSpan: 1},
+			{Text: "Mẫu số " + sideText(ind.Den), Row: 0, Col: 3, RowSpan: 1, ColSpan: 1},
+			{Text: ind.Name, Row: 0, Col: 4, RowSpan: 1, ColSpan: 1},
+		},
+		Numbers: []string{"(1)", "(2)", "(3)", "(4)", "(5)=(3)/(4)"},
+	}
+	chart := kstt.Chart{Kind: kstt.BarChart, Title: ind.Name + " theo đơn vị (%)", Percent: true, Places: ind.Places}
+	series := kstt.ChartSeries{Name: ind.Name}
+	rank := 0
+	for _, u := range units {
+		row := kstt.SheetRow{Kind: kstt.DataRow, Cells: []kstt.Cell{{}, text(u.Unit), {}, {}, {}}}
+		if u.Filed {
+			row.Cells[2], row.Cells[3] = intCell(u.Value.Num), intCell(u.Value.Den)
+		}
+		if u.Value.OK {
+			rank++
+			row.Cells[0] = text(strconv.Itoa(rank))
+			row.Cells[4] = rateCell(u.Value)
+		}
+		b.Rows = append(b.Rows, row)
+		chart.Categories = append(chart.Categories, u.Unit)
+		series.Values = append(series.Values, u.Value.Rate)
+		series.Missing = append(series.Missing, !u.Value.OK)
+	}
+	s.Blocks = []kstt.Block{b}
+	s.Notes = []string{ind.Name + " = " + ind.Expr() + " × 100, " + ind.Basis + ". Đơn vị không có giá trị (mẫu số bằng 0 hoặc không gửi biểu) không xếp hạng."}
+	if len(units) > 0 {
+		chart.Series = []kstt.ChartSeries{series}
+		s.Charts = []kstt.Chart{chart}
+	}
+	return s
+}
+
+// sideText is one side of a formula in brackets: "((8)+(9))", "((7))".
+func sideText(refs []kstt.Ref) string {
+	parts := make([]string, len(refs))
+	for i, r := range refs {
+		parts[i] = "(" + strconv.Itoa(r.Col) + ")"
+		if r.Part != "" {
+			parts[i] = "Phần " + r.Part + " " + parts[i]
+		}
+	}
+	return "[" + strings.Join(parts, "+") + "]"
+}

@@ -1,0 +1,124 @@
+package decl
+
+import (
+	"bytes"
+	"encoding/json"
+
+	"github.com/baocaodinhky/vpcp/kstt"
+)
+
+// FromSpec writes a form's engine declaration (such as a typed form's
+// Spec in package bieu) back as a Declaration of edition ed: each column
+// as declared, each rule as its printed expression with its severity,
+// basis and meaning. Compile(FromSpec(s, ed)).Spec() equals s for every
+// form of Thông tư 01/2020/TT-VPCP in package bieu, which proves that the
+// language expresses them. Row structure (levels, sections) is not part
+// of a FormSpec: set Parts[i].Rows on the result.
+func FromSpec(spec *kstt.FormSpec, ed Edition) *Declaration {
+	d := &Declaration{Code: spec.Code, Printed: spec.Printed, Title: spec.Title, Unit: spec.Unit, Basis: spec.Basis, Edition: ed}
+	for _, p := range spec.Parts {
+		dp := Part{ID: p.ID, Title: p.Title}
+		for _, c := range p.Columns {
+			dp.Columns = append(dp.Columns, Column{Num: c.Num, Key: c.Key, Label: c.Label,
+				Groups: append([]string(nil), c.Groups...), Kind: c.Kind.String(), Width: c.Width})
+		}
+		d.Parts = append(d.Parts, dp)
+	}
+	for _, r := range spec.Rules {
+		sev, _ := r.Severity.MarshalText()
+		dr := Rule{ID: r.ID, Rule: r.Expr, Check: r.Kind == kstt.Balance, Severity: string(sev),
+			Basis: r.Basis, Meaning: r.Meaning, MeaningEN: r.MeaningEN, Inferred: r.Inferred, Note: r.Note, NoteEN: r.NoteEN}
+		if r.Kind == kstt.Percentage && r.Places != 2 {
+			dr.Places = r.Places
+		}
+		d.Rules = append(d.Rules, dr)
+	}
+	return d
+}
+
+// Format writes d as a JSON document laid out for people: one line per
+// field, column and rule. Decode reads it back.
+func Format(d *Declaration) ([]byte, error) {
+	var b bytes.Buffer
+	enc := func(v any) error {
+		var buf bytes.Buffer
+		e := json.NewEncoder(&buf)
+		e.SetEscapeHTML(false)
+		if err := e.Encode(v); err != nil {
+			return err
+		}
+		b.Write(bytes.TrimRight(buf.Bytes(), "\n"))
+		return nil
+	}
+	field := func(indent, key string, v any, last bool) error {
+		b.WriteString(indent + `"` + key + `": `)
+		if err := enc(v); err != nil {
+			return err
+		}
+		if !last {
+			b.WriteByte(',')
+		}
+		b.WriteByte('\n')
+		return nil
+	}
+	b.WriteString("{\n")
+	head := []struct {
+		key  string
+		v    any
+		skip bool
+	}{
+		{"code", d.Code, false}, {"printed", d.Printed, d.Printed == ""}, {"title", d.Title, false},
+		{"unit", d.Unit, false}, {"basis", d.Basis, false}, {"edition", d.Edition, false},
+		{"inferred", d.Inferred, len(d.Inferred) == 0},
+	}
+	for _, h := range head {
+		if !h.skip {
+			if err := field("  ", h.key, h.v, false); err != nil {
+				return nil, err
+			}
+		}
+	}
+	b.WriteString("  \"parts\": [\n")
+	for i, p := range d.Parts {
+		b.WriteString("    {\n")
+		if p.ID != "" {
+			_ = field("      ", "id", p.ID, false)
+		}
+		if p.Title != "" {
+			_ = field("      ", "title", p.Title, false)
+		}
+		b.WriteString("      \"columns\": [\n")
+		for j, c := range p.Columns {
+			b.WriteString("        ")
+			if err := enc(c); err != nil {
+				return nil, err
+			}
+			if j < len(p.Columns)-1 {
+				b.WriteByte(',')
+			}
+			b.WriteByte('\n')
+		}
+		b.WriteString("      ],\n")
+		if err := field("      ", "rows", p.Rows, true); err != nil {
+			return nil, err
+		}
+		b.WriteString("    }")
+		if i < len(d.Parts)-1 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('\n')
+	}
+	b.WriteString("  ],\n  \"rules\": [\n")
+	for i, r := range d.Rules {
+		b.WriteString("    ")
+		if err := enc(r); err != nil {
+			return nil, err
+		}
+		if i < len(d.Rules)-1 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('\n')
+	}
+	b.WriteString("  ]\n}\n")
+	return b.Bytes(), nil
+}
