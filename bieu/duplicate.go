@@ -1,6 +1,10 @@
 package bieu
 
 import (
+	"slices"
+	"strings"
+
+	"github.com/baocaodinhky/vpcp/internal/vntext"
 	"github.com/baocaodinhky/vpcp/kstt"
 )
 
@@ -31,9 +35,63 @@ func duplicateCheck() kstt.ReportCheck {
 	}}
 }
 
+// fieldHash is vntext.KeyHash of FieldKey(label), without building the key
+// when the label is NFC (the usual case).
+func fieldHash(label string) uint64 {
+	if label == "" {
+		return 0
+	}
+	k := label
+	if c := k[0]; c != 'l' && c != 'L' && c != ' ' {
+		return vntext.KeyHash(k) // no "lĩnh vực" prefix, in NFC or NFD
+	}
+	k = vntext.NFC(k)
+	const prefix = "lĩnh vực"
+	if len(k) > len(prefix) && strings.EqualFold(k[:len(prefix)], prefix) {
+		rest := k[len(prefix):]
+		for rest != "" && (rest[0] == ' ' || rest[0] == ':') {
+			rest = rest[1:]
+		}
+		if rest != "" {
+			return vntext.KeyHash(rest)
+		}
+	}
+	return vntext.KeyHash(k)
+}
+
+// mayHaveDuplicates reports whether two data rows of one part and group of
+// f may share a lĩnh vực: their FieldKey hashes collide. False means they
+// certainly do not; true is confirmed by duplicateRows with the keys.
+func mayHaveDuplicates(f kstt.Form) bool {
+	var small [64]uint64
+	for pi := range f.Spec().Parts {
+		t := f.Table(pi)
+		hs := small[:0]
+		for i, n := 0, t.Len(); i < n; i++ {
+			if m := t.Row(i); m.Kind == kstt.DataRow {
+				h := fieldHash(m.Label)
+				if m.Group != "" {
+					h ^= fieldHash(m.Group) * 1099511628211
+				}
+				hs = append(hs, h)
+			}
+		}
+		slices.Sort(hs)
+		for i := 1; i < len(hs); i++ {
+			if hs[i] == hs[i-1] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // duplicateRows appends a finding for each data row of f whose lĩnh vực
 // (FieldKey) an earlier row of the same part and group already has.
 func duplicateRows(f kstt.Form, out kstt.Findings) kstt.Findings {
+	if !mayHaveDuplicates(f) {
+		return out
+	}
 	spec := f.Spec()
 	loc, _ := f.(kstt.Locator)
 	for pi := range spec.Parts {
@@ -73,8 +131,10 @@ func duplicateRows(f kstt.Form, out kstt.Findings) kstt.Findings {
 // (KSTT/R45) under opts: the Check method of every form of this package.
 func checkForm(f kstt.Form, opts kstt.CheckOptions) (kstt.Findings, error) {
 	rules := f.Spec().Rules
-	if err := opts.Validate(append(rules[:len(rules):len(rules)], duplicateRule)); err != nil {
-		return nil, err
+	if len(opts.Rules) != 0 {
+		if err := opts.Validate(append(rules[:len(rules):len(rules)], duplicateRule)); err != nil {
+			return nil, err
+		}
 	}
 	var fs kstt.Findings
 	if q, ok := f.(kstt.QuickChecker); !ok || len(opts.Rules) != 0 || !q.QuickClean() {

@@ -3,7 +3,10 @@ package bieu
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"testing"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/baocaodinhky/vpcp/kstt"
 )
@@ -177,6 +180,18 @@ func BenchmarkFormCheck20(b *testing.B) {
 			}
 		}
 	})
+	// f.Check also runs KSTT/R45 (no lĩnh vực on two rows: case, spacing,
+	// NFC/NFD); the arithmetic loop above does not. The floor for the same
+	// rules adds the duplicate check a user writes by hand: a map of the
+	// lower-cased NFC labels.
+	b.Run("floor/hand-loop+duplicates", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if !handCheckII06a(f) || handDuplicates(f) {
+				b.Fatal("hand loop finds a fault")
+			}
+		}
+	})
 	b.Run("paired", func(b *testing.B) {
 		paired(b, 10_000, func() {
 			if fs, err := f.Check(kstt.CheckOptions{}); err != nil || len(fs) != 0 {
@@ -212,6 +227,20 @@ func handCheckII06a(f *II06a) bool {
 	}
 	t.STT, t.Field = f.Total.STT, f.Total.Field
 	return ok && handRowII06a(&f.Total) && t == f.Total
+}
+
+// handDuplicates is the duplicate-row check written by hand: two rows whose
+// labels are the same in lower-cased NFC with folded spaces.
+func handDuplicates(f *II06a) bool {
+	seen := make(map[string]bool, len(f.Rows))
+	for i := range f.Rows {
+		k := strings.ToLower(strings.Join(strings.Fields(norm.NFC.String(f.Rows[i].Field)), " "))
+		if seen[k] {
+			return true
+		}
+		seen[k] = true
+	}
+	return false
 }
 
 // handRowII06a: no negative count, the printed formulas and (3) = (7) + (11).
