@@ -20,7 +20,7 @@ func (rd *reader) readBody(g *kstt.Grid, t *table) {
 	// The body has at most the grid's remaining rows: allocated once at
 	// that size (appends would copy the rows and values several times
 	// over), and clipped below if the table ends far earlier.
-	if rest := len(g.Rows) - t.bodyFrom; rest > 0 && t.rows == nil {
+	if rest := g.Len() - t.bodyFrom; rest > 0 && t.rows == nil {
 		t.rows = make([]readRow, 0, rest)
 		t.vals = make([]int64, 0, rest*t.width)
 	}
@@ -31,8 +31,8 @@ func (rd *reader) readBody(g *kstt.Grid, t *table) {
 		}
 	}()
 rows:
-	for r := t.bodyFrom; r < len(g.Rows); r++ {
-		if len(g.Rows[r]) == 0 {
+	for r := t.bodyFrom; r < g.Len(); r++ {
+		if g.RowWidth(r) == 0 {
 			continue
 		}
 		stt, label := g.Cell(r, colSTT), g.Cell(r, colLabel)
@@ -65,7 +65,9 @@ rows:
 		default:
 			break rows // the table has ended
 		}
-		row := readRow{kind: kind, stt: stt.Text, label: label.Text, gridRow: r}
+		// Cloned: a reader's grid stores a row as one string, and a
+		// substring kept in the form would keep the whole row alive.
+		row := readRow{kind: kind, stt: strings.Clone(stt.Text), label: strings.Clone(label.Text), gridRow: r}
 		if kind == kstt.TotalRow {
 			row.stt, row.label = "", kstt.TotalLabel
 			if !isTotal(stt.Text) {
@@ -90,13 +92,13 @@ rows:
 			c := g.Cell(r, t.cols[i])
 			switch {
 			case c.Formula != "" && !c.Cached:
-				t.notes = append(t.notes, note{kind: noteUncached, row: k, col: col.Num, formula: c.Formula})
+				t.notes = append(t.notes, note{kind: noteUncached, row: k, col: col.Num, formula: strings.Clone(c.Formula)})
 			case c.Blank() || c.Formula != "" && c.Text == "":
 				t.notes = append(t.notes, note{kind: noteBlank, row: k, col: col.Num})
 			case col.Kind == kstt.RateColumn:
 				d, ok := c.Decimal()
 				if !ok {
-					t.notes = append(t.notes, note{kind: noteBad, row: k, col: col.Num, text: c.Text})
+					t.notes = append(t.notes, note{kind: noteBad, row: k, col: col.Num, text: strings.Clone(c.Text)})
 					continue
 				}
 				if c.Percent {
@@ -106,7 +108,7 @@ rows:
 			default:
 				v, ok := c.Int()
 				if !ok {
-					t.notes = append(t.notes, note{kind: noteBad, row: k, col: col.Num, text: c.Text})
+					t.notes = append(t.notes, note{kind: noteBad, row: k, col: col.Num, text: strings.Clone(c.Text)})
 					continue
 				}
 				vals[col.Num] = v
@@ -126,7 +128,7 @@ rows:
 // returns the row after it, or 0.
 func repeatedHeader(g *kstt.Grid, r, n int, stt string) int {
 	if len(stt) <= 24 && strings.ContainsAny(stt[:min(1, len(stt))], "SsTt") && isSTT(stt) {
-		for k := r + 1; k < len(g.Rows) && k <= r+7; k++ {
+		for k := r + 1; k < g.Len() && k <= r+7; k++ {
 			if cols, _ := numberRow(g, k); cols != nil {
 				if len(cols) == n {
 					return k + 1

@@ -14,15 +14,26 @@ import (
 // line with tab-separated fields as cells. Package bieu recognises the
 // official forms in grids by their headers.
 //
-// Rows[r][c] is the cell of spreadsheet row r+1 and column c+1 (for pasted
-// text: line r+1, field c+1), so the address of a cell is computed, not
-// stored (see Addr). Rows may differ in length; a missing cell is blank.
+// Row r, column c is the cell of spreadsheet row r+1 and column c+1 (for
+// pasted text: line r+1, field c+1), so the address of a cell is computed,
+// not stored (see Addr). Rows may differ in length; a missing cell is
+// blank.
+//
+// A grid holds its rows in one of two ways. A grid built by hand sets
+// Rows: Rows[r][c] is cell (r, c). The readers of render/xlsx and
+// render/text store rows compactly instead (AppendRow: one string a row,
+// about 10 bytes a cell where a GridCell slot takes 40), so a sheet of
+// 100,000 rows costs megabytes, not a hundred; their Rows stay nil. Len,
+// Row and Cell read either kind; use them rather than Rows on a grid a
+// reader returned.
 type Grid struct {
 	Name   string       `json:"name"`             // worksheet name ("II.06a"), or the document's name for pasted text
 	Source string       `json:"source,omitempty"` // the file the grid was read from, when known
 	Text   bool         `json:"text,omitempty"`   // pasted text: addresses are "name:L12:C3" instead of "Sheet!C12"
-	Rows   [][]GridCell `json:"rows"`
+	Rows   [][]GridCell `json:"rows"`             // the rows of a grid built by hand; nil in a grid a reader stored compactly (see Len, Row)
 	Merges []Merge      `json:"merges,omitempty"` // merged ranges; the value sits in the top-left cell
+
+	packed []string // rows stored by AppendRow, when Rows is nil: see appendPacked
 }
 
 // GridCell is one raw cell. Text is NFC-normalised with spaces folded and
@@ -208,19 +219,257 @@ func (m Merge) Contains(r, c int) bool {
 // Cell returns the cell at row r and column c, both 0-based; a blank cell
 // for any index outside the grid, negative ones included.
 func (g *Grid) Cell(r, c int) GridCell {
-	if g == nil || r < 0 || c < 0 || r >= len(g.Rows) || c >= len(g.Rows[r]) {
+	if g == nil || r < 0 || c < 0 {
+		return GridCell{}
+	}
+	if g.packed != nil {
+		if r >= len(g.packed) {
+			return GridCell{}
+		}
+		return packedCell(g.packed[r], c)
+	}
+	if r >= len(g.Rows) || c >= len(g.Rows[r]) {
 		return GridCell{}
 	}
 	return g.Rows[r][c]
 }
 
+// Len is the number of rows.
+func (g *Grid) Len() int {
+	if g == nil {
+		return 0
+	}
+	if g.packed != nil {
+		return len(g.packed)
+	}
+	return len(g.Rows)
+}
+
+// Row returns the cells of row r (0-based) up to its last one holding
+// something; nil for an empty row or an index outside the grid. The slice
+// of a grid built by hand is Rows[r] itself; a compactly stored row is
+// decoded into a new slice, which the caller may keep or change.
+func (g *Grid) Row(r int) []GridCell {
+	if g == nil || r < 0 || r >= g.Len() {
+		return nil
+	}
+	if g.packed == nil {
+		return g.Rows[r]
+	}
+	return decodeRow(g.packed[r])
+}
+
+// RowWidth is the length of row r: 1 + the column of its last cell that
+// a reader stored (or len(Rows[r])); 0 for an empty row or an index outside
+// the grid.
+func (g *Grid) RowWidth(r int) int {
+	if g == nil || r < 0 || r >= g.Len() {
+		return 0
+	}
+	if g.packed == nil {
+		return len(g.Rows[r])
+	}
+	w, _ := uvarint(g.packed[r], 0)
+	return int(w)
+}
+
+// AppendRow adds row Len() with the given cells, stored compactly (one
+// string for the row, blank cells omitted) when the grid does not use
+// Rows; the cells are copied. Readers build grids with it, so that a large
+// sheet does not cost 40 bytes a cell slot. Trailing blank cells are
+// dropped.
+func (g *Grid) AppendRow(cells []GridCell) {
+	for len(cells) > 0 && cells[len(cells)-1] == (GridCell{}) {
+		cells = cells[:len(cells)-1]
+	}
+	if g.Rows != nil {
+		g.Rows = append(g.Rows, append([]GridCell(nil), cells...))
+		return
+	}
+	if g.packed == nil {
+		g.packed = make([]string, 0, 64)
+	}
+	g.packed = append(g.packed, encodeRow(cells))
+}
+
 // Width is the length of the longest row.
 func (g *Grid) Width() int {
 	w := 0
-	for _, row := range g.Rows {
-		w = max(w, len(row))
+	for r := range g.Len() {
+		w = max(w, g.RowWidth(r))
 	}
 	return w
+}
+
+// A packed row is a string: uvarint width, then for each cell that is not
+// the zero GridCell, uvarint (column − previous column − 1), a flags byte,
+// and, as the flags say, uvarint length + text and uvarint length +
+// formula. A cell's strings are substrings of the row: reading one
+// allocates nothing and keeps only its row alive.
+const (
+	packNum = 1 << iota
+	packPercent
+	packCached
+	packText
+	packFormula
+)
+
+func encodeRow(cells []GridCell) string {
+	if len(cells) == 0 {
+		return ""
+	}
+	// The exact size, so that the row's one allocation holds nothing
+	// more.
+	n, prev := uvarintLen(uint64(len(cells))), -1
+	for i, c := range cells {
+		if c == (GridCell{}) {
+			continue
+		}
+		n += uvarintLen(uint64(i-prev-1)) + 1
+		prev = i
+		if c.Text != "" {
+			n += uvarintLen(uint64(len(c.Text))) + len(c.Text)
+		}
+		if c.Formula != "" {
+			n += uvarintLen(uint64(len(c.Formula))) + len(c.Formula)
+		}
+	}
+	// Built in a strings.Builder sized up front: String does not copy.
+	var sb strings.Builder
+	sb.Grow(n)
+	b := appendUvarint(make([]byte, 0, 10), uint64(len(cells)))
+	sb.Write(b)
+	prev = -1
+	for i, c := range cells {
+		if c == (GridCell{}) {
+			continue
+		}
+		b = appendUvarint(b[:0], uint64(i-prev-1))
+		prev = i
+		var f byte
+		if c.IsNum {
+			f |= packNum
+		}
+		if c.Percent {
+			f |= packPercent
+		}
+		if c.Cached {
+			f |= packCached
+		}
+		if c.Text != "" {
+			f |= packText
+		}
+		if c.Formula != "" {
+			f |= packFormula
+		}
+		b = append(b, f)
+		sb.Write(b)
+		if c.Text != "" {
+			sb.Write(appendUvarint(b[:0], uint64(len(c.Text))))
+			sb.WriteString(c.Text)
+		}
+		if c.Formula != "" {
+			sb.Write(appendUvarint(b[:0], uint64(len(c.Formula))))
+			sb.WriteString(c.Formula)
+		}
+	}
+	return sb.String()
+}
+
+func uvarintLen(v uint64) int {
+	n := 1
+	for ; v >= 0x80; v >>= 7 {
+		n++
+	}
+	return n
+}
+
+func appendUvarint(b []byte, v uint64) []byte {
+	for v >= 0x80 {
+		b = append(b, byte(v)|0x80)
+		v >>= 7
+	}
+	return append(b, byte(v))
+}
+
+// uvarint reads a uvarint of s at i; it returns the value and the index
+// after it (len(s)+1 when s is cut short).
+func uvarint(s string, i int) (uint64, int) {
+	var v uint64
+	for shift := 0; i < len(s) && shift < 64; shift += 7 {
+		b := s[i]
+		i++
+		v |= uint64(b&0x7f) << shift
+		if b < 0x80 {
+			return v, i
+		}
+	}
+	return v, len(s) + 1
+}
+
+// nextCell decodes the cell of s at i, whose column follows prev; it
+// returns the cell, its column and the index after it, or ok false at the
+// end of the row.
+func nextCell(s string, i, prev int) (c GridCell, col, next int, ok bool) {
+	if i >= len(s) {
+		return GridCell{}, 0, i, false
+	}
+	d, i := uvarint(s, i)
+	if i >= len(s) {
+		return GridCell{}, 0, len(s), false
+	}
+	col = prev + 1 + int(d)
+	f := s[i]
+	i++
+	c.IsNum, c.Percent, c.Cached = f&packNum != 0, f&packPercent != 0, f&packCached != 0
+	if f&packText != 0 {
+		n, j := uvarint(s, i)
+		if j+int(n) > len(s) {
+			return GridCell{}, 0, len(s), false
+		}
+		c.Text, i = s[j:j+int(n)], j+int(n)
+	}
+	if f&packFormula != 0 {
+		n, j := uvarint(s, i)
+		if j+int(n) > len(s) {
+			return GridCell{}, 0, len(s), false
+		}
+		c.Formula, i = s[j:j+int(n)], j+int(n)
+	}
+	return c, col, i, true
+}
+
+func packedCell(s string, want int) GridCell {
+	w, i := uvarint(s, 0)
+	if want >= int(w) {
+		return GridCell{}
+	}
+	for col := -1; ; {
+		c, at, next, ok := nextCell(s, i, col)
+		if !ok || at > want {
+			return GridCell{}
+		}
+		if at == want {
+			return c
+		}
+		col, i = at, next
+	}
+}
+
+func decodeRow(s string) []GridCell {
+	w, i := uvarint(s, 0)
+	if w == 0 || i > len(s) {
+		return nil
+	}
+	row := make([]GridCell, w)
+	for col := -1; ; {
+		c, at, next, ok := nextCell(s, i, col)
+		if !ok || at >= len(row) {
+			return row
+		}
+		row[at] = c
+		col, i = at, next
+	}
 }
 
 // MergeAt returns the merged range holding (r, c), if any.

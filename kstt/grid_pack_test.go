@@ -1,0 +1,73 @@
+package kstt
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestPackedRows stores rows compactly and reads them back, cell by cell
+// and row by row, with texts and formulas of every length class.
+func TestPackedRows(t *testing.T) {
+	long := strings.Repeat("Lĩnh vực ", 40) // > 127 bytes: a 2-byte length
+	rows := [][]GridCell{
+		{{Text: "1"}, {Text: "Lĩnh vực số 1"}, {Text: "62", IsNum: true, Formula: "D3+E3", Cached: true}, {}, {Text: "0.25", IsNum: true, Percent: true}},
+		nil,
+		{{}, {}, {Formula: "SUM(A1:A2)"}},
+		{{Text: long}},
+	}
+	rows[3] = append(rows[3], make([]GridCell, 200)...)
+	rows[3] = append(rows[3], GridCell{Text: "far", Formula: long})
+	var g Grid
+	for _, row := range rows {
+		g.AppendRow(row)
+	}
+	g.AppendRow([]GridCell{{}, {}}) // trailing blanks dropped: an empty row
+	if g.Rows != nil || g.Len() != 5 {
+		t.Fatalf("Rows %v, Len %d", g.Rows, g.Len())
+	}
+	for r, row := range rows {
+		if diff := cmp.Diff(row, g.Row(r)); diff != "" {
+			t.Errorf("row %d (-want +got):\n%s", r, diff)
+		}
+		if g.RowWidth(r) != len(row) {
+			t.Errorf("row %d: width %d, want %d", r, g.RowWidth(r), len(row))
+		}
+		for c := -1; c <= len(row)+1; c++ {
+			want := GridCell{}
+			if c >= 0 && c < len(row) {
+				want = row[c]
+			}
+			if got := g.Cell(r, c); got != want {
+				t.Errorf("Cell(%d, %d) = %+v, want %+v", r, c, got, want)
+			}
+		}
+	}
+	if g.Row(4) != nil || g.RowWidth(4) != 0 || g.Width() != 202 || g.Row(5) != nil || g.Cell(9, 0) != (GridCell{}) {
+		t.Errorf("row 4 %v, width %d", g.Row(4), g.Width())
+	}
+	// A grid built by hand keeps its Rows.
+	h := Grid{Rows: [][]GridCell{{{Text: "a"}}}}
+	h.AppendRow([]GridCell{{Text: "b"}})
+	if h.Len() != 2 || len(h.Rows) != 2 || h.Cell(1, 0).Text != "b" {
+		t.Errorf("hand grid %v", h.Rows)
+	}
+}
+
+// TestPackedRowSize pins the cost of a packed row: a row of the II.06a
+// SDK output takes its text plus about 3 bytes a cell.
+func TestPackedRowSize(t *testing.T) {
+	row := []GridCell{{Text: "331"}, {Text: "Lĩnh vực số 331"}, {Text: "62", IsNum: true, Formula: "D342+E342+F342", Cached: true}}
+	for _, v := range []string{"39", "19", "4"} {
+		row = append(row, GridCell{Text: v, IsNum: true})
+	}
+	s := encodeRow(row)
+	text := 0
+	for _, c := range row {
+		text += len(c.Text) + len(c.Formula)
+	}
+	if len(s) > text+3*len(row)+2 {
+		t.Errorf("packed row %d bytes for %d bytes of text in %d cells", len(s), text, len(row))
+	}
+}
