@@ -1,6 +1,7 @@
 package kstt
 
 import (
+	"encoding/json"
 	"math"
 	"strconv"
 	"strings"
@@ -548,4 +549,19 @@ func appendSheetName(b []byte, name string) []byte {
 	b = append(b, '\'')
 	b = append(b, strings.ReplaceAll(name, "'", "''")...)
 	return append(b, '\'')
+}
+
+// MarshalJSON writes the grid with its rows under "rows" however they are
+// stored, so a grid a reader returned loses nothing in JSON.
+func (g Grid) MarshalJSON() ([]byte, error) {
+	type plain Grid
+	p := plain(g)
+	if g.packed != nil {
+		p.Rows = make([][]GridCell, len(g.packed))
+		for r, s := range g.packed {
+			p.Rows[r] = decodeRow(s)
+		}
+		p.packed = nil
+	}
+	return json.Marshal(p)
 }

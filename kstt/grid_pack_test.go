@@ -1,6 +1,7 @@
 package kstt
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -69,5 +70,24 @@ func TestPackedRowSize(t *testing.T) {
 	}
 	if len(s) > text+3*len(row)+2 {
 		t.Errorf("packed row %d bytes for %d bytes of text in %d cells", len(s), text, len(row))
+	}
+}
+
+// TestPackedJSON: a compactly stored grid marshals its rows like a grid
+// built by hand.
+func TestPackedJSON(t *testing.T) {
+	rows := [][]GridCell{{{Text: "STT"}, {Text: "Lĩnh vực"}}, nil, {{}, {Text: "7", IsNum: true}}}
+	var packed Grid
+	for _, row := range rows {
+		packed.AppendRow(row)
+	}
+	hand := Grid{Rows: rows}
+	a, err := json.Marshal(&packed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := json.Marshal(hand)
+	if string(a) != string(b) || !strings.Contains(string(a), `"Lĩnh vực"`) {
+		t.Errorf("packed %s\nhand   %s", a, b)
 	}
 }
