@@ -3,8 +3,10 @@ package kstt
 import (
 	"encoding/json"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/shopspring/decimal"
 )
@@ -34,7 +36,43 @@ type Grid struct {
 	Rows   [][]GridCell `json:"rows"`             // the rows of a grid built by hand; nil in a grid a reader stored compactly (see Len, Row)
 	Merges []Merge      `json:"merges,omitempty"` // merged ranges; the value sits in the top-left cell
 
-	packed []string // rows stored by AppendRow, when Rows is nil: see appendPacked
+	// Rows stored by AppendRow, when Rows is nil: packed[r] is the chunk
+	// index << 32 | the offset in it of row r's bytes (see appendRow), or
+	// emptyRow. chunks are append-only: bytes once written never change,
+	// so a cell's strings point into them. owner is the grid that may
+	// write into the spare capacity of the last chunk: not a copy of it.
+	packed []uint64
+	chunks [][]byte
+	owner  *Grid
+}
+
+const (
+	chunkSize = 64 << 10
+	emptyRow  = ^uint64(0)
+)
+
+// row returns row r's bytes as a string that shares the chunk's memory.
+func (g *Grid) row(r int) string {
+	ref := g.packed[r]
+	if ref == emptyRow {
+		return ""
+	}
+	ch := g.chunks[ref>>32]
+	off := int(uint32(ref))
+	var n uint64
+	i := off
+	for shift := 0; i < len(ch) && shift < 64; shift += 7 {
+		b := ch[i]
+		i++
+		n |= uint64(b&0x7f) << shift
+		if b < 0x80 {
+			break
+		}
+	}
+	if n == 0 || uint64(len(ch)-i) < n {
+		return ""
+	}
+	return unsafe.String(&ch[i], int(n))
 }
 
 // GridCell is one raw cell. Text is NFC-normalised with spaces folded and
@@ -227,7 +265,7 @@ func (g *Grid) Cell(r, c int) GridCell {
 		if r >= len(g.packed) {
 			return GridCell{}
 		}
-		return packedCell(g.packed[r], c)
+		return packedCell(g.row(r), c)
 	}
 	if r >= len(g.Rows) || c >= len(g.Rows[r]) {
 		return GridCell{}
@@ -257,7 +295,7 @@ func (g *Grid) Row(r int) []GridCell {
 	if g.packed == nil {
 		return g.Rows[r]
 	}
-	return decodeRow(g.packed[r])
+	return decodeRow(g.row(r))
 }
 
 // RowWidth is the length of row r: 1 + the column of its last cell that
@@ -270,7 +308,7 @@ func (g *Grid) RowWidth(r int) int {
 	if g.packed == nil {
 		return len(g.Rows[r])
 	}
-	w, _ := uvarint(g.packed[r], 0)
+	w, _ := uvarint(g.row(r), 0)
 	return int(w)
 }
 
@@ -287,10 +325,29 @@ func (g *Grid) AppendRow(cells []GridCell) {
 		g.Rows = append(g.Rows, append([]GridCell(nil), cells...))
 		return
 	}
-	if g.packed == nil {
-		g.packed = make([]string, 0, 64)
+	n := rowSize(cells)
+	if n == 0 {
+		g.packed = append(g.packed, emptyRow)
+		return
 	}
-	g.packed = append(g.packed, encodeRow(cells))
+	total := uvarintLen(uint64(n)) + n
+	if g.owner != g {
+		// A new grid, or a copy of one: the copy must not write where the
+		// original may, nor the original where the copy does.
+		g.chunks = slices.Clip(g.chunks)
+		g.packed = slices.Clip(g.packed)
+		g.owner = g
+		g.chunks = append(g.chunks, make([]byte, 0, max(chunkSize, total)))
+	} else if last := g.chunks[len(g.chunks)-1]; cap(last)-len(last) < total {
+		g.chunks = append(g.chunks, make([]byte, 0, max(chunkSize, total)))
+	}
+	k := len(g.chunks) - 1
+	ch := g.chunks[k]
+	off := len(ch)
+	ch = appendUvarint(ch, uint64(n))
+	ch = appendRow(ch, cells)
+	g.chunks[k] = ch
+	g.packed = append(g.packed, uint64(k)<<32|uint64(off))
 }
 
 // Width is the length of the longest row.
@@ -302,11 +359,13 @@ func (g *Grid) Width() int {
 	return w
 }
 
-// A packed row is a string: uvarint width, then for each cell that is not
+// A packed row is uvarint length, then the row's bytes: uvarint width, then for each cell that is not
 // the zero GridCell, uvarint (column − previous column − 1), a flags byte,
 // and, as the flags say, uvarint length + text and uvarint length +
-// formula. A cell's strings are substrings of the row: reading one
-// allocates nothing and keeps only its row alive.
+// formula. Rows are written one after the other into chunks of 64 KiB; a
+// cell's strings point into its chunk (unsafe.String over bytes that are
+// never written again): reading one allocates nothing, and keeping one
+// keeps its chunk alive.
 const (
 	packNum = 1 << iota
 	packPercent
@@ -315,12 +374,11 @@ const (
 	packFormula
 )
 
-func encodeRow(cells []GridCell) string {
+// rowSize is the length of the packed form of cells (0 for no cells).
+func rowSize(cells []GridCell) int {
 	if len(cells) == 0 {
-		return ""
+		return 0
 	}
-	// The exact size, so that the row's one allocation holds nothing
-	// more.
 	n, prev := uvarintLen(uint64(len(cells))), -1
 	for i, c := range cells {
 		if c == (GridCell{}) {
@@ -335,17 +393,18 @@ func encodeRow(cells []GridCell) string {
 			n += uvarintLen(uint64(len(c.Formula))) + len(c.Formula)
 		}
 	}
-	// Built in a strings.Builder sized up front: String does not copy.
-	var sb strings.Builder
-	sb.Grow(n)
-	b := appendUvarint(make([]byte, 0, 10), uint64(len(cells)))
-	sb.Write(b)
-	prev = -1
+	return n
+}
+
+// appendRow appends the packed form of cells to b.
+func appendRow(b []byte, cells []GridCell) []byte {
+	b = appendUvarint(b, uint64(len(cells)))
+	prev := -1
 	for i, c := range cells {
 		if c == (GridCell{}) {
 			continue
 		}
-		b = appendUvarint(b[:0], uint64(i-prev-1))
+		b = appendUvarint(b, uint64(i-prev-1))
 		prev = i
 		var f byte
 		if c.IsNum {
@@ -364,17 +423,16 @@ func encodeRow(cells []GridCell) string {
 			f |= packFormula
 		}
 		b = append(b, f)
-		sb.Write(b)
 		if c.Text != "" {
-			sb.Write(appendUvarint(b[:0], uint64(len(c.Text))))
-			sb.WriteString(c.Text)
+			b = appendUvarint(b, uint64(len(c.Text)))
+			b = append(b, c.Text...)
 		}
 		if c.Formula != "" {
-			sb.Write(appendUvarint(b[:0], uint64(len(c.Formula))))
-			sb.WriteString(c.Formula)
+			b = appendUvarint(b, uint64(len(c.Formula)))
+			b = append(b, c.Formula...)
 		}
 	}
-	return sb.String()
+	return b
 }
 
 func uvarintLen(v uint64) int {
@@ -558,10 +616,10 @@ func (g Grid) MarshalJSON() ([]byte, error) {
 	p := plain(g)
 	if g.packed != nil {
 		p.Rows = make([][]GridCell, len(g.packed))
-		for r, s := range g.packed {
-			p.Rows[r] = decodeRow(s)
+		for r := range g.packed {
+			p.Rows[r] = decodeRow(g.row(r))
 		}
-		p.packed = nil
+		p.packed, p.chunks, p.owner = nil, nil, nil
 	}
 	return json.Marshal(p)
 }

@@ -63,7 +63,7 @@ func TestPackedRowSize(t *testing.T) {
 	for _, v := range []string{"39", "19", "4"} {
 		row = append(row, GridCell{Text: v, IsNum: true})
 	}
-	s := encodeRow(row)
+	s := appendRow(nil, row)
 	text := 0
 	for _, c := range row {
 		text += len(c.Text) + len(c.Formula)
@@ -89,5 +89,32 @@ func TestPackedJSON(t *testing.T) {
 	b, _ := json.Marshal(hand)
 	if string(a) != string(b) || !strings.Contains(string(a), `"Lĩnh vực"`) {
 		t.Errorf("packed %s\nhand   %s", a, b)
+	}
+}
+
+// TestPackedCopy: a copy of a grid and the grid itself append rows
+// without changing each other's cells, and cells read before stay as they
+// were.
+func TestPackedCopy(t *testing.T) {
+	var g Grid
+	for i := range 3000 { // several chunks
+		g.AppendRow([]GridCell{{Text: strings.Repeat("x", 40)}, {Text: string(rune('a' + i%26)), IsNum: i%2 == 0}})
+	}
+	before := g.Cell(2999, 1)
+	cp := g
+	cp.AppendRow([]GridCell{{Text: "copy"}})
+	g.AppendRow([]GridCell{{Text: "orig"}})
+	cp.AppendRow([]GridCell{{Text: "copy 2"}})
+	g.AppendRow([]GridCell{{Text: "orig 2"}})
+	if g.Cell(3000, 0).Text != "orig" || g.Cell(3001, 0).Text != "orig 2" || cp.Cell(3000, 0).Text != "copy" || cp.Cell(3001, 0).Text != "copy 2" {
+		t.Errorf("orig %q %q, copy %q %q", g.Cell(3000, 0).Text, g.Cell(3001, 0).Text, cp.Cell(3000, 0).Text, cp.Cell(3001, 0).Text)
+	}
+	if g.Cell(2999, 1) != before || before.Text != string(rune('a'+2999%26)) {
+		t.Errorf("cell changed: %+v, %+v", before, g.Cell(2999, 1))
+	}
+	for _, cells := range [][]GridCell{nil, {{}}, {{Text: strings.Repeat("é", 200)}, {}, {Formula: "A1"}}} {
+		if n := rowSize(cells); n != len(appendRow(nil, cells)) && len(cells) > 0 && cells[0] != (GridCell{}) {
+			t.Errorf("rowSize %d, appendRow %d bytes", n, len(appendRow(nil, cells)))
+		}
 	}
 }
