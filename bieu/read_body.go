@@ -22,14 +22,16 @@ func (rd *reader) readBody(g *kstt.Grid, t *table) {
 	// over), and clipped below if the table ends far earlier.
 	if rest := g.Len() - t.bodyFrom; rest > 0 && t.rows == nil {
 		t.rows = make([]readRow, 0, rest)
-		t.vals = make([]int64, 0, rest*t.width)
 	}
 	defer func() {
 		if cap(t.rows) > 2*len(t.rows)+64 {
 			t.rows = append([]readRow(nil), t.rows...)
-			t.vals = append([]int64(nil), t.vals...)
 		}
 	}()
+	// The counts are not kept here: row reads them from the grid again
+	// when the form is assembled (a table of 100,000 rows would hold
+	// 100,000 × width int64 besides the grid and the form).
+	t.g, t.body = g, p
 rows:
 	for r := t.bodyFrom; r < g.Len(); r++ {
 		if g.RowWidth(r) == 0 {
@@ -67,7 +69,7 @@ rows:
 		}
 		// Cloned: a reader's grid stores a row as one string, and a
 		// substring kept in the form would keep the whole row alive.
-		row := readRow{kind: kind, stt: strings.Clone(stt.Text), label: strings.Clone(label.Text), gridRow: r}
+		row := readRow{kind: kind, stt: strings.Clone(stt.Text), label: strings.Clone(label.Text), gridRow: int32(r)}
 		if kind == kstt.TotalRow {
 			row.stt, row.label = "", kstt.TotalLabel
 			if !isTotal(stt.Text) {
@@ -75,7 +77,6 @@ rows:
 			}
 		}
 		k := len(t.rows)
-		t.vals = append(t.vals, make([]int64, t.width)...)
 		if kind == kstt.SectionRow || kind == kstt.LevelRow {
 			row.figures = nums > 0
 			t.rows = append(t.rows, row)
@@ -83,7 +84,6 @@ rows:
 			continue
 		}
 		t.rows = append(t.rows, row)
-		vals := t.vals[k*t.width : (k+1)*t.width]
 		for i := 2; i < n; i++ {
 			col := &p.Columns[i]
 			if !col.Kind.Numeric() {
@@ -106,12 +106,9 @@ rows:
 				}
 				t.rates = append(t.rates, rateVal{row: k, col: col.Num, v: d})
 			default:
-				v, ok := c.Int()
-				if !ok {
+				if _, ok := c.Int(); !ok {
 					t.notes = append(t.notes, note{kind: noteBad, row: k, col: col.Num, text: strings.Clone(c.Text)})
-					continue
 				}
-				vals[col.Num] = v
 			}
 		}
 		last = r
@@ -256,7 +253,35 @@ func readList[R any](t *table, rows *[]R, total *R, mt kstt.MutableTable, labels
 	return idx
 }
 
-func (t *table) row(k int) []int64 { return t.vals[k*t.width : (k+1)*t.width] }
+// row returns the counts of body row k by column number, read from the
+// grid as readBody read them: a blank, uncached, non-numeric or rate cell
+// and a group row give 0 (readBody noted each). The slice is reused by the
+// next call.
+func (t *table) row(k int) []int64 {
+	if cap(t.vals) < t.width {
+		t.vals = make([]int64, t.width)
+	}
+	vals := t.vals[:t.width]
+	clear(vals)
+	row := &t.rows[k]
+	if row.kind == kstt.SectionRow || row.kind == kstt.LevelRow {
+		return vals
+	}
+	for i := 2; i < len(t.cols); i++ {
+		col := &t.body.Columns[i]
+		if !col.Kind.Numeric() || col.Kind == kstt.RateColumn || col.Num >= len(vals) {
+			continue
+		}
+		c := t.g.Cell(int(row.gridRow), t.cols[i])
+		if c.Formula != "" && (!c.Cached || c.Text == "") || c.Blank() {
+			continue
+		}
+		if v, ok := c.Int(); ok {
+			vals[col.Num] = v
+		}
+	}
+	return vals
+}
 
 func assembleII06a(_ *reader, inst *instance, h kstt.Header) (kstt.Form, *kstt.Origin, [][]int) {
 	f := &II06a{Header: h}
@@ -430,7 +455,7 @@ func (rd *reader) assemble(g *kstt.Grid, inst *instance) kstt.Form {
 					}
 				}
 				rd.find(ruleSkippedRow, kstt.Finding{Form: spec.Code, Part: p.ID, Row: max(i, -1), RowLabel: row.label,
-					Cell: g.Addr(row.gridRow, t.cols[0]), Actual: strings.TrimSpace(row.stt + " " + row.label),
+					Cell: g.Addr(int(row.gridRow), t.cols[0]), Actual: strings.TrimSpace(row.stt + " " + row.label),
 					Message: what, MessageEN: whatEN})
 				continue
 			}
@@ -438,7 +463,7 @@ func (rd *reader) assemble(g *kstt.Grid, inst *instance) kstt.Form {
 				continue
 			}
 			if i < len(po.Rows) {
-				po.Rows[i] = int32(row.gridRow)
+				po.Rows[i] = row.gridRow
 			}
 		}
 		where = append(where, po)

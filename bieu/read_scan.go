@@ -91,15 +91,17 @@ type table struct {
 	cands []cand // forms that tie on the header
 	rows  []readRow
 	width int     // spec part MaxNum()+1
-	vals  []int64 // flat: rows × width
+	vals  []int64 // row's buffer: width counts
+	g     *kstt.Grid
+	body  *kstt.PartSpec // the part readBody read the body as
 	rates []rateVal
 	notes []note
 }
 
 type readRow struct {
-	kind       kstt.RowKind
 	stt, label string
-	gridRow    int
+	gridRow    int32
+	kind       kstt.RowKind
 	figures    bool // a section or level row that carries figures
 }
 
