@@ -41,9 +41,10 @@ type Grid struct {
 	// emptyRow. chunks are append-only: bytes once written never change,
 	// so a cell's strings point into them. owner is the grid that may
 	// write into the spare capacity of the last chunk: not a copy of it.
-	packed []uint64
-	chunks [][]byte
-	owner  *Grid
+	packed  []uint64
+	chunks  [][]byte
+	owner   *Grid
+	scratch []byte // AppendRow's buffer
 }
 
 const (
@@ -265,7 +266,7 @@ func (g *Grid) Cell(r, c int) GridCell {
 		if r >= len(g.packed) {
 			return GridCell{}
 		}
-		return packedCell(g.row(r), c)
+		return packedCell(g.row(r), r, c)
 	}
 	if r >= len(g.Rows) || c >= len(g.Rows[r]) {
 		return GridCell{}
@@ -295,7 +296,7 @@ func (g *Grid) Row(r int) []GridCell {
 	if g.packed == nil {
 		return g.Rows[r]
 	}
-	return decodeRow(g.row(r))
+	return decodeRow(g.row(r), r)
 }
 
 // RowWidth is the length of row r: 1 + the column of its last cell that
@@ -325,27 +326,29 @@ func (g *Grid) AppendRow(cells []GridCell) {
 		g.Rows = append(g.Rows, append([]GridCell(nil), cells...))
 		return
 	}
-	n := rowSize(cells)
-	if n == 0 {
+	if len(cells) == 0 {
 		g.packed = append(g.packed, emptyRow)
 		return
 	}
-	total := uvarintLen(uint64(n)) + n
 	if g.owner != g {
 		// A new grid, or a copy of one: the copy must not write where the
 		// original may, nor the original where the copy does.
 		g.chunks = slices.Clip(g.chunks)
 		g.packed = slices.Clip(g.packed)
-		g.owner = g
-		g.chunks = append(g.chunks, make([]byte, 0, max(chunkSize, total)))
-	} else if last := g.chunks[len(g.chunks)-1]; cap(last)-len(last) < total {
+		g.owner, g.scratch = g, nil
+		g.chunks = append(g.chunks, nil)
+	}
+	g.scratch = appendRow(g.scratch[:0], cells, len(g.packed))
+	n := len(g.scratch)
+	total := uvarintLen(uint64(n)) + n
+	if last := g.chunks[len(g.chunks)-1]; cap(last)-len(last) < total {
 		g.chunks = append(g.chunks, make([]byte, 0, max(chunkSize, total)))
 	}
 	k := len(g.chunks) - 1
 	ch := g.chunks[k]
 	off := len(ch)
 	ch = appendUvarint(ch, uint64(n))
-	ch = appendRow(ch, cells)
+	ch = append(ch, g.scratch...)
 	g.chunks[k] = ch
 	g.packed = append(g.packed, uint64(k)<<32|uint64(off))
 }
@@ -359,53 +362,61 @@ func (g *Grid) Width() int {
 	return w
 }
 
-// A packed row is uvarint length, then the row's bytes: uvarint width, then for each cell that is not
-// the zero GridCell, uvarint (column − previous column − 1), a flags byte,
-// and, as the flags say, uvarint length + text and uvarint length +
-// formula. Rows are written one after the other into chunks of 64 KiB; a
-// cell's strings point into its chunk (unsafe.String over bytes that are
-// never written again): reading one allocates nothing, and keeping one
-// keeps its chunk alive.
+// A packed row is uvarint length, then the row's bytes: uvarint width,
+// then for each cell that is not the zero GridCell a flags byte, uvarint
+// (column − previous column − 1) unless packNext, and, as the flags say,
+// the text (uvarint value 0…999 with packSmall, else uvarint length +
+// bytes) and the formula (uvarint length + bytes; with packFormulaRow each
+// 0 byte stands for the row's number, so "D342+E342" in row 342 takes
+// "D\x00+E\x00"). Rows are written one after the other into chunks of 64
+// KiB; a cell's text points into its chunk (unsafe.String over bytes that
+// are never written again): reading it allocates nothing, and keeping it
+// keeps the chunk alive. A formula with the row's number is rebuilt, and
+// allocated, when read.
 const (
 	packNum = 1 << iota
 	packPercent
 	packCached
 	packText
 	packFormula
+	packSmall      // the text is "0"…"999", stored as its value
+	packNext       // the cell is in the column after the previous one
+	packFormulaRow // the formula's 0 bytes stand for the row's number
 )
 
-// rowSize is the length of the packed form of cells (0 for no cells).
-func rowSize(cells []GridCell) int {
-	if len(cells) == 0 {
-		return 0
+// smallNums are the texts "0" … "999", shared.
+var smallNums = func() (t [1000]string) {
+	for i := range t {
+		t[i] = strconv.Itoa(i)
 	}
-	n, prev := uvarintLen(uint64(len(cells))), -1
-	for i, c := range cells {
-		if c == (GridCell{}) {
-			continue
-		}
-		n += uvarintLen(uint64(i-prev-1)) + 1
-		prev = i
-		if c.Text != "" {
-			n += uvarintLen(uint64(len(c.Text))) + len(c.Text)
-		}
-		if c.Formula != "" {
-			n += uvarintLen(uint64(len(c.Formula))) + len(c.Formula)
-		}
+	return t
+}()
+
+// smallValue reports whether s is one of smallNums, and its value.
+func smallValue(s string) (int, bool) {
+	if len(s) == 0 || len(s) > 3 || len(s) > 1 && s[0] == '0' {
+		return 0, false
 	}
-	return n
+	v := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		v = v*10 + int(s[i]-'0')
+	}
+	return v, true
 }
 
-// appendRow appends the packed form of cells to b.
-func appendRow(b []byte, cells []GridCell) []byte {
+// appendRow appends the packed form of cells, the cells of row r, to b.
+func appendRow(b []byte, cells []GridCell, r int) []byte {
 	b = appendUvarint(b, uint64(len(cells)))
+	var num [20]byte
+	rowNum := strconv.AppendInt(num[:0], int64(r)+1, 10)
 	prev := -1
 	for i, c := range cells {
 		if c == (GridCell{}) {
 			continue
 		}
-		b = appendUvarint(b, uint64(i-prev-1))
-		prev = i
 		var f byte
 		if c.IsNum {
 			f |= packNum
@@ -416,18 +427,40 @@ func appendRow(b []byte, cells []GridCell) []byte {
 		if c.Cached {
 			f |= packCached
 		}
-		if c.Text != "" {
+		small, isSmall := smallValue(c.Text)
+		if isSmall {
+			f |= packSmall
+		} else if c.Text != "" {
 			f |= packText
 		}
+		formulaRow := false
 		if c.Formula != "" {
 			f |= packFormula
+			formulaRow = strings.Contains(c.Formula, string(rowNum)) && strings.IndexByte(c.Formula, 0) < 0
+			if formulaRow {
+				f |= packFormulaRow
+			}
+		}
+		if i == prev+1 {
+			f |= packNext
 		}
 		b = append(b, f)
-		if c.Text != "" {
+		if i != prev+1 {
+			b = appendUvarint(b, uint64(i-prev-1))
+		}
+		prev = i
+		switch {
+		case isSmall:
+			b = appendUvarint(b, uint64(small))
+		case c.Text != "":
 			b = appendUvarint(b, uint64(len(c.Text)))
 			b = append(b, c.Text...)
 		}
-		if c.Formula != "" {
+		if formulaRow {
+			t := strings.ReplaceAll(c.Formula, string(rowNum), "\x00")
+			b = appendUvarint(b, uint64(len(t)))
+			b = append(b, t...)
+		} else if c.Formula != "" {
 			b = appendUvarint(b, uint64(len(c.Formula)))
 			b = append(b, c.Formula...)
 		}
@@ -466,45 +499,71 @@ func uvarint(s string, i int) (uint64, int) {
 	return v, len(s) + 1
 }
 
-// nextCell decodes the cell of s at i, whose column follows prev; it
-// returns the cell, its column and the index after it, or ok false at the
-// end of the row.
-func nextCell(s string, i, prev int) (c GridCell, col, next int, ok bool) {
+// nextCell decodes the cell of s, a row of index r, at i, whose column
+// follows prev; it returns the cell, its column and the index after it, or
+// ok false at the end of the row.
+func nextCell(s string, r, i, prev int) (c GridCell, col, next int, ok bool) {
 	if i >= len(s) {
 		return GridCell{}, 0, i, false
 	}
-	d, i := uvarint(s, i)
-	if i >= len(s) {
-		return GridCell{}, 0, len(s), false
-	}
-	col = prev + 1 + int(d)
 	f := s[i]
 	i++
+	col = prev + 1
+	if f&packNext == 0 {
+		var d uint64
+		d, i = uvarint(s, i)
+		if i > len(s) {
+			return GridCell{}, 0, len(s), false
+		}
+		col += int(d)
+	}
 	c.IsNum, c.Percent, c.Cached = f&packNum != 0, f&packPercent != 0, f&packCached != 0
-	if f&packText != 0 {
+	switch {
+	case f&packSmall != 0:
+		v, j := uvarint(s, i)
+		if j > len(s) || v >= uint64(len(smallNums)) {
+			return GridCell{}, 0, len(s), false
+		}
+		c.Text, i = smallNums[v], j
+	case f&packText != 0:
 		n, j := uvarint(s, i)
-		if j+int(n) > len(s) {
+		if j > len(s) || n > uint64(len(s)-j) {
 			return GridCell{}, 0, len(s), false
 		}
 		c.Text, i = s[j:j+int(n)], j+int(n)
 	}
 	if f&packFormula != 0 {
 		n, j := uvarint(s, i)
-		if j+int(n) > len(s) {
+		if j > len(s) || n > uint64(len(s)-j) {
 			return GridCell{}, 0, len(s), false
 		}
 		c.Formula, i = s[j:j+int(n)], j+int(n)
+		if f&packFormulaRow != 0 && r >= 0 { // r < 0: a cell skipped, its formula unused
+			c.Formula = strings.ReplaceAll(c.Formula, "\x00", strconv.Itoa(r+1))
+		}
 	}
 	return c, col, i, true
 }
 
-func packedCell(s string, want int) GridCell {
+func packedCell(s string, r, want int) GridCell {
 	w, i := uvarint(s, 0)
 	if want >= int(w) {
 		return GridCell{}
 	}
 	for col := -1; ; {
-		c, at, next, ok := nextCell(s, i, col)
+		// Skip cells before want without rebuilding their formulas.
+		if i < len(s) && s[i]&packFormulaRow != 0 {
+			at, ok := peekCol(s, i, col)
+			if ok && at < want {
+				_, _, next, ok := nextCell(s, -1, i, col)
+				if !ok {
+					return GridCell{}
+				}
+				col, i = at, next
+				continue
+			}
+		}
+		c, at, next, ok := nextCell(s, r, i, col)
 		if !ok || at > want {
 			return GridCell{}
 		}
@@ -515,14 +574,23 @@ func packedCell(s string, want int) GridCell {
 	}
 }
 
-func decodeRow(s string) []GridCell {
+// peekCol is the column of the cell of s at i.
+func peekCol(s string, i, prev int) (int, bool) {
+	if s[i]&packNext != 0 {
+		return prev + 1, true
+	}
+	d, j := uvarint(s, i+1)
+	return prev + 1 + int(d), j <= len(s)
+}
+
+func decodeRow(s string, r int) []GridCell {
 	w, i := uvarint(s, 0)
 	if w == 0 || i > len(s) {
 		return nil
 	}
 	row := make([]GridCell, w)
 	for col := -1; ; {
-		c, at, next, ok := nextCell(s, i, col)
+		c, at, next, ok := nextCell(s, r, i, col)
 		if !ok || at >= len(row) {
 			return row
 		}
@@ -617,7 +685,7 @@ func (g Grid) MarshalJSON() ([]byte, error) {
 	if g.packed != nil {
 		p.Rows = make([][]GridCell, len(g.packed))
 		for r := range g.packed {
-			p.Rows[r] = decodeRow(g.row(r))
+			p.Rows[r] = decodeRow(g.row(r), r)
 		}
 		p.packed, p.chunks, p.owner = nil, nil, nil
 	}

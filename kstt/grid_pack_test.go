@@ -2,6 +2,7 @@ package kstt
 
 import (
 	"encoding/json"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -63,7 +64,7 @@ func TestPackedRowSize(t *testing.T) {
 	for _, v := range []string{"39", "19", "4"} {
 		row = append(row, GridCell{Text: v, IsNum: true})
 	}
-	s := appendRow(nil, row)
+	s := appendRow(nil, row, 341)
 	text := 0
 	for _, c := range row {
 		text += len(c.Text) + len(c.Formula)
@@ -112,9 +113,22 @@ func TestPackedCopy(t *testing.T) {
 	if g.Cell(2999, 1) != before || before.Text != string(rune('a'+2999%26)) {
 		t.Errorf("cell changed: %+v, %+v", before, g.Cell(2999, 1))
 	}
-	for _, cells := range [][]GridCell{nil, {{}}, {{Text: strings.Repeat("é", 200)}, {}, {Formula: "A1"}}} {
-		if n := rowSize(cells); n != len(appendRow(nil, cells)) && len(cells) > 0 && cells[0] != (GridCell{}) {
-			t.Errorf("rowSize %d, appendRow %d bytes", n, len(appendRow(nil, cells)))
+	// Formulas holding the row's number, small numbers, far columns.
+	var h Grid
+	for r := range 1200 {
+		n := strconv.Itoa(r + 1)
+		h.AppendRow([]GridCell{{Text: n, IsNum: true}, {Text: "0" + n}, {}, {Text: "7", Formula: "D" + n + "+E" + n + "*" + n + "1", Cached: true}, {Formula: "A\x00" + n}})
+	}
+	for r := range 1200 {
+		n := strconv.Itoa(r + 1)
+		want := []GridCell{{Text: n, IsNum: true}, {Text: "0" + n}, {}, {Text: "7", Formula: "D" + n + "+E" + n + "*" + n + "1", Cached: true}, {Formula: "A\x00" + n}}
+		if diff := cmp.Diff(want, h.Row(r)); diff != "" {
+			t.Fatalf("row %d (-want +got):\n%s", r, diff)
+		}
+		for c := range want {
+			if got := h.Cell(r, c); got != want[c] {
+				t.Fatalf("Cell(%d, %d) = %+v, want %+v", r, c, got, want[c])
+			}
 		}
 	}
 }
