@@ -67,15 +67,9 @@ rows:
 		default:
 			break rows // the table has ended
 		}
-		// Cloned: a reader's grid stores a row as one string, and a
-		// substring kept in the form would keep the whole row alive.
-		row := readRow{kind: kind, stt: strings.Clone(stt.Text), label: strings.Clone(label.Text), gridRow: int32(r)}
-		if kind == kstt.TotalRow {
-			row.stt, row.label = "", kstt.TotalLabel
-			if !isTotal(stt.Text) {
-				row.stt = stt.Text
-			}
-		}
+		// The STT and label are not kept: stt and label read them from
+		// the grid when the form is assembled.
+		row := readRow{kind: kind, gridRow: int32(r)}
 		k := len(t.rows)
 		if kind == kstt.SectionRow || kind == kstt.LevelRow {
 			row.figures = nums > 0
@@ -244,13 +238,35 @@ func readList[R any](t *table, rows *[]R, total *R, mt kstt.MutableTable, labels
 			continue
 		}
 		stt, field := labels(listRow(*rows, total, i))
-		*stt = row.stt
+		*stt = t.stt(k)
 		if row.kind != kstt.TotalRow {
-			*field = row.label
+			*field = t.label(k)
 		}
 		mt.SetInts(i, t.row(k))
 	}
 	return idx
+}
+
+// stt and label return body row k's STT and label as the form keeps them:
+// cloned from the grid (a reader's grid stores cells in 64 KiB chunks,
+// which a substring would keep alive); a total row's label is
+// kstt.TotalLabel, and its STT is kept only if it is not the total's
+// label itself ("Tổng cộng" written in the STT column).
+func (t *table) stt(k int) string {
+	row := &t.rows[k]
+	s := t.g.Cell(int(row.gridRow), t.cols[0]).Text
+	if row.kind == kstt.TotalRow && isTotal(s) {
+		return ""
+	}
+	return strings.Clone(s)
+}
+
+func (t *table) label(k int) string {
+	row := &t.rows[k]
+	if row.kind == kstt.TotalRow {
+		return kstt.TotalLabel
+	}
+	return strings.Clone(t.g.Cell(int(row.gridRow), t.cols[1]).Text)
 }
 
 // row returns the counts of body row k by column number, read from the
@@ -334,16 +350,16 @@ func assembleII08(_ *reader, inst *instance, h kstt.Header) (kstt.Form, *kstt.Or
 	for k, row := range t.rows {
 		switch row.kind {
 		case kstt.SectionRow:
-			newSection(row.stt, row.label)
+			newSection(t.stt(k), t.label(k))
 			idx[k] = printed - 1
 		case kstt.LevelRow:
-			newLevel(row.stt, row.label)
+			newLevel(t.stt(k), t.label(k))
 			idx[k] = printed - 1
 		case kstt.DataRow:
 			if lvl == nil {
 				newLevel("", "")
 			}
-			lvl.Rows = append(lvl.Rows, II08Row{STT: row.stt, Field: row.label})
+			lvl.Rows = append(lvl.Rows, II08Row{STT: t.stt(k), Field: t.label(k)})
 			idx[k] = printed
 			where[k] = pos{len(f.Sections) - 1, len(sec.Levels) - 1, len(lvl.Rows) - 1}
 			printed++
@@ -353,7 +369,7 @@ func assembleII08(_ *reader, inst *instance, h kstt.Header) (kstt.Form, *kstt.Or
 	}
 	if total >= 0 {
 		idx[total] = printed
-		f.Total.STT = t.rows[total].stt
+		f.Total.STT = t.stt(total)
 	}
 	tab := f.Table(0).(kstt.MutableTable)
 	for k, row := range t.rows {
@@ -373,7 +389,7 @@ func assembleII06b(_ *reader, inst *instance, h kstt.Header) (kstt.Form, *kstt.O
 	for k, row := range t.rows {
 		switch row.kind {
 		case kstt.LevelRow:
-			f.Levels = append(f.Levels, II06bLevel{Code: row.stt, Title: row.label})
+			f.Levels = append(f.Levels, II06bLevel{Code: t.stt(k), Title: t.label(k)})
 			lvl = &f.Levels[len(f.Levels)-1]
 			idx[k] = printed
 			printed++
@@ -383,7 +399,7 @@ func assembleII06b(_ *reader, inst *instance, h kstt.Header) (kstt.Form, *kstt.O
 				lvl = &f.Levels[0]
 				printed++
 			}
-			lvl.Rows = append(lvl.Rows, II06aRow{STT: row.stt, Field: row.label})
+			lvl.Rows = append(lvl.Rows, II06aRow{STT: t.stt(k), Field: t.label(k)})
 			idx[k] = printed
 			printed++
 		case kstt.TotalRow:
@@ -394,7 +410,7 @@ func assembleII06b(_ *reader, inst *instance, h kstt.Header) (kstt.Form, *kstt.O
 	}
 	if total >= 0 {
 		idx[total] = printed
-		f.Total.STT = t.rows[total].stt
+		f.Total.STT = t.stt(total)
 	}
 	tab := f.Table(0).(kstt.MutableTable)
 	for k, row := range t.rows {
@@ -454,8 +470,8 @@ func (rd *reader) assemble(g *kstt.Grid, inst *instance) kstt.Form {
 						what, whatEN = "dòng nhóm có ghi số liệu: số liệu bị bỏ qua", "a group row that carries figures: the figures are ignored"
 					}
 				}
-				rd.find(ruleSkippedRow, kstt.Finding{Form: spec.Code, Part: p.ID, Row: max(i, -1), RowLabel: row.label,
-					Cell: g.Addr(int(row.gridRow), t.cols[0]), Actual: strings.TrimSpace(row.stt + " " + row.label),
+				rd.find(ruleSkippedRow, kstt.Finding{Form: spec.Code, Part: p.ID, Row: max(i, -1), RowLabel: t.label(k),
+					Cell: g.Addr(int(row.gridRow), t.cols[0]), Actual: strings.TrimSpace(t.stt(k) + " " + t.label(k)),
 					Message: what, MessageEN: whatEN})
 				continue
 			}
@@ -469,12 +485,11 @@ func (rd *reader) assemble(g *kstt.Grid, inst *instance) kstt.Form {
 		where = append(where, po)
 		origin.SetGrid(g, where...)
 		for _, nt := range t.notes {
-			row := t.rows[nt.row]
 			i := idx[nt.row]
 			if i < 0 {
 				continue
 			}
-			fd := kstt.Finding{Form: spec.Code, Part: p.ID, Row: i, RowLabel: row.label, Column: nt.col,
+			fd := kstt.Finding{Form: spec.Code, Part: p.ID, Row: i, RowLabel: t.label(nt.row), Column: nt.col,
 				Cell: origin.CellAddress(p.ID, i, nt.col)}
 			switch nt.kind {
 			case noteBlank:

@@ -98,11 +98,12 @@ type table struct {
 	notes []note
 }
 
+// readRow is a body row as readBody classified it: 8 bytes, its texts
+// and counts stay in the grid (see table.stt, label, row).
 type readRow struct {
-	stt, label string
-	gridRow    int32
-	kind       kstt.RowKind
-	figures    bool // a section or level row that carries figures
+	gridRow int32
+	kind    kstt.RowKind
+	figures bool // a section or level row that carries figures
 }
 
 // noteKind is what the reader had to interpret in one cell.
