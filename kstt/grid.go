@@ -24,9 +24,9 @@ import (
 //
 // A grid holds its rows in one of two ways. A grid built by hand sets
 // Rows: Rows[r][c] is cell (r, c). The readers of render/xlsx and
-// render/text store rows compactly instead (AppendRow: one string a row,
-// about 10 bytes a cell where a GridCell slot takes 40), so a sheet of
-// 100,000 rows costs megabytes, not a hundred; their Rows stay nil. Len,
+// render/text store rows compactly instead (AppendRow: a flags byte a
+// cell besides its text, where a GridCell slot takes 40 bytes), so a sheet
+// of 100,000 rows costs megabytes, not a hundred; their Rows stay nil. Len,
 // Row and Cell read either kind; use them rather than Rows on a grid a
 // reader returned.
 type Grid struct {
@@ -95,7 +95,8 @@ type GridCell struct {
 // GridCellSize is the memory of one GridCell slot in a row, in bytes (on
 // 64-bit platforms; less on 32-bit ones). Readers charge every slot of a
 // row, up to its last cell that holds something, against their memory
-// budget, and the bytes of each cell's text besides.
+// budget, and the bytes of each cell's text besides — an upper bound of
+// what the compactly stored grid takes (see AppendRow).
 const GridCellSize = 40
 
 // Blank reports whether the cell holds neither text, a number nor a
