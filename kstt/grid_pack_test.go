@@ -132,3 +132,38 @@ func TestPackedCopy(t *testing.T) {
 		}
 	}
 }
+
+// FuzzPackedRow stores rows of arbitrary cells compactly and reads them
+// back: Row and Cell give the cells stored (trailing blanks dropped).
+func FuzzPackedRow(f *testing.F) {
+	f.Add(uint16(341), "D342+E342", "62", uint8(3), uint8(7))
+	f.Add(uint16(0), "A1\x00B1", "007", uint8(200), uint8(0))
+	f.Fuzz(func(t *testing.T, r uint16, formula, text string, col, flags uint8) {
+		var g Grid
+		for range int(r) % 1500 {
+			g.AppendRow(nil)
+		}
+		row := make([]GridCell, int(col)+1)
+		row[col] = GridCell{Text: text, Formula: formula, IsNum: flags&1 != 0, Percent: flags&2 != 0, Cached: flags&4 != 0}
+		if flags&8 != 0 && col > 0 {
+			row[0] = GridCell{Text: formula}
+		}
+		g.AppendRow(row)
+		at := g.Len() - 1
+		for len(row) > 0 && row[len(row)-1] == (GridCell{}) {
+			row = row[:len(row)-1]
+		}
+		got := g.Row(at)
+		if len(row) == 0 {
+			row = nil
+		}
+		if diff := cmp.Diff(row, got); diff != "" {
+			t.Fatalf("(-want +got):\n%s", diff)
+		}
+		for c := range row {
+			if g.Cell(at, c) != row[c] {
+				t.Fatalf("Cell(%d, %d) = %+v, want %+v", at, c, g.Cell(at, c), row[c])
+			}
+		}
+	})
+}
