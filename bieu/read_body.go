@@ -238,35 +238,49 @@ func readList[R any](t *table, rows *[]R, total *R, mt kstt.MutableTable, labels
 			continue
 		}
 		stt, field := labels(listRow(*rows, total, i))
-		*stt = t.stt(k)
+		s, l := t.texts(k)
+		*stt = s
 		if row.kind != kstt.TotalRow {
-			*field = t.label(k)
+			*field = l
 		}
 		mt.SetInts(i, t.row(k))
 	}
 	return idx
 }
 
-// stt and label return body row k's STT and label as the form keeps them:
-// cloned from the grid (a reader's grid stores cells in 64 KiB chunks,
-// which a substring would keep alive); a total row's label is
-// kstt.TotalLabel, and its STT is kept only if it is not the total's
-// label itself ("Tổng cộng" written in the STT column).
-func (t *table) stt(k int) string {
+// texts returns body row k's STT and label as the form keeps them, read
+// from the grid and copied (a reader's grid stores cells in 64 KiB chunks,
+// which a substring would keep alive) into one allocation for both. A
+// total row's label is kstt.TotalLabel, and its STT is kept only if it is
+// not the total's label itself ("Tổng cộng" written in the STT column).
+func (t *table) texts(k int) (stt, label string) {
 	row := &t.rows[k]
 	s := t.g.Cell(int(row.gridRow), t.cols[0]).Text
-	if row.kind == kstt.TotalRow && isTotal(s) {
-		return ""
+	if row.kind == kstt.TotalRow {
+		if isTotal(s) {
+			s = ""
+		}
+		return strings.Clone(s), kstt.TotalLabel
 	}
-	return strings.Clone(s)
+	l := t.g.Cell(int(row.gridRow), t.cols[1]).Text
+	var b strings.Builder
+	b.Grow(len(s) + len(l))
+	b.WriteString(s)
+	b.WriteString(l)
+	both := b.String()
+	return both[:len(s)], both[len(s):]
 }
 
+// stt is texts' STT.
+func (t *table) stt(k int) string {
+	s, _ := t.texts(k)
+	return s
+}
+
+// label is texts' label.
 func (t *table) label(k int) string {
-	row := &t.rows[k]
-	if row.kind == kstt.TotalRow {
-		return kstt.TotalLabel
-	}
-	return strings.Clone(t.g.Cell(int(row.gridRow), t.cols[1]).Text)
+	_, l := t.texts(k)
+	return l
 }
 
 // row returns the counts of body row k by column number, read from the
@@ -350,16 +364,17 @@ func assembleII08(_ *reader, inst *instance, h kstt.Header) (kstt.Form, *kstt.Or
 	for k, row := range t.rows {
 		switch row.kind {
 		case kstt.SectionRow:
-			newSection(t.stt(k), t.label(k))
+			newSection(t.texts(k))
 			idx[k] = printed - 1
 		case kstt.LevelRow:
-			newLevel(t.stt(k), t.label(k))
+			newLevel(t.texts(k))
 			idx[k] = printed - 1
 		case kstt.DataRow:
 			if lvl == nil {
 				newLevel("", "")
 			}
-			lvl.Rows = append(lvl.Rows, II08Row{STT: t.stt(k), Field: t.label(k)})
+			s, l := t.texts(k)
+			lvl.Rows = append(lvl.Rows, II08Row{STT: s, Field: l})
 			idx[k] = printed
 			where[k] = pos{len(f.Sections) - 1, len(sec.Levels) - 1, len(lvl.Rows) - 1}
 			printed++
@@ -389,7 +404,8 @@ func assembleII06b(_ *reader, inst *instance, h kstt.Header) (kstt.Form, *kstt.O
 	for k, row := range t.rows {
 		switch row.kind {
 		case kstt.LevelRow:
-			f.Levels = append(f.Levels, II06bLevel{Code: t.stt(k), Title: t.label(k)})
+			s, l := t.texts(k)
+			f.Levels = append(f.Levels, II06bLevel{Code: s, Title: l})
 			lvl = &f.Levels[len(f.Levels)-1]
 			idx[k] = printed
 			printed++
@@ -399,7 +415,8 @@ func assembleII06b(_ *reader, inst *instance, h kstt.Header) (kstt.Form, *kstt.O
 				lvl = &f.Levels[0]
 				printed++
 			}
-			lvl.Rows = append(lvl.Rows, II06aRow{STT: t.stt(k), Field: t.label(k)})
+			s, l := t.texts(k)
+			lvl.Rows = append(lvl.Rows, II06aRow{STT: s, Field: l})
 			idx[k] = printed
 			printed++
 		case kstt.TotalRow:

@@ -99,11 +99,13 @@ func assembleDeclared(mk func() kstt.Form) assembler {
 				switch row.kind {
 				case kstt.LevelRow, kstt.SectionRow:
 					if (row.kind == kstt.LevelRow && len(rows.Levels) > 0) || (row.kind == kstt.SectionRow && len(rows.Sections) > 0) {
-						part.Rows = append(part.Rows, decl.Row{Kind: row.kind, STT: t.stt(k), Label: t.label(k)})
+						s, l := t.texts(k)
+						part.Rows = append(part.Rows, decl.Row{Kind: row.kind, STT: s, Label: l})
 						idx[k] = len(part.Rows) - 1
 					}
 				case kstt.DataRow:
-					part.Rows = append(part.Rows, decl.Row{Kind: kstt.DataRow, STT: t.stt(k), Label: t.label(k)})
+					s, l := t.texts(k)
+					part.Rows = append(part.Rows, decl.Row{Kind: kstt.DataRow, STT: s, Label: l})
 					idx[k] = len(part.Rows) - 1
 				case kstt.TotalRow:
 					total = k
