@@ -25,6 +25,10 @@
 //     bieu/RULES.md); bieu.Editions selects the edition by a report's
 //     period (Thông tư 01/2020/TT-VPCP for periods that end before
 //     15/02/2026, when Thông tư 5/2025/TT-VPCP comes into force).
+//   - bieu/tally: case records (hồ sơ) of a one-stop system counted into
+//     II.06a, II.06b, II.08 and section I.6 for a period, by counting
+//     policies that are data, with findings naming each bad record and an
+//     opt-in audit trail; bieu/tally/xlsxlist reads case lists from XLSX.
 //   - render, render/text, render/xlsx: renderers of kstt.Sheet (plain
 //     text, XLSX through excelize) and the way back from filled files.
 //

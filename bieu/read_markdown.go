@@ -27,6 +27,7 @@ func WriteRulesMarkdown(w io.Writer) error {
 		fmt.Fprintf(bw, "| `%s` | %s | %s | %s | %s |\n", r.ID, r.Severity, cell(r.Expr), cell(r.Meaning+" — "+r.MeaningEN), cell(r.Basis))
 	}
 	fmt.Fprintln(bw)
+	writeSeriesMarkdown(bw)
 	fmt.Fprintf(bw, "## Editions (bieu.Editions)\n\n")
 	fmt.Fprintf(bw, "A report's period selects the edition of the forms it is read and checked against. ")
 	fmt.Fprintf(bw, "The package knows %s, for the periods that end from %s to %s. ", Edition0120.Name, Edition0120.ValidFrom.Vietnamese(), Edition0120.ValidTo.Vietnamese())

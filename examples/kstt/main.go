@@ -5,6 +5,7 @@
 //	kstt check [-json] [-lang vi|en] [-options FILE] [-form DECL.json]… [-max-bytes N] [-max-rows N] [-max-memory N] FILE…
 //	kstt render -format text|xlsx|html [-o OUT] [-form DECL.json]… [-max-bytes N] [-max-rows N] [-max-memory N] FILE
 //	kstt rollup [-unit NAME] [-recipient NAME] [-level UNIT=LEVEL]… [-format xlsx|text] [-indicators] [-o OUT] [-max-bytes N] [-max-rows N] [-max-memory N] FILE…
+//	kstt tally -period PERIOD [-unit NAME] [-format text|xlsx|json] [-o OUT] FILE…
 //	kstt rules [-json]
 //	kstt serve [-addr HOST:PORT]
 //
@@ -111,7 +112,7 @@ const usage = `usage:
         twice, an unknown level) — nothing is written then. -indicators adds
         the published rates (bieu/indicator) after the forms: the
         aggregate's row by row, and the units ranked by each, with charts.
-  kstt serve [-addr HOST:PORT]
+` + tallyUsage + `  kstt serve [-addr HOST:PORT]
         a local web page (default http://127.0.0.1:8080/, loopback only):
         upload units' files (XLSX, JSON, pasted text) to see their forms
         with the findings on the cells, the roll-up with its sources,
@@ -139,6 +140,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runRules(args[1:], stdout, stderr)
 	case "serve":
 		return runServe(args[1:], stdout, stderr)
+	case "tally":
+		return runTally(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
@@ -404,6 +407,7 @@ func splitOptions(path string, extra ...kstt.Rule) (kstt.CheckOptions, bieu.Read
 func allRules() []kstt.Rule {
 	rules := bieu.Rules()
 	rules = append(rules, new(bieu.II06b).Spec().Rules...)
+	rules = append(rules, bieu.SeriesRules()...)
 	return append(rules, bieu.ReadRules()...)
 }
 

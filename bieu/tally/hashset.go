@@ -1,0 +1,55 @@
+package tally
+
+import "math/bits"
+
+// hashSet is a set of 64-bit code hashes with open addressing: 8 bytes a
+// slot, at most three quarters full, so a million codes take 16 MiB (a Go
+// map of the same takes about twice that, and allocates four times).
+type hashSet struct {
+	slots []uint64 // 0 marks an empty slot
+	n     int
+	shift uint // 64 − log2(len(slots))
+}
+
+// add inserts h and reports whether it was not there.
+func (s *hashSet) add(h uint64) bool {
+	if h == 0 {
+		h = 1
+	}
+	if 4*(s.n+1) > 3*len(s.slots) {
+		s.grow()
+	}
+	mask := uint64(len(s.slots) - 1)
+	for i := (h * 0x9E3779B97F4A7C15) >> s.shift; ; i = (i + 1) & mask {
+		switch s.slots[i] {
+		case 0:
+			s.slots[i] = h
+			s.n++
+			return true
+		case h:
+			return false
+		}
+	}
+}
+
+func (s *hashSet) grow() {
+	old := s.slots
+	size := max(1024, 2*len(old))
+	s.slots = make([]uint64, size)
+	s.shift = uint(64 - bits.TrailingZeros(uint(size)))
+	s.n = 0
+	for _, h := range old {
+		if h != 0 {
+			s.add(h)
+		}
+	}
+}
+
+// each calls fn for every hash in the set.
+func (s *hashSet) each(fn func(uint64)) {
+	for _, h := range s.slots {
+		if h != 0 {
+			fn(h)
+		}
+	}
+}

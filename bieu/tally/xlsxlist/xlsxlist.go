@@ -1,0 +1,85 @@
+// Package xlsxlist reads case lists (danh sách hồ sơ) that one-stop
+// systems export as XLSX workbooks into tally records, streaming the rows
+// with render/xlsx.Rows: a million rows are read in bounded memory. It is
+// a package of its own so that package tally does not link the workbook
+// library.
+package xlsxlist
+
+import (
+	"fmt"
+	"io"
+	"iter"
+	"os"
+
+	"github.com/baocaodinhky/vpcp/bieu/tally"
+	"github.com/baocaodinhky/vpcp/render/xlsx"
+)
+
+// Options configure Read: the case-list options of package tally (header
+// mapping, time zone, bounds on rows and columns) and the workbook reader's
+// bounds and sheet.
+type Options struct {
+	tally.ReadOptions
+	Rows xlsx.RowsOptions
+}
+
+// Read reads the case list in a worksheet (Options.Rows.Sheet, or the
+// first) of an XLSX workbook: the header is matched by its Vietnamese
+// labels (tally.MatchHeader), dates are real spreadsheet dates or the text
+// forms offices write, and every row below the header is a record or a
+// *tally.RowError naming its row. A workbook that cannot be read ends the
+// sequence with the *xlsx.ReadError of render/xlsx (ErrNotXLSX,
+// ErrEncrypted, ErrOverLimit, ErrCorrupt); a missing header with a
+// *tally.ReadError (ErrNoHeader).
+func Read(r io.ReaderAt, size int64, opts Options) iter.Seq2[tally.Record, error] {
+	rows := func(yield func(tally.Row, error) bool) {
+		cells := make([]tally.Cell, 0, 32)
+		for row, err := range xlsx.Rows(r, size, opts.Rows) {
+			if err != nil {
+				yield(tally.Row{}, err)
+				return
+			}
+			cells = cells[:0]
+			for _, c := range row.Cells {
+				cells = append(cells, tally.Cell{Text: c.Value, Serial: c.Date, Number: c.Number})
+			}
+			if !yield(tally.Row{Num: row.Num, Cells: cells}, nil) {
+				return
+			}
+		}
+	}
+	return tally.ReadRows(rows, opts.ReadOptions)
+}
+
+// ReadFile reads the case list of the workbook at path (see Read); the
+// file is closed when the sequence ends. Options.Source defaults to path.
+func ReadFile(path string, opts Options) iter.Seq2[tally.Record, error] {
+	return func(yield func(tally.Record, error) bool) {
+		f, err := os.Open(path)
+		if err != nil {
+			yield(tally.Record{}, &tally.ReadError{Source: path, Err: err})
+			return
+		}
+		defer f.Close()
+		st, err := f.Stat()
+		if err != nil {
+			yield(tally.Record{}, &tally.ReadError{Source: path, Err: err})
+			return
+		}
+		if opts.Source == "" {
+			opts.Source = path
+		}
+		for rec, err := range Read(f, st.Size(), opts) {
+			if err != nil {
+				if _, ok := err.(*tally.RowError); !ok {
+					err = fmt.Errorf("%s: %w", path, err)
+				}
+			}
+			if !yield(rec, err) || (err != nil && !isRowError(err)) {
+				return
+			}
+		}
+	}
+}
+
+func isRowError(err error) bool { _, ok := err.(*tally.RowError); return ok }
