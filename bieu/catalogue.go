@@ -2,6 +2,7 @@ package bieu
 
 import (
 	"strconv"
+	"sync"
 
 	"github.com/baocaodinhky/vpcp/kstt"
 )
@@ -41,8 +42,13 @@ func Rules() []kstt.Rule { return DefaultEditions().Rules() }
 // 01/2020/TT-VPCP all the same, with the Info finding KSTT/R40 that says
 // so (Editions.Check).
 func Check(r *kstt.Report, opts kstt.CheckOptions) (kstt.Findings, error) {
-	return DefaultEditions().Check(r, opts)
+	return defaultEditions().Check(r, opts)
 }
+
+// defaultEditions is DefaultEditions built once, for Check: it is never
+// handed out, so nothing changes it, and the declarations of its
+// catalogues are compiled once for every report checked.
+var defaultEditions = sync.OnceValue(DefaultEditions)
 
 // DecodeReport reads a report written by kstt.Report.MarshalJSON, with its
 // forms typed as II06a, II07b and II08.

@@ -176,8 +176,10 @@ func (e *Editions) Check(r *kstt.Report, opts kstt.CheckOptions) (kstt.Findings,
 	if r == nil {
 		return nil, fmt.Errorf("bieu: check: %w: nil report", kstt.ErrInvalidReport)
 	}
-	if err := opts.Validate(e.Rules()); err != nil {
-		return nil, err
+	if len(opts.Rules) > 0 { // nothing to validate otherwise
+		if err := opts.Validate(e.Rules()); err != nil {
+			return nil, err
+		}
 	}
 	p := reportPeriod(r)
 	ed, exact := e.For(p)

@@ -247,8 +247,17 @@ func (a *Aggregate) Check(opts kstt.CheckOptions) (kstt.Findings, error) {
 // hasNilForm reports whether a form of r is nil (or a typed nil pointer).
 func hasNilForm(r *kstt.Report) bool {
 	for _, f := range r.Forms {
-		if f == nil || reflect.ValueOf(f).IsNil() {
+		switch v := f.(type) {
+		case nil:
 			return true
+		case *II06a, *II06b, *II07b, *II08:
+			if isNilForm(v) {
+				return true
+			}
+		default:
+			if rv := reflect.ValueOf(f); rv.Kind() == reflect.Pointer && rv.IsNil() {
+				return true
+			}
 		}
 	}
 	return false
@@ -256,12 +265,15 @@ func hasNilForm(r *kstt.Report) bool {
 
 // reportHeader is a report's header, or its first form's when its own is
 // empty (as the catalogue's check reads it).
-func reportHeader(r *kstt.Report) kstt.Header {
+func reportHeader(r *kstt.Report) kstt.Header { return rawHeader(r).Normalize() }
+
+// rawHeader is reportHeader before normalisation.
+func rawHeader(r *kstt.Report) kstt.Header {
 	h := r.Header
 	if h.Unit == "" && h.Recipient == "" && h.Period.IsZero() && len(r.Forms) > 0 {
 		h = r.Forms[0].FormHeader()
 	}
-	return h.Normalize()
+	return h
 }
 
 // Rollup combines the reports of many units for one period into the
@@ -332,12 +344,16 @@ func Rollup(reports []*kstt.Report, opts RollupOptions) (*Aggregate, error) {
 			refused = append(refused, &UnitError{Index: i, Unit: r.Header.Unit, Err: kstt.ErrInvalidReport, Got: "nil form"})
 			continue
 		}
-		h := reportHeader(r)
+		// The header as written: the unit's name is normalised once (its
+		// key is that name in lower case), the recipient, which most
+		// reports write alike, once per spelling.
+		h := rawHeader(r)
+		h.Unit = vntext.NFC(h.Unit)
 		u := RollupUnit{Name: h.Unit}
 		bad := func(err error, want, got string) {
 			refused = append(refused, &UnitError{Index: i, Unit: h.Unit, Err: err, Want: want, Got: got})
 		}
-		key := vntext.Key(h.Unit)
+		key := strings.ToLower(h.Unit) // vntext.Key of a name already in NFC
 		if key == "" {
 			bad(ErrNoUnit, "", "")
 		} else if j, dup := seen[key]; dup {
@@ -356,7 +372,7 @@ func Rollup(reports []*kstt.Report, opts RollupOptions) (*Aggregate, error) {
 			recipientKeys[h.Recipient] = rk
 		}
 		if rk != wantRecipient {
-			bad(ErrRecipientMismatch, unsetIfEmpty(want.Unit), unsetIfEmpty(h.Recipient))
+			bad(ErrRecipientMismatch, unsetIfEmpty(want.Unit), unsetIfEmpty(vntext.NFC(h.Recipient)))
 		}
 		if levelOf != nil {
 			u.Level = levelOf(h.Unit)
@@ -474,6 +490,14 @@ func (t *accTable) addRow(i int, buf []int64, unit int32) {
 	}
 }
 
+// provenance counts the rows of t and the units that fed them.
+func (t *accTable) provenance() (rows, units int) {
+	for _, r := range t.rows {
+		units += len(r.units)
+	}
+	return len(t.rows), units
+}
+
 // total sums the rows, every count and flag column, into into. It returns
 // 0, or the column of the first overflow: in row bad when a row's own sum
 // overflowed, in TỔNG CỘNG when bad is nil.
@@ -561,6 +585,13 @@ func (b *rollupBuilder) add(r *kstt.Report, u RollupUnit, ui int32) error {
 		switch f.Spec().Code {
 		case "II.06a":
 			b.hasA = true
+			if a, ok := f.(*II06a); ok { // the rows as they are, without the Table view
+				for i := range a.Rows {
+					a.Rows[i].ints(b.buf)
+					b.addII06a(a.Rows[i].Field, u.Level, ui)
+				}
+				continue
+			}
 			t := f.Table(0)
 			for i, n := 0, t.Len(); i < n; i++ {
 				m := t.Row(i)
@@ -568,21 +599,7 @@ func (b *rollupBuilder) add(r *kstt.Report, u RollupUnit, ui int32) error {
 					continue
 				}
 				t.Ints(i, b.buf)
-				sl := b.slots[m.Label]
-				if sl == nil {
-					sl = &fieldSlot{key: b.key(m.Label), a: -1, b: [4]int{-1, -1, -1, -1}}
-					b.slots[m.Label] = sl
-				}
-				if sl.a < 0 {
-					sl.a = b.a.rowFor(sl.key, m.Label)
-				}
-				b.a.addRow(sl.a, b.buf, ui)
-				if l := u.Level; l != LevelUnknown {
-					if sl.b[l] < 0 {
-						sl.b[l] = b.b[l].rowFor(sl.key, m.Label)
-					}
-					b.b[l].addRow(sl.b[l], b.buf, ui)
-				}
+				b.addII06a(m.Label, u.Level, ui)
 			}
 		case "II.07b":
 			b.hasDesk = true
@@ -624,6 +641,26 @@ func (b *rollupBuilder) add(r *kstt.Report, u RollupUnit, ui int32) error {
 		}
 	}
 	return nil
+}
+
+// addII06a adds b.buf, the counts of one II.06a row of lĩnh vực label,
+// into II.06a and into II.06b at level l, on behalf of unit ui.
+func (b *rollupBuilder) addII06a(label string, l UnitLevel, ui int32) {
+	sl := b.slots[label]
+	if sl == nil {
+		sl = &fieldSlot{key: b.key(label), a: -1, b: [4]int{-1, -1, -1, -1}}
+		b.slots[label] = sl
+	}
+	if sl.a < 0 {
+		sl.a = b.a.rowFor(sl.key, label)
+	}
+	b.a.addRow(sl.a, b.buf, ui)
+	if l != LevelUnknown {
+		if sl.b[l] < 0 {
+			sl.b[l] = b.b[l].rowFor(sl.key, label)
+		}
+		b.b[l].addRow(sl.b[l], b.buf, ui)
+	}
 }
 
 func (b *rollupBuilder) ii08Group(sec, lvl kstt.RowMeta) *ii08Group {
@@ -753,12 +790,33 @@ func overflow(units []RollupUnit, form, where string, r *accRow, col int, tables
 
 func (b *rollupBuilder) build(agg *Aggregate) error {
 	h := agg.Header
-	src := func(form, part string, row int, r *accRow) {
-		names := make([]string, len(r.units))
-		for i, u := range r.units {
-			names[i] = agg.Units[u].Name
+	// Provenance: every row's units, by index while summing, become names
+	// here, all in one backing array (each row's slice capped at its own
+	// length, so appending to one never writes into the next).
+	nsrc, nnames := b.a.provenance()
+	for _, t := range b.b {
+		if t != nil {
+			n, m := t.provenance()
+			nsrc, nnames = nsrc+n, nnames+m
 		}
-		agg.Sources = append(agg.Sources, RowSource{Form: form, Part: part, Row: row, Label: vntext.NFC(r.label), Units: names})
+	}
+	for _, t := range []*accTable{b.desk, b.onSpot} {
+		n, m := t.provenance()
+		nsrc, nnames = nsrc+n, nnames+m
+	}
+	for _, g := range b.c {
+		n, m := g.t.provenance()
+		nsrc, nnames = nsrc+n, nnames+m
+	}
+	agg.Sources = make([]RowSource, 0, nsrc)
+	names := make([]string, 0, nnames)
+	src := func(form, part string, row int, r *accRow) {
+		from := len(names)
+		for _, u := range r.units {
+			names = append(names, agg.Units[u].Name)
+		}
+		agg.Sources = append(agg.Sources, RowSource{Form: form, Part: part, Row: row, Label: vntext.NFC(r.label),
+			Units: names[from:len(names):len(names)]})
 	}
 	ovf := func(form, where string, r *accRow, col int, tables ...*accTable) error {
 		return overflow(agg.Units, form, where, r, col, tables...)

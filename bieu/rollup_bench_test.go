@@ -140,3 +140,88 @@ func BenchmarkRollupHandSum(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*benchUnits), "ns/unit")
 	b.ReportMetric(float64(peak)/(1<<20), "peak-MiB")
 }
+
+// handSumKeyed is the floor of the roll-up: the hand summing loop with the
+// same key normalisation (FieldKey, computed once per spelling as any
+// hand loop over thousands of units would), the rows of II.06a summed
+// into one map by lĩnh vực key and into one per level, each row keeping
+// the units that fed it — what Rollup computes before it builds the
+// forms.
+func handSumKeyed(reps []*kstt.Report) map[string]*handRow {
+	keys := map[string]string{}
+	m := map[string]*handRow{}
+	var byLevel [4]map[string]*handRow
+	for l := range byLevel {
+		byLevel[l] = map[string]*handRow{}
+	}
+	add := func(m map[string]*handRow, key string, x *II06aRow, u int32) {
+		s := m[key]
+		if s == nil {
+			s = new(handRow)
+			m[key] = s
+		}
+		s.v[3] += x.Received
+		s.v[4] += x.Online
+		s.v[5] += x.Direct
+		s.v[6] += x.CarriedOver
+		s.v[7] += x.Resolved
+		s.v[8] += x.Early
+		s.v[9] += x.OnTime
+		s.v[10] += x.Late
+		s.v[11] += x.Pending
+		s.v[12] += x.PendingOnTime
+		s.v[13] += x.PendingOverdue
+		s.units = append(s.units, u)
+	}
+	for u, r := range reps {
+		level := GuessLevel(r.Header.Unit)
+		a := r.Forms[0].(*II06a)
+		for i := range a.Rows {
+			x := &a.Rows[i]
+			k, ok := keys[x.Field]
+			if !ok {
+				k = FieldKey(x.Field)
+				keys[x.Field] = k
+			}
+			add(m, k, x, int32(u))
+			add(byLevel[level], k, x, int32(u))
+		}
+	}
+	return m
+}
+
+type handRow struct {
+	v     [14]int64
+	units []int32
+}
+
+// BenchmarkRollupVsFloor runs Rollup and its floor, handSumKeyed, on the
+// same 10,000 units × 20 lĩnh vực in one run. Goal: Rollup ≤ 2× the floor.
+func BenchmarkRollupVsFloor(b *testing.B) {
+	reps := benchReports()
+	b.Run("Rollup", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := Rollup(reps, RollupOptions{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*benchUnits), "ns/unit")
+	})
+	b.Run("paired", func(b *testing.B) {
+		paired(b, 1, func() {
+			if _, err := Rollup(reps, RollupOptions{}); err != nil {
+				b.Fatal(err)
+			}
+		}, func() { handSumKeyed(reps) })
+	})
+	b.Run("floor/hand-sum-keyed", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if m := handSumKeyed(reps); len(m) != benchFields {
+				b.Fatalf("%d keys", len(m))
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*benchUnits), "ns/unit")
+	})
+}

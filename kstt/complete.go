@@ -25,7 +25,7 @@ func isNilForm(f Form) bool {
 }
 
 // checkComplete reports what the Complete rule on field finds missing.
-func checkComplete(r *Report, field string, add func(Finding)) {
+func checkComplete(r *Report, formHeaders []Header, field string, add func(Finding)) {
 	switch field {
 	case "forms":
 		if len(r.Forms) == 0 {
@@ -49,8 +49,8 @@ func checkComplete(r *Report, field string, add func(Finding)) {
 			}
 		}
 	case "header.unit", "header.recipient", "header.period":
-		for _, f := range r.Forms {
-			h := f.FormHeader().Normalize()
+		for i, f := range r.Forms {
+			h := formHeaders[i]
 			var label, en string
 			missing := false
 			switch field {

@@ -92,6 +92,7 @@ func Fill(f Form) error {
 			t.SetInts(total, buf)
 		}
 	}
+	index := make([]rowIndex, len(tables)) // other parts' rows by lĩnh vực, built on first use
 	for pi, t := range tables {
 		p := &spec.Parts[pi]
 		for ri := range spec.Rules {
@@ -104,8 +105,8 @@ func Fill(f Form) error {
 				if meta.Kind != DataRow && meta.Kind != TotalRow {
 					continue
 				}
-				num, ok1 := refValue(f, spec, pi, meta, i, r.Terms[0], buf)
-				den, ok2 := refValue(f, spec, pi, meta, i, r.Terms[1], buf)
+				num, ok1 := refValue(tables, spec, pi, i, meta, r.Terms[0], buf, index)
+				den, ok2 := refValue(tables, spec, pi, i, meta, r.Terms[1], buf, index)
 				if ok1 && ok2 {
 					t.SetRate(i, r.Target.Col, RateOf(num, den, r.Places))
 				}
@@ -115,12 +116,12 @@ func Fill(f Form) error {
 	return nil
 }
 
-func refValue(f Form, spec *FormSpec, pi int, meta RowMeta, row int, ref Ref, buf []int64) (int64, bool) {
+func refValue(tables []MutableTable, spec *FormSpec, pi, row int, meta RowMeta, ref Ref, buf []int64, index []rowIndex) (int64, bool) {
 	op := spec.PartIndex(ref.Part)
-	t := f.Table(op)
+	t := tables[op]
 	j := row
 	if op != pi {
-		if j = MatchRow(t, meta); j < 0 {
+		if j = index[op].find(t, meta, row); j < 0 {
 			return 0, false
 		}
 	}

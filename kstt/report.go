@@ -268,8 +268,10 @@ func (c *Catalogue) Check(r *Report, opts CheckOptions) (Findings, error) {
 			return nil, fmt.Errorf("kstt: check: %w: form %d is nil", ErrInvalidReport, i+1)
 		}
 	}
-	if err := opts.Validate(c.Rules()); err != nil {
-		return nil, err
+	if len(opts.Rules) > 0 {
+		if err := opts.Validate(c.Rules()); err != nil {
+			return nil, err
+		}
 	}
 	var out Findings
 	for _, f := range r.Forms {
@@ -277,11 +279,22 @@ func (c *Catalogue) Check(r *Report, opts CheckOptions) (Findings, error) {
 		if spec == nil {
 			return nil, fmt.Errorf("kstt: %w: %q", ErrUnknownForm, f.Spec().Code)
 		}
-		sub := CheckOptions{Rules: map[string]RuleOverride{}}
+		var sub CheckOptions
 		for _, rule := range spec.Rules {
 			if ov, ok := opts.Rules[rule.ID]; ok {
+				if sub.Rules == nil {
+					sub.Rules = map[string]RuleOverride{}
+				}
 				sub.Rules[rule.ID] = ov
 			}
+		}
+		if len(sub.Rules) == 0 {
+			// The catalogue's own rules, compiled once for every report.
+			var err error
+			if out, err = checkCompiledSpec(spec, f, out); err != nil {
+				return nil, err
+			}
+			continue
 		}
 		ch, err := NewChecker(spec, sub)
 		if err != nil {
@@ -289,34 +302,51 @@ func (c *Catalogue) Check(r *Report, opts CheckOptions) (Findings, error) {
 		}
 		out = ch.Check(f, out)
 	}
+	h := reportHeaders(r)
 	for i := range c.Report {
 		rule := &c.Report[i]
 		sev, on := opts.resolve(rule)
 		if !on {
 			continue
 		}
-		out = c.checkReportRule(r, rule, sev, out)
+		out = c.checkReportRule(r, h, rule, sev, out)
 	}
 	out = c.runChecks(r, opts, out)
 	return out.Sort(), nil
 }
 
-func (c *Catalogue) checkReportRule(r *Report, rule *Rule, sev Severity, out Findings) Findings {
+// headers are the normalised headers of a report, computed once for all
+// its report rules: the report's own (or its first form's when its own is
+// empty), and each form's.
+type headers struct {
+	want  Header
+	forms []Header
+}
+
+func reportHeaders(r *Report) *headers {
+	h := &headers{want: r.Header.Normalize(), forms: make([]Header, len(r.Forms))}
+	for i, f := range r.Forms {
+		h.forms[i] = f.FormHeader().Normalize()
+	}
+	if h.want.Unit == "" && h.want.Recipient == "" && h.want.Period.IsZero() && len(r.Forms) > 0 {
+		h.want = h.forms[0]
+	}
+	return h
+}
+
+func (c *Catalogue) checkReportRule(r *Report, h *headers, rule *Rule, sev Severity, out Findings) Findings {
 	add := func(f Finding) {
 		f.Rule, f.Severity = rule.ID, sev
 		f.Message, f.MessageEN = compose(rule, f.Message, f.MessageEN)
 		out = append(out, f)
 	}
-	want := r.Header.Normalize()
-	if want.Unit == "" && want.Recipient == "" && want.Period.IsZero() && len(r.Forms) > 0 {
-		want = r.Forms[0].FormHeader().Normalize()
-	}
+	want := h.want
 	switch rule.Kind {
 	case Complete:
-		checkComplete(r, rule.Target.Field, add)
+		checkComplete(r, h.forms, rule.Target.Field, add)
 	case SameHeader:
-		for _, f := range r.Forms {
-			got := f.FormHeader().Normalize()
+		for i, f := range r.Forms {
+			got := h.forms[i]
 			code := f.Spec().Code
 			if vntext.Key(got.Unit) != vntext.Key(want.Unit) {
 				add(Finding{Form: code, Row: -1, RowLabel: "Đơn vị báo cáo", Expected: want.Unit, Actual: got.Unit,

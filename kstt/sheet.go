@@ -99,7 +99,9 @@ const (
 	RateRel
 )
 
-// Relation is the rule a derived cell obeys, in sheet coordinates.
+// Relation is the rule a derived cell obeys, in sheet coordinates. Layout
+// gives the cells of one column the same Cols slice, and the cells of a
+// TỔNG CỘNG row the same Rows slice: treat them as read-only.
 type Relation struct {
 	Kind     RelationKind `json:"kind"`
 	Cols     []int        `json:"cols,omitempty"` // column numbers, SumColumnsRel
@@ -133,25 +135,41 @@ func Layout(f Form) *Sheet {
 		s.Period = "Kỳ báo cáo:"
 	}
 	buf := make([]int64, 64)
+	index := make([]rowIndex, len(spec.Parts)) // each part's rows by lĩnh vực, for rates across parts
 	for pi := range spec.Parts {
 		p := &spec.Parts[pi]
 		t := f.Table(pi)
 		b := Block{Title: p.Title}
-		for _, c := range p.Columns {
+		// What every row of a column shares: the terms of the printed
+		// formula that derives it (one slice for the whole column).
+		terms := make([][]int, len(p.Columns))
+		for ci, c := range p.Columns {
 			b.Columns = append(b.Columns, SheetColumn{Num: c.Num, Key: c.Key, Kind: c.Kind, Width: c.Width})
 			b.Numbers = append(b.Numbers, spec.NumberLabel(p.ID, c.Num))
+			if r := sumRule(spec, p.ID, c.Num); r != nil {
+				terms[ci] = make([]int, len(r.Terms))
+				for k, term := range r.Terms {
+					terms[ci][k] = term.Col
+				}
+			}
 		}
 		b.HeadRows, b.Head = headGrid(p.Columns)
 		if need := p.MaxNum() + 1; need > len(buf) {
 			buf = make([]int64, need)
 		}
-		var dataRows []int
-		for i := 0; i < t.Len(); i++ {
+		n, w := t.Len(), len(p.Columns)
+		b.Rows = make([]SheetRow, 0, n)
+		cells := make([]Cell, n*w) // every row's cells in one array
+		var dataRows, totalRows []int
+		for i := 0; i < n; i++ {
 			meta := t.Row(i)
-			row := SheetRow{Kind: meta.Kind, Cells: make([]Cell, len(p.Columns))}
+			row := SheetRow{Kind: meta.Kind, Cells: cells[i*w : (i+1)*w : (i+1)*w]}
 			numeric := meta.Kind == DataRow || meta.Kind == TotalRow
 			if numeric {
 				t.Ints(i, buf)
+			}
+			if meta.Kind == TotalRow && len(dataRows) > 0 {
+				totalRows = slices.Clone(dataRows) // shared by the row's cells
 			}
 			for ci, c := range p.Columns {
 				cell := &row.Cells[ci]
@@ -165,16 +183,13 @@ func Layout(f Form) *Sheet {
 				case !numeric || c.Kind == TextColumn:
 				case c.Kind == RateColumn:
 					cell.Kind, cell.Dec = DecimalCell, t.Rate(i, c.Num)
-					cell.Rel = rateRelation(f, spec, pi, i, meta, c.Num)
+					cell.Rel = rateRelation(f, spec, pi, i, meta, c.Num, index)
 				default:
 					cell.Kind, cell.Int = IntCell, buf[c.Num]
-					if r := sumRule(spec, p.ID, c.Num); r != nil {
-						cell.Rel = Relation{Kind: SumColumnsRel}
-						for _, term := range r.Terms {
-							cell.Rel.Cols = append(cell.Rel.Cols, term.Col)
-						}
+					if terms[ci] != nil {
+						cell.Rel = Relation{Kind: SumColumnsRel, Cols: terms[ci]}
 					} else if meta.Kind == TotalRow {
-						cell.Rel = Relation{Kind: SumRowsRel, Rows: slices.Clone(dataRows)}
+						cell.Rel = Relation{Kind: SumRowsRel, Rows: totalRows}
 					}
 				}
 			}
@@ -205,7 +220,7 @@ func sumRule(spec *FormSpec, part string, col int) *Rule {
 	return nil
 }
 
-func rateRelation(f Form, spec *FormSpec, pi, row int, meta RowMeta, col int) Relation {
+func rateRelation(f Form, spec *FormSpec, pi, row int, meta RowMeta, col int, index []rowIndex) Relation {
 	for i := range spec.Rules {
 		r := &spec.Rules[i]
 		if r.Kind != Percentage || r.Target.Part != spec.Parts[pi].ID || r.Target.Col != col {
@@ -215,7 +230,7 @@ func rateRelation(f Form, spec *FormSpec, pi, row int, meta RowMeta, col int) Re
 			bi := spec.PartIndex(x.Part)
 			j := row
 			if bi != pi {
-				if j = MatchRow(f.Table(bi), meta); j < 0 {
+				if j = index[bi].find(f.Table(bi), meta, row); j < 0 {
 					return CellRef{}, false
 				}
 			}

@@ -51,6 +51,9 @@ func isClean(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf {
+			if latinClean(s[i:]) {
+				return !strings.Contains(s[i:], "  ") && s[len(s)-1] != ' '
+			}
 			return norm.NFC.QuickSpanString(s) == len(s) && !hasOddSpace(s)
 		}
 		if c == ' ' {
@@ -64,6 +67,27 @@ func isClean(s string) bool {
 			return false
 		}
 		prevSpace = false
+	}
+	return true
+}
+
+// latinClean reports whether every rune of s is ASCII (no control
+// character), a Latin letter or sign of U+00A1–U+02FF or a Vietnamese
+// letter of Latin Extended Additional (U+1E00–U+1EFF): all of them NFC
+// starters that never compose with a neighbour, and none a space but the
+// ASCII one. Such text — Vietnamese written in NFC — is NFC as it is, so
+// the general check need not run.
+func latinClean(s string) bool {
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+			if r < ' ' || r == 0x7f {
+				return false
+			}
+		case r >= 0xa1 && r < 0x300, r >= 0x1e00 && r < 0x1f00:
+		default:
+			return false
+		}
 	}
 	return true
 }
@@ -85,6 +109,33 @@ func hasOddSpace(s string) bool {
 // double space, one in capitals) have the same key.
 func Key(s string) string {
 	return strings.ToLower(NFC(s))
+}
+
+// KeyHash is a 64-bit hash of Key(s): labels with the same key have the
+// same hash (labels with different keys almost never do; a caller that
+// must be exact compares the keys of a match). It does not allocate when s
+// is already NFC with single spaces, the usual case, so that a table can
+// be indexed by lĩnh vực without building a key string per row.
+func KeyHash(s string) uint64 {
+	if !isClean(s) {
+		s = NFC(s)
+	}
+	const (
+		offset = 14695981039346656037
+		prime  = 1099511628211
+	)
+	h := uint64(offset)
+	for _, r := range s { // the runes of strings.ToLower(s), as Key has them
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+		} else {
+			r = unicode.ToLower(r)
+		}
+		h = (h ^ uint64(r)) * prime
+	}
+	return h
 }
 
 // Width returns the number of terminal columns s occupies: East Asian wide

@@ -1,7 +1,9 @@
 package xlsx
 
 import (
+	"bufio"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -20,7 +22,8 @@ const (
 	marginHdFt  = 0.3
 )
 
-// sheetWriter streams one planned sheet.
+// sheetWriter writes one planned sheet: its frame through excelize
+// (writeSheet), then its body rows into the output (body).
 type sheetWriter struct {
 	f  *excelize.File
 	st *styles
@@ -30,33 +33,36 @@ type sheetWriter struct {
 	cells []excelize.Cell // one row of cells, reused
 	vals  []any           // pointers into cells, as SetRow wants them
 	fbuf  []byte          // formula text being built
+	xbuf  []byte          // XML being built
+	nbuf  []byte          // a number's text
 }
 
-// writeSheet sets up the page of p's worksheet and streams its rows.
-func writeSheet(f *excelize.File, st *styles, p *sheetPlan) error {
+// writeSheet sets up the page of p's worksheet and writes its frame: every
+// row but the body rows, which the returned sheetWriter writes later.
+func writeSheet(f *excelize.File, st *styles, p *sheetPlan) (*sheetWriter, error) {
 	name := p.name
-	wrap := func(what string, err error) error {
-		return fmt.Errorf("xlsx: sheet %q: %s: %w", name, what, err)
+	fail := func(what string, err error) (*sheetWriter, error) {
+		return nil, fmt.Errorf("xlsx: sheet %q: %s: %w", name, what, err)
 	}
 	// Page setup goes before the StreamWriter: settings made after it are lost.
 	size, orient, one, zero := paperA4, "landscape", 1, 0
 	if err := f.SetPageLayout(name, &excelize.PageLayoutOptions{
 		Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero,
 	}); err != nil {
-		return wrap("page layout", err)
+		return fail("page layout", err)
 	}
 	fit := true
 	if err := f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return wrap("fit to page", err)
+		return fail("fit to page", err)
 	}
 	side, tb, hf, centre := marginSide, marginTopBt, marginHdFt, true
 	if err := f.SetPageMargins(name, &excelize.PageLayoutMarginsOptions{
 		Left: &side, Right: &side, Top: &tb, Bottom: &tb, Header: &hf, Footer: &hf, Horizontally: &centre,
 	}); err != nil {
-		return wrap("margins", err)
+		return fail("margins", err)
 	}
 	if err := f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{OddFooter: footer}); err != nil {
-		return wrap("footer", err)
+		return fail("footer", err)
 	}
 	first, last := p.printTitles()
 	if first > 0 {
@@ -65,13 +71,13 @@ func writeSheet(f *excelize.File, st *styles, p *sheetPlan) error {
 			RefersTo: quoteSheet(name) + "!$" + strconv.Itoa(first) + ":$" + strconv.Itoa(last),
 			Scope:    name,
 		}); err != nil {
-			return wrap("print titles", err)
+			return fail("print titles", err)
 		}
 	}
 
 	sw, err := f.NewStreamWriter(name)
 	if err != nil {
-		return wrap("stream", err)
+		return fail("stream", err)
 	}
 	for i := 0; i < len(p.widths); {
 		j := i
@@ -79,7 +85,7 @@ func writeSheet(f *excelize.File, st *styles, p *sheetPlan) error {
 			j++
 		}
 		if err := sw.SetColWidth(i+1, j+1, p.widths[i]); err != nil {
-			return wrap("column width", err)
+			return fail("column width", err)
 		}
 		i = j + 1
 	}
@@ -89,7 +95,7 @@ func writeSheet(f *excelize.File, st *styles, p *sheetPlan) error {
 			Freeze: true, YSplit: last, TopLeftCell: top, ActivePane: "bottomLeft",
 			Selection: []excelize.Selection{{SQRef: top, ActiveCell: top, Pane: "bottomLeft"}},
 		}); err != nil {
-			return wrap("panes", err)
+			return fail("panes", err)
 		}
 	}
 	w := &sheetWriter{f: f, st: st, p: p, sw: sw, cells: make([]excelize.Cell, p.ncols), vals: make([]any, p.ncols)}
@@ -97,12 +103,13 @@ func writeSheet(f *excelize.File, st *styles, p *sheetPlan) error {
 		w.vals[i] = &w.cells[i]
 	}
 	if err := w.rows(); err != nil {
-		return err
+		return nil, err
 	}
 	if err := sw.Flush(); err != nil {
-		return wrap("flush", err)
+		return fail("flush", err)
 	}
-	return nil
+	w.sw, w.cells, w.vals = nil, nil, nil
+	return w, nil
 }
 
 // quoteSheet quotes a sheet name for a reference: 'II.06a'.
@@ -132,7 +139,8 @@ func (w *sheetWriter) merge(c1, r1, c2, r2 int) error {
 	return nil
 }
 
-// rows streams every row of the sheet in order.
+// rows streams every row of the frame in order: the lines, and each
+// block's header and column-number rows.
 func (w *sheetWriter) rows() error {
 	p := w.p
 	li := 0
@@ -154,11 +162,6 @@ func (w *sheetWriter) rows() error {
 		}
 		if err := w.numbers(bp); err != nil {
 			return err
-		}
-		for ri := range bp.b.Rows {
-			if err := w.body(bi, ri); err != nil {
-				return err
-			}
 		}
 	}
 	return flushLines(p.lastRow + 1)
@@ -234,21 +237,27 @@ func (w *sheetWriter) numbers(bp *blockPlan) error {
 	return w.setRow(bp.numRow, bp.width, bp.numHt)
 }
 
-// body writes body row ri of block bi.
-func (w *sheetWriter) body(bi, ri int) error {
+// body writes body row ri of block bi into bw.
+func (w *sheetWriter) body(bw *bufio.Writer, bi, ri int) error {
 	p := w.p
 	bp := &p.blocks[bi]
 	row := &bp.b.Rows[ri]
+	r := bp.bodyRow + ri
 	bold := boldRow(row.Kind)
 	bs := &w.st.body[0]
 	if bold {
 		bs = &w.st.body[1]
 	}
 	lines := 1
+	for ci := range min(len(row.Cells), bp.width) {
+		if c := &row.Cells[ci]; c.Kind == kstt.TextCell {
+			lines = max(lines, wrapLines(c.Text, bodyPt, bold, usablePx(p.widths[ci])))
+		}
+	}
+	w.rowStart(bw, r, linesPt(lines, bodyPt))
 	for ci := range bp.width {
-		out := &w.cells[ci]
-		*out = excelize.Cell{StyleID: bs.empty}
 		if ci >= len(row.Cells) {
+			w.emptyCell(bw, ci, r, bs.empty)
 			continue
 		}
 		c := &row.Cells[ci]
@@ -258,41 +267,81 @@ func (w *sheetWriter) body(bi, ri int) error {
 		}
 		switch c.Kind {
 		case kstt.TextCell:
-			out.Value = c.Text
+			style := bs.label
 			switch {
 			case ci == 0:
-				out.StyleID = bs.stt
+				style = bs.stt
 			case kind.Numeric() || row.Kind == kstt.TotalRow:
-				out.StyleID = bs.center
-			default:
-				out.StyleID = bs.label
+				style = bs.center
 			}
-			lines = max(lines, wrapLines(c.Text, bodyPt, bold, usablePx(p.widths[ci])))
+			w.textCell(bw, ci, r, style, c.Text)
 		case kstt.IntCell:
-			out.Value = c.Int
-			out.StyleID = bs.flag
+			style := bs.flag
 			if kind == kstt.CountColumn {
-				out.StyleID = bs.count
+				style = bs.count
 			}
-			out.Formula = w.formula(bi, ri, ci, c)
+			w.nbuf = strconv.AppendInt(w.nbuf[:0], c.Int, 10)
+			w.numberCell(bw, ci, r, style, w.formula(bi, ri, ci, c), w.nbuf)
 		case kstt.DecimalCell:
 			places := max(-c.Dec.Exponent(), 0)
 			percent := kind == kstt.RateColumn
+			var v float64
+			formula := ""
 			if percent {
 				if c.Rel.Kind == kstt.RateRel {
 					places = c.Rel.Places
 				}
-				out.Value = c.Dec.Shift(-2).InexactFloat64()
-				out.Formula = w.formula(bi, ri, ci, c)
+				v = c.Dec.Shift(-2).InexactFloat64()
+				formula = w.formula(bi, ri, ci, c)
 			} else {
-				out.Value = c.Dec.InexactFloat64()
+				v = c.Dec.InexactFloat64()
 			}
-			id, err := w.st.number(bold, percent, places)
+			style, err := w.st.number(bold, percent, places)
 			if err != nil {
 				return err
 			}
-			out.StyleID = id
+			if math.IsNaN(v) || math.IsInf(v, 0) { // as excelize writes such a float: its text
+				w.cellStart(bw, ci, r, style, "inlineStr")
+				if formula != "" {
+					bw.WriteString(`<f>`)
+					escapeText(bw, formula, true)
+					bw.WriteString(`</f>`)
+				}
+				w.inlineText(bw, strconv.FormatFloat(v, 'g', -1, 64))
+				continue
+			}
+			w.nbuf = appendFloat(w.nbuf[:0], v)
+			w.numberCell(bw, ci, r, style, formula, w.nbuf)
+		default:
+			w.emptyCell(bw, ci, r, bs.empty)
 		}
 	}
-	return w.setRow(bp.bodyRow+ri, bp.width, linesPt(lines, bodyPt))
+	_, err := bw.WriteString(`</row>`)
+	return err
+}
+
+// numberStyles makes the styles of the sheet's decimal cells, in the order
+// body meets them, before the workbook's styles are written.
+func (st *styles) numberStyles(p *sheetPlan) error {
+	for bi := range p.blocks {
+		bp := &p.blocks[bi]
+		for _, row := range bp.b.Rows {
+			bold := boldRow(row.Kind)
+			for ci := range min(len(row.Cells), bp.width) {
+				c := &row.Cells[ci]
+				if c.Kind != kstt.DecimalCell {
+					continue
+				}
+				places := max(-c.Dec.Exponent(), 0)
+				percent := ci < len(bp.b.Columns) && bp.b.Columns[ci].Kind == kstt.RateColumn
+				if percent && c.Rel.Kind == kstt.RateRel {
+					places = c.Rel.Places
+				}
+				if _, err := st.number(bold, percent, places); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
 }

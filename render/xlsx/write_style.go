@@ -44,6 +44,7 @@ type styles struct {
 
 	countFmt string
 	numFmts  map[numFmtKey]int // percent and decimal styles, made on first use
+	frozen   bool              // the styles part is written: no new style
 }
 
 type numFmtKey struct {
@@ -116,6 +117,9 @@ func (st *styles) number(bold, percent bool, places int32) (int, error) {
 	key := numFmtKey{bold, percent, places}
 	if id, ok := st.numFmts[key]; ok {
 		return id, nil
+	}
+	if st.frozen {
+		return 0, fmt.Errorf("xlsx: number style (percent %t, %d places) made after the styles were written", percent, places)
 	}
 	s := &excelize.Style{
 		Font:      &excelize.Font{Family: fontName, Size: bodyPt, Bold: bold},

@@ -436,8 +436,24 @@ func TestOddSheetsReopen(t *testing.T) {
 // and reopen.
 func TestRandomSheetsNeverPanic(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	n := func(k int) int { return rng.IntN(k) }
 	for i := range 150 {
+		s := randomSheet(rng)
+		var buf bytes.Buffer
+		if err := xlsx.New(xlsx.Options{}).Render(&buf, s); err != nil {
+			t.Fatalf("sheet %d: %v", i, err)
+		}
+		f, err := excelize.OpenReader(&buf)
+		if err != nil {
+			t.Fatalf("sheet %d: reopen: %v", i, err)
+		}
+		f.Close()
+	}
+}
+
+// randomSheet is a sheet odd in every way the type allows.
+func randomSheet(rng *rand.Rand) *kstt.Sheet {
+	n := func(k int) int { return rng.IntN(k) }
+	{
 		s := &kstt.Sheet{Name: strings.Repeat("x/", n(20)), Title: strings.Repeat("TIÊU ĐỀ ", n(30))}
 		for range n(4) {
 			b := kstt.Block{Title: strings.Repeat("Phần ", n(3)), HeadRows: n(5) - 1}
@@ -470,14 +486,6 @@ func TestRandomSheetsNeverPanic(t *testing.T) {
 			}
 			s.Blocks = append(s.Blocks, b)
 		}
-		var buf bytes.Buffer
-		if err := xlsx.New(xlsx.Options{}).Render(&buf, s); err != nil {
-			t.Fatalf("sheet %d: %v", i, err)
-		}
-		f, err := excelize.OpenReader(&buf)
-		if err != nil {
-			t.Fatalf("sheet %d: reopen: %v", i, err)
-		}
-		f.Close()
+		return s
 	}
 }
