@@ -42,9 +42,13 @@ rows:
 			r = skip - 1
 			continue
 		}
+		// The row's cells, read once for both passes below (a formula
+		// holding its row's number is rebuilt at each read).
+		cells := t.cells[:0]
 		nums, texts := 0, 0
 		for i := 2; i < n; i++ {
 			c := g.Cell(r, t.cols[i])
+			cells = append(cells, c)
 			switch {
 			case c.Blank():
 			case c.IsNum || c.Formula != "" || looksNumeric(c.Text):
@@ -53,6 +57,7 @@ rows:
 				texts++
 			}
 		}
+		t.cells = cells
 		kind := kstt.DataRow
 		switch {
 		case isTotal(stt.Text) || isTotal(label.Text):
@@ -83,7 +88,7 @@ rows:
 			if !col.Kind.Numeric() {
 				continue
 			}
-			c := g.Cell(r, t.cols[i])
+			c := cells[i-2]
 			switch {
 			case c.Formula != "" && !c.Cached:
 				t.notes = append(t.notes, note{kind: noteUncached, row: k, col: col.Num, formula: strings.Clone(c.Formula)})

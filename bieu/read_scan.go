@@ -93,7 +93,8 @@ type table struct {
 	width int     // spec part MaxNum()+1
 	vals  []int64 // row's buffer: width counts
 	g     *kstt.Grid
-	body  *kstt.PartSpec // the part readBody read the body as
+	body  *kstt.PartSpec  // the part readBody read the body as
+	cells []kstt.GridCell // readBody's buffer: a row's cells
 	rates []rateVal
 	notes []note
 }

@@ -540,10 +540,29 @@ func nextCell(s string, r, i, prev int) (c GridCell, col, next int, ok bool) {
 		}
 		c.Formula, i = s[j:j+int(n)], j+int(n)
 		if f&packFormulaRow != 0 && r >= 0 { // r < 0: a cell skipped, its formula unused
-			c.Formula = strings.ReplaceAll(c.Formula, "\x00", strconv.Itoa(r+1))
+			c.Formula = withRow(c.Formula, r)
 		}
 	}
 	return c, col, i, true
+}
+
+// withRow returns the formula template t with each 0 byte replaced by the
+// number of row r, in one allocation.
+func withRow(t string, r int) string {
+	var nb [20]byte
+	num := strconv.AppendInt(nb[:0], int64(r)+1, 10)
+	var b strings.Builder
+	b.Grow(len(t) + strings.Count(t, "\x00")*(len(num)-1))
+	for {
+		i := strings.IndexByte(t, 0)
+		if i < 0 {
+			b.WriteString(t)
+			return b.String()
+		}
+		b.WriteString(t[:i])
+		b.Write(num)
+		t = t[i+1:]
+	}
 }
 
 func packedCell(s string, r, want int) GridCell {
