@@ -47,7 +47,7 @@ func (f *II06a) Spec() *kstt.FormSpec { return specII06a }
 func (f *II06a) FormHeader() kstt.Header { return f.Header }
 
 // Table returns the form's only table.
-func (f *II06a) Table(int) kstt.Table { return f }
+func (f *II06a) Table(int) kstt.Table { return ii06aTable{f} }
 
 // Fill derives (3), (7), (11) of every row and the TỔNG CỘNG row, and
 // numbers (1) STT 1, 2, … where it is blank.
@@ -60,45 +60,44 @@ func (f *II06a) Check(opts kstt.CheckOptions) (kstt.Findings, error) { return ch
 // Sheet returns the neutral layout renderers print.
 func (f *II06a) Sheet() *kstt.Sheet { return kstt.Layout(f) }
 
-// Len implements kstt.Table: the lĩnh vực rows and TỔNG CỘNG.
-func (f *II06a) Len() int { return len(f.Rows) + 1 }
+// ii06aTable is the engine's view of an II06a (kstt.MutableTable), kept
+// off the form's own method set.
+type ii06aTable struct{ f *II06a }
 
-// Row implements kstt.Table.
-func (f *II06a) Row(i int) kstt.RowMeta {
-	r := f.row(i)
-	return listMeta(i == len(f.Rows), r.STT, r.Field)
+// Len: the lĩnh vực rows and TỔNG CỘNG.
+func (t ii06aTable) Len() int { return len(t.f.Rows) + 1 }
+
+func (t ii06aTable) Row(i int) kstt.RowMeta {
+	r := t.f.row(i)
+	return listMeta(i == len(t.f.Rows), r.STT, r.Field)
 }
 
 func (f *II06a) row(i int) *II06aRow { return listRow(f.Rows, &f.Total, i) }
 
-// Ints implements kstt.Table.
-func (f *II06a) Ints(i int, dst []int64) {
-	r := f.row(i)
+func (t ii06aTable) Ints(i int, dst []int64) {
+	r := t.f.row(i)
 	_ = dst[13]
 	dst[3], dst[4], dst[5], dst[6] = r.Received, r.Online, r.Direct, r.CarriedOver
 	dst[7], dst[8], dst[9], dst[10] = r.Resolved, r.Early, r.OnTime, r.Late
 	dst[11], dst[12], dst[13] = r.Pending, r.PendingOnTime, r.PendingOverdue
 }
 
-// SetInts implements kstt.MutableTable.
-func (f *II06a) SetInts(i int, src []int64) {
-	r := f.row(i)
+func (t ii06aTable) SetInts(i int, src []int64) {
+	r := t.f.row(i)
 	_ = src[13]
 	r.Received, r.Online, r.Direct, r.CarriedOver = src[3], src[4], src[5], src[6]
 	r.Resolved, r.Early, r.OnTime, r.Late = src[7], src[8], src[9], src[10]
 	r.Pending, r.PendingOnTime, r.PendingOverdue = src[11], src[12], src[13]
 }
 
-// Rate implements kstt.Table; II.06a has no rate column.
-func (f *II06a) Rate(int, int) decimal.Decimal { return decimal.Zero }
+// II.06a has no rate column; its total row always exists.
+func (t ii06aTable) Rate(int, int) decimal.Decimal     { return decimal.Zero }
+func (t ii06aTable) SetRate(int, int, decimal.Decimal) {}
+func (t ii06aTable) EnsureTotal()                      {}
+func (t ii06aTable) NormalizeText()                    { t.f.normalizeText() }
+func (t ii06aTable) QuickClean() bool                  { return t.f.quickClean() }
 
-// SetRate implements kstt.MutableTable; II.06a has no rate column.
-func (f *II06a) SetRate(int, int, decimal.Decimal) {}
-
-// EnsureTotal implements kstt.MutableTable: the total row always exists.
-func (f *II06a) EnsureTotal() {}
-
-var _ kstt.MutableTable = (*II06a)(nil)
+var _ kstt.MutableTable = ii06aTable{}
 var _ kstt.Locator = (*II06a)(nil)
 
 const basis = "Thông tư 01/2020/TT-VPCP, "

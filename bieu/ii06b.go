@@ -112,6 +112,7 @@ func (t *ii06bTable) SetInts(i int, src []int64) {
 func (t *ii06bTable) Rate(int, int) decimal.Decimal     { return decimal.Zero }
 func (t *ii06bTable) SetRate(int, int, decimal.Decimal) {}
 func (t *ii06bTable) EnsureTotal()                      {}
+func (t *ii06bTable) NormalizeText()                    { t.f.normalizeText() }
 
 // CellAddress makes the flattened table report the form's cell addresses.
 func (t *ii06bTable) CellAddress(part string, row, col int) string {

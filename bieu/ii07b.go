@@ -73,9 +73,9 @@ func (f *II07b) FormHeader() kstt.Header { return f.Header }
 // Table returns Part I (0) or Part II (1).
 func (f *II07b) Table(part int) kstt.Table {
 	if part == 1 {
-		return &f.PartII
+		return ii07bOnSpot{f}
 	}
-	return &f.PartI
+	return ii07bDesk{f}
 }
 
 // Fill derives (3), (7), (11) of Part I, the rates of Part II and both
@@ -90,19 +90,19 @@ func (f *II07b) Check(opts kstt.CheckOptions) (kstt.Findings, error) { return ch
 // Sheet returns the neutral layout renderers print.
 func (f *II07b) Sheet() *kstt.Sheet { return kstt.Layout(f) }
 
-// Len implements kstt.Table.
-func (p *II07bPartI) Len() int { return len(p.Rows) + 1 }
+// n is kstt.Table.Len.
+func (p *II07bPartI) n() int { return len(p.Rows) + 1 }
 
-// Row implements kstt.Table.
-func (p *II07bPartI) Row(i int) kstt.RowMeta {
+// meta is kstt.Table.Row.
+func (p *II07bPartI) meta(i int) kstt.RowMeta {
 	r := p.row(i)
 	return listMeta(i == len(p.Rows), r.STT, r.Field)
 }
 
 func (p *II07bPartI) row(i int) *II07bDeskRow { return listRow(p.Rows, &p.Total, i) }
 
-// Ints implements kstt.Table.
-func (p *II07bPartI) Ints(i int, d []int64) {
+// ints is kstt.Table.Ints.
+func (p *II07bPartI) ints(i int, d []int64) {
 	r := p.row(i)
 	_ = d[14]
 	d[3], d[4], d[5], d[6] = r.Competent, r.CompetentProvince, r.CompetentDistrict, r.CompetentCommune
@@ -110,8 +110,8 @@ func (p *II07bPartI) Ints(i int, d []int64) {
 	d[11], d[12], d[13], d[14] = r.Process, r.ProcessProvince, r.ProcessDistrict, r.ProcessCommune
 }
 
-// SetInts implements kstt.MutableTable.
-func (p *II07bPartI) SetInts(i int, s []int64) {
+// setInts is kstt.MutableTable.SetInts.
+func (p *II07bPartI) setInts(i int, s []int64) {
 	r := p.row(i)
 	_ = s[14]
 	r.Competent, r.CompetentProvince, r.CompetentDistrict, r.CompetentCommune = s[3], s[4], s[5], s[6]
@@ -119,48 +119,46 @@ func (p *II07bPartI) SetInts(i int, s []int64) {
 	r.Process, r.ProcessProvince, r.ProcessDistrict, r.ProcessCommune = s[11], s[12], s[13], s[14]
 }
 
-// Rate implements kstt.Table; Part I has no rate column.
-func (p *II07bPartI) Rate(int, int) decimal.Decimal { return decimal.Zero }
+// rate is kstt.Table.Rate; Part I has no rate column.
+func (p *II07bPartI) rate(int, int) decimal.Decimal { return decimal.Zero }
 
-// SetRate implements kstt.MutableTable; Part I has no rate column.
-func (p *II07bPartI) SetRate(int, int, decimal.Decimal) {}
+// setRate is kstt.MutableTable.SetRate; Part I has no rate column.
+func (p *II07bPartI) setRate(int, int, decimal.Decimal) {}
 
-// EnsureTotal implements kstt.MutableTable.
-func (p *II07bPartI) EnsureTotal() {}
 
-// Len implements kstt.Table.
-func (p *II07bPartII) Len() int { return len(p.Rows) + 1 }
+// n is kstt.Table.Len.
+func (p *II07bPartII) n() int { return len(p.Rows) + 1 }
 
-// Row implements kstt.Table.
-func (p *II07bPartII) Row(i int) kstt.RowMeta {
+// meta is kstt.Table.Row.
+func (p *II07bPartII) meta(i int) kstt.RowMeta {
 	r := p.row(i)
 	return listMeta(i == len(p.Rows), r.STT, r.Field)
 }
 
 func (p *II07bPartII) row(i int) *II07bOnSpotRow { return listRow(p.Rows, &p.Total, i) }
 
-// Ints implements kstt.Table.
-func (p *II07bPartII) Ints(i int, d []int64) {
+// ints is kstt.Table.Ints.
+func (p *II07bPartII) ints(i int, d []int64) {
 	r := p.row(i)
 	d[3], d[5] = r.Province, r.District
 }
 
-// SetInts implements kstt.MutableTable.
-func (p *II07bPartII) SetInts(i int, s []int64) {
+// setInts is kstt.MutableTable.SetInts.
+func (p *II07bPartII) setInts(i int, s []int64) {
 	r := p.row(i)
 	r.Province, r.District = s[3], s[5]
 }
 
-// Rate implements kstt.Table: (4) or (6).
-func (p *II07bPartII) Rate(i, col int) decimal.Decimal {
+// rate is kstt.Table.Rate: (4) or (6).
+func (p *II07bPartII) rate(i, col int) decimal.Decimal {
 	if col == 6 {
 		return p.row(i).DistrictRate
 	}
 	return p.row(i).ProvinceRate
 }
 
-// SetRate implements kstt.MutableTable.
-func (p *II07bPartII) SetRate(i, col int, v decimal.Decimal) {
+// setRate is kstt.MutableTable.SetRate.
+func (p *II07bPartII) setRate(i, col int, v decimal.Decimal) {
 	if col == 6 {
 		p.row(i).DistrictRate = v
 	} else {
@@ -168,11 +166,33 @@ func (p *II07bPartII) SetRate(i, col int, v decimal.Decimal) {
 	}
 }
 
-// EnsureTotal implements kstt.MutableTable.
-func (p *II07bPartII) EnsureTotal() {}
 
-var _ kstt.MutableTable = (*II07bPartI)(nil)
-var _ kstt.MutableTable = (*II07bPartII)(nil)
+// ii07bDesk and ii07bOnSpot are the engine's views of Part I and Part II
+// (kstt.MutableTable), kept off the form's and the parts' method sets.
+type (
+	ii07bDesk   struct{ f *II07b }
+	ii07bOnSpot struct{ f *II07b }
+)
+
+func (t ii07bDesk) Len() int                              { return t.f.PartI.n() }
+func (t ii07bDesk) Row(i int) kstt.RowMeta                { return t.f.PartI.meta(i) }
+func (t ii07bDesk) Ints(i int, d []int64)                 { t.f.PartI.ints(i, d) }
+func (t ii07bDesk) SetInts(i int, s []int64)              { t.f.PartI.setInts(i, s) }
+func (t ii07bDesk) Rate(i, col int) decimal.Decimal       { return t.f.PartI.rate(i, col) }
+func (t ii07bDesk) SetRate(i, col int, v decimal.Decimal) { t.f.PartI.setRate(i, col, v) }
+func (t ii07bDesk) EnsureTotal()                          {}
+func (t ii07bDesk) NormalizeText()                        { t.f.normalizeText() }
+
+func (t ii07bOnSpot) Len() int                              { return t.f.PartII.n() }
+func (t ii07bOnSpot) Row(i int) kstt.RowMeta                { return t.f.PartII.meta(i) }
+func (t ii07bOnSpot) Ints(i int, d []int64)                 { t.f.PartII.ints(i, d) }
+func (t ii07bOnSpot) SetInts(i int, s []int64)              { t.f.PartII.setInts(i, s) }
+func (t ii07bOnSpot) Rate(i, col int) decimal.Decimal       { return t.f.PartII.rate(i, col) }
+func (t ii07bOnSpot) SetRate(i, col int, v decimal.Decimal) { t.f.PartII.setRate(i, col, v) }
+func (t ii07bOnSpot) EnsureTotal()                          {}
+
+var _ kstt.MutableTable = ii07bDesk{}
+var _ kstt.MutableTable = ii07bOnSpot{}
 
 const (
 	groupCompetent = "Tổng số TTHC thuộc thẩm quyền giải quyết của địa phương"

@@ -156,6 +156,8 @@ func (t *ii08Table) SetInts(i int, s []int64) {
 func (t *ii08Table) Rate(int, int) decimal.Decimal     { return decimal.Zero }
 func (t *ii08Table) SetRate(int, int, decimal.Decimal) {}
 func (t *ii08Table) EnsureTotal()                      {}
+func (t *ii08Table) NormalizeText()                    { t.f.normalizeText() }
+func (t *ii08Table) QuickClean() bool                  { return t.f.quickClean() }
 
 // CellAddress makes the flattened table report the form's cell addresses.
 func (t *ii08Table) CellAddress(part string, row, col int) string {

@@ -13,8 +13,9 @@ func normHeader(h *kstt.Header) { *h = h.Normalize() }
 
 func normII06aRow(r *II06aRow) { r.STT, r.Field = vntext.NFC(r.STT), vntext.NFC(r.Field) }
 
-// NormalizeText implements kstt.TextNormalizer.
-func (f *II06a) NormalizeText() {
+// normalizeText brings the form's text to NFC (kstt.TextNormalizer, given
+// by the form's table).
+func (f *II06a) normalizeText() {
 	normHeader(&f.Header)
 	for i := range f.Rows {
 		normII06aRow(&f.Rows[i])
@@ -22,8 +23,9 @@ func (f *II06a) NormalizeText() {
 	normII06aRow(&f.Total)
 }
 
-// NormalizeText implements kstt.TextNormalizer.
-func (f *II06b) NormalizeText() {
+// normalizeText brings the form's text to NFC (kstt.TextNormalizer, given
+// by the form's table).
+func (f *II06b) normalizeText() {
 	normHeader(&f.Header)
 	for li := range f.Levels {
 		l := &f.Levels[li]
@@ -35,8 +37,9 @@ func (f *II06b) NormalizeText() {
 	normII06aRow(&f.Total)
 }
 
-// NormalizeText implements kstt.TextNormalizer.
-func (f *II07b) NormalizeText() {
+// normalizeText brings the form's text to NFC (kstt.TextNormalizer, given
+// by the form's table).
+func (f *II07b) normalizeText() {
 	normHeader(&f.Header)
 	for i := range f.PartI.Rows {
 		r := &f.PartI.Rows[i]
@@ -50,8 +53,9 @@ func (f *II07b) NormalizeText() {
 	f.PartII.Total.STT, f.PartII.Total.Field = vntext.NFC(f.PartII.Total.STT), vntext.NFC(f.PartII.Total.Field)
 }
 
-// NormalizeText implements kstt.TextNormalizer.
-func (f *II08) NormalizeText() {
+// normalizeText brings the form's text to NFC (kstt.TextNormalizer, given
+// by the form's table).
+func (f *II08) normalizeText() {
 	normHeader(&f.Header)
 	for si := range f.Sections {
 		s := &f.Sections[si]
@@ -69,8 +73,10 @@ func (f *II08) NormalizeText() {
 }
 
 var (
-	_ kstt.TextNormalizer = (*II06a)(nil)
-	_ kstt.TextNormalizer = (*II06b)(nil)
-	_ kstt.TextNormalizer = (*II07b)(nil)
-	_ kstt.TextNormalizer = (*II08)(nil)
+	_ kstt.TextNormalizer = ii06aTable{}
+	_ kstt.TextNormalizer = (*ii06bTable)(nil)
+	_ kstt.TextNormalizer = ii07bDesk{}
+	_ kstt.TextNormalizer = (*ii08Table)(nil)
+	_ kstt.QuickChecker   = ii06aTable{}
+	_ kstt.QuickChecker   = (*ii08Table)(nil)
 )

@@ -15,9 +15,10 @@ func quickRowII06a(r *II06aRow) bool {
 		r.Received == r.Resolved+r.Pending /* II.06a/R06 */
 }
 
-// QuickClean implements kstt.QuickChecker for Biểu số II.06a/VPCP/KSTT: true only when every
-// rule of the form holds. Generated from the rule declarations.
-func (f *II06a) QuickClean() bool {
+// quickClean is the fast path (kstt.QuickChecker, given by the form's
+// table) for Biểu số II.06a/VPCP/KSTT: true only when every rule of the form
+// holds. Generated from the rule declarations.
+func (f *II06a) quickClean() bool {
 	var sum [8]uint64
 	for i := range f.Rows {
 		r := &f.Rows[i]
@@ -62,9 +63,10 @@ func quickRowII08(r *II08Row) bool {
 	return true
 }
 
-// QuickClean implements kstt.QuickChecker for Biểu số II.08/VPCP/KSTT: true only when every
-// rule of the form holds. Generated from the rule declarations.
-func (f *II08) QuickClean() bool {
+// quickClean is the fast path (kstt.QuickChecker, given by the form's
+// table) for Biểu số II.08/VPCP/KSTT: true only when every rule of the form
+// holds. Generated from the rule declarations.
+func (f *II08) quickClean() bool {
 	var sum [7]uint64
 	for si := range f.Sections {
 		for li := range f.Sections[si].Levels {

@@ -334,7 +334,7 @@ func (t *table) row(k int) []int64 {
 
 func assembleII06a(_ *reader, inst *instance, h kstt.Header) (kstt.Form, *kstt.Origin, [][]int) {
 	f := &II06a{Header: h}
-	idx := readList(inst.tables[0], &f.Rows, &f.Total, f, func(r *II06aRow) (*string, *string) { return &r.STT, &r.Field })
+	idx := readList(inst.tables[0], &f.Rows, &f.Total, ii06aTable{f}, func(r *II06aRow) (*string, *string) { return &r.STT, &r.Field })
 	return f, &f.Origin, [][]int{idx}
 }
 
@@ -342,14 +342,14 @@ func assembleII07b(_ *reader, inst *instance, h kstt.Header) (kstt.Form, *kstt.O
 	f := &II07b{Header: h}
 	index := make([][]int, 2)
 	if t := inst.tables[0]; t != nil {
-		idx := readList(t, &f.PartI.Rows, &f.PartI.Total, &f.PartI, func(r *II07bDeskRow) (*string, *string) { return &r.STT, &r.Field })
+		idx := readList(t, &f.PartI.Rows, &f.PartI.Total, ii07bDesk{f}, func(r *II07bDeskRow) (*string, *string) { return &r.STT, &r.Field })
 		index[0] = idx
 	}
 	if t := inst.tables[1]; t != nil {
-		idx := readList(t, &f.PartII.Rows, &f.PartII.Total, &f.PartII, func(r *II07bOnSpotRow) (*string, *string) { return &r.STT, &r.Field })
+		idx := readList(t, &f.PartII.Rows, &f.PartII.Total, ii07bOnSpot{f}, func(r *II07bOnSpotRow) (*string, *string) { return &r.STT, &r.Field })
 		for _, rv := range t.rates {
 			if i := idx[rv.row]; i >= 0 {
-				f.PartII.SetRate(i, rv.col, rv.v)
+				f.PartII.setRate(i, rv.col, rv.v)
 			}
 		}
 		index[1] = idx

@@ -698,7 +698,7 @@ func buildII07b(h kstt.Header, form string, desk, onSpot *accTable, src func(for
 	var tot [15]int64
 	for i, r := range desk.rows {
 		f.PartI.Rows = append(f.PartI.Rows, II07bDeskRow{STT: strconv.Itoa(i + 1), Field: vntext.NFC(r.label)})
-		f.PartI.SetInts(i, r.vals[:])
+		f.PartI.setInts(i, r.vals[:])
 		if src != nil {
 			src("II.07b", "I", i, r)
 		}
@@ -706,11 +706,11 @@ func buildII07b(h kstt.Header, form string, desk, onSpot *accTable, src func(for
 	if r, col := desk.total(&tot); col != 0 {
 		return nil, ovf(form, "Part I", r, col, desk)
 	}
-	f.PartI.SetInts(len(f.PartI.Rows), tot[:])
+	f.PartI.setInts(len(f.PartI.Rows), tot[:])
 	tot = [15]int64{}
 	for i, r := range onSpot.rows {
 		f.PartII.Rows = append(f.PartII.Rows, II07bOnSpotRow{STT: strconv.Itoa(i + 1), Field: vntext.NFC(r.label)})
-		f.PartII.SetInts(i, r.vals[:])
+		f.PartII.setInts(i, r.vals[:])
 		if src != nil {
 			src("II.07b", "II", i, r)
 		}
@@ -718,7 +718,7 @@ func buildII07b(h kstt.Header, form string, desk, onSpot *accTable, src func(for
 	if r, col := onSpot.total(&tot); col != 0 {
 		return nil, ovf(form, "Part II", r, col, onSpot)
 	}
-	f.PartII.SetInts(len(f.PartII.Rows), tot[:])
+	f.PartII.setInts(len(f.PartII.Rows), tot[:])
 	// Rates cannot be summed: recompute them from the summed counts.
 	for i := 0; i <= len(f.PartII.Rows); i++ {
 		var p, d int64

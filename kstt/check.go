@@ -159,9 +159,9 @@ func (p *checkPlan) newChecker() *Checker {
 		accBad: make([]bool, w), index: make([]rowIndex, len(p.parts)), tables: make([]Table, len(p.parts))}
 }
 
-// QuickChecker is an optional fast path a Form may implement. QuickClean
-// must report true only when every rule of the form's spec, all switched
-// on, holds in every row; it may report false whenever it is unsure (a
+// QuickChecker is an optional fast path a Form, or its first Table, may
+// implement. QuickClean must report true only when every rule of the
+// form's spec, all switched on, holds in every row; it may report false whenever it is unsure (a
 // value near the int64 limit, a negative count). A Checker then returns at
 // once; otherwise it runs the rule engine as usual, so the fast path never
 // changes a result. Package bieu generates QuickClean for its forms from the
@@ -197,8 +197,11 @@ func (c *Checker) Check(f Form, dst Findings) Findings {
 			Message:   "biểu không đúng loại cho bộ kiểm tra này",
 			MessageEN: "form is not of the kind this checker runs"})
 	}
-	if q, ok := f.(QuickChecker); ok && c.sameRules(f.Spec()) && q.QuickClean() {
-		return dst
+	if len(c.parts) > 0 {
+		if q, ok := quickCheckerOf(f, c.table(f, 0)); ok && c.sameRules(f.Spec()) && q.QuickClean() {
+			clear(c.tables) // keep no reference to the form
+			return dst
+		}
 	}
 	loc, _ := f.(Locator)
 	from := len(dst)

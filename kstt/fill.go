@@ -10,7 +10,7 @@ import "fmt"
 // fails only when a sum overflows int64 (ErrOverflow), naming the cell; the
 // form is then left partly filled.
 func Fill(f Form) error {
-	if n, ok := f.(TextNormalizer); ok {
+	if n, ok := textNormalizerOf(f); ok {
 		n.NormalizeText()
 	}
 	spec := f.Spec()

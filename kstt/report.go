@@ -294,7 +294,7 @@ func (c *Catalogue) DecodeReportWith(data []byte, opts DecodeOptions) (*Report, 
 		if err := fd.Decode(f); err != nil {
 			return nil, fmt.Errorf("kstt: decode report: form %s: %w", rf.Code, err)
 		}
-		if n, ok := f.(TextNormalizer); ok {
+		if n, ok := textNormalizerOf(f); ok {
 			n.NormalizeText()
 		}
 		r.Forms = append(r.Forms, f)

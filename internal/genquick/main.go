@@ -137,9 +137,10 @@ func gen(b *bytes.Buffer, t target) error {
 	} else {
 		p("return %s\n}\n\n", strings.Join(every, " &&\n"))
 	}
-	p("// QuickClean implements kstt.QuickChecker for %s: true only when every\n", spec.FullCode())
-	p("// rule of the form holds. Generated from the rule declarations.\n")
-	p("func (f *%s) QuickClean() bool {\n", t.recv)
+	p("// quickClean is the fast path (kstt.QuickChecker, given by the form's\n")
+	p("// table) for %s: true only when every rule of the form\n", spec.FullCode())
+	p("// holds. Generated from the rule declarations.\n")
+	p("func (f *%s) quickClean() bool {\n", t.recv)
 	// Rows add into sum without a check: each count is below 2^31, so
 	// wrapping a uint64 would take 2^33 rows, more than memory holds (a
 	// row is over 100 bytes). Counts of 2^31 or more — no real form has
