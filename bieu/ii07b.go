@@ -125,7 +125,6 @@ func (p *II07bPartI) rate(int, int) decimal.Decimal { return decimal.Zero }
 // setRate is kstt.MutableTable.SetRate; Part I has no rate column.
 func (p *II07bPartI) setRate(int, int, decimal.Decimal) {}
 
-
 // n is kstt.Table.Len.
 func (p *II07bPartII) n() int { return len(p.Rows) + 1 }
 
@@ -165,7 +164,6 @@ func (p *II07bPartII) setRate(i, col int, v decimal.Decimal) {
 		p.row(i).ProvinceRate = v
 	}
 }
-
 
 // ii07bDesk and ii07bOnSpot are the engine's views of Part I and Part II
 // (kstt.MutableTable), kept off the form's and the parts' method sets.
