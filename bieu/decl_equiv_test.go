@@ -12,6 +12,7 @@ import (
 
 	"github.com/baocaodinhky/vpcp/kstt"
 	"github.com/baocaodinhky/vpcp/kstt/decl"
+	"github.com/baocaodinhky/vpcp/kstt/grid"
 	"github.com/baocaodinhky/vpcp/period"
 	"github.com/baocaodinhky/vpcp/render/text"
 	"github.com/baocaodinhky/vpcp/render/xlsx"
@@ -206,7 +207,7 @@ func TestDeclaredII06aOnFiles(t *testing.T) {
 	}
 }
 
-func compareRead(t *testing.T, name string, grids []*kstt.Grid, cat *kstt.Catalogue) {
+func compareRead(t *testing.T, name string, grids []*grid.Grid, cat *kstt.Catalogue) {
 	t.Helper()
 	typed, err := ReadWith(grids, ReadOptions{Catalogue: Official()})
 	if err != nil {
@@ -446,7 +447,7 @@ func TestReadSelectsTheEditionByPeriod(t *testing.T) {
 	if err := eds.Register(Edition{Edition: s.Edition(), Catalogue: cat}); err != nil {
 		t.Fatal(err)
 	}
-	workbook := func(f kstt.Form) []*kstt.Grid {
+	workbook := func(f kstt.Form) []*grid.Grid {
 		var wb bytes.Buffer
 		if err := xlsx.New(xlsx.Options{}).Render(&wb, kstt.Layout(f)); err != nil {
 			t.Fatal(err)

@@ -10,6 +10,7 @@ import (
 	"github.com/baocaodinhky/vpcp/internal/heapwatch"
 	"github.com/baocaodinhky/vpcp/internal/hostile"
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/grid"
 	"github.com/baocaodinhky/vpcp/render/xlsx"
 )
 
@@ -115,7 +116,7 @@ func TestNamedSheetWithoutTable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	gs = append(gs, &kstt.Grid{Name: "II.08", Rows: [][]kstt.GridCell{{{}}, nil}})
+	gs = append(gs, &grid.Grid{Name: "II.08", Rows: [][]grid.Cell{{{}}, nil}})
 	res, err := bieu.Read(gs)
 	if err != nil {
 		t.Fatal(err)

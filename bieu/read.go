@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/grid"
 )
 
 // Sentinel errors of Read. The errors it returns are *ReadError values
@@ -198,7 +199,7 @@ type ReadOptions struct {
 
 // Read recognises the official forms in grids with the default options;
 // see ReadWith for how.
-func Read(grids []*kstt.Grid) (*ReadResult, error) { return ReadWith(grids, ReadOptions{}) }
+func Read(grids []*grid.Grid) (*ReadResult, error) { return ReadWith(grids, ReadOptions{}) }
 
 // ReadWith recognises the official forms (II.06a, II.06b, II.07b, II.08)
 // in raw grids — the worksheets of a
@@ -237,7 +238,7 @@ func Read(grids []*kstt.Grid) (*ReadResult, error) { return ReadWith(grids, Read
 // (ErrUnrecognized);
 // everything else it had to interpret is a finding. Grids without a form
 // (a sheet of notes) are skipped when another grid holds one.
-func ReadWith(grids []*kstt.Grid, opts ReadOptions) (*ReadResult, error) {
+func ReadWith(grids []*grid.Grid, opts ReadOptions) (*ReadResult, error) {
 	if opts.Catalogue == nil {
 		return readEdition(grids, opts) // picks the catalogue by period, then comes back here
 	}
@@ -269,7 +270,7 @@ func ReadWith(grids []*kstt.Grid, opts ReadOptions) (*ReadResult, error) {
 
 // ReadReport reads the grids into a report (see ReadResult.Report) and
 // returns it with the reader's findings.
-func ReadReport(grids []*kstt.Grid) (*kstt.Report, kstt.Findings, error) {
+func ReadReport(grids []*grid.Grid) (*kstt.Report, kstt.Findings, error) {
 	res, err := Read(grids)
 	if err != nil {
 		return nil, nil, err

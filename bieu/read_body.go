@@ -9,12 +9,13 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/grid"
 )
 
 // readBody reads the rows of t from t.bodyFrom down to TỔNG CỘNG (or to
 // the first row that belongs to no table), skipping blank rows and header
 // rows repeated at a page break.
-func (rd *reader) readBody(g *kstt.Grid, t *table) {
+func (rd *reader) readBody(g *grid.Grid, t *table) {
 	p := &t.spec.Parts[t.part]
 	n := len(t.cols)
 	colSTT, colLabel := t.cols[0], t.cols[1]
@@ -134,7 +135,7 @@ rows:
 // (a PDF copy repeats it on every page): an STT row followed by a
 // column-number row, or a column-number row alone, of n columns. It
 // returns the row after it, or 0.
-func repeatedHeader(g *kstt.Grid, r, n int, stt string) int {
+func repeatedHeader(g *grid.Grid, r, n int, stt string) int {
 	if len(stt) <= 24 && strings.ContainsAny(stt[:min(1, len(stt))], "SsTt") && isSTT(stt) {
 		for k := r + 1; k < g.Len() && k <= r+7; k++ {
 			if cols, _ := numberRow(g, k); cols != nil {
@@ -155,10 +156,10 @@ func repeatedHeader(g *kstt.Grid, r, n int, stt string) int {
 }
 
 func looksNumeric(s string) bool {
-	if _, ok := kstt.ParseCount(s); ok {
+	if _, ok := grid.ParseCount(s); ok {
 		return true
 	}
-	_, ok := kstt.ParseDecimal(s)
+	_, ok := grid.ParseDecimal(s)
 	return ok
 }
 
@@ -460,7 +461,7 @@ func assembleII06b(_ *reader, inst *instance, h kstt.Header) (kstt.Form, *kstt.O
 // assemble builds the typed form of inst, records the address of every
 // cell, reports what the reader interpreted and computes the cells whose
 // formulas had no stored value.
-func (rd *reader) assemble(g *kstt.Grid, inst *instance) kstt.Form {
+func (rd *reader) assemble(g *grid.Grid, inst *instance) kstt.Form {
 	spec := inst.spec
 	h := rd.readHeader(g, inst)
 	f, origin, index := assemblerFor(rd.cat, spec)(rd, inst, h)
@@ -584,8 +585,8 @@ func (rd *reader) assemble(g *kstt.Grid, inst *instance) kstt.Form {
 			v, ok := done[key]
 			if w, calc := calculated[key]; calc && ok && w != v {
 				fd.Expected, fd.Actual = v, w
-				if d, okd := kstt.ParseCount(w); okd {
-					if e, oke := kstt.ParseCount(v); oke {
+				if d, okd := grid.ParseCount(w); okd {
+					if e, oke := grid.ParseCount(v); oke {
 						fd.Difference = diffString(d, e)
 					}
 				}
@@ -764,7 +765,7 @@ type rateVal struct {
 
 // headerNotes reports the column numbers printed out of place (READ/R05)
 // and the header labels that are not the official ones (READ/R08).
-func (rd *reader) headerNotes(g *kstt.Grid, inst *instance) {
+func (rd *reader) headerNotes(g *grid.Grid, inst *instance) {
 	spec := inst.spec
 	for pi, t := range inst.tables {
 		if t == nil {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/baocaodinhky/vpcp/kstt"
 	"github.com/baocaodinhky/vpcp/kstt/decl"
+	"github.com/baocaodinhky/vpcp/kstt/grid"
 )
 
 // readEdition reads grids with the catalogue of each edition of
@@ -12,7 +13,7 @@ import (
 // then, when the period the forms name belongs to another edition, reads
 // them again with that edition's catalogue. The result records the
 // edition.
-func readEdition(grids []*kstt.Grid, opts ReadOptions) (*ReadResult, error) {
+func readEdition(grids []*grid.Grid, opts ReadOptions) (*ReadResult, error) {
 	eds := opts.Editions
 	if eds == nil {
 		eds = DefaultEditions()

@@ -7,6 +7,7 @@ import (
 
 	"github.com/baocaodinhky/vpcp/internal/vntext"
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/grid"
 	"github.com/baocaodinhky/vpcp/period"
 )
 
@@ -53,7 +54,7 @@ func afterColon(s string) string {
 // readHeader reads the header block of a form from the rows above its
 // first table (from its code line, or from the end of the previous
 // table): reporting unit, recipient, period and the date range under it.
-func (rd *reader) readHeader(g *kstt.Grid, inst *instance) kstt.Header {
+func (rd *reader) readHeader(g *grid.Grid, inst *instance) kstt.Header {
 	inst.at = map[string]string{}
 	var h kstt.Header
 	code := inst.spec.Code
@@ -166,7 +167,7 @@ func (rd *reader) readHeader(g *kstt.Grid, inst *instance) kstt.Header {
 // cáo:"): the next non-empty cell to its right, else the first cell of the
 // next non-empty row (within three rows) when that row is not itself a
 // labelled line.
-func nextValue(g *kstt.Grid, r, c, to int) string {
+func nextValue(g *grid.Grid, r, c, to int) string {
 	row := g.Row(r)
 	for k := c + 1; k < len(row); k++ {
 		if t := row[k].Text; t != "" {
@@ -191,7 +192,7 @@ func nextValue(g *kstt.Grid, r, c, to int) string {
 // [0, to) of g — the text above the first form: the period its heading
 // writes, "(Từ ngày 15/3/2023 – 14/6/2024)", and the figures of section
 // I.6.
-func (rd *reader) readNarrative(g *kstt.Grid, to int, res *ReadResult) {
+func (rd *reader) readNarrative(g *grid.Grid, to int, res *ReadResult) {
 	to = min(to, g.Len())
 	six := -1
 	for r := 0; r < to; r++ {
@@ -240,7 +241,7 @@ func (rd *reader) readNarrative(g *kstt.Grid, to int, res *ReadResult) {
 		}
 		for _, m := range figurePair.FindAllStringSubmatch(line, -1) {
 			label := m[1]
-			v, ok := kstt.ParseCount(m[2])
+			v, ok := grid.ParseCount(m[2])
 			if !ok {
 				continue
 			}

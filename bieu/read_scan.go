@@ -9,6 +9,7 @@ import (
 
 	"github.com/baocaodinhky/vpcp/internal/vntext"
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/grid"
 )
 
 // reader holds the state of one ReadWith call.
@@ -92,9 +93,9 @@ type table struct {
 	rows  []readRow
 	width int     // spec part MaxNum()+1
 	vals  []int64 // row's buffer: width counts
-	g     *kstt.Grid
-	body  *kstt.PartSpec  // the part readBody read the body as
-	cells []kstt.GridCell // readBody's buffer: a row's cells
+	g     *grid.Grid
+	body  *kstt.PartSpec // the part readBody read the body as
+	cells []grid.Cell    // readBody's buffer: a row's cells
 	rates []rateVal
 	notes []note
 }
@@ -124,7 +125,7 @@ type note struct {
 }
 
 // readGrid finds the forms of one grid and appends them to res.
-func (rd *reader) readGrid(g *kstt.Grid, res *ReadResult) error {
+func (rd *reader) readGrid(g *grid.Grid, res *ReadResult) error {
 	var ctx, named codeCtx
 	if code := rd.codeOf(g.Name, false); code != "" {
 		ctx = codeCtx{code: code, row: -1, addr: g.Addr(0, 0)}
@@ -222,7 +223,7 @@ func (rd *reader) readGrid(g *kstt.Grid, res *ReadResult) error {
 	return nil
 }
 
-func (rd *reader) unrecognized(g *kstt.Grid, ctx codeCtx, skipped []string) error {
+func (rd *reader) unrecognized(g *grid.Grid, ctx codeCtx, skipped []string) error {
 	spec := rd.cat.Spec(ctx.code)
 	var parts []string
 	for _, p := range spec.Parts {
@@ -265,7 +266,7 @@ func shorten(s string, n int) string {
 
 // describeGrid lists up to n non-empty rows of g in [from, to) as
 // "address: cell | cell".
-func describeGrid(g *kstt.Grid, from, to, n int) []string {
+func describeGrid(g *grid.Grid, from, to, n int) []string {
 	var out []string
 	for r := max(from, 0); r < to && r < g.Len() && len(out) < n; r++ {
 		var cells []string
@@ -298,7 +299,7 @@ func describeGrid(g *kstt.Grid, from, to, n int) []string {
 }
 
 // codeCol is the column of the code line's cell in row r.
-func codeCol(g *kstt.Grid, r int) int {
+func codeCol(g *grid.Grid, r int) int {
 	for c, cell := range g.Row(r) {
 		if strings.Contains(strings.ToLower(scanPrefix(cell.Text)), "vpcp") {
 			return c
@@ -307,7 +308,7 @@ func codeCol(g *kstt.Grid, r int) int {
 	return firstCol(g, r)
 }
 
-func firstCol(g *kstt.Grid, r int) int {
+func firstCol(g *grid.Grid, r int) int {
 	for c, cell := range g.Row(r) {
 		if !cell.Blank() {
 			return c
@@ -317,7 +318,7 @@ func firstCol(g *kstt.Grid, r int) int {
 }
 
 // gridBlank reports whether no cell of g holds anything.
-func gridBlank(g *kstt.Grid) bool {
+func gridBlank(g *grid.Grid) bool {
 	for r := range g.Len() {
 		row := g.Row(r)
 		for _, c := range row {
@@ -363,7 +364,7 @@ func compact(s string) string {
 // codeLine returns the form code of a code line in row r: a cell that
 // starts with "Biểu số II.06a/VPCP/KSTT" (at the left, as the forms print
 // it, or further right beside the name of the agency), or "".
-func (rd *reader) codeLine(g *kstt.Grid, r int) string {
+func (rd *reader) codeLine(g *grid.Grid, r int) string {
 	row := g.Row(r)
 	for c := 0; c < len(row) && c < 32; c++ {
 		cell := &row[c]
@@ -446,7 +447,7 @@ func rawCode(s string) string {
 
 // sttCol returns the column of an "STT" header cell among the first
 // non-empty cells of row r, when another cell follows it; else -1.
-func sttCol(g *kstt.Grid, r int) int {
+func sttCol(g *grid.Grid, r int) int {
 	row := g.Row(r)
 	seen := 0
 	for c := 0; c < len(row) && seen < 2; c++ {
@@ -478,7 +479,7 @@ func isSTT(s string) bool {
 
 // colNum reads a cell of a column-number row: "(3)", "(3)=(4)+(5)+(6)",
 // "3", "3=4+5+6". It returns the number and whether a formula follows.
-func colNum(c *kstt.GridCell) (int, bool, bool) {
+func colNum(c *grid.Cell) (int, bool, bool) {
 	if c.IsNum {
 		v, ok := c.Int()
 		return int(v), false, ok && v > 0 && v < 100
@@ -518,7 +519,7 @@ func colNum(c *kstt.GridCell) (int, bool, bool) {
 // cells in order and the numbers they print. Without parentheses the
 // numbers must run 1, 2, 3 … exactly; with them one misprint is allowed
 // (the seed prints II.08's (9) as a second (8)).
-func numberRow(g *kstt.Grid, r int) (cols, printed []int) {
+func numberRow(g *grid.Grid, r int) (cols, printed []int) {
 	row := g.Row(r)
 	anyParen, bad := false, 0
 	for c := range row {
@@ -549,7 +550,7 @@ func numberRow(g *kstt.Grid, r int) (cols, printed []int) {
 // tableAt recognises the start of a table at row r: an STT header row
 // (with or without a column-number row below it) or a column-number row.
 // It maps the columns but does not read the body.
-func (rd *reader) tableAt(g *kstt.Grid, r int) *table {
+func (rd *reader) tableAt(g *grid.Grid, r int) *table {
 	if g.RowWidth(r) < 2 {
 		return nil
 	}
@@ -608,7 +609,7 @@ func (t *table) headerEnd() int {
 	return t.bodyFrom
 }
 
-func maxWidth(g *kstt.Grid, from, to int) int {
+func maxWidth(g *grid.Grid, from, to int) int {
 	w := 0
 	for r := from; r < to && r < g.Len(); r++ {
 		w = max(w, g.RowWidth(r))
@@ -616,7 +617,7 @@ func maxWidth(g *kstt.Grid, from, to int) int {
 	return w
 }
 
-func rowBlank(g *kstt.Grid, r int) bool {
+func rowBlank(g *grid.Grid, r int) bool {
 	for _, c := range g.Row(r) {
 		if !c.Blank() {
 			return false
@@ -626,7 +627,7 @@ func rowBlank(g *kstt.Grid, r int) bool {
 }
 
 // fieldRow reports whether row r holds a line of a form's header block.
-func fieldRow(g *kstt.Grid, r int) bool {
+func fieldRow(g *grid.Grid, r int) bool {
 	for _, c := range g.Row(r) {
 		if !c.IsNum && fieldOf(c.Text) != fieldNone {
 			return true
@@ -635,7 +636,7 @@ func fieldRow(g *kstt.Grid, r int) bool {
 	return false
 }
 
-func cellCount(g *kstt.Grid, r int) int {
+func cellCount(g *grid.Grid, r int) int {
 	n := 0
 	for _, c := range g.Row(r) {
 		if !c.Blank() {
@@ -647,7 +648,7 @@ func cellCount(g *kstt.Grid, r int) int {
 
 // leafLabel is the lowest header text of column c in rows [from, to), and
 // its row.
-func leafLabel(g *kstt.Grid, from, to, c int) (string, int) {
+func leafLabel(g *grid.Grid, from, to, c int) (string, int) {
 	for r := to - 1; r >= from; r-- {
 		if cell := g.Cell(r, c); cell.Text != "" {
 			return cell.Text, r
@@ -657,7 +658,7 @@ func leafLabel(g *kstt.Grid, from, to, c int) (string, int) {
 }
 
 // labels records the leaf label of each mapped column.
-func (t *table) labels(g *kstt.Grid, from, to int) {
+func (t *table) labels(g *grid.Grid, from, to int) {
 	t.leaves = make([]string, len(t.cols))
 	t.leafRows = make([]int, len(t.cols))
 	for i, c := range t.cols {
@@ -746,7 +747,7 @@ func matchColumn(got string, col *kstt.Column) int {
 // columns, its header labels and the code line above it. It reports false
 // when nothing fits well enough. Forms that share a layout (II.06a and
 // II.06b) tie; settle decides between them once the body is read.
-func (rd *reader) identify(g *kstt.Grid, t *table, ctx codeCtx) bool {
+func (rd *reader) identify(g *grid.Grid, t *table, ctx codeCtx) bool {
 	n := len(t.cols)
 	best, bestScore, bestBonus := []cand(nil), -1, 0
 	for _, spec := range rd.specs {

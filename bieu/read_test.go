@@ -13,6 +13,7 @@ import (
 
 	"github.com/baocaodinhky/vpcp/bieu"
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/grid"
 	"github.com/baocaodinhky/vpcp/period"
 	"github.com/baocaodinhky/vpcp/render/text"
 )
@@ -21,7 +22,7 @@ import (
 // compare with ==.
 var ignoreOrigin = cmp.Options{cmpopts.IgnoreTypes(kstt.Origin{}), cmpopts.EquateComparable(period.Period{})}
 
-func pasted(t testing.TB, s string) []*kstt.Grid {
+func pasted(t testing.TB, s string) []*grid.Grid {
 	t.Helper()
 	gs, err := text.ReadPasted(strings.NewReader(s), "t.txt")
 	if err != nil {
@@ -30,7 +31,7 @@ func pasted(t testing.TB, s string) []*kstt.Grid {
 	return gs
 }
 
-func mustRead(t testing.TB, gs []*kstt.Grid) *bieu.ReadResult {
+func mustRead(t testing.TB, gs []*grid.Grid) *bieu.ReadResult {
 	t.Helper()
 	res, err := bieu.Read(gs)
 	if err != nil {
@@ -80,7 +81,7 @@ var seedFiles = &kstt.FileFigures{Received: 33, New: 31, Online: 31, Direct: 0, 
 	Resolved: 33, Early: 0, OnTime: 33, Late: 0, Pending: 0, PendingOnTime: 0, PendingOverdue: 0}
 
 // checkSeed verifies what reading the seed (whole, or its tables) gives.
-func checkSeed(t *testing.T, gs []*kstt.Grid, name string, wantFiles bool) {
+func checkSeed(t *testing.T, gs []*grid.Grid, name string, wantFiles bool) {
 	t.Helper()
 	res := mustRead(t, gs)
 	if diff := cmp.Diff(seedForms(t), res.Forms, ignoreOrigin); diff != "" {
@@ -256,16 +257,16 @@ func TestReadCellAddressesInFindings(t *testing.T) {
 }
 
 // cells for hand-built grids, as render/xlsx reads them.
-func s(text string) kstt.GridCell     { return kstt.GridCell{Text: text} }
-func n(v string) kstt.GridCell        { return kstt.GridCell{Text: v, IsNum: true} }
-func pct(v string) kstt.GridCell      { return kstt.GridCell{Text: v, IsNum: true, Percent: true} }
-func fx(formula string) kstt.GridCell { return kstt.GridCell{Formula: formula} }
-func fc(formula, v string) kstt.GridCell {
-	return kstt.GridCell{Formula: formula, Text: v, IsNum: true, Cached: true}
+func s(text string) grid.Cell     { return grid.Cell{Text: text} }
+func n(v string) grid.Cell        { return grid.Cell{Text: v, IsNum: true} }
+func pct(v string) grid.Cell      { return grid.Cell{Text: v, IsNum: true, Percent: true} }
+func fx(formula string) grid.Cell { return grid.Cell{Formula: formula} }
+func fc(formula, v string) grid.Cell {
+	return grid.Cell{Formula: formula, Text: v, IsNum: true, Cached: true}
 }
 
-func headRows(code string) [][]kstt.GridCell {
-	return [][]kstt.GridCell{
+func headRows(code string) [][]grid.Cell {
+	return [][]grid.Cell{
 		{s("Biểu số " + code + "/VPCP/KSTT")},
 		{s("Đơn vị báo cáo:"), s("Sở Tư pháp")},
 		{s("Đơn vị nhận báo cáo: UBND tỉnh")},
@@ -274,8 +275,8 @@ func headRows(code string) [][]kstt.GridCell {
 	}
 }
 
-func numbersRow(n int) []kstt.GridCell {
-	var row []kstt.GridCell
+func numbersRow(n int) []grid.Cell {
+	var row []grid.Cell
 	for i := 1; i <= n; i++ {
 		row = append(row, s("("+itoa(i)+")"))
 	}
@@ -287,12 +288,12 @@ func itoa(i int) string { return decimal.NewFromInt(int64(i)).String() }
 func TestReadWorkbookLikeCells(t *testing.T) {
 	rows := headRows("II.06a")
 	rows = append(rows, numbersRow(13),
-		[]kstt.GridCell{n("1"), s("Lĩnh vực hộ tịch"), fx("D7+E7+F7"), n("6"), n("3"), n("1"), fc("I7+J7+K7", "8"), n("1"), n("7"), {}, fx("M7+N7"), n("1"), n("1")},
-		[]kstt.GridCell{s("2"), s("Lĩnh vực luật sư"), fc("D8+E8+F8", "4"), s("4"), s("0"), s("0"), n("4"), n("0"), n("4.0"), n("0"), n("0"), n("0"), n("0")},
-		[]kstt.GridCell{{}, s("TỔNG CỘNG"), fx("SUM(C7:C8)"), fx("SUM(D7:D8)"), fc("SUM(E7:E8)", "3"), n("1"), n("12"), n("1"), n("11"), n("0"), fx("L9+M9"), n("1"), n("1")},
+		[]grid.Cell{n("1"), s("Lĩnh vực hộ tịch"), fx("D7+E7+F7"), n("6"), n("3"), n("1"), fc("I7+J7+K7", "8"), n("1"), n("7"), {}, fx("M7+N7"), n("1"), n("1")},
+		[]grid.Cell{s("2"), s("Lĩnh vực luật sư"), fc("D8+E8+F8", "4"), s("4"), s("0"), s("0"), n("4"), n("0"), n("4.0"), n("0"), n("0"), n("0"), n("0")},
+		[]grid.Cell{{}, s("TỔNG CỘNG"), fx("SUM(C7:C8)"), fx("SUM(D7:D8)"), fc("SUM(E7:E8)", "3"), n("1"), n("12"), n("1"), n("11"), n("0"), fx("L9+M9"), n("1"), n("1")},
 	)
-	g := &kstt.Grid{Name: "II.06a", Rows: rows}
-	res := mustRead(t, []*kstt.Grid{g})
+	g := &grid.Grid{Name: "II.06a", Rows: rows}
+	res := mustRead(t, []*grid.Grid{g})
 	if diff := cmp.Diff(kstt.Form(want06a(t)), res.Forms[0], ignoreOrigin); diff != "" {
 		t.Fatalf("(-want +got):\n%s", diff)
 	}
@@ -315,11 +316,11 @@ func TestReadWorkbookLikeCells(t *testing.T) {
 func TestReadBadCellsAndMissingTotal(t *testing.T) {
 	rows := headRows("II.06a")
 	rows = append(rows, numbersRow(13),
-		[]kstt.GridCell{n("1"), s("Lĩnh vực hộ tịch"), n("10"), n("6"), s("ba"), n("1"), n("8"), n("1"), n("7.5"), n("0"), n("2"), fx("Sheet2!B3"), kstt.GridCell{Text: "#REF!"}},
+		[]grid.Cell{n("1"), s("Lĩnh vực hộ tịch"), n("10"), n("6"), s("ba"), n("1"), n("8"), n("1"), n("7.5"), n("0"), n("2"), fx("Sheet2!B3"), grid.Cell{Text: "#REF!"}},
 		nil,
-		[]kstt.GridCell{s("Người lập biểu")},
+		[]grid.Cell{s("Người lập biểu")},
 	)
-	res := mustRead(t, []*kstt.Grid{{Name: "Sheet1", Rows: rows}})
+	res := mustRead(t, []*grid.Grid{{Name: "Sheet1", Rows: rows}})
 	var got []string
 	for _, f := range res.Findings {
 		got = append(got, f.Rule+" "+f.Severity.String()+" "+f.Cell)
@@ -340,21 +341,21 @@ func TestReadBadCellsAndMissingTotal(t *testing.T) {
 func TestReadPercentAndII07bVariants(t *testing.T) {
 	rows := headRows("II.07b")
 	rows = append(rows,
-		[]kstt.GridCell{s("I. SỐ LƯỢNG TTHC TRIỂN KHAI TẠI BỘ PHẬN MỘT CỬA")},
-		[]kstt.GridCell{s("STT"), s("Đơn vị"), s("Tổng số TTHC thuộc thẩm quyền giải quyết của địa phương")},
-		[]kstt.GridCell{{}, {}, s("Tổng số TTHC"), s("Cấp tỉnh"), s("Cấp huyện"), s("Cấp xã"), s("Tổng số TTHC"), s("Tại BPMC cấp tỉnh"), s("Tại BPMC cấp huyện"), s("Tại BPMC cấp xã"), s("Tổng số quy trình"), s("Cấp tỉnh"), s("Cấp huyện"), s("Cấp Xã")},
-		[]kstt.GridCell{n("1"), n("2"), n("3"), n("4"), n("5"), n("6"), n("7"), n("8"), n("9"), n("10"), n("11"), n("12"), n("13"), n("14")},
-		[]kstt.GridCell{n("1"), s("Sở Tư pháp"), n("4"), n("4"), n("0"), n("0"), n("4"), n("4"), n("0"), n("0"), n("3"), n("3"), n("0"), n("0")},
-		[]kstt.GridCell{{}, s("Tổng cộng"), n("4"), n("4"), n("0"), n("0"), n("4"), n("4"), n("0"), n("0"), n("3"), n("3"), n("0"), n("0")},
+		[]grid.Cell{s("I. SỐ LƯỢNG TTHC TRIỂN KHAI TẠI BỘ PHẬN MỘT CỬA")},
+		[]grid.Cell{s("STT"), s("Đơn vị"), s("Tổng số TTHC thuộc thẩm quyền giải quyết của địa phương")},
+		[]grid.Cell{{}, {}, s("Tổng số TTHC"), s("Cấp tỉnh"), s("Cấp huyện"), s("Cấp xã"), s("Tổng số TTHC"), s("Tại BPMC cấp tỉnh"), s("Tại BPMC cấp huyện"), s("Tại BPMC cấp xã"), s("Tổng số quy trình"), s("Cấp tỉnh"), s("Cấp huyện"), s("Cấp Xã")},
+		[]grid.Cell{n("1"), n("2"), n("3"), n("4"), n("5"), n("6"), n("7"), n("8"), n("9"), n("10"), n("11"), n("12"), n("13"), n("14")},
+		[]grid.Cell{n("1"), s("Sở Tư pháp"), n("4"), n("4"), n("0"), n("0"), n("4"), n("4"), n("0"), n("0"), n("3"), n("3"), n("0"), n("0")},
+		[]grid.Cell{{}, s("Tổng cộng"), n("4"), n("4"), n("0"), n("0"), n("4"), n("4"), n("0"), n("0"), n("3"), n("3"), n("0"), n("0")},
 		nil,
-		[]kstt.GridCell{s("II. KẾT QUẢ THỰC HIỆN “4 TẠI CHỖ” TẠI BỘ PHẬN MỘT CỬA CẤP TỈNH, HUYỆN")},
-		[]kstt.GridCell{s("STT"), s("Đơn vị"), s("Cấp tỉnh"), {}, s("Cấp huyện")},
-		[]kstt.GridCell{{}, {}, s("Số lượng TTHC"), s("Tỷ lệ"), s("Số lượng TTHC"), s("Tỷ lệ")},
-		[]kstt.GridCell{n("1"), n("2"), n("3"), n("4"), n("5"), n("6")},
-		[]kstt.GridCell{n("1"), s("Sở Tư pháp"), n("1"), pct("0.25"), n("0"), s("0%")},
-		[]kstt.GridCell{{}, s("TỔNG CỘNG"), n("1"), fx("ROUND(C20/H6*100,2)"), n("0"), s("0")},
+		[]grid.Cell{s("II. KẾT QUẢ THỰC HIỆN “4 TẠI CHỖ” TẠI BỘ PHẬN MỘT CỬA CẤP TỈNH, HUYỆN")},
+		[]grid.Cell{s("STT"), s("Đơn vị"), s("Cấp tỉnh"), {}, s("Cấp huyện")},
+		[]grid.Cell{{}, {}, s("Số lượng TTHC"), s("Tỷ lệ"), s("Số lượng TTHC"), s("Tỷ lệ")},
+		[]grid.Cell{n("1"), n("2"), n("3"), n("4"), n("5"), n("6")},
+		[]grid.Cell{n("1"), s("Sở Tư pháp"), n("1"), pct("0.25"), n("0"), s("0%")},
+		[]grid.Cell{{}, s("TỔNG CỘNG"), n("1"), fx("ROUND(C20/H6*100,2)"), n("0"), s("0")},
 	)
-	res := mustRead(t, []*kstt.Grid{{Name: "Sheet1", Rows: rows}})
+	res := mustRead(t, []*grid.Grid{{Name: "Sheet1", Rows: rows}})
 	f := res.Forms[0].(*bieu.II07b)
 	if f.PartI.Rows[0].Field != "Sở Tư pháp" || f.PartI.Total.OneStopProvince != 4 {
 		t.Errorf("Part I: %+v", f.PartI)
@@ -466,7 +467,7 @@ func TestReadOptionsOverride(t *testing.T) {
 func TestReadErrors(t *testing.T) {
 	cases := []struct {
 		name     string
-		grids    []*kstt.Grid
+		grids    []*grid.Grid
 		sentinel error
 		contains []string
 	}{
@@ -614,7 +615,7 @@ func TestReadHeaderFindingsCarryTheirLine(t *testing.T) {
 }
 
 func TestReadRangeInCellsOfItsOwn(t *testing.T) {
-	rows := [][]kstt.GridCell{
+	rows := [][]grid.Cell{
 		{s("Biểu số II.06a/VPCP/KSTT")},
 		{s("Đơn vị báo cáo: Sở Tư pháp"), {}, {}, s("Đơn vị nhận báo cáo: UBND tỉnh")},
 		{s("(Từ ngày"), s("15/3/2024"), s("đến ngày"), s("14/6/2024)")},
@@ -622,7 +623,7 @@ func TestReadRangeInCellsOfItsOwn(t *testing.T) {
 		{n("1"), s("Lĩnh vực hộ tịch"), n("1"), n("1"), n("0"), n("0"), n("1"), n("0"), n("1"), n("0"), n("0"), n("0"), n("0")},
 		{s("Tổng cộng"), {}, n("1"), n("1"), n("0"), n("0"), n("1"), n("0"), n("1"), n("0"), n("0"), n("0"), n("0")},
 	}
-	res := mustRead(t, []*kstt.Grid{{Name: "Sheet1", Rows: rows}})
+	res := mustRead(t, []*grid.Grid{{Name: "Sheet1", Rows: rows}})
 	h := res.Forms[0].FormHeader()
 	if h.Period != q2 || h.Unit != "Sở Tư pháp" || h.Recipient != "UBND tỉnh" || len(res.Findings) != 0 {
 		t.Errorf("header %+v, findings %v", h, res.Findings)

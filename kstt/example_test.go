@@ -6,6 +6,7 @@ import (
 
 	"github.com/baocaodinhky/vpcp/bieu"
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/grid"
 )
 
 // A 0/0 rate is defined (a level with no procedure has rate 0) and rounding
@@ -72,7 +73,7 @@ func ExampleLayout() {
 // computed from the grid row and column the reader recorded.
 func ExampleOrigin() {
 	var o kstt.Origin
-	o.SetGrid(&kstt.Grid{Name: "II.06a"}, kstt.PartOrigin{
+	o.SetGrid(&grid.Grid{Name: "II.06a"}, kstt.PartOrigin{
 		Part: "",
 		Rows: []int32{11, 12},           // printed rows 0 and 1: spreadsheet rows 12 and 13
 		Cols: []int32{-1, -1, -1, 3, 4}, // column (3) in D, (4) in E

@@ -4,6 +4,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/baocaodinhky/vpcp/internal/vntext"
+	"github.com/baocaodinhky/vpcp/kstt/grid"
 	"github.com/baocaodinhky/vpcp/period"
 )
 
@@ -128,7 +129,7 @@ type Origin struct {
 	Cells map[CellKey]string `json:"-"`
 	// Grid names the grid the form was read from (its name and kind; no
 	// rows), Parts maps each part's cells to it; see SetGrid.
-	Grid  *Grid        `json:"-"`
+	Grid  *grid.Grid   `json:"-"`
 	Parts []PartOrigin `json:"-"`
 }
 
@@ -144,8 +145,8 @@ type PartOrigin struct {
 
 // SetGrid records that the form was read from g, part by part. Only g's
 // name and kind are kept, not its rows.
-func (o *Origin) SetGrid(g *Grid, parts ...PartOrigin) {
-	o.Grid = &Grid{Name: g.Name, Source: g.Source, Text: g.Text}
+func (o *Origin) SetGrid(g *grid.Grid, parts ...PartOrigin) {
+	o.Grid = &grid.Grid{Name: g.Name, Source: g.Source, Text: g.Text}
 	o.Parts = parts
 }
 

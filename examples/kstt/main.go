@@ -65,6 +65,7 @@ import (
 	"github.com/baocaodinhky/vpcp/bieu"
 	"github.com/baocaodinhky/vpcp/internal/atomicfile"
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/grid"
 	"github.com/baocaodinhky/vpcp/render"
 	"github.com/baocaodinhky/vpcp/render/html"
 	"github.com/baocaodinhky/vpcp/render/text"
@@ -323,7 +324,7 @@ func loadFrom(name string, r io.Reader, at io.ReaderAt, size int64, readOpts bie
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, _ := br.Peek(4096)
 	trimmed := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xEF\xBB\xBF")), " \t\r\n")
-	var grids []*kstt.Grid
+	var grids []*grid.Grid
 	xopts := xlsx.ReadOptions{MaxBytes: lim.maxBytes, MaxRows: lim.maxRows, MaxMemory: lim.maxMem}
 	switch {
 	case bytes.HasPrefix(head, []byte("PK")) || bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0}) || isWorkbookName(name):

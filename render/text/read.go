@@ -13,7 +13,7 @@ import (
 	"golang.org/x/text/transform"
 
 	"github.com/baocaodinhky/vpcp/internal/vntext"
-	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/grid"
 )
 
 // Default bounds of ReadPasted. A report with its forms is a few hundred
@@ -41,7 +41,7 @@ type PasteOptions struct {
 	MaxFields    int   // fields (cells) in one line
 	// MaxMemory bounds the memory of reading as counted while the grid is
 	// built: the input (its lines are held meanwhile), plus
-	// kstt.GridCellSize bytes per cell up to a line's last non-empty
+	// grid.CellSize bytes per cell up to a line's last non-empty
 	// field, plus the bytes of the cells' text. The default is
 	// min(DefaultPasteMaxMemory, max(PasteMinMemory, PasteMemoryPerByte ×
 	// the input's size)); beyond it the reader stops with
@@ -88,11 +88,11 @@ func (e *PasteError) Unwrap() error { return e.Err }
 // ReadPasted reads a document as it comes out of Word or a PDF copy — the
 // report with its forms, tables as tab-separated lines — into one grid,
 // with the default bounds. See ReadPastedOptions.
-func ReadPasted(r io.Reader, name string) ([]*kstt.Grid, error) {
+func ReadPasted(r io.Reader, name string) ([]*grid.Grid, error) {
 	return ReadPastedOptions(r, name, PasteOptions{})
 }
 
-// ReadPastedOptions reads pasted text into one kstt.Grid (returned in a
+// ReadPastedOptions reads pasted text into one grid.Grid (returned in a
 // slice, like render/xlsx.ReadWorkbook, so package bieu reads both the same
 // way). Row r of the grid is line r+1 of the text: a table line becomes a
 // row of cells split at tabs, and every other line a row of one cell, so
@@ -114,8 +114,8 @@ func ReadPasted(r io.Reader, name string) ([]*kstt.Grid, error) {
 // It fails fast, with a *PasteError, on input beyond the bounds of opts
 // (ErrPasteTooLarge, ErrLineTooLong) and on input that is not UTF-8 text
 // (ErrNotText).
-func ReadPastedOptions(r io.Reader, name string, opts PasteOptions) ([]*kstt.Grid, error) {
-	fail := func(line int, err error) ([]*kstt.Grid, error) {
+func ReadPastedOptions(r io.Reader, name string, opts PasteOptions) ([]*grid.Grid, error) {
+	fail := func(line int, err error) ([]*grid.Grid, error) {
 		return nil, &PasteError{Name: name, Line: line, Err: err}
 	}
 	if opts.MaxBytes < 0 || opts.MaxLineBytes < 0 || opts.MaxLines < 0 || opts.MaxFields < 0 || opts.MaxMemory < 0 {
@@ -138,7 +138,7 @@ func ReadPastedOptions(r io.Reader, name string, opts PasteOptions) ([]*kstt.Gri
 	sc.Buffer(make([]byte, 0, min(64<<10, maxLine)), maxLine)
 	sc.Split(scanLines)
 
-	g := &kstt.Grid{Name: name, Source: name, Text: true}
+	g := &grid.Grid{Name: name, Source: name, Text: true}
 	var lines []string
 	for sc.Scan() {
 		n := len(lines) + 1
@@ -170,14 +170,14 @@ func ReadPastedOptions(r io.Reader, name string, opts PasteOptions) ([]*kstt.Gri
 	}
 	// The input's lines are held while the grid is built: they count too.
 	cells, text := int64(0), maxBytes-lim.n
-	charge := func(line int, row []kstt.GridCell) error {
+	charge := func(line int, row []grid.Cell) error {
 		cells += int64(len(row)) + 1 // the row's slice header counts as a cell
 		for _, c := range row {
 			text += int64(len(c.Text))
 		}
-		if cells*kstt.GridCellSize+text > budget {
+		if cells*grid.CellSize+text > budget {
 			return fmt.Errorf("%w: the grid would take more than MaxMemory (%d bytes): counted %d cells (%d bytes each) and %d bytes of input and text in %d lines",
-				ErrPasteTooLarge, budget, cells, kstt.GridCellSize, text, line)
+				ErrPasteTooLarge, budget, cells, grid.CellSize, text, line)
 		}
 		return nil
 	}
@@ -216,7 +216,7 @@ func ReadPastedOptions(r io.Reader, name string, opts PasteOptions) ([]*kstt.Gri
 		g.AppendRow(row) // stored compactly: the line can go
 		lines[i] = ""
 	}
-	return []*kstt.Grid{g}, nil
+	return []*grid.Grid{g}, nil
 }
 
 func cmpOr[T int | int64](v, def T) T {
@@ -277,7 +277,7 @@ func scanLines(data []byte, atEOF bool) (int, []byte, error) {
 
 // splitLine turns one line into cells: tab-separated fields, a Markdown
 // pipe-table row, or one cell.
-func splitLine(s string, maxFields int) ([]kstt.GridCell, error) {
+func splitLine(s string, maxFields int) ([]grid.Cell, error) {
 	if strings.TrimSpace(s) == "" {
 		return nil, nil
 	}
@@ -303,12 +303,12 @@ func splitLine(s string, maxFields int) ([]kstt.GridCell, error) {
 }
 
 // cellsOf turns fields into cells, dropping trailing empty ones.
-func cellsOf(fields []string) []kstt.GridCell {
+func cellsOf(fields []string) []grid.Cell {
 	n := len(fields)
 	for n > 0 && strings.TrimSpace(fields[n-1]) == "" {
 		n--
 	}
-	row := make([]kstt.GridCell, n)
+	row := make([]grid.Cell, n)
 	for i := range row {
 		row[i].Text = cleanCell(fields[i])
 	}

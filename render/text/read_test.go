@@ -12,10 +12,10 @@ import (
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/unicode/norm"
 
-	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/grid"
 )
 
-func readOne(t *testing.T, s string) *kstt.Grid {
+func readOne(t *testing.T, s string) *grid.Grid {
 	t.Helper()
 	gs, err := ReadPasted(strings.NewReader(s), "doc.txt")
 	if err != nil {
@@ -202,8 +202,8 @@ func TestReadPastedQuotedCells(t *testing.T) {
 }
 
 // rowsOf is the grid's rows, decoded.
-func rowsOf(g *kstt.Grid) [][]kstt.GridCell {
-	rows := make([][]kstt.GridCell, g.Len())
+func rowsOf(g *grid.Grid) [][]grid.Cell {
+	rows := make([][]grid.Cell, g.Len())
 	for r := range rows {
 		rows[r] = g.Row(r)
 	}

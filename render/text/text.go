@@ -25,7 +25,7 @@
 // than the table can be degrades to breaking words, then to overflowing.
 //
 // ReadPasted reads the other way: a document pasted from Word or a PDF,
-// tables as tab-separated lines, into a kstt.Grid from which package bieu
+// tables as tab-separated lines, into a kstt/grid.Grid from which package bieu
 // reads the forms.
 package text
 

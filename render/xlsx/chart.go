@@ -12,6 +12,7 @@ import (
 
 	"github.com/baocaodinhky/vpcp/internal/vntext"
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/grid"
 )
 
 // ChartSheetSuffix ends the name of the worksheet that holds the charts of
@@ -100,7 +101,7 @@ func setupChartSheet(f *excelize.File, name string, charts []kstt.Chart) error {
 	if err := f.SetColWidth(name, "A", "A", 44); err != nil {
 		return err
 	}
-	last := string(kstt.AppendColumnName(nil, nser))
+	last := string(grid.AppendColumnName(nil, nser))
 	if err := f.SetColWidth(name, "B", last, 22); err != nil {
 		return err
 	}
@@ -129,7 +130,7 @@ func writeChart(f *excelize.File, sheet string, top int, c *kstt.Chart, pct, bol
 	if len(c.Categories) == 0 || len(c.Series) == 0 {
 		return top, nil
 	}
-	cell := func(col, row int) string { return kstt.CellName(row-1, col) } // rows from 1
+	cell := func(col, row int) string { return grid.CellName(row-1, col) } // rows from 1
 	if err := f.SetCellValue(sheet, cell(0, top), vntext.NFC(c.Title)); err != nil {
 		return 0, err
 	}
@@ -254,5 +255,5 @@ func allAtMost100(c *kstt.Chart) bool {
 
 // absCell is an absolute reference, "$B$3".
 func absCell(col, row int) string {
-	return "$" + string(kstt.AppendColumnName(nil, col)) + "$" + strconv.Itoa(row)
+	return "$" + string(grid.AppendColumnName(nil, col)) + "$" + strconv.Itoa(row)
 }

@@ -10,7 +10,7 @@
 // sheets and options give the same bytes.
 //
 // ReadWorkbook and ReadFile read a workbook back: every worksheet as a raw
-// kstt.Grid (values as stored, formulas, merges), streamed and bounded by
+// kstt/grid.Grid (values as stored, formulas, merges), streamed and bounded by
 // ReadOptions, with typed errors for a file that is not a workbook, is
 // encrypted, truncated or too large. Package bieu recognises the forms in
 // the grids.

@@ -13,7 +13,7 @@ import (
 	"strings"
 
 	"github.com/baocaodinhky/vpcp/internal/vntext"
-	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/grid"
 )
 
 // Default bounds of the reader. They read anything the SDK writes for a
@@ -43,14 +43,14 @@ const (
 // negative one is an error.
 //
 // MaxMemory bounds the memory of the grids read, as counted while reading:
-// kstt.GridCellSize bytes per cell slot of a row (every slot up to the
+// grid.CellSize bytes per cell slot of a row (every slot up to the
 // row's last cell that holds something, so a sparse sheet counts the
 // rectangle it spans), plus the bytes of each cell's text — a shared
 // string counted at each cell that uses it, as every later step reads it
 // once per cell. The default is min(DefaultMaxMemory, max(MinMemory,
 // MemoryPerByte × the file's size)); the reader's peak heap stays within
 // about twice the budget plus a few MiB. The count is an upper bound: the
-// grid stores its rows compactly (kstt.Grid.AppendRow: a byte or two a
+// grid stores its rows compactly (grid.Grid.AppendRow: a byte or two a
 // cell besides its text), so an II.06a of 100,000 rows counted at about
 // 62 MiB takes about 9 MiB. Beyond it, ReadWorkbook stops at
 // once with ErrOverLimit, saying what it counted. A text of more than
@@ -127,7 +127,7 @@ func (e *ReadError) Error() string {
 func (e *ReadError) Unwrap() error { return e.Err }
 
 // ReadFile reads the workbook at path; see ReadWorkbook.
-func ReadFile(path string, opts ReadOptions) ([]*kstt.Grid, error) {
+func ReadFile(path string, opts ReadOptions) ([]*grid.Grid, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, &ReadError{File: path, Err: err}
@@ -152,7 +152,7 @@ func ReadFile(path string, opts ReadOptions) ([]*kstt.Grid, error) {
 }
 
 // ReadWorkbook reads every worksheet of an XLSX workbook into a
-// kstt.Grid, in workbook order: the raw value of each cell (a number as
+// grid.Grid, in workbook order: the raw value of each cell (a number as
 // stored, 1234 or 0.25, never its display string "1.234" or "25%"), text
 // NFC-normalised with spaces folded, the formula of a formula cell with
 // whether a value was stored beside it (a workbook saved by a program that
@@ -168,7 +168,7 @@ func ReadFile(path string, opts ReadOptions) ([]*kstt.Grid, error) {
 // like: a legacy .xls, a Word document …), on a password-protected
 // workbook (ErrEncrypted) and on a truncated or corrupt one (ErrCorrupt).
 // It never panics.
-func ReadWorkbook(r io.ReaderAt, size int64, opts ReadOptions) ([]*kstt.Grid, error) {
+func ReadWorkbook(r io.ReaderAt, size int64, opts ReadOptions) ([]*grid.Grid, error) {
 	if opts.MaxBytes < 0 || opts.MaxRows < 0 || opts.MaxCols < 0 || opts.MaxMemory < 0 {
 		return nil, &ReadError{Err: ErrOverLimit, Detail: "negative bound in ReadOptions"}
 	}
@@ -320,7 +320,7 @@ var errMemory = errors.New("memory budget spent")
 func (rd *wbReader) charge(cells, text int64) error {
 	rd.cells += cells
 	rd.text += text
-	rd.memLeft -= cells*kstt.GridCellSize + text
+	rd.memLeft -= cells*grid.CellSize + text
 	if rd.memLeft < 0 {
 		return errMemory
 	}
@@ -331,7 +331,7 @@ func (rd *wbReader) charge(cells, text int64) error {
 func (rd *wbReader) memoryError() *ReadError {
 	return &ReadError{Err: ErrOverLimit, Detail: fmt.Sprintf(
 		"the grids would take more than MaxMemory (%d bytes): counted %d cell slots (%d bytes each, a sparse row counts up to its last cell) and %d bytes of text (a shared string once per cell that uses it)",
-		rd.memory, rd.cells, kstt.GridCellSize, rd.text)}
+		rd.memory, rd.cells, grid.CellSize, rd.text)}
 }
 
 // open opens a part of the package for streaming, charged to the budget.
@@ -441,7 +441,7 @@ func (rd *wbReader) scan(name string, fn func(d *xml.Decoder, t xml.StartElement
 
 type sheetRef struct{ name, part string }
 
-func (rd *wbReader) read() ([]*kstt.Grid, error) {
+func (rd *wbReader) read() ([]*grid.Grid, error) {
 	// The workbook part, from the package relationships.
 	wb := "xl/workbook.xml"
 	if root, err := rd.rels("_rels/.rels", ""); err != nil {
@@ -505,7 +505,7 @@ func (rd *wbReader) read() ([]*kstt.Grid, error) {
 			}
 		}
 	}
-	grids := make([]*kstt.Grid, 0, len(sheets))
+	grids := make([]*grid.Grid, 0, len(sheets))
 	for _, s := range sheets {
 		g, err := rd.readSheet(s)
 		if err != nil {

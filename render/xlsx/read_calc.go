@@ -7,12 +7,12 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/grid"
 )
 
 // MaxFormulaEvaluations bounds how many formula cells without a stored
 // value ReadWorkbook evaluates in one workbook; the cells beyond it are
-// left without a value (kstt.GridCell.Text empty), as a reader without a
+// left without a value (grid.Cell.Text empty), as a reader without a
 // calculator would leave them.
 const MaxFormulaEvaluations = 10000
 
@@ -58,7 +58,7 @@ func (k *calculator) value(sheet string, r, c int) (v string, num bool) {
 		}
 		k.f = f
 	}
-	v, err := k.f.CalcCellValue(sheet, kstt.CellName(r, c), excelize.Options{RawCellValue: true})
+	v, err := k.f.CalcCellValue(sheet, grid.CellName(r, c), excelize.Options{RawCellValue: true})
 	v = strings.TrimSpace(v)
 	if err != nil || v == "" || strings.HasPrefix(v, "#") {
 		return "", false

@@ -10,12 +10,12 @@ import (
 	"time"
 
 	"github.com/baocaodinhky/vpcp/internal/vntext"
-	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/grid"
 )
 
 // readSheet streams one worksheet into a grid.
-func (rd *wbReader) readSheet(s sheetRef) (*kstt.Grid, error) {
-	g := &kstt.Grid{Name: s.name}
+func (rd *wbReader) readSheet(s sheetRef) (*grid.Grid, error) {
+	g := &grid.Grid{Name: s.name}
 	rc, err := rd.open(s.part)
 	if err != nil {
 		return nil, err
@@ -47,7 +47,7 @@ func (rd *wbReader) readSheet(s sheetRef) (*kstt.Grid, error) {
 // sheetReader is the state of streaming one worksheet.
 type sheetReader struct {
 	rd  *wbReader
-	g   *kstt.Grid
+	g   *grid.Grid
 	d   *xml.Decoder
 	row int // 0-based index of the current row
 	col int // 0-based index of the last cell read in the row
@@ -55,7 +55,7 @@ type sheetReader struct {
 
 	// The row being stored: cur holds its cells until the next row
 	// starts (flush), curRow is its index (-1 before the first cell).
-	cur       []kstt.GridCell
+	cur       []grid.Cell
 	curRow    int
 	nrows     int // rows charged to the budget so far
 	slots     int // GridCell slots charged for the current row
@@ -176,7 +176,7 @@ func (sr *sheetReader) cell(start xml.StartElement) error {
 			case "is":
 				s, err := readText(sr.d, sr.rd.memLeft)
 				if errors.Is(err, errMemory) {
-					return &ReadError{Cell: kstt.CellName(row, col), Err: ErrOverLimit, Detail: fmt.Sprintf(
+					return &ReadError{Cell: grid.CellName(row, col), Err: ErrOverLimit, Detail: fmt.Sprintf(
 						"an inline string longer than what is left of MaxMemory (%d bytes)", sr.rd.memory)}
 				}
 				if err != nil {
@@ -196,14 +196,14 @@ func (sr *sheetReader) cell(start xml.StartElement) error {
 	if !hasV && !hasF {
 		return nil // a styled blank
 	}
-	var c kstt.GridCell
+	var c grid.Cell
 	switch {
 	case inline || typ == "inlineStr":
 		c.Text = vntext.NFC(value)
 	case typ == "s":
 		i, err := strconv.Atoi(strings.TrimSpace(value))
 		if err != nil || i < 0 || i >= len(sr.rd.sst) {
-			return &ReadError{Cell: kstt.CellName(row, col), Err: ErrCorrupt, Detail: fmt.Sprintf("shared string %q does not exist", value)}
+			return &ReadError{Cell: grid.CellName(row, col), Err: ErrCorrupt, Detail: fmt.Sprintf("shared string %q does not exist", value)}
 		}
 		c.Text = sr.rd.sst[i]
 	case typ == "str" || typ == "e" || typ == "d":
@@ -305,17 +305,17 @@ func smallString(b []byte) string {
 // added, the row's slots up to its last cell (the first allocation at the
 // previous row's width, then doubling), and the cell's text. The row goes
 // into the grid, compactly, when the next row starts (flush).
-func (sr *sheetReader) put(row, col int, c kstt.GridCell) error {
+func (sr *sheetReader) put(row, col int, c grid.Cell) error {
 	rd := sr.rd
 	if row >= rd.maxRows {
-		return &ReadError{Cell: kstt.CellName(row, col), Err: ErrOverLimit, Detail: fmt.Sprintf("row %d beyond MaxRows %d", row+1, rd.maxRows)}
+		return &ReadError{Cell: grid.CellName(row, col), Err: ErrOverLimit, Detail: fmt.Sprintf("row %d beyond MaxRows %d", row+1, rd.maxRows)}
 	}
 	if col >= rd.maxCols {
-		return &ReadError{Cell: kstt.CellName(row, col), Err: ErrOverLimit, Detail: fmt.Sprintf("column %d beyond MaxCols %d", col+1, rd.maxCols)}
+		return &ReadError{Cell: grid.CellName(row, col), Err: ErrOverLimit, Detail: fmt.Sprintf("column %d beyond MaxCols %d", col+1, rd.maxCols)}
 	}
 	if row != sr.curRow {
 		if row < sr.curRow {
-			return &ReadError{Cell: kstt.CellName(row, col), Err: ErrCorrupt,
+			return &ReadError{Cell: grid.CellName(row, col), Err: ErrCorrupt,
 				Detail: fmt.Sprintf("row %d comes after row %d: a worksheet's rows are in ascending order", row+1, sr.curRow+1)}
 		}
 		sr.flush()
@@ -343,7 +343,7 @@ func (sr *sheetReader) put(row, col int, c kstt.GridCell) error {
 		sr.slots = n
 	}
 	for len(sr.cur) <= col {
-		sr.cur = append(sr.cur, kstt.GridCell{})
+		sr.cur = append(sr.cur, grid.Cell{})
 	}
 	sr.cur[col] = c
 	return nil
@@ -396,7 +396,7 @@ func parseCellRef(s string) (row, col int, ok bool) {
 }
 
 // parseRange reads "A1:M1" (or a single cell) as a Merge.
-func parseRange(s string) (kstt.Merge, bool) {
+func parseRange(s string) (grid.Merge, bool) {
 	a, b, found := strings.Cut(s, ":")
 	if !found {
 		b = a
@@ -404,9 +404,9 @@ func parseRange(s string) (kstt.Merge, bool) {
 	r1, c1, ok1 := parseCellRef(a)
 	r2, c2, ok2 := parseCellRef(b)
 	if !ok1 || !ok2 {
-		return kstt.Merge{}, false
+		return grid.Merge{}, false
 	}
-	return kstt.Merge{Top: min(r1, r2), Left: min(c1, c2), Bottom: max(r1, r2), Right: max(c1, c2)}, true
+	return grid.Merge{Top: min(r1, r2), Left: min(c1, c2), Bottom: max(r1, r2), Right: max(c1, c2)}, true
 }
 
 // serialDate turns a spreadsheet's date serial into the day as Vietnamese

@@ -15,6 +15,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/grid"
 	"github.com/baocaodinhky/vpcp/render/xlsx"
 )
 
@@ -32,11 +33,11 @@ func book(t testing.TB, build func(f *excelize.File)) []byte {
 	return b.Bytes()
 }
 
-func readBytes(b []byte, opts xlsx.ReadOptions) ([]*kstt.Grid, error) {
+func readBytes(b []byte, opts xlsx.ReadOptions) ([]*grid.Grid, error) {
 	return xlsx.ReadWorkbook(bytes.NewReader(b), int64(len(b)), opts)
 }
 
-func mustReadBytes(t testing.TB, b []byte) []*kstt.Grid {
+func mustReadBytes(t testing.TB, b []byte) []*grid.Grid {
 	t.Helper()
 	gs, err := readBytes(b, xlsx.ReadOptions{})
 	if err != nil {
@@ -79,7 +80,7 @@ func TestReadWorkbookCells(t *testing.T) {
 	if g.Len() != 3 || g.RowWidth(2) != 9 {
 		t.Fatalf("rows %d, row 3 has %d cells", g.Len(), g.RowWidth(2))
 	}
-	want := []kstt.GridCell{
+	want := []grid.Cell{
 		{},
 		{Text: "Lĩnh vực lãnh sự"},
 		{Text: "1234", IsNum: true},
@@ -92,10 +93,10 @@ func TestReadWorkbookCells(t *testing.T) {
 	}
 	for c, w := range want {
 		if got := g.Cell(2, c); got != w {
-			t.Errorf("cell %s = %+v, want %+v", kstt.CellName(2, c), got, w)
+			t.Errorf("cell %s = %+v, want %+v", grid.CellName(2, c), got, w)
 		}
 	}
-	if len(g.Merges) != 1 || g.Merges[0] != (kstt.Merge{Top: 0, Left: 0, Bottom: 0, Right: 12}) {
+	if len(g.Merges) != 1 || g.Merges[0] != (grid.Merge{Top: 0, Left: 0, Bottom: 0, Right: 12}) {
 		t.Errorf("merges %v", g.Merges)
 	}
 	if g.Addr(2, 3) != "II.06a!D3" || gs[2].Addr(0, 0) != "'Biểu 2'!A1" {
@@ -121,7 +122,7 @@ func TestReadStreamedFormulas(t *testing.T) {
 		}
 	})
 	g := mustReadBytes(t, b)[0]
-	if c := g.Cell(0, 2); c != (kstt.GridCell{Text: "3", IsNum: true, Formula: "A1+B1", Cached: true}) {
+	if c := g.Cell(0, 2); c != (grid.Cell{Text: "3", IsNum: true, Formula: "A1+B1", Cached: true}) {
 		t.Errorf("C1 = %+v", c)
 	}
 	if g.Len() != 5 || g.RowWidth(1) != 0 || g.Cell(4, 0).Text != "row five" {
@@ -191,24 +192,24 @@ func TestReadRawPackage(t *testing.T) {
 		`<row><c/><c><v>7</v></c><c><f t="shared" si="0"/></c><c t="e"><v>#REF!</v></c><c t="str"><f>"a"&amp;"b"</f><v>ab</v></c></row>` +
 		`<row r="4"><c r="B4" t="s"><v>0</v></c></row>`
 	g := mustReadBytes(t, sheetBook(t, data, sst))[0]
-	check := func(r, c int, want kstt.GridCell) {
+	check := func(r, c int, want grid.Cell) {
 		t.Helper()
 		if got := g.Cell(r, c); got != want {
-			t.Errorf("%s = %+v, want %+v", kstt.CellName(r, c), got, want)
+			t.Errorf("%s = %+v, want %+v", grid.CellName(r, c), got, want)
 		}
 	}
-	check(0, 0, kstt.GridCell{Text: "Lĩnh vực lãnh sự"})
-	check(0, 2, kstt.GridCell{Text: "32", IsNum: true, Formula: "A1+B1", Cached: true})
-	check(1, 2, kstt.GridCell{Formula: "(shared formula 0)", Text: "7", IsNum: true}) // A2+B2, evaluated
-	check(1, 3, kstt.GridCell{Text: "#REF!"})
-	check(1, 4, kstt.GridCell{Text: "ab", Formula: `"a"&"b"`, Cached: true})
-	check(3, 1, kstt.GridCell{Text: "TỔNG"})
+	check(0, 0, grid.Cell{Text: "Lĩnh vực lãnh sự"})
+	check(0, 2, grid.Cell{Text: "32", IsNum: true, Formula: "A1+B1", Cached: true})
+	check(1, 2, grid.Cell{Formula: "(shared formula 0)", Text: "7", IsNum: true}) // A2+B2, evaluated
+	check(1, 3, grid.Cell{Text: "#REF!"})
+	check(1, 4, grid.Cell{Text: "ab", Formula: `"a"&"b"`, Cached: true})
+	check(3, 1, grid.Cell{Text: "TỔNG"})
 	if g.Len() != 4 || g.RowWidth(2) != 0 {
 		t.Errorf("rows %v", rowsOf(g))
 	}
 }
 
-func names(gs []*kstt.Grid) []string {
+func names(gs []*grid.Grid) []string {
 	var out []string
 	for _, g := range gs {
 		out = append(out, g.Name)
@@ -423,8 +424,8 @@ func TestReadDates(t *testing.T) {
 }
 
 // rowsOf is the grid's rows, for messages.
-func rowsOf(g *kstt.Grid) [][]kstt.GridCell {
-	rows := make([][]kstt.GridCell, g.Len())
+func rowsOf(g *grid.Grid) [][]grid.Cell {
+	rows := make([][]grid.Cell, g.Len())
 	for r := range rows {
 		rows[r] = g.Row(r)
 	}

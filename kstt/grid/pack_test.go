@@ -1,4 +1,4 @@
-package kstt
+package grid
 
 import (
 	"encoding/json"
@@ -13,19 +13,19 @@ import (
 // and row by row, with texts and formulas of every length class.
 func TestPackedRows(t *testing.T) {
 	long := strings.Repeat("Lĩnh vực ", 40) // > 127 bytes: a 2-byte length
-	rows := [][]GridCell{
+	rows := [][]Cell{
 		{{Text: "1"}, {Text: "Lĩnh vực số 1"}, {Text: "62", IsNum: true, Formula: "D3+E3", Cached: true}, {}, {Text: "0.25", IsNum: true, Percent: true}},
 		nil,
 		{{}, {}, {Formula: "SUM(A1:A2)"}},
 		{{Text: long}},
 	}
-	rows[3] = append(rows[3], make([]GridCell, 200)...)
-	rows[3] = append(rows[3], GridCell{Text: "far", Formula: long})
+	rows[3] = append(rows[3], make([]Cell, 200)...)
+	rows[3] = append(rows[3], Cell{Text: "far", Formula: long})
 	var g Grid
 	for _, row := range rows {
 		g.AppendRow(row)
 	}
-	g.AppendRow([]GridCell{{}, {}}) // trailing blanks dropped: an empty row
+	g.AppendRow([]Cell{{}, {}}) // trailing blanks dropped: an empty row
 	if g.Rows != nil || g.Len() != 5 {
 		t.Fatalf("Rows %v, Len %d", g.Rows, g.Len())
 	}
@@ -37,7 +37,7 @@ func TestPackedRows(t *testing.T) {
 			t.Errorf("row %d: width %d, want %d", r, g.RowWidth(r), len(row))
 		}
 		for c := -1; c <= len(row)+1; c++ {
-			want := GridCell{}
+			want := Cell{}
 			if c >= 0 && c < len(row) {
 				want = row[c]
 			}
@@ -46,12 +46,12 @@ func TestPackedRows(t *testing.T) {
 			}
 		}
 	}
-	if g.Row(4) != nil || g.RowWidth(4) != 0 || g.Width() != 202 || g.Row(5) != nil || g.Cell(9, 0) != (GridCell{}) {
+	if g.Row(4) != nil || g.RowWidth(4) != 0 || g.Width() != 202 || g.Row(5) != nil || g.Cell(9, 0) != (Cell{}) {
 		t.Errorf("row 4 %v, width %d", g.Row(4), g.Width())
 	}
 	// A grid built by hand keeps its Rows.
-	h := Grid{Rows: [][]GridCell{{{Text: "a"}}}}
-	h.AppendRow([]GridCell{{Text: "b"}})
+	h := Grid{Rows: [][]Cell{{{Text: "a"}}}}
+	h.AppendRow([]Cell{{Text: "b"}})
 	if h.Len() != 2 || len(h.Rows) != 2 || h.Cell(1, 0).Text != "b" {
 		t.Errorf("hand grid %v", h.Rows)
 	}
@@ -60,9 +60,9 @@ func TestPackedRows(t *testing.T) {
 // TestPackedRowSize pins the cost of a packed row: a row of the II.06a
 // SDK output takes its text plus about 3 bytes a cell.
 func TestPackedRowSize(t *testing.T) {
-	row := []GridCell{{Text: "331"}, {Text: "Lĩnh vực số 331"}, {Text: "62", IsNum: true, Formula: "D342+E342+F342", Cached: true}}
+	row := []Cell{{Text: "331"}, {Text: "Lĩnh vực số 331"}, {Text: "62", IsNum: true, Formula: "D342+E342+F342", Cached: true}}
 	for _, v := range []string{"39", "19", "4"} {
-		row = append(row, GridCell{Text: v, IsNum: true})
+		row = append(row, Cell{Text: v, IsNum: true})
 	}
 	s := appendRow(nil, row, 341)
 	text := 0
@@ -77,7 +77,7 @@ func TestPackedRowSize(t *testing.T) {
 // TestPackedJSON: a compactly stored grid marshals its rows like a grid
 // built by hand.
 func TestPackedJSON(t *testing.T) {
-	rows := [][]GridCell{{{Text: "STT"}, {Text: "Lĩnh vực"}}, nil, {{}, {Text: "7", IsNum: true}}}
+	rows := [][]Cell{{{Text: "STT"}, {Text: "Lĩnh vực"}}, nil, {{}, {Text: "7", IsNum: true}}}
 	var packed Grid
 	for _, row := range rows {
 		packed.AppendRow(row)
@@ -99,14 +99,14 @@ func TestPackedJSON(t *testing.T) {
 func TestPackedCopy(t *testing.T) {
 	var g Grid
 	for i := range 3000 { // several chunks
-		g.AppendRow([]GridCell{{Text: strings.Repeat("x", 40)}, {Text: string(rune('a' + i%26)), IsNum: i%2 == 0}})
+		g.AppendRow([]Cell{{Text: strings.Repeat("x", 40)}, {Text: string(rune('a' + i%26)), IsNum: i%2 == 0}})
 	}
 	before := g.Cell(2999, 1)
 	cp := g
-	cp.AppendRow([]GridCell{{Text: "copy"}})
-	g.AppendRow([]GridCell{{Text: "orig"}})
-	cp.AppendRow([]GridCell{{Text: "copy 2"}})
-	g.AppendRow([]GridCell{{Text: "orig 2"}})
+	cp.AppendRow([]Cell{{Text: "copy"}})
+	g.AppendRow([]Cell{{Text: "orig"}})
+	cp.AppendRow([]Cell{{Text: "copy 2"}})
+	g.AppendRow([]Cell{{Text: "orig 2"}})
 	if g.Cell(3000, 0).Text != "orig" || g.Cell(3001, 0).Text != "orig 2" || cp.Cell(3000, 0).Text != "copy" || cp.Cell(3001, 0).Text != "copy 2" {
 		t.Errorf("orig %q %q, copy %q %q", g.Cell(3000, 0).Text, g.Cell(3001, 0).Text, cp.Cell(3000, 0).Text, cp.Cell(3001, 0).Text)
 	}
@@ -117,11 +117,11 @@ func TestPackedCopy(t *testing.T) {
 	var h Grid
 	for r := range 1200 {
 		n := strconv.Itoa(r + 1)
-		h.AppendRow([]GridCell{{Text: n, IsNum: true}, {Text: "0" + n}, {}, {Text: "7", Formula: "D" + n + "+E" + n + "*" + n + "1", Cached: true}, {Formula: "A\x00" + n}})
+		h.AppendRow([]Cell{{Text: n, IsNum: true}, {Text: "0" + n}, {}, {Text: "7", Formula: "D" + n + "+E" + n + "*" + n + "1", Cached: true}, {Formula: "A\x00" + n}})
 	}
 	for r := range 1200 {
 		n := strconv.Itoa(r + 1)
-		want := []GridCell{{Text: n, IsNum: true}, {Text: "0" + n}, {}, {Text: "7", Formula: "D" + n + "+E" + n + "*" + n + "1", Cached: true}, {Formula: "A\x00" + n}}
+		want := []Cell{{Text: n, IsNum: true}, {Text: "0" + n}, {}, {Text: "7", Formula: "D" + n + "+E" + n + "*" + n + "1", Cached: true}, {Formula: "A\x00" + n}}
 		if diff := cmp.Diff(want, h.Row(r)); diff != "" {
 			t.Fatalf("row %d (-want +got):\n%s", r, diff)
 		}
@@ -143,14 +143,14 @@ func FuzzPackedRow(f *testing.F) {
 		for range int(r) % 1500 {
 			g.AppendRow(nil)
 		}
-		row := make([]GridCell, int(col)+1)
-		row[col] = GridCell{Text: text, Formula: formula, IsNum: flags&1 != 0, Percent: flags&2 != 0, Cached: flags&4 != 0}
+		row := make([]Cell, int(col)+1)
+		row[col] = Cell{Text: text, Formula: formula, IsNum: flags&1 != 0, Percent: flags&2 != 0, Cached: flags&4 != 0}
 		if flags&8 != 0 && col > 0 {
-			row[0] = GridCell{Text: formula}
+			row[0] = Cell{Text: formula}
 		}
 		g.AppendRow(row)
 		at := g.Len() - 1
-		for len(row) > 0 && row[len(row)-1] == (GridCell{}) {
+		for len(row) > 0 && row[len(row)-1] == (Cell{}) {
 			row = row[:len(row)-1]
 		}
 		got := g.Row(at)

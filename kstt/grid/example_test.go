@@ -1,19 +1,19 @@
-package kstt_test
+package grid_test
 
 import (
 	"fmt"
 
-	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/grid"
 )
 
 // A reader builds a grid row by row with AppendRow, which stores each row
 // compactly; Len, Row and Cell read it back, and Addr names a cell as a
 // person finds it in the workbook.
 func ExampleGrid_AppendRow() {
-	g := &kstt.Grid{Name: "II.06a"}
-	g.AppendRow([]kstt.GridCell{{Text: "STT"}, {Text: "Lĩnh vực giải quyết"}, {Text: "Tổng số"}})
+	g := &grid.Grid{Name: "II.06a"}
+	g.AppendRow([]grid.Cell{{Text: "STT"}, {Text: "Lĩnh vực giải quyết"}, {Text: "Tổng số"}})
 	g.AppendRow(nil) // an empty row
-	g.AppendRow([]kstt.GridCell{{Text: "1"}, {Text: "Hộ tịch"}, {Text: "62", IsNum: true, Formula: "D3+E3+F3", Cached: true}})
+	g.AppendRow([]grid.Cell{{Text: "1"}, {Text: "Hộ tịch"}, {Text: "62", IsNum: true, Formula: "D3+E3+F3", Cached: true}})
 	fmt.Println(g.Len(), "rows; row 2 has", len(g.Row(1)), "cells; widest", g.Width())
 	c := g.Cell(2, 2)
 	n, _ := c.Int()

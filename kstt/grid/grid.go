@@ -1,4 +1,4 @@
-package kstt
+package grid
 
 import (
 	"encoding/json"
@@ -25,16 +25,16 @@ import (
 // A grid holds its rows in one of two ways. A grid built by hand sets
 // Rows: Rows[r][c] is cell (r, c). The readers of render/xlsx and
 // render/text store rows compactly instead (AppendRow: a flags byte a
-// cell besides its text, where a GridCell slot takes 40 bytes), so a sheet
+// cell besides its text, where a Cell slot takes 40 bytes), so a sheet
 // of 100,000 rows costs megabytes, not a hundred; their Rows stay nil. Len,
 // Row and Cell read either kind; use them rather than Rows on a grid a
 // reader returned.
 type Grid struct {
-	Name   string       `json:"name"`             // worksheet name ("II.06a"), or the document's name for pasted text
-	Source string       `json:"source,omitempty"` // the file the grid was read from, when known
-	Text   bool         `json:"text,omitempty"`   // pasted text: addresses are "name:L12:C3" instead of "Sheet!C12"
-	Rows   [][]GridCell `json:"rows"`             // the rows of a grid built by hand; nil in a grid a reader stored compactly (see Len, Row)
-	Merges []Merge      `json:"merges,omitempty"` // merged ranges; the value sits in the top-left cell
+	Name   string   `json:"name"`             // worksheet name ("II.06a"), or the document's name for pasted text
+	Source string   `json:"source,omitempty"` // the file the grid was read from, when known
+	Text   bool     `json:"text,omitempty"`   // pasted text: addresses are "name:L12:C3" instead of "Sheet!C12"
+	Rows   [][]Cell `json:"rows"`             // the rows of a grid built by hand; nil in a grid a reader stored compactly (see Len, Row)
+	Merges []Merge  `json:"merges,omitempty"` // merged ranges; the value sits in the top-left cell
 
 	// Rows stored by AppendRow, when Rows is nil: packed[r] is the chunk
 	// index << 32 | the offset in it of row r's bytes (see appendRow), or
@@ -76,15 +76,15 @@ func (g *Grid) row(r int) string {
 	return unsafe.String(&ch[i], int(n))
 }
 
-// GridCell is one raw cell. Text is NFC-normalised with spaces folded and
+// Cell is one raw cell. Text is NFC-normalised with spaces folded and
 // trimmed. A number keeps the literal the file stores (a spreadsheet's raw
 // value, "1234" or "0.25", never the display string "1.234" or "25%"), so
 // reading it back loses nothing; Int and Decimal parse it on demand without
 // allocating for whole numbers.
 //
-// The strings come first so that a cell takes 40 bytes (GridCellSize), not
+// The strings come first so that a cell takes 40 bytes (CellSize), not
 // 48: readers count a grid's memory in cells.
-type GridCell struct {
+type Cell struct {
 	Text    string `json:"text,omitempty"`
 	Formula string `json:"formula,omitempty"` // the cell's formula without the leading "=", if any
 	IsNum   bool   `json:"num,omitempty"`     // the cell holds a number; Text is its literal
@@ -92,22 +92,22 @@ type GridCell struct {
 	Cached  bool   `json:"cached,omitempty"`  // a formula cell carries its stored value in Text; false: the file stored none, and Text is what the reader computed from the formula (render/xlsx evaluates it), or empty
 }
 
-// GridCellSize is the memory of one GridCell slot in a row, in bytes (on
+// CellSize is the memory of one Cell slot in a row, in bytes (on
 // 64-bit platforms; less on 32-bit ones). Readers charge every slot of a
 // row, up to its last cell that holds something, against their memory
 // budget, and the bytes of each cell's text besides — an upper bound of
 // what the compactly stored grid takes (see AppendRow).
-const GridCellSize = 40
+const CellSize = 40
 
 // Blank reports whether the cell holds neither text, a number nor a
 // formula.
-func (c GridCell) Blank() bool { return c.Text == "" && c.Formula == "" }
+func (c Cell) Blank() bool { return c.Text == "" && c.Formula == "" }
 
 // Int returns the cell as a whole number: a number cell whose value is
 // integral ("31", "31.0", "3.1E1"), or text that reads as one ("02", "1.234"
 // with dots or commas grouping thousands, " 7 "). It reports false for
 // anything else, blank included.
-func (c GridCell) Int() (int64, bool) {
+func (c Cell) Int() (int64, bool) {
 	if c.IsNum {
 		if v, err := strconv.ParseInt(c.Text, 10, 64); err == nil {
 			return v, true
@@ -124,7 +124,7 @@ func (c GridCell) Int() (int64, bool) {
 // Decimal returns the cell as a decimal number: a number cell's value, or
 // text that reads as one ("33,33", "0.5", "25%" — a trailing percent sign
 // is dropped, the value stays 25). It reports false for anything else.
-func (c GridCell) Decimal() (decimal.Decimal, bool) {
+func (c Cell) Decimal() (decimal.Decimal, bool) {
 	if c.IsNum {
 		if _, ok := numLiteral(c.Text); !ok {
 			return decimal.Decimal{}, false
@@ -259,18 +259,18 @@ func (m Merge) Contains(r, c int) bool {
 
 // Cell returns the cell at row r and column c, both 0-based; a blank cell
 // for any index outside the grid, negative ones included.
-func (g *Grid) Cell(r, c int) GridCell {
+func (g *Grid) Cell(r, c int) Cell {
 	if g == nil || r < 0 || c < 0 {
-		return GridCell{}
+		return Cell{}
 	}
 	if g.packed != nil {
 		if r >= len(g.packed) {
-			return GridCell{}
+			return Cell{}
 		}
 		return packedCell(g.row(r), r, c)
 	}
 	if r >= len(g.Rows) || c >= len(g.Rows[r]) {
-		return GridCell{}
+		return Cell{}
 	}
 	return g.Rows[r][c]
 }
@@ -290,7 +290,7 @@ func (g *Grid) Len() int {
 // something; nil for an empty row or an index outside the grid. The slice
 // of a grid built by hand is Rows[r] itself; a compactly stored row is
 // decoded into a new slice, which the caller may keep or change.
-func (g *Grid) Row(r int) []GridCell {
+func (g *Grid) Row(r int) []Cell {
 	if g == nil || r < 0 || r >= g.Len() {
 		return nil
 	}
@@ -319,12 +319,12 @@ func (g *Grid) RowWidth(r int) int {
 // Rows; the cells are copied. Readers build grids with it, so that a large
 // sheet does not cost 40 bytes a cell slot. Trailing blank cells are
 // dropped.
-func (g *Grid) AppendRow(cells []GridCell) {
-	for len(cells) > 0 && cells[len(cells)-1] == (GridCell{}) {
+func (g *Grid) AppendRow(cells []Cell) {
+	for len(cells) > 0 && cells[len(cells)-1] == (Cell{}) {
 		cells = cells[:len(cells)-1]
 	}
 	if g.Rows != nil {
-		g.Rows = append(g.Rows, append([]GridCell(nil), cells...))
+		g.Rows = append(g.Rows, append([]Cell(nil), cells...))
 		return
 	}
 	if len(cells) == 0 {
@@ -364,7 +364,7 @@ func (g *Grid) Width() int {
 }
 
 // A packed row is uvarint length, then the row's bytes: uvarint width,
-// then for each cell that is not the zero GridCell a flags byte, uvarint
+// then for each cell that is not the zero Cell a flags byte, uvarint
 // (column − previous column − 1) unless packNext, and, as the flags say,
 // the text (uvarint value 0…999 with packSmall, else uvarint length +
 // bytes) and the formula (uvarint length + bytes; with packFormulaRow each
@@ -409,13 +409,13 @@ func smallValue(s string) (int, bool) {
 }
 
 // appendRow appends the packed form of cells, the cells of row r, to b.
-func appendRow(b []byte, cells []GridCell, r int) []byte {
+func appendRow(b []byte, cells []Cell, r int) []byte {
 	b = appendUvarint(b, uint64(len(cells)))
 	var num [20]byte
 	rowNum := strconv.AppendInt(num[:0], int64(r)+1, 10)
 	prev := -1
 	for i, c := range cells {
-		if c == (GridCell{}) {
+		if c == (Cell{}) {
 			continue
 		}
 		var f byte
@@ -503,9 +503,9 @@ func uvarint(s string, i int) (uint64, int) {
 // nextCell decodes the cell of s, a row of index r, at i, whose column
 // follows prev; it returns the cell, its column and the index after it, or
 // ok false at the end of the row.
-func nextCell(s string, r, i, prev int) (c GridCell, col, next int, ok bool) {
+func nextCell(s string, r, i, prev int) (c Cell, col, next int, ok bool) {
 	if i >= len(s) {
-		return GridCell{}, 0, i, false
+		return Cell{}, 0, i, false
 	}
 	f := s[i]
 	i++
@@ -514,7 +514,7 @@ func nextCell(s string, r, i, prev int) (c GridCell, col, next int, ok bool) {
 		var d uint64
 		d, i = uvarint(s, i)
 		if i > len(s) {
-			return GridCell{}, 0, len(s), false
+			return Cell{}, 0, len(s), false
 		}
 		col += int(d)
 	}
@@ -523,20 +523,20 @@ func nextCell(s string, r, i, prev int) (c GridCell, col, next int, ok bool) {
 	case f&packSmall != 0:
 		v, j := uvarint(s, i)
 		if j > len(s) || v >= uint64(len(smallNums)) {
-			return GridCell{}, 0, len(s), false
+			return Cell{}, 0, len(s), false
 		}
 		c.Text, i = smallNums[v], j
 	case f&packText != 0:
 		n, j := uvarint(s, i)
 		if j > len(s) || n > uint64(len(s)-j) {
-			return GridCell{}, 0, len(s), false
+			return Cell{}, 0, len(s), false
 		}
 		c.Text, i = s[j:j+int(n)], j+int(n)
 	}
 	if f&packFormula != 0 {
 		n, j := uvarint(s, i)
 		if j > len(s) || n > uint64(len(s)-j) {
-			return GridCell{}, 0, len(s), false
+			return Cell{}, 0, len(s), false
 		}
 		c.Formula, i = s[j:j+int(n)], j+int(n)
 		if f&packFormulaRow != 0 && r >= 0 { // r < 0: a cell skipped, its formula unused
@@ -565,10 +565,10 @@ func withRow(t string, r int) string {
 	}
 }
 
-func packedCell(s string, r, want int) GridCell {
+func packedCell(s string, r, want int) Cell {
 	w, i := uvarint(s, 0)
 	if want >= int(w) {
-		return GridCell{}
+		return Cell{}
 	}
 	for col := -1; ; {
 		// Skip cells before want without rebuilding their formulas.
@@ -577,7 +577,7 @@ func packedCell(s string, r, want int) GridCell {
 			if ok && at < want {
 				_, _, next, ok := nextCell(s, -1, i, col)
 				if !ok {
-					return GridCell{}
+					return Cell{}
 				}
 				col, i = at, next
 				continue
@@ -585,7 +585,7 @@ func packedCell(s string, r, want int) GridCell {
 		}
 		c, at, next, ok := nextCell(s, r, i, col)
 		if !ok || at > want {
-			return GridCell{}
+			return Cell{}
 		}
 		if at == want {
 			return c
@@ -603,12 +603,12 @@ func peekCol(s string, i, prev int) (int, bool) {
 	return prev + 1 + int(d), j <= len(s)
 }
 
-func decodeRow(s string, r int) []GridCell {
+func decodeRow(s string, r int) []Cell {
 	w, i := uvarint(s, 0)
 	if w == 0 || i > len(s) {
 		return nil
 	}
-	row := make([]GridCell, w)
+	row := make([]Cell, w)
 	for col := -1; ; {
 		c, at, next, ok := nextCell(s, r, i, col)
 		if !ok || at >= len(row) {
@@ -632,7 +632,7 @@ func (g *Grid) MergeAt(r, c int) (Merge, bool) {
 // Addr returns the address of cell (r, c) as a person finds it in the
 // source: "II.06a!D12" in a workbook (the sheet name quoted when it holds
 // spaces or punctuation, as a spreadsheet writes it: "'Biểu 1'!D12"), or
-// "seed.txt:L123:C4" (line and field, 1-based) in pasted text. Negative
+// "bao-cao.txt:L123:C4" (line and field, 1-based) in pasted text. Negative
 // indices give "".
 func (g *Grid) Addr(r, c int) string {
 	if g == nil || r < 0 || c < 0 {
@@ -703,7 +703,7 @@ func (g Grid) MarshalJSON() ([]byte, error) {
 	type plain Grid
 	p := plain(g)
 	if g.packed != nil {
-		p.Rows = make([][]GridCell, len(g.packed))
+		p.Rows = make([][]Cell, len(g.packed))
 		for r := range g.packed {
 			p.Rows[r] = decodeRow(g.row(r), r)
 		}

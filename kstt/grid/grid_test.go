@@ -1,4 +1,4 @@
-package kstt
+package grid
 
 import (
 	"testing"
@@ -8,7 +8,7 @@ import (
 )
 
 func TestGridCellSafeAndAddr(t *testing.T) {
-	g := &Grid{Name: "II.06a", Rows: [][]GridCell{{{Text: "STT"}}, nil, {{}, {Text: "31", IsNum: true}}}}
+	g := &Grid{Name: "II.06a", Rows: [][]Cell{{{Text: "STT"}}, nil, {{}, {Text: "31", IsNum: true}}}}
 	for _, rc := range [][2]int{{-1, 0}, {0, -1}, {3, 0}, {1, 0}, {0, 5}, {1 << 40, 1 << 40}} {
 		if c := g.Cell(rc[0], rc[1]); !c.Blank() {
 			t.Errorf("Cell(%d,%d) = %+v, want blank", rc[0], rc[1], c)
@@ -92,21 +92,21 @@ func TestParseDecimal(t *testing.T) {
 
 func TestGridCellNumbers(t *testing.T) {
 	cases := []struct {
-		c   GridCell
+		c   Cell
 		i   int64
 		iok bool
 		d   string
 		dok bool
 	}{
-		{GridCell{Text: "31", IsNum: true}, 31, true, "31", true},
-		{GridCell{Text: "31.0", IsNum: true}, 31, true, "31", true},
-		{GridCell{Text: "3.1E1", IsNum: true}, 31, true, "31", true},
-		{GridCell{Text: "0.25", IsNum: true, Percent: true}, 0, false, "0.25", true},
-		{GridCell{Text: "1E999999999", IsNum: true}, 0, false, "", false},
-		{GridCell{Text: "NaN", IsNum: true}, 0, false, "", false},
-		{GridCell{Text: "02"}, 2, true, "2", true},
-		{GridCell{Text: "0%"}, 0, false, "0", true},
-		{GridCell{}, 0, false, "", false},
+		{Cell{Text: "31", IsNum: true}, 31, true, "31", true},
+		{Cell{Text: "31.0", IsNum: true}, 31, true, "31", true},
+		{Cell{Text: "3.1E1", IsNum: true}, 31, true, "31", true},
+		{Cell{Text: "0.25", IsNum: true, Percent: true}, 0, false, "0.25", true},
+		{Cell{Text: "1E999999999", IsNum: true}, 0, false, "", false},
+		{Cell{Text: "NaN", IsNum: true}, 0, false, "", false},
+		{Cell{Text: "02"}, 2, true, "2", true},
+		{Cell{Text: "0%"}, 0, false, "0", true},
+		{Cell{}, 0, false, "", false},
 	}
 	for _, c := range cases {
 		i, iok := c.c.Int()
@@ -127,13 +127,13 @@ func FuzzParseNumbers(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		ParseCount(s)
 		ParseDecimal(s)
-		GridCell{Text: s, IsNum: true}.Int()
-		GridCell{Text: s, IsNum: true}.Decimal()
+		Cell{Text: s, IsNum: true}.Int()
+		Cell{Text: s, IsNum: true}.Decimal()
 	})
 }
 
 func TestGridCellSize(t *testing.T) {
-	if n := unsafe.Sizeof(GridCell{}); unsafe.Sizeof(uintptr(0)) == 8 && n != GridCellSize {
-		t.Errorf("GridCell takes %d bytes, GridCellSize says %d", n, GridCellSize)
+	if n := unsafe.Sizeof(Cell{}); unsafe.Sizeof(uintptr(0)) == 8 && n != CellSize {
+		t.Errorf("Cell takes %d bytes, CellSize says %d", n, CellSize)
 	}
 }
