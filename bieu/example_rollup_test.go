@@ -6,6 +6,7 @@ import (
 
 	"github.com/baocaodinhky/vpcp/bieu"
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/outline"
 	"github.com/baocaodinhky/vpcp/period"
 )
 
@@ -23,14 +24,14 @@ func Example_report() {
 	}
 	report := &kstt.Report{
 		Header: h,
-		Narrative: &kstt.Narrative{
-			Heading:    &kstt.Heading{Symbol: "BC-STP", Place: "Hà Tĩnh", Date: kstt.DocDate{Day: 16, Month: 6, Year: 2024}, Title: "Công tác kiểm soát thủ tục hành chính"},
+		Narrative: &outline.Narrative{
+			Heading:    &outline.Heading{Symbol: "BC-STP", Place: "Hà Tĩnh", Date: outline.DocDate{Day: 16, Month: 6, Year: 2024}, Title: "Công tác kiểm soát thủ tục hành chính"},
 			PeriodText: "(Từ ngày 15/3/2024 đến ngày 14/6/2024)",
-			Feedback:   &kstt.FeedbackFigures{Total: new(int64(3)), New: 2, CarriedOver: 0, Regulations: 3, Handled: 3},
-			Files: &kstt.FileFigures{Received: 15, New: 15, Online: 12, Direct: 3,
+			Feedback:   &outline.FeedbackFigures{Total: new(int64(3)), New: 2, CarriedOver: 0, Regulations: 3, Handled: 3},
+			Files: &outline.FileFigures{Received: 15, New: 15, Online: 12, Direct: 3,
 				Resolved: 14, OnTime: 14},
 			Tasks:     []string{"Tiếp tục rà soát, đơn giản hóa TTHC."},
-			Signature: &kstt.Signature{Authority: "KT. GIÁM ĐỐC", Title: "PHÓ GIÁM ĐỐC", Name: "Nguyễn Văn A"},
+			Signature: &outline.Signature{Authority: "KT. GIÁM ĐỐC", Title: "PHÓ GIÁM ĐỐC", Name: "Nguyễn Văn A"},
 		},
 		Forms: []kstt.Form{files},
 	}

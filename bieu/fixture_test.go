@@ -2,6 +2,7 @@ package bieu
 
 import (
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/outline"
 	"github.com/baocaodinhky/vpcp/period"
 )
 
@@ -12,7 +13,7 @@ type fixture struct {
 	ab   *II06b
 	b    *II07b
 	c    *II08
-	narr *kstt.FileFigures
+	narr *outline.FileFigures
 }
 
 func cleanFixture() *fixture {
@@ -46,10 +47,10 @@ func cleanFixture() *fixture {
 			panic(err)
 		}
 	}
-	narr := &kstt.FileFigures{Received: 14, New: 13, Online: 10, Direct: 3, CarriedOver: 1,
+	narr := &outline.FileFigures{Received: 14, New: 13, Online: 10, Direct: 3, CarriedOver: 1,
 		Resolved: 12, Early: 1, OnTime: 11, Pending: 2, PendingOnTime: 1, PendingOverdue: 1}
 	rep := &kstt.Report{Header: h,
-		Narrative: &kstt.Narrative{PeriodText: "(Từ ngày 15/3/2024 đến ngày 14/6/2024)", Files: narr},
+		Narrative: &outline.Narrative{PeriodText: "(Từ ngày 15/3/2024 đến ngày 14/6/2024)", Files: narr},
 		Forms:     []kstt.Form{a, ab, b, c}}
 	return &fixture{rep: rep, a: a, ab: ab, b: b, c: c, narr: narr}
 }

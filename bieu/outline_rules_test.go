@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/outline"
 )
 
 // outlineBreakers break the report rules on the narrative's sections I.4,
@@ -16,26 +17,26 @@ import (
 // TestEveryRuleHasPassingAndFailingCase walks them too.
 var outlineBreakers = map[string]func(f *fixture){
 	"KSTT/R20": func(f *fixture) {
-		f.rep.Narrative.Feedback = &kstt.FeedbackFigures{Total: new(int64(5)), New: 3, CarriedOver: 1, Regulations: 5, Handled: 5}
+		f.rep.Narrative.Feedback = &outline.FeedbackFigures{Total: new(int64(5)), New: 3, CarriedOver: 1, Regulations: 5, Handled: 5}
 	},
 	"KSTT/R21": func(f *fixture) {
-		f.rep.Narrative.Feedback = &kstt.FeedbackFigures{Total: new(int64(4)), New: 3, CarriedOver: 1, Regulations: 1, Conduct: 1, Handled: 4}
+		f.rep.Narrative.Feedback = &outline.FeedbackFigures{Total: new(int64(4)), New: 3, CarriedOver: 1, Regulations: 1, Conduct: 1, Handled: 4}
 	},
 	"KSTT/R22": func(f *fixture) {
-		f.rep.Narrative.Feedback = &kstt.FeedbackFigures{Total: new(int64(4)), New: 4, Regulations: 4, Handled: 1, InProgress: 1}
+		f.rep.Narrative.Feedback = &outline.FeedbackFigures{Total: new(int64(4)), New: 4, Regulations: 4, Handled: 1, InProgress: 1}
 	},
 	"KSTT/R23": func(f *fixture) {
-		f.rep.Narrative.Feedback = &kstt.FeedbackFigures{New: 1, Regulations: 1, Handled: 1, Published: 2}
+		f.rep.Narrative.Feedback = &outline.FeedbackFigures{New: 1, Regulations: 1, Handled: 1, Published: 2}
 	},
 	"KSTT/R24": func(f *fixture) { f.narr.Received, f.narr.CarriedOver = 15, 2 },
-	"KSTT/R25": func(f *fixture) { f.rep.Narrative.Review = &kstt.ReviewFigures{Planned: 3, Reviewed: 3, Kept: 1} },
+	"KSTT/R25": func(f *fixture) { f.rep.Narrative.Review = &outline.ReviewFigures{Planned: 3, Reviewed: 3, Kept: 1} },
 	"KSTT/R26": func(f *fixture) {
-		f.rep.Narrative.Review = &kstt.ReviewFigures{Planned: 4, Reviewed: 2, Kept: 2, CompletionRate: decimal.NewFromInt(40)}
+		f.rep.Narrative.Review = &outline.ReviewFigures{Planned: 4, Reviewed: 2, Kept: 2, CompletionRate: decimal.NewFromInt(40)}
 	},
 	"KSTT/R27": func(f *fixture) {
-		f.rep.Narrative.Online = &kstt.OnlineFigures{Deployed: 6, PartialOnly: 7}
+		f.rep.Narrative.Online = &outline.OnlineFigures{Deployed: 6, PartialOnly: 7}
 	},
-	"KSTT/R28": func(f *fixture) { f.rep.Narrative.Online = &kstt.OnlineFigures{Deployed: 9} },
+	"KSTT/R28": func(f *fixture) { f.rep.Narrative.Online = &outline.OnlineFigures{Deployed: 9} },
 }
 
 func init() { maps.Copy(ruleBreakers, outlineBreakers) }
@@ -46,15 +47,15 @@ func init() { maps.Copy(ruleBreakers, outlineBreakers) }
 func fullFixture() *fixture {
 	f := cleanFixture()
 	n := f.rep.Narrative
-	n.Impact = &kstt.ImpactFigures{Assessed: 2, IssuedAssessed: 1}
-	n.Review = &kstt.ReviewFigures{Planned: 3, Reviewed: 2, Kept: 1, Amended: 1, Linked: 1, Electronic: 1,
+	n.Impact = &outline.ImpactFigures{Assessed: 2, IssuedAssessed: 1}
+	n.Review = &outline.ReviewFigures{Planned: 3, Reviewed: 2, Kept: 1, Amended: 1, Linked: 1, Electronic: 1,
 		MoneySaved: decimal.NewFromInt(1_250_000), CostSavingRate: decimal.RequireFromString("12.5"),
 		CompletionRate: decimal.RequireFromString("66.67")}
-	n.Feedback = &kstt.FeedbackFigures{Total: new(int64(5)), New: 4, CarriedOver: 1, Regulations: 3, Conduct: 2,
+	n.Feedback = &outline.FeedbackFigures{Total: new(int64(5)), New: 4, CarriedOver: 1, Regulations: 3, Conduct: 2,
 		Handled: 4, Published: 3, InProgress: 1}
-	n.OneStop = &kstt.OneStopFigures{SurveyResponses: 18}
+	n.OneStop = &outline.OneStopFigures{SurveyResponses: 18}
 	// II.08 of the fixture: Σ(4) = 3, Σ(7) = 3.
-	n.Online = &kstt.OnlineFigures{Deployed: 6, PartialOnly: 3}
+	n.Online = &outline.OnlineFigures{Deployed: 6, PartialOnly: 3}
 	return f
 }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/outline"
 	"github.com/baocaodinhky/vpcp/period"
 )
 
@@ -177,7 +178,7 @@ func TestJSONRoundTripEveryFormAndReport(t *testing.T) {
 			}
 		}
 		rep := &kstt.Report{Header: forms[0].FormHeader(), Forms: forms,
-			Narrative: &kstt.Narrative{PeriodText: "6 tháng đầu năm 2024", Files: &kstt.FileFigures{Received: int64(i)}}}
+			Narrative: &outline.Narrative{PeriodText: "6 tháng đầu năm 2024", Files: &outline.FileFigures{Received: int64(i)}}}
 		data, err := json.Marshal(rep)
 		if err != nil {
 			t.Fatal(err)

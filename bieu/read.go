@@ -7,6 +7,7 @@ import (
 
 	"github.com/baocaodinhky/vpcp/kstt"
 	"github.com/baocaodinhky/vpcp/kstt/grid"
+	"github.com/baocaodinhky/vpcp/kstt/outline"
 )
 
 // Sentinel errors of Read. The errors it returns are *ReadError values
@@ -78,7 +79,7 @@ type ReadResult struct {
 	PeriodTextAt string `json:"period_text_at,omitempty"`
 	// Files are the figures of section I.6 of the narrative (Tình hình,
 	// kết quả giải quyết TTHC), when all twelve could be read.
-	Files *kstt.FileFigures `json:"files,omitempty"`
+	Files *outline.FileFigures `json:"files,omitempty"`
 	// FilesAt is the address of the heading of section I.6.
 	FilesAt string `json:"files_at,omitempty"`
 
@@ -171,7 +172,7 @@ func (r *ReadResult) Report() *kstt.Report {
 		rep.Header = r.Forms[0].FormHeader()
 	}
 	if r.PeriodText != "" || r.Files != nil {
-		rep.Narrative = &kstt.Narrative{PeriodText: r.PeriodText, Files: r.Files}
+		rep.Narrative = &outline.Narrative{PeriodText: r.PeriodText, Files: r.Files}
 	}
 	return rep
 }

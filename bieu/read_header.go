@@ -8,6 +8,7 @@ import (
 	"github.com/baocaodinhky/vpcp/internal/vntext"
 	"github.com/baocaodinhky/vpcp/kstt"
 	"github.com/baocaodinhky/vpcp/kstt/grid"
+	"github.com/baocaodinhky/vpcp/kstt/outline"
 	"github.com/baocaodinhky/vpcp/period"
 )
 
@@ -212,7 +213,7 @@ func (rd *reader) readNarrative(g *grid.Grid, to int, res *ReadResult) {
 	if six < 0 || res.Files != nil {
 		return
 	}
-	files, found := &kstt.FileFigures{}, 0
+	files, found := &outline.FileFigures{}, 0
 	seen := map[string]bool{}
 	set := func(key string, dst *int64, v int64) {
 		if !seen[key] {

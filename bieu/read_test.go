@@ -14,6 +14,7 @@ import (
 	"github.com/baocaodinhky/vpcp/bieu"
 	"github.com/baocaodinhky/vpcp/kstt"
 	"github.com/baocaodinhky/vpcp/kstt/grid"
+	"github.com/baocaodinhky/vpcp/kstt/outline"
 	"github.com/baocaodinhky/vpcp/period"
 	"github.com/baocaodinhky/vpcp/render/text"
 )
@@ -77,7 +78,7 @@ func seedForms(t testing.TB) []kstt.Form {
 	return []kstt.Form{a, b, c}
 }
 
-var seedFiles = &kstt.FileFigures{Received: 33, New: 31, Online: 31, Direct: 0, CarriedOver: 2,
+var seedFiles = &outline.FileFigures{Received: 33, New: 31, Online: 31, Direct: 0, CarriedOver: 2,
 	Resolved: 33, Early: 0, OnTime: 33, Late: 0, Pending: 0, PendingOnTime: 0, PendingOverdue: 0}
 
 // checkSeed verifies what reading the seed (whole, or its tables) gives.

@@ -4,6 +4,7 @@ import (
 	"os"
 
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/outline"
 	"github.com/baocaodinhky/vpcp/period"
 )
 
@@ -12,13 +13,13 @@ import (
 func ExampleWriteNarrative() {
 	r := &kstt.Report{
 		Header: kstt.Header{Unit: "Sở Ngoại vụ", Recipient: "UBND tỉnh", Period: period.Must(period.Quarter(2024, 2))},
-		Narrative: &kstt.Narrative{
-			Heading:    &kstt.Heading{Symbol: "BC-SNgV", Place: "Hà Tĩnh", Date: kstt.DocDate{Month: 6, Year: 2024}, Title: "Công tác kiểm soát thủ tục hành chính"},
+		Narrative: &outline.Narrative{
+			Heading:    &outline.Heading{Symbol: "BC-SNgV", Place: "Hà Tĩnh", Date: outline.DocDate{Month: 6, Year: 2024}, Title: "Công tác kiểm soát thủ tục hành chính"},
 			PeriodText: "(Từ ngày 15/3/2024 đến ngày 14/6/2024)",
-			OneStop:    &kstt.OneStopFigures{SurveyResponses: 18},
+			OneStop:    &outline.OneStopFigures{SurveyResponses: 18},
 			Tasks:      []string{"Tiếp tục rà soát TTHC."},
 			Recipients: []string{"Văn phòng UBND tỉnh", "Lưu: VT"},
-			Signature:  &kstt.Signature{Authority: "KT. GIÁM ĐỐC", Title: "PHÓ GIÁM ĐỐC", Name: "Ngô Thị Hoài Nam"},
+			Signature:  &outline.Signature{Authority: "KT. GIÁM ĐỐC", Title: "PHÓ GIÁM ĐỐC", Name: "Ngô Thị Hoài Nam"},
 		},
 	}
 	if err := kstt.WriteNarrative(os.Stdout, r); err != nil {

@@ -3,6 +3,8 @@ package kstt
 import (
 	"fmt"
 	"strconv"
+
+	"github.com/baocaodinhky/vpcp/kstt/outline"
 )
 
 // validateOutlineRule checks a report-level AtMost or Percentage rule:
@@ -21,7 +23,7 @@ func (c *Catalogue) validateOutlineRule(r *Rule) error {
 			}
 		}
 	case Percentage:
-		if r.Target.Field == "" || !isDecimalKey(r.Target.Field) {
+		if r.Target.Field == "" || !outline.IsDecimalKey(r.Target.Field) {
 			return fmt.Errorf("%w: a report-level percentage targets a decimal narrative figure, not %s", ErrBadRule, r.Target)
 		}
 		if len(r.Terms) != 2 {

@@ -11,42 +11,43 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/outline"
 	"github.com/baocaodinhky/vpcp/period"
 )
 
 // fullNarrative states every part of the outline.
-func fullNarrative() *kstt.Narrative {
-	return &kstt.Narrative{
+func fullNarrative() *outline.Narrative {
+	return &outline.Narrative{
 		PeriodText: "(Từ ngày 15/3/2024 đến ngày 14/6/2024)",
-		Heading: &kstt.Heading{Authority: "UBND TỈNH HÀ TĨNH", Issuer: "SỞ NGOẠI VỤ", Number: "125", Symbol: "BC-SNgV",
-			Place: "Hà Tĩnh", Date: kstt.DocDate{Day: 5, Month: 2, Year: 2024}, Title: "Công tác kiểm soát thủ tục hành chính"},
+		Heading: &outline.Heading{Authority: "UBND TỈNH HÀ TĨNH", Issuer: "SỞ NGOẠI VỤ", Number: "125", Symbol: "BC-SNgV",
+			Place: "Hà Tĩnh", Date: outline.DocDate{Day: 5, Month: 2, Year: 2024}, Title: "Công tác kiểm soát thủ tục hành chính"},
 		Preamble: "Thực hiện Thông tư số 01/2020/TT-VPCP, Sở báo cáo như sau:",
-		Sections: []kstt.Section{{No: 2, Text: []string{"Không có dự thảo."}}, {No: 13, Title: "Nội dung khác (bổ sung)", Text: []string{"a", "b"}}},
-		Impact:   &kstt.ImpactFigures{Assessed: 3, IssuedAssessed: 1},
-		Review: &kstt.ReviewFigures{Planned: 4, Reviewed: 2, Kept: 1, Amended: 1, Linked: 1,
+		Sections: []outline.Section{{No: 2, Text: []string{"Không có dự thảo."}}, {No: 13, Title: "Nội dung khác (bổ sung)", Text: []string{"a", "b"}}},
+		Impact:   &outline.ImpactFigures{Assessed: 3, IssuedAssessed: 1},
+		Review: &outline.ReviewFigures{Planned: 4, Reviewed: 2, Kept: 1, Amended: 1, Linked: 1,
 			MoneySaved: decimal.RequireFromString("1250000.5"), CostSavingRate: decimal.RequireFromString("12.5"),
 			CompletionRate: decimal.NewFromInt(50)},
-		Feedback:   &kstt.FeedbackFigures{Total: new(int64(3)), New: 2, CarriedOver: 1, Regulations: 3, Handled: 2, Published: 1, InProgress: 1},
-		Files:      &kstt.FileFigures{Received: 33, New: 31, Online: 31, CarriedOver: 2, Resolved: 33, OnTime: 33},
-		OneStop:    &kstt.OneStopFigures{SurveyResponses: 18},
-		Online:     &kstt.OnlineFigures{Deployed: 5, PartialOnly: 4},
+		Feedback:   &outline.FeedbackFigures{Total: new(int64(3)), New: 2, CarriedOver: 1, Regulations: 3, Handled: 2, Published: 1, InProgress: 1},
+		Files:      &outline.FileFigures{Received: 33, New: 31, Online: 31, CarriedOver: 2, Resolved: 33, OnTime: 33},
+		OneStop:    &outline.OneStopFigures{SurveyResponses: 18},
+		Online:     &outline.OnlineFigures{Deployed: 5, PartialOnly: 4},
 		Assessment: []string{"Tốt.", "Còn khó khăn."},
 		Tasks:      []string{"Việc một.", "Việc hai."},
 		Closing:    "Trên đây là báo cáo./.",
 		Recipients: []string{"Văn phòng UBND tỉnh", "Lưu: VT, VPTr"},
-		Signature:  &kstt.Signature{Authority: "KT. GIÁM ĐỐC", Title: "PHÓ GIÁM ĐỐC", Name: "Ngô Thị Hoài Nam"},
+		Signature:  &outline.Signature{Authority: "KT. GIÁM ĐỐC", Title: "PHÓ GIÁM ĐỐC", Name: "Ngô Thị Hoài Nam"},
 	}
 }
 
 var decimalEqual = cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) })
 
 func TestNarrativeJSONRoundTrip(t *testing.T) {
-	for _, n := range []*kstt.Narrative{fullNarrative(), {}, {PeriodText: "Quý II năm 2024"}} {
+	for _, n := range []*outline.Narrative{fullNarrative(), {}, {PeriodText: "Quý II năm 2024"}} {
 		b, err := json.Marshal(n)
 		if err != nil {
 			t.Fatal(err)
 		}
-		var back kstt.Narrative
+		var back outline.Narrative
 		dec := json.NewDecoder(bytes.NewReader(b))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&back); err != nil {
@@ -77,12 +78,12 @@ func TestReportWithNarrativeRoundTrip(t *testing.T) {
 
 func TestFigureKeysAllReadable(t *testing.T) {
 	n := fullNarrative()
-	for _, k := range kstt.FigureKeys() {
+	for _, k := range outline.FigureKeys() {
 		if _, ok := n.Figure(k); !ok {
 			t.Errorf("Figure(%q) not stated by the full narrative", k)
 		}
 	}
-	for _, k := range kstt.DecimalFigureKeys() {
+	for _, k := range outline.DecimalFigureKeys() {
 		if _, ok := n.DecimalFigure(k); !ok {
 			t.Errorf("DecimalFigure(%q) not stated", k)
 		}
@@ -97,7 +98,7 @@ func TestFigureKeysAllReadable(t *testing.T) {
 	if _, ok := n.Figure("no.such"); ok {
 		t.Error("unknown key")
 	}
-	var nilN *kstt.Narrative
+	var nilN *outline.Narrative
 	if _, ok := nilN.Figure("files.received"); ok {
 		t.Error("nil narrative")
 	}
@@ -140,11 +141,11 @@ func TestWriteNarrativeLayout(t *testing.T) {
 
 func TestFigureAndDateText(t *testing.T) {
 	for v, want := range map[int64]string{0: "0", 2: "02", 9: "09", 10: "10", 33: "33", -2: "-2"} {
-		if got := kstt.FigureText(v); got != want {
+		if got := outline.FigureText(v); got != want {
 			t.Errorf("FigureText(%d) = %q, want %q", v, got, want)
 		}
 	}
-	for d, want := range map[kstt.DocDate]string{
+	for d, want := range map[outline.DocDate]string{
 		{}:                               "ngày tháng năm",
 		{Month: 6, Year: 2024}:           "ngày tháng 6 năm 2024",
 		{Day: 14, Month: 12, Year: 2024}: "ngày 14 tháng 12 năm 2024",
@@ -154,10 +155,10 @@ func TestFigureAndDateText(t *testing.T) {
 			t.Errorf("%+v.String() = %q, want %q", d, got, want)
 		}
 	}
-	if got := kstt.MoneyText(decimal.RequireFromString("-1234567.25")); got != "-1.234.567,25" {
+	if got := outline.MoneyText(decimal.RequireFromString("-1234567.25")); got != "-1.234.567,25" {
 		t.Errorf("MoneyText = %q", got)
 	}
-	if got := kstt.RateText(decimal.RequireFromString("33.33")); got != "33,33%" {
+	if got := outline.RateText(decimal.RequireFromString("33.33")); got != "33,33%" {
 		t.Errorf("RateText = %q", got)
 	}
 }

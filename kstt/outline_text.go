@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/shopspring/decimal"
+	"github.com/baocaodinhky/vpcp/kstt/outline"
 )
 
 // Sheets lays out every form of the report (Layout), in report order: what
@@ -54,9 +54,9 @@ func WriteNarrative(w io.Writer, r *Report) error {
 	h := r.effectiveHeader()
 	p.heading(n)
 	p.para(n.Preamble)
-	p.part("I", PartITitle)
+	p.part("I", outline.PartITitle)
 	p.sections(n)
-	p.part("II", PartIITitle)
+	p.part("II", outline.PartIITitle)
 	for _, t := range n.Assessment {
 		p.para(t)
 	}
@@ -64,7 +64,7 @@ func WriteNarrative(w io.Writer, r *Report) error {
 	if !h.Period.IsZero() {
 		next = strings.ToUpper(h.Period.Next().String())
 	}
-	p.part("III", PartIIITitle+" "+next)
+	p.part("III", outline.PartIIITitle+" "+next)
 	for i, t := range n.Tasks {
 		p.para(strconv.Itoa(i+1) + ". " + t)
 	}
@@ -114,10 +114,10 @@ func (p *narrativePrinter) para(s string) { p.lines(s) }
 
 func (p *narrativePrinter) part(num, title string) { p.para(num + ". " + title) }
 
-func (p *narrativePrinter) heading(n *Narrative) {
+func (p *narrativePrinter) heading(n *outline.Narrative) {
 	h := n.Heading
 	if h == nil {
-		p.para(DocumentKind)
+		p.para(outline.DocumentKind)
 		p.para(n.PeriodText)
 		return
 	}
@@ -133,45 +133,13 @@ func (p *narrativePrinter) heading(n *Narrative) {
 		date = h.Place + ", " + date
 	}
 	p.para(date)
-	p.para(DocumentKind)
+	p.para(outline.DocumentKind)
 	p.lines(h.Title, n.PeriodText)
 }
 
-// String writes the date as a document does, "ngày 05 tháng 02 năm 2024",
-// leaving blank parts empty: "ngày tháng 6 năm 2024" (Nghị định
-// 30/2020/NĐ-CP, Phụ lục I, mục II.4: days below 10 and the months 1 and
-// 2 take a leading zero).
-func (d DocDate) String() string {
-	var b strings.Builder
-	b.WriteString("ngày")
-	if d.Day > 0 {
-		b.WriteString(" ")
-		if d.Day < 10 {
-			b.WriteString("0")
-		}
-		b.WriteString(strconv.Itoa(d.Day))
-	}
-	b.WriteString(" tháng")
-	if d.Month > 0 {
-		b.WriteString(" ")
-		if d.Month < 3 {
-			b.WriteString("0")
-		}
-		b.WriteString(strconv.Itoa(d.Month))
-	}
-	b.WriteString(" năm")
-	if d.Year > 0 {
-		b.WriteString(" " + strconv.Itoa(d.Year))
-	}
-	return b.String()
-}
-
-// IsZero reports whether no part of the date is written.
-func (d DocDate) IsZero() bool { return d == DocDate{} }
-
-func (p *narrativePrinter) sections(n *Narrative) {
-	nos := make([]int, 0, SectionCount)
-	for i := 1; i <= SectionCount; i++ {
+func (p *narrativePrinter) sections(n *outline.Narrative) {
+	nos := make([]int, 0, outline.SectionCount)
+	for i := 1; i <= outline.SectionCount; i++ {
 		nos = append(nos, i)
 	}
 	for _, s := range n.Sections {
@@ -188,7 +156,7 @@ func (p *narrativePrinter) sections(n *Narrative) {
 		}
 		title := s.Title
 		if title == "" {
-			title = SectionTitle(no)
+			title = outline.SectionTitle(no)
 		}
 		p.para(strconv.Itoa(no) + ". " + title)
 		for _, t := range s.Text {
@@ -200,51 +168,10 @@ func (p *narrativePrinter) sections(n *Narrative) {
 	}
 }
 
-// FigureText writes a whole number as the narrative prints it: 1 to 9 with
-// a leading zero ("02", "05"), as administrative writing does and the seed
-// report shows; other values in plain digits.
-func FigureText(v int64) string {
-	if v > 0 && v < 10 {
-		return "0" + strconv.FormatInt(v, 10)
-	}
-	return strconv.FormatInt(v, 10)
-}
-
-// RateText writes a rate in per cent the Vietnamese way: "33,33%", "0%".
-func RateText(d decimal.Decimal) string { return decimalText(d, false) + "%" }
-
-// MoneyText writes an amount the Vietnamese way, thousands grouped by dots
-// and a decimal comma: "1.250.000", "0".
-func MoneyText(d decimal.Decimal) string { return decimalText(d, true) }
-
-func decimalText(d decimal.Decimal, group bool) string {
-	s := d.String()
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	ip, fp, _ := strings.Cut(s, ".")
-	if group && len(ip) > 3 {
-		var b strings.Builder
-		for i, c := range ip {
-			if i > 0 && (len(ip)-i)%3 == 0 {
-				b.WriteByte('.')
-			}
-			b.WriteRune(c)
-		}
-		ip = b.String()
-	}
-	if fp != "" {
-		ip += "," + fp
-	}
-	if neg {
-		ip = "-" + ip
-	}
-	return ip
-}
-
 // sectionFigures returns the figure lines of section no, in the words of
 // the outline.
-func sectionFigures(n *Narrative, no int) []string {
-	f := FigureText
+func sectionFigures(n *outline.Narrative, no int) []string {
+	f := outline.FigureText
 	switch no {
 	case 1:
 		if x := n.Impact; x != nil {
@@ -264,9 +191,9 @@ func sectionFigures(n *Narrative, no int) []string {
 					"; số TTHC thay thế: " + f(x.Replaced) +
 					"; số TTHC liên thông: " + f(x.Linked) +
 					"; số TTHC có giải pháp để thực hiện trên môi trường điện tử: " + f(x.Electronic),
-				"Số tiền tiết kiệm được: " + MoneyText(x.MoneySaved),
-				"Tỷ lệ chi phí tiết kiệm được: " + RateText(x.CostSavingRate),
-				"Tỷ lệ hoàn thành kế hoạch rà soát, đơn giản hóa: " + RateText(x.CompletionRate),
+				"Số tiền tiết kiệm được: " + outline.MoneyText(x.MoneySaved),
+				"Tỷ lệ chi phí tiết kiệm được: " + outline.RateText(x.CostSavingRate),
+				"Tỷ lệ hoàn thành kế hoạch rà soát, đơn giản hóa: " + outline.RateText(x.CompletionRate),
 			}
 		}
 	case 5:

@@ -10,6 +10,7 @@ import (
 	"strconv"
 
 	"github.com/baocaodinhky/vpcp/internal/vntext"
+	"github.com/baocaodinhky/vpcp/kstt/outline"
 	"github.com/baocaodinhky/vpcp/period"
 )
 
@@ -19,9 +20,9 @@ import (
 // NewReport, which gives the header to every form that leaves it empty; a
 // Report literal leaves the forms' headers as they are.
 type Report struct {
-	Header    Header     `json:"header"`
-	Narrative *Narrative `json:"narrative,omitempty"`
-	Forms     []Form     `json:"-"` // written as "forms" by MarshalJSON
+	Header    Header             `json:"header"`
+	Narrative *outline.Narrative `json:"narrative,omitempty"`
+	Forms     []Form             `json:"-"` // written as "forms" by MarshalJSON
 }
 
 // NewReport builds the report of one unit for one period with its header
@@ -78,9 +79,9 @@ type reportForm struct {
 }
 
 type reportJSON struct {
-	Header    Header       `json:"header"`
-	Narrative *Narrative   `json:"narrative,omitempty"`
-	Forms     []reportForm `json:"forms"`
+	Header    Header             `json:"header"`
+	Narrative *outline.Narrative `json:"narrative,omitempty"`
+	Forms     []reportForm       `json:"forms"`
 }
 
 // MarshalJSON writes the report with its forms as
@@ -211,7 +212,7 @@ func (c *Catalogue) Validate() error {
 
 func (c *Catalogue) checkRef(ref Ref) error {
 	if ref.Field != "" {
-		if isFigureKey(ref.Field) {
+		if outline.IsFigureKey(ref.Field) {
 			return nil
 		}
 		return fmt.Errorf("%w: narrative figure %q", ErrBadRule, ref.Field)

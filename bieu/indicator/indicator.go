@@ -26,6 +26,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/outline"
 )
 
 // Indicator is one published rate: Num ÷ Den × 100, each side a sum of
@@ -124,7 +125,7 @@ func (v Value) String() string {
 	if !v.OK {
 		return "–"
 	}
-	return kstt.RateText(v.Rate)
+	return outline.RateText(v.Rate)
 }
 
 // Errors of this package.

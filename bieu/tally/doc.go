@@ -2,7 +2,7 @@
 // into the KSTT forms of Thông tư 01/2020/TT-VPCP: Biểu II.06a (one row per
 // lĩnh vực), II.06b (the same by administrative level), the files-arising
 // columns (5) and (8) of II.08, and the figures of section I.6 of the
-// report (kstt.FileFigures). It decides which records belong to a reporting
+// report (outline.FileFigures). It decides which records belong to a reporting
 // period of Nghị định 09/2019/NĐ-CP, Điều 12 and which column each lands in,
 // by rules that are data (Policy) with the basis of each default, and it can
 // say why every record went where (an opt-in audit trail).

@@ -10,18 +10,19 @@ import (
 
 	"github.com/baocaodinhky/vpcp/bieu"
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/outline"
 	"github.com/baocaodinhky/vpcp/period"
 )
 
 // Result is what a tally gives for its period: the forms, filled, the
 // figures of section I.6, the findings on records and what was done.
 type Result struct {
-	Period   period.Period    `json:"period"`
-	II06a    *bieu.II06a      `json:"ii06a"` // one row per lĩnh vực, in Vietnamese alphabetical order, then TỔNG CỘNG
-	II06b    *bieu.II06b      `json:"ii06b"` // the same by level: I CẤP TỈNH, II CẤP HUYỆN, III CẤP XÃ
-	II08     *bieu.II08       `json:"ii08"`  // columns (5) and (8), files arising, per level and lĩnh vực; the rest is the caller's
-	Files    kstt.FileFigures `json:"files"` // section I.6 of the report: II.06a's TỔNG CỘNG
-	Findings []Finding        `json:"findings"`
+	Period   period.Period       `json:"period"`
+	II06a    *bieu.II06a         `json:"ii06a"` // one row per lĩnh vực, in Vietnamese alphabetical order, then TỔNG CỘNG
+	II06b    *bieu.II06b         `json:"ii06b"` // the same by level: I CẤP TỈNH, II CẤP HUYỆN, III CẤP XÃ
+	II08     *bieu.II08          `json:"ii08"`  // columns (5) and (8), files arising, per level and lĩnh vực; the rest is the caller's
+	Files    outline.FileFigures `json:"files"` // section I.6 of the report: II.06a's TỔNG CỘNG
+	Findings []Finding           `json:"findings"`
 	// Suppressed counts, by rule, the findings beyond Policy.MaxFindings
 	// that were not kept.
 	Suppressed map[string]int `json:"suppressed,omitempty"`
@@ -108,7 +109,7 @@ func (t *Tally) Result(h kstt.Header) (*Result, error) {
 	}
 	res.II06a, res.II06b, res.II08 = a, b, c
 	tot := a.Total
-	res.Files = kstt.FileFigures{
+	res.Files = outline.FileFigures{
 		Received: tot.Received, New: tot.Online + tot.Direct, Online: tot.Online, Direct: tot.Direct,
 		CarriedOver: tot.CarriedOver, Resolved: tot.Resolved, Early: tot.Early, OnTime: tot.OnTime, Late: tot.Late,
 		Pending: tot.Pending, PendingOnTime: tot.PendingOnTime, PendingOverdue: tot.PendingOverdue,
@@ -172,7 +173,7 @@ func (r *Result) Report() *kstt.Report {
 	files := r.Files
 	return &kstt.Report{
 		Header:    r.II06a.Header,
-		Narrative: &kstt.Narrative{Files: &files},
+		Narrative: &outline.Narrative{Files: &files},
 		Forms:     []kstt.Form{r.II06a, r.II06b, r.II08},
 	}
 }

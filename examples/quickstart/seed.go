@@ -5,6 +5,7 @@ import (
 
 	"github.com/baocaodinhky/vpcp/bieu"
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/outline"
 	"github.com/baocaodinhky/vpcp/period"
 )
 
@@ -50,19 +51,19 @@ func seedReport() *kstt.Report {
 
 // seedNarrative is the narrative of the sample report: the outline's
 // heading, sections, assessment, tasks, recipients and signature.
-func seedNarrative() *kstt.Narrative {
-	return &kstt.Narrative{
-		Heading: &kstt.Heading{
+func seedNarrative() *outline.Narrative {
+	return &outline.Narrative{
+		Heading: &outline.Heading{
 			Symbol: "BC-SNgV", // the number is left blank until the report is registered
 			Place:  "Hà Tĩnh",
-			Date:   kstt.DocDate{Month: 6, Year: 2024}, // the day is left blank for the signer
+			Date:   outline.DocDate{Month: 6, Year: 2024}, // the day is left blank for the signer
 			Title:  "Công tác kiểm soát thủ tục hành chính, triển khai cơ chế một cửa một cửa liên thông và thực hiện thủ tục hành chính trên môi trường điện tử",
 		},
 		// The heading as the report writes it: 15 months, not a period.
 		PeriodText: "(Từ ngày 15/3/2023 – 14/6/2024)",
 		Preamble: "Căn cứ Thông tư số 01/2020/TT-VPCP ngày 21/10/2020 của Văn phòng Chính phủ và Hướng dẫn số 127/VP-PC₁ ngày 01/3/2021 của Văn phòng UBND tỉnh, " +
 			"Sở Ngoại vụ báo cáo công tác kiểm soát thủ tục hành chính, cơ chế một cửa, một cửa liên thông và thủ tục hành chính trên môi trường điện tử Quý II năm 2024 như sau:",
-		Sections: []kstt.Section{
+		Sections: []outline.Section{
 			{No: 1},
 			{No: 2, Text: []string{"Trong Quý II năm 2024, Sở Ngoại vụ không soạn thảo văn bản QPPL nào trình tỉnh, nên không có TTHC phải thẩm định, thẩm tra."}},
 			{No: 3, Text: []string{"Trong quý, Sở không tham mưu UBND tỉnh công bố, công khai TTHC hay danh mục TTHC."}},
@@ -94,14 +95,14 @@ func seedNarrative() *kstt.Narrative {
 				"Cấp ủy và Ban Giám đốc thường xuyên chỉ đạo Văn phòng - Thanh tra và cán bộ đầu mối đôn đốc giải quyết hồ sơ TTHC đúng thời gian, quy trình.",
 			}},
 		},
-		Impact: &kstt.ImpactFigures{Assessed: 0, IssuedAssessed: 0},
-		Review: &kstt.ReviewFigures{MoneySaved: decimal.Zero, CostSavingRate: decimal.Zero, CompletionRate: decimal.Zero},
+		Impact: &outline.ImpactFigures{Assessed: 0, IssuedAssessed: 0},
+		Review: &outline.ReviewFigures{MoneySaved: decimal.Zero, CostSavingRate: decimal.Zero, CompletionRate: decimal.Zero},
 		// The report writes no number for the total of section 5.
-		Feedback: &kstt.FeedbackFigures{New: 0, CarriedOver: 0, Regulations: 0, Conduct: 0, Handled: 0, Published: 0, InProgress: 0},
-		Files: &kstt.FileFigures{Received: 33, New: 31, Online: 31, Direct: 0, CarriedOver: 2,
+		Feedback: &outline.FeedbackFigures{New: 0, CarriedOver: 0, Regulations: 0, Conduct: 0, Handled: 0, Published: 0, InProgress: 0},
+		Files: &outline.FileFigures{Received: 33, New: 31, Online: 31, Direct: 0, CarriedOver: 2,
 			Resolved: 33, Early: 0, OnTime: 33, Late: 0, Pending: 0, PendingOnTime: 0, PendingOverdue: 0},
-		OneStop: &kstt.OneStopFigures{SurveyResponses: 18},
-		Online:  &kstt.OnlineFigures{Deployed: 5, PartialOnly: 4},
+		OneStop: &outline.OneStopFigures{SurveyResponses: 18},
+		Online:  &outline.OnlineFigures{Deployed: 5, PartialOnly: 4},
 		Assessment: []string{
 			"Kiểm soát TTHC là nhiệm vụ trọng tâm, thường xuyên, được Lãnh đạo Sở chỉ đạo sát sao; công bố kịp thời quy trình điện tử, quy trình nội bộ đã nâng cao chất lượng phục vụ và sự hài lòng của người dân.",
 			"Quý II năm 2024, Sở đã triển khai kịp thời kế hoạch kiểm soát TTHC và cơ chế một cửa, một cửa liên thông; hồ sơ được tiếp nhận, trả kết quả đúng hạn, không gây phiền hà.",
@@ -118,6 +119,6 @@ func seedNarrative() *kstt.Narrative {
 		},
 		Closing:    "Trên đây là báo cáo kết quả thực hiện công tác kiểm soát thủ tục hành chính Quý II và một số nhiệm vụ chủ yếu Quý III năm 2024 của Sở Ngoại vụ./.",
 		Recipients: []string{"Văn phòng UBND tỉnh", "Ban Giám đốc Sở", "Các phòng chuyên môn, đơn vị thuộc Sở", "Lưu: VT, VPTr"},
-		Signature:  &kstt.Signature{Authority: "KT. GIÁM ĐỐC", Title: "PHÓ GIÁM ĐỐC", Name: "Ngô Thị Hoài Nam"},
+		Signature:  &outline.Signature{Authority: "KT. GIÁM ĐỐC", Title: "PHÓ GIÁM ĐỐC", Name: "Ngô Thị Hoài Nam"},
 	}
 }

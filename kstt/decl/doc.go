@@ -83,7 +83,7 @@
 // in the row of the same lĩnh vực; "II.08 Σ(5)" (or "II.08 (5)"), the
 // TỔNG CỘNG of a column of another form, and "Σ(8)" of the same form as
 // the previous term; "files.received", a figure of the report's
-// narrative (kstt.Narrative). A "Phần I:" prefix names the part of the
+// narrative (outline.Narrative). A "Phần I:" prefix names the part of the
 // whole rule. Spacing is free; "≤" may be written "<=", "÷" as "/", "×"
 // as "*" or "x".
 //

@@ -6,12 +6,13 @@ import (
 	"testing"
 
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/outline"
 )
 
 func TestRenderReportNarrativeThenForms(t *testing.T) {
-	rep := &kstt.Report{Narrative: &kstt.Narrative{
-		Heading:   &kstt.Heading{Place: "Hà Tĩnh", Title: "Công tác kiểm soát thủ tục hành chính"},
-		Signature: &kstt.Signature{Title: "GIÁM ĐỐC", Name: "Nguyễn Văn A"},
+	rep := &kstt.Report{Narrative: &outline.Narrative{
+		Heading:   &outline.Heading{Place: "Hà Tĩnh", Title: "Công tác kiểm soát thủ tục hành chính"},
+		Signature: &outline.Signature{Title: "GIÁM ĐỐC", Name: "Nguyễn Văn A"},
 	}}
 	var b bytes.Buffer
 	if err := New(DefaultOptions()).RenderReport(&b, rep); err != nil {

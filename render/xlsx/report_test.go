@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/outline"
 )
 
 // reportForm is a minimal form of one count column and only a TỔNG CỘNG
@@ -36,7 +37,7 @@ func (reportTable) Ints(_ int, d []int64)         { d[3] = 7 }
 func (reportTable) Rate(int, int) decimal.Decimal { return decimal.Zero }
 
 func TestRenderReportWritesEachFormAsASheet(t *testing.T) {
-	rep := &kstt.Report{Narrative: &kstt.Narrative{PeriodText: "Quý II năm 2024"},
+	rep := &kstt.Report{Narrative: &outline.Narrative{PeriodText: "Quý II năm 2024"},
 		Forms: []kstt.Form{reportForm{"II.06a"}, reportForm{"II.08"}}}
 	var b bytes.Buffer
 	if err := New(Options{}).RenderReport(&b, rep); err != nil {

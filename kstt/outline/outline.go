@@ -1,4 +1,12 @@
-package kstt
+// Package outline models the narrative report a unit files with its forms:
+// the outline (đề cương) of the periodic report on administrative-procedure
+// control of Thông tư 01/2020/TT-VPCP (Điều 4, Phụ lục I) — heading, the
+// thirteen sections of part I with their figures as typed fields, parts II
+// and III, the recipients and the signature — and how its figures are
+// written. It has one job and no dependency on the rest of the module: the
+// report rules of package kstt read the figures by key (Narrative.Figure),
+// kstt.WriteNarrative prints it.
+package outline
 
 import (
 	"github.com/shopspring/decimal"
@@ -422,7 +430,9 @@ func (n *Narrative) DecimalFigure(key string) (decimal.Decimal, bool) {
 }
 
 // isFigureKey reports whether key names a whole-number figure.
-func isFigureKey(key string) bool {
+// IsFigureKey reports whether key names a whole-number figure of the
+// narrative (FigureKeys).
+func IsFigureKey(key string) bool {
 	for _, k := range figureKeys {
 		if k == key {
 			return true
@@ -432,7 +442,9 @@ func isFigureKey(key string) bool {
 }
 
 // isDecimalKey reports whether key names a decimal figure.
-func isDecimalKey(key string) bool {
+// IsDecimalKey reports whether key names a decimal figure of the
+// narrative (DecimalFigureKeys).
+func IsDecimalKey(key string) bool {
 	for _, k := range decimalKeys {
 		if k == key {
 			return true
