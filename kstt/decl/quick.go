@@ -22,8 +22,9 @@ type quickPart struct {
 	// rule whose terms are free or derived before it, so its TỔNG CỘNG
 	// follows from theirs once that rule holds on every row and on TỔNG
 	// CỘNG (the sums are exact: see quickMax).
-	free  []int
-	width int
+	free    []int
+	maxMult uint64 // the largest multiplicity of a derived column (see freeColumns)
+	width   int
 	// lo, hi: the numeric columns are lo…hi-1 without gaps (the usual
 	// case), so the loop over them needs no index checks; lo is 0 when not.
 	lo, hi int
@@ -65,7 +66,8 @@ func planQuick(spec *kstt.FormSpec, parts []partInfo) quickPlan {
 		case kstt.SumOfRows:
 			qp.rowSum = true
 		case kstt.NonNegative:
-			// Every value is checked to be within [0, 2^31] anyway.
+			// Free counts are checked to be within [0, 2^31], derived
+			// ones are sums of them.
 		case kstt.FlagOnly:
 			qp.flags = append(qp.flags, r.Target.Col)
 		case kstt.AtMost:
@@ -98,7 +100,7 @@ func planQuick(spec *kstt.FormSpec, parts []partInfo) quickPlan {
 	}
 	for pi := range q.parts {
 		qp := &q.parts[pi]
-		qp.free = freeColumns(qp.numeric, qp.sums)
+		qp.free, qp.maxMult = freeColumns(qp.numeric, qp.sums)
 		for _, s := range qp.sums {
 			switch t := s.terms; len(t) {
 			case 2:
@@ -118,51 +120,66 @@ func planQuick(spec *kstt.FormSpec, parts []partInfo) quickPlan {
 	return q
 }
 
-// freeColumns returns the numeric columns that are not derived: a column
-// is derived when it is the target of a sum whose terms are all free or
-// derived earlier (so a cycle of sums leaves its columns free).
-func freeColumns(numeric []int, sums []quickSum) []int {
-	known := map[int]bool{}
+// freeColumns returns the numeric columns that are not derived, and the
+// largest multiplicity of a derived column (how many free cells, counted
+// with repetition, its value adds up; 1 when none is derived). A column is
+// derived when it is the target of a sum whose terms are all free or
+// derived earlier and its multiplicity stays within quickMaxMult (so a
+// cycle of sums leaves its columns free).
+func freeColumns(numeric []int, sums []quickSum) (free []int, maxMult uint64) {
+	mult := map[int]uint64{}
 	target := map[int]bool{}
 	for _, s := range sums {
 		target[s.target] = true
 	}
 	for _, c := range numeric {
 		if !target[c] {
-			known[c] = true
+			mult[c] = 1
 		}
 	}
 	derived := map[int]bool{}
+	maxMult = 1
 	for changed := true; changed; {
 		changed = false
 		for _, s := range sums {
-			if known[s.target] {
+			if mult[s.target] != 0 {
 				continue
 			}
-			all := true
+			var m uint64
 			for _, t := range s.terms {
-				all = all && known[t]
+				if mult[t] == 0 {
+					m = 0
+					break
+				}
+				m += mult[t]
+				if m > quickMaxMult {
+					break
+				}
 			}
-			if all {
-				known[s.target], derived[s.target], changed = true, true, true
+			if m != 0 && m <= quickMaxMult {
+				mult[s.target], derived[s.target], changed = m, true, true
+				maxMult = max(maxMult, m)
 			}
 		}
 	}
-	var free []int
 	for _, c := range numeric {
 		if !derived[c] {
 			free = append(free, c)
 		}
 	}
-	return free
+	return free, maxMult
 }
 
-// quickMax bounds the values the fast path accepts in a row: with every
-// count in [0, 2^31], no sum of at most quickMaxTerms terms and no sum of
-// a column over fewer than 2^31 rows overflows int64, so the loop's
-// int64 arithmetic is exact and agrees with the engine's checked one.
+// The fast path's arithmetic is exact — it agrees with the engine's
+// checked int64 sums — because of these bounds. A free column's count is in
+// [0, quickMax]; a derived one is then a sum of at most quickMaxMult free
+// cells (checked by its rule, exactly, since its terms are exact), so in
+// [0, 2^51]; a sum rule has at most quickMaxTerms terms; and a part is
+// taken only when its rows times its largest multiplicity stay below
+// quickMax, so that no column adds up to 2^62 or more over the rows.
 const (
 	quickMax      = 1 << 31
+	quickMaxMult  = 1 << 20
 	quickMaxTerms = 1 << 10
 	// quickMaxTotal bounds TỔNG CỘNG of a part without the "Σ các dòng"
 	// rule (not compared with the rows): a sum of quickMaxTerms of them
@@ -195,7 +212,7 @@ func (f *Form) QuickClean() bool {
 	for pi := range f.schema.quick.parts {
 		qp := &f.schema.quick.parts[pi]
 		p := &f.Parts[pi]
-		if len(p.Rows) >= quickMax {
+		if uint64(len(p.Rows))*qp.maxMult >= quickMax {
 			return false
 		}
 		acc := stack[:0]
@@ -224,7 +241,6 @@ func (f *Form) QuickClean() bool {
 // blockClean checks the data rows of blk and adds their free columns to
 // acc (when the part sums its rows).
 func (qp *quickPart) blockClean(blk []Row, acc []int64) bool {
-	var or int64
 	plain := true
 	for i := range blk {
 		r := &blk[i]
@@ -236,28 +252,33 @@ func (qp *quickPart) blockClean(blk []Row, acc []int64) bool {
 		default:
 			return false // a TỔNG CỘNG among the rows, or an unknown kind
 		}
-		v := r.Values
-		if len(v) < qp.width {
+		if len(r.Values) < qp.width {
 			return false
 		}
-		if qp.lo > 0 {
-			for _, x := range v[qp.lo:qp.hi] {
-				or |= x
-			}
-		} else {
-			for _, c := range qp.numeric {
-				or |= v[c]
-			}
+	}
+	if !plain {
+		return qp.rowsClean(blk, acc)
+	}
+	// Every row of blk is a data row as long as the form. The free
+	// columns first: in [0, 2^31] (or is above it otherwise), summed.
+	var or int64
+	for k, c := range qp.free {
+		var s int64
+		for i := range blk {
+			x := blk[i].Values[c]
+			or |= x
+			s += x
+		}
+		if k < len(acc) {
+			acc[k] += s
 		}
 	}
 	if uint64(or) > quickMax {
 		return false
 	}
-	if !plain {
-		return qp.rowsClean(blk, acc)
-	}
-	// Every row of blk is a data row with all its columns in [0, 2^31]:
-	// a difference is 0 exactly when a rule holds.
+	// The sums: all differences are 0 (mod 2^64) only when every derived
+	// column, in the order it was found, is exactly the sum of its terms —
+	// so in [0, 2^51] — and then every other sum rule holds exactly too.
 	var bad int64
 	for _, s := range qp.sum2 {
 		t, a, b := s[0], s[1], s[2]
@@ -287,6 +308,10 @@ func (qp *quickPart) blockClean(blk []Row, acc []int64) bool {
 			}
 		}
 	}
+	if bad != 0 {
+		return false
+	}
+	// Every count is now in [0, 2^51].
 	for _, m := range qp.atMost {
 		t, o := m[0], m[1]
 		for i := range blk {
@@ -299,21 +324,11 @@ func (qp *quickPart) blockClean(blk []Row, acc []int64) bool {
 			bad |= blk[i].Values[c] >> 1 // not 0 when above 1
 		}
 	}
-	if bad != 0 {
-		return false
-	}
-	for k, c := range qp.free[:len(acc)] {
-		s := acc[k]
-		for i := range blk {
-			s += blk[i].Values[c]
-		}
-		acc[k] = s
-	}
-	return true
+	return bad == 0
 }
 
 // rowsClean is blockClean row by row, skipping level and section rows;
-// the kinds, lengths and range are already checked.
+// the kinds and lengths are already checked.
 func (qp *quickPart) rowsClean(blk []Row, acc []int64) bool {
 	for i := range blk {
 		r := &blk[i]
@@ -321,6 +336,11 @@ func (qp *quickPart) rowsClean(blk []Row, acc []int64) bool {
 			continue
 		}
 		v := r.Values
+		for _, c := range qp.free {
+			if uint64(v[c]) > quickMax {
+				return false
+			}
+		}
 		if !qp.sumsHold(v) {
 			return false
 		}
