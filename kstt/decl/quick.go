@@ -261,15 +261,50 @@ func (qp *quickPart) blockClean(blk []Row, acc []int64) bool {
 	}
 	// Every row of blk is a data row as long as the form. The free
 	// columns first: in [0, 2^31] (or is above it otherwise), summed.
+	// Four columns a pass, then two, then one: a row's Values is read once
+	// a pass.
 	var or int64
-	for k, c := range qp.free {
+	free := qp.free
+	k := 0
+	for ; k+4 <= len(free); k += 4 {
+		c0, c1, c2, c3 := free[k], free[k+1], free[k+2], free[k+3]
+		var s0, s1, s2, s3 int64
+		for i := range blk {
+			v := blk[i].Values
+			x0, x1, x2, x3 := v[c0], v[c1], v[c2], v[c3]
+			or |= x0 | x1 | x2 | x3
+			s0, s1, s2, s3 = s0+x0, s1+x1, s2+x2, s3+x3
+		}
+		if len(acc) > 0 {
+			acc[k] += s0
+			acc[k+1] += s1
+			acc[k+2] += s2
+			acc[k+3] += s3
+		}
+	}
+	for ; k+2 <= len(free); k += 2 {
+		c0, c1 := free[k], free[k+1]
+		var s0, s1 int64
+		for i := range blk {
+			v := blk[i].Values
+			x0, x1 := v[c0], v[c1]
+			or |= x0 | x1
+			s0, s1 = s0+x0, s1+x1
+		}
+		if len(acc) > 0 {
+			acc[k] += s0
+			acc[k+1] += s1
+		}
+	}
+	for ; k < len(free); k++ {
+		c := free[k]
 		var s int64
 		for i := range blk {
 			x := blk[i].Values[c]
 			or |= x
 			s += x
 		}
-		if k < len(acc) {
+		if len(acc) > 0 {
 			acc[k] += s
 		}
 	}
