@@ -253,7 +253,7 @@ func ReadWith(grids []*kstt.Grid, opts ReadOptions) (*ReadResult, error) {
 			return nil, err
 		}
 		if len(res.Forms) == n {
-			noForm = append(noForm, describeGrid(g, 0, len(g.Rows), 4)...)
+			noForm = append(noForm, describeGrid(g, 0, g.Len(), 4)...)
 		}
 	}
 	if len(res.Forms) == 0 {

@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/baocaodinhky/vpcp/bieu"
+	"github.com/baocaodinhky/vpcp/internal/heapwatch"
 	"github.com/baocaodinhky/vpcp/kstt"
 	"github.com/baocaodinhky/vpcp/render/xlsx"
 )
@@ -25,13 +26,15 @@ func bigII06a(tb testing.TB, n int) *bieu.II06a {
 	return fill(tb, f)
 }
 
-// BenchmarkReadII06a reads an II.06a of 1,000 and 10,000 rows written by
-// render/xlsx: excelize's own Rows iterator over the same worksheet (raw
-// values, each row's strings — what a user writes by hand, and recognises
-// nothing) next to ReadWorkbook (the grid: values, formulas, merges) and
-// ReadWorkbook plus Read (recognised, typed, every cell's address kept).
+// BenchmarkReadII06a reads an II.06a of 1,000, 10,000 and 100,000 rows
+// written by render/xlsx: excelize's own Rows iterator over the same
+// worksheet (raw values, each row's strings — what a user writes by hand,
+// and recognises nothing; the floor) next to ReadWorkbook (the grid:
+// values, formulas, merges) and ReadWorkbook plus Read (recognised, typed,
+// every cell's address kept). peak-MB is the peak heap of one more run,
+// sampled (internal/heapwatch): compare it with the floor's.
 func BenchmarkReadII06a(b *testing.B) {
-	for _, n := range []int{1_000, 10_000} {
+	for _, n := range []int{1_000, 10_000, 100_000} {
 		data := writeWorkbook(b, bigII06a(b, n))
 		rows := float64(n)
 		b.Run(fmt.Sprintf("rows=%d/excelize-Rows", n), func(b *testing.B) {
@@ -57,6 +60,23 @@ func BenchmarkReadII06a(b *testing.B) {
 				f.Close()
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/rows, "ns/row")
+			b.ReportMetric(peakMB(func() {
+				f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{RawCellValue: true})
+				if err != nil {
+					b.Fatal(err)
+				}
+				it, err := f.Rows("II.06a")
+				if err != nil {
+					b.Fatal(err)
+				}
+				for it.Next() {
+					if _, err := it.Columns(excelize.Options{RawCellValue: true}); err != nil {
+						b.Fatal(err)
+					}
+				}
+				it.Close()
+				f.Close()
+			}), "peak-MB")
 		})
 		b.Run(fmt.Sprintf("rows=%d/ReadWorkbook", n), func(b *testing.B) {
 			b.ReportAllocs()
@@ -66,6 +86,13 @@ func BenchmarkReadII06a(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/rows, "ns/row")
+			b.ReportMetric(peakMB(func() {
+				gs, err := xlsx.ReadWorkbook(bytes.NewReader(data), int64(len(data)), xlsx.ReadOptions{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				runtime.KeepAlive(gs)
+			}), "peak-MB")
 		})
 		b.Run(fmt.Sprintf("rows=%d/ReadWorkbook+Read", n), func(b *testing.B) {
 			b.ReportAllocs()
@@ -81,6 +108,17 @@ func BenchmarkReadII06a(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/rows, "ns/row")
 			b.ReportMetric(retained(b, data)/rows, "kept-B/row")
+			b.ReportMetric(peakMB(func() {
+				gs, err := xlsx.ReadWorkbook(bytes.NewReader(data), int64(len(data)), xlsx.ReadOptions{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				res, err := bieu.Read(gs)
+				if err != nil {
+					b.Fatal(err)
+				}
+				runtime.KeepAlive(res)
+			}), "peak-MB")
 		})
 	}
 }
@@ -105,3 +143,6 @@ func retained(b *testing.B, data []byte) float64 {
 	runtime.KeepAlive(res)
 	return float64(after.HeapAlloc) - float64(before.HeapAlloc)
 }
+
+// peakMB is the peak heap of fn in MB (10^6 bytes).
+func peakMB(fn func()) float64 { return float64(heapwatch.Peak(fn)) / 1e6 }

@@ -20,19 +20,21 @@ func (rd *reader) readBody(g *kstt.Grid, t *table) {
 	// The body has at most the grid's remaining rows: allocated once at
 	// that size (appends would copy the rows and values several times
 	// over), and clipped below if the table ends far earlier.
-	if rest := len(g.Rows) - t.bodyFrom; rest > 0 && t.rows == nil {
+	if rest := g.Len() - t.bodyFrom; rest > 0 && t.rows == nil {
 		t.rows = make([]readRow, 0, rest)
-		t.vals = make([]int64, 0, rest*t.width)
 	}
 	defer func() {
 		if cap(t.rows) > 2*len(t.rows)+64 {
 			t.rows = append([]readRow(nil), t.rows...)
-			t.vals = append([]int64(nil), t.vals...)
 		}
 	}()
+	// The counts are not kept here: row reads them from the grid again
+	// when the form is assembled (a table of 100,000 rows would hold
+	// 100,000 × width int64 besides the grid and the form).
+	t.g, t.body = g, p
 rows:
-	for r := t.bodyFrom; r < len(g.Rows); r++ {
-		if len(g.Rows[r]) == 0 {
+	for r := t.bodyFrom; r < g.Len(); r++ {
+		if g.RowWidth(r) == 0 {
 			continue
 		}
 		stt, label := g.Cell(r, colSTT), g.Cell(r, colLabel)
@@ -40,9 +42,13 @@ rows:
 			r = skip - 1
 			continue
 		}
+		// The row's cells, read once for both passes below (a formula
+		// holding its row's number is rebuilt at each read).
+		cells := t.cells[:0]
 		nums, texts := 0, 0
 		for i := 2; i < n; i++ {
 			c := g.Cell(r, t.cols[i])
+			cells = append(cells, c)
 			switch {
 			case c.Blank():
 			case c.IsNum || c.Formula != "" || looksNumeric(c.Text):
@@ -51,6 +57,7 @@ rows:
 				texts++
 			}
 		}
+		t.cells = cells
 		kind := kstt.DataRow
 		switch {
 		case isTotal(stt.Text) || isTotal(label.Text):
@@ -65,15 +72,10 @@ rows:
 		default:
 			break rows // the table has ended
 		}
-		row := readRow{kind: kind, stt: stt.Text, label: label.Text, gridRow: r}
-		if kind == kstt.TotalRow {
-			row.stt, row.label = "", kstt.TotalLabel
-			if !isTotal(stt.Text) {
-				row.stt = stt.Text
-			}
-		}
+		// The STT and label are not kept: stt and label read them from
+		// the grid when the form is assembled.
+		row := readRow{kind: kind, gridRow: int32(r)}
 		k := len(t.rows)
-		t.vals = append(t.vals, make([]int64, t.width)...)
 		if kind == kstt.SectionRow || kind == kstt.LevelRow {
 			row.figures = nums > 0
 			t.rows = append(t.rows, row)
@@ -81,22 +83,21 @@ rows:
 			continue
 		}
 		t.rows = append(t.rows, row)
-		vals := t.vals[k*t.width : (k+1)*t.width]
 		for i := 2; i < n; i++ {
 			col := &p.Columns[i]
 			if !col.Kind.Numeric() {
 				continue
 			}
-			c := g.Cell(r, t.cols[i])
+			c := cells[i-2]
 			switch {
 			case c.Formula != "" && !c.Cached:
-				t.notes = append(t.notes, note{kind: noteUncached, row: k, col: col.Num, formula: c.Formula})
+				t.notes = append(t.notes, note{kind: noteUncached, row: k, col: col.Num, formula: strings.Clone(c.Formula)})
 			case c.Blank() || c.Formula != "" && c.Text == "":
 				t.notes = append(t.notes, note{kind: noteBlank, row: k, col: col.Num})
 			case col.Kind == kstt.RateColumn:
 				d, ok := c.Decimal()
 				if !ok {
-					t.notes = append(t.notes, note{kind: noteBad, row: k, col: col.Num, text: c.Text})
+					t.notes = append(t.notes, note{kind: noteBad, row: k, col: col.Num, text: strings.Clone(c.Text)})
 					continue
 				}
 				if c.Percent {
@@ -104,12 +105,9 @@ rows:
 				}
 				t.rates = append(t.rates, rateVal{row: k, col: col.Num, v: d})
 			default:
-				v, ok := c.Int()
-				if !ok {
-					t.notes = append(t.notes, note{kind: noteBad, row: k, col: col.Num, text: c.Text})
-					continue
+				if _, ok := c.Int(); !ok {
+					t.notes = append(t.notes, note{kind: noteBad, row: k, col: col.Num, text: strings.Clone(c.Text)})
 				}
-				vals[col.Num] = v
 			}
 		}
 		last = r
@@ -126,7 +124,7 @@ rows:
 // returns the row after it, or 0.
 func repeatedHeader(g *kstt.Grid, r, n int, stt string) int {
 	if len(stt) <= 24 && strings.ContainsAny(stt[:min(1, len(stt))], "SsTt") && isSTT(stt) {
-		for k := r + 1; k < len(g.Rows) && k <= r+7; k++ {
+		for k := r + 1; k < g.Len() && k <= r+7; k++ {
 			if cols, _ := numberRow(g, k); cols != nil {
 				if len(cols) == n {
 					return k + 1
@@ -245,16 +243,80 @@ func readList[R any](t *table, rows *[]R, total *R, mt kstt.MutableTable, labels
 			continue
 		}
 		stt, field := labels(listRow(*rows, total, i))
-		*stt = row.stt
+		s, l := t.texts(k)
+		*stt = s
 		if row.kind != kstt.TotalRow {
-			*field = row.label
+			*field = l
 		}
 		mt.SetInts(i, t.row(k))
 	}
 	return idx
 }
 
-func (t *table) row(k int) []int64 { return t.vals[k*t.width : (k+1)*t.width] }
+// texts returns body row k's STT and label as the form keeps them, read
+// from the grid and copied (a reader's grid stores cells in 64 KiB chunks,
+// which a substring would keep alive) into one allocation for both. A
+// total row's label is kstt.TotalLabel, and its STT is kept only if it is
+// not the total's label itself ("Tổng cộng" written in the STT column).
+func (t *table) texts(k int) (stt, label string) {
+	row := &t.rows[k]
+	s := t.g.Cell(int(row.gridRow), t.cols[0]).Text
+	if row.kind == kstt.TotalRow {
+		if isTotal(s) {
+			s = ""
+		}
+		return strings.Clone(s), kstt.TotalLabel
+	}
+	l := t.g.Cell(int(row.gridRow), t.cols[1]).Text
+	var b strings.Builder
+	b.Grow(len(s) + len(l))
+	b.WriteString(s)
+	b.WriteString(l)
+	both := b.String()
+	return both[:len(s)], both[len(s):]
+}
+
+// stt is texts' STT.
+func (t *table) stt(k int) string {
+	s, _ := t.texts(k)
+	return s
+}
+
+// label is texts' label.
+func (t *table) label(k int) string {
+	_, l := t.texts(k)
+	return l
+}
+
+// row returns the counts of body row k by column number, read from the
+// grid as readBody read them: a blank, uncached, non-numeric or rate cell
+// and a group row give 0 (readBody noted each). The slice is reused by the
+// next call.
+func (t *table) row(k int) []int64 {
+	if cap(t.vals) < t.width {
+		t.vals = make([]int64, t.width)
+	}
+	vals := t.vals[:t.width]
+	clear(vals)
+	row := &t.rows[k]
+	if row.kind == kstt.SectionRow || row.kind == kstt.LevelRow {
+		return vals
+	}
+	for i := 2; i < len(t.cols); i++ {
+		col := &t.body.Columns[i]
+		if !col.Kind.Numeric() || col.Kind == kstt.RateColumn || col.Num >= len(vals) {
+			continue
+		}
+		c := t.g.Cell(int(row.gridRow), t.cols[i])
+		if c.Formula != "" && (!c.Cached || c.Text == "") || c.Blank() {
+			continue
+		}
+		if v, ok := c.Int(); ok {
+			vals[col.Num] = v
+		}
+	}
+	return vals
+}
 
 func assembleII06a(_ *reader, inst *instance, h kstt.Header) (kstt.Form, *kstt.Origin, [][]int) {
 	f := &II06a{Header: h}
@@ -307,16 +369,17 @@ func assembleII08(_ *reader, inst *instance, h kstt.Header) (kstt.Form, *kstt.Or
 	for k, row := range t.rows {
 		switch row.kind {
 		case kstt.SectionRow:
-			newSection(row.stt, row.label)
+			newSection(t.texts(k))
 			idx[k] = printed - 1
 		case kstt.LevelRow:
-			newLevel(row.stt, row.label)
+			newLevel(t.texts(k))
 			idx[k] = printed - 1
 		case kstt.DataRow:
 			if lvl == nil {
 				newLevel("", "")
 			}
-			lvl.Rows = append(lvl.Rows, II08Row{STT: row.stt, Field: row.label})
+			s, l := t.texts(k)
+			lvl.Rows = append(lvl.Rows, II08Row{STT: s, Field: l})
 			idx[k] = printed
 			where[k] = pos{len(f.Sections) - 1, len(sec.Levels) - 1, len(lvl.Rows) - 1}
 			printed++
@@ -326,7 +389,7 @@ func assembleII08(_ *reader, inst *instance, h kstt.Header) (kstt.Form, *kstt.Or
 	}
 	if total >= 0 {
 		idx[total] = printed
-		f.Total.STT = t.rows[total].stt
+		f.Total.STT = t.stt(total)
 	}
 	tab := f.Table(0).(kstt.MutableTable)
 	for k, row := range t.rows {
@@ -346,7 +409,8 @@ func assembleII06b(_ *reader, inst *instance, h kstt.Header) (kstt.Form, *kstt.O
 	for k, row := range t.rows {
 		switch row.kind {
 		case kstt.LevelRow:
-			f.Levels = append(f.Levels, II06bLevel{Code: row.stt, Title: row.label})
+			s, l := t.texts(k)
+			f.Levels = append(f.Levels, II06bLevel{Code: s, Title: l})
 			lvl = &f.Levels[len(f.Levels)-1]
 			idx[k] = printed
 			printed++
@@ -356,7 +420,8 @@ func assembleII06b(_ *reader, inst *instance, h kstt.Header) (kstt.Form, *kstt.O
 				lvl = &f.Levels[0]
 				printed++
 			}
-			lvl.Rows = append(lvl.Rows, II06aRow{STT: row.stt, Field: row.label})
+			s, l := t.texts(k)
+			lvl.Rows = append(lvl.Rows, II06aRow{STT: s, Field: l})
 			idx[k] = printed
 			printed++
 		case kstt.TotalRow:
@@ -367,7 +432,7 @@ func assembleII06b(_ *reader, inst *instance, h kstt.Header) (kstt.Form, *kstt.O
 	}
 	if total >= 0 {
 		idx[total] = printed
-		f.Total.STT = t.rows[total].stt
+		f.Total.STT = t.stt(total)
 	}
 	tab := f.Table(0).(kstt.MutableTable)
 	for k, row := range t.rows {
@@ -427,8 +492,8 @@ func (rd *reader) assemble(g *kstt.Grid, inst *instance) kstt.Form {
 						what, whatEN = "dòng nhóm có ghi số liệu: số liệu bị bỏ qua", "a group row that carries figures: the figures are ignored"
 					}
 				}
-				rd.find(ruleSkippedRow, kstt.Finding{Form: spec.Code, Part: p.ID, Row: max(i, -1), RowLabel: row.label,
-					Cell: g.Addr(row.gridRow, t.cols[0]), Actual: strings.TrimSpace(row.stt + " " + row.label),
+				rd.find(ruleSkippedRow, kstt.Finding{Form: spec.Code, Part: p.ID, Row: max(i, -1), RowLabel: t.label(k),
+					Cell: g.Addr(int(row.gridRow), t.cols[0]), Actual: strings.TrimSpace(t.stt(k) + " " + t.label(k)),
 					Message: what, MessageEN: whatEN})
 				continue
 			}
@@ -436,18 +501,17 @@ func (rd *reader) assemble(g *kstt.Grid, inst *instance) kstt.Form {
 				continue
 			}
 			if i < len(po.Rows) {
-				po.Rows[i] = int32(row.gridRow)
+				po.Rows[i] = row.gridRow
 			}
 		}
 		where = append(where, po)
 		origin.SetGrid(g, where...)
 		for _, nt := range t.notes {
-			row := t.rows[nt.row]
 			i := idx[nt.row]
 			if i < 0 {
 				continue
 			}
-			fd := kstt.Finding{Form: spec.Code, Part: p.ID, Row: i, RowLabel: row.label, Column: nt.col,
+			fd := kstt.Finding{Form: spec.Code, Part: p.ID, Row: i, RowLabel: t.label(nt.row), Column: nt.col,
 				Cell: origin.CellAddress(p.ID, i, nt.col)}
 			switch nt.kind {
 			case noteBlank:

@@ -99,11 +99,13 @@ func assembleDeclared(mk func() kstt.Form) assembler {
 				switch row.kind {
 				case kstt.LevelRow, kstt.SectionRow:
 					if (row.kind == kstt.LevelRow && len(rows.Levels) > 0) || (row.kind == kstt.SectionRow && len(rows.Sections) > 0) {
-						part.Rows = append(part.Rows, decl.Row{Kind: row.kind, STT: row.stt, Label: row.label})
+						s, l := t.texts(k)
+						part.Rows = append(part.Rows, decl.Row{Kind: row.kind, STT: s, Label: l})
 						idx[k] = len(part.Rows) - 1
 					}
 				case kstt.DataRow:
-					part.Rows = append(part.Rows, decl.Row{Kind: kstt.DataRow, STT: row.stt, Label: row.label})
+					s, l := t.texts(k)
+					part.Rows = append(part.Rows, decl.Row{Kind: kstt.DataRow, STT: s, Label: l})
 					idx[k] = len(part.Rows) - 1
 				case kstt.TotalRow:
 					total = k
@@ -111,7 +113,7 @@ func assembleDeclared(mk func() kstt.Form) assembler {
 			}
 			if total >= 0 {
 				idx[total] = len(part.Rows)
-				part.Total.STT = t.rows[total].stt
+				part.Total.STT = t.stt(total)
 			}
 			for k, row := range t.rows {
 				if i := idx[k]; i >= 0 && (row.kind == kstt.DataRow || row.kind == kstt.TotalRow) {

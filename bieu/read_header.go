@@ -58,9 +58,9 @@ func (rd *reader) readHeader(g *kstt.Grid, inst *instance) kstt.Header {
 	var h kstt.Header
 	code := inst.spec.Code
 	var unitAt, recAt, kyText, kyAt, rangeText, rangeAt string
-	from, to := max(inst.hdrFrom, 0), min(inst.hdrTo, len(g.Rows))
+	from, to := max(inst.hdrFrom, 0), min(inst.hdrTo, g.Len())
 	for r := from; r < to; r++ {
-		row := g.Rows[r]
+		row := g.Row(r)
 		for c := range row {
 			cell := &row[c]
 			if cell.IsNum || cell.Text == "" {
@@ -167,7 +167,7 @@ func (rd *reader) readHeader(g *kstt.Grid, inst *instance) kstt.Header {
 // next non-empty row (within three rows) when that row is not itself a
 // labelled line.
 func nextValue(g *kstt.Grid, r, c, to int) string {
-	row := g.Rows[r]
+	row := g.Row(r)
 	for k := c + 1; k < len(row); k++ {
 		if t := row[k].Text; t != "" {
 			return strings.TrimRight(t, ".;,")
@@ -192,13 +192,13 @@ func nextValue(g *kstt.Grid, r, c, to int) string {
 // writes, "(Từ ngày 15/3/2023 – 14/6/2024)", and the figures of section
 // I.6.
 func (rd *reader) readNarrative(g *kstt.Grid, to int, res *ReadResult) {
-	to = min(to, len(g.Rows))
+	to = min(to, g.Len())
 	six := -1
 	for r := 0; r < to; r++ {
-		if len(g.Rows[r]) != 1 || g.Rows[r][0].IsNum {
+		if g.RowWidth(r) != 1 || g.Cell(r, 0).IsNum {
 			continue
 		}
-		text := g.Rows[r][0].Text
+		text := g.Cell(r, 0).Text
 		if res.PeriodText == "" && fieldOf(text) == fieldRange {
 			if _, _, err := period.ParseRange(text); err == nil {
 				res.PeriodText, res.PeriodTextAt = text, g.Addr(r, 0)
@@ -221,10 +221,10 @@ func (rd *reader) readNarrative(g *kstt.Grid, to int, res *ReadResult) {
 		}
 	}
 	for r := six + 1; r < to && r <= six+20; r++ {
-		if len(g.Rows[r]) == 0 {
+		if g.RowWidth(r) == 0 {
 			continue
 		}
-		text := g.Rows[r][0].Text
+		text := g.Cell(r, 0).Text
 		if sectionHead.MatchString(text) {
 			break
 		}

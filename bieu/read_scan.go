@@ -91,16 +91,20 @@ type table struct {
 	cands []cand // forms that tie on the header
 	rows  []readRow
 	width int     // spec part MaxNum()+1
-	vals  []int64 // flat: rows × width
+	vals  []int64 // row's buffer: width counts
+	g     *kstt.Grid
+	body  *kstt.PartSpec  // the part readBody read the body as
+	cells []kstt.GridCell // readBody's buffer: a row's cells
 	rates []rateVal
 	notes []note
 }
 
+// readRow is a body row as readBody classified it: 8 bytes, its texts
+// and counts stay in the grid (see table.stt, label, row).
 type readRow struct {
-	kind       kstt.RowKind
-	stt, label string
-	gridRow    int
-	figures    bool // a section or level row that carries figures
+	gridRow int32
+	kind    kstt.RowKind
+	figures bool // a section or level row that carries figures
 }
 
 // noteKind is what the reader had to interpret in one cell.
@@ -129,14 +133,14 @@ func (rd *reader) readGrid(g *kstt.Grid, res *ReadResult) error {
 	var insts []*instance
 	var skipped []string
 	prevEnd, serial := 0, 0
-	firstRegion := len(g.Rows)
+	firstRegion := g.Len()
 	unused := func() error {
 		if ctx.code == "" || ctx.used || ctx.row < 0 {
 			return nil
 		}
 		return rd.unrecognized(g, ctx, skipped)
 	}
-	for r := 0; r < len(g.Rows); r++ {
+	for r := 0; r < g.Len(); r++ {
 		if code := rd.codeLine(g, r); code != "" {
 			if err := unused(); err != nil {
 				return err
@@ -230,7 +234,7 @@ func (rd *reader) unrecognized(g *kstt.Grid, ctx codeCtx, skipped []string) erro
 	}
 	found := skipped
 	if len(found) == 0 {
-		found = describeGrid(g, ctx.row+1, min(len(g.Rows), ctx.row+40), 5)
+		found = describeGrid(g, ctx.row+1, min(g.Len(), ctx.row+40), 5)
 	}
 	return &ReadError{Grid: g.Name, Addr: ctx.addr, Code: ctx.code, Err: ErrUnrecognized,
 		LookedFor: "a table below the code line: " + strings.Join(parts, "; or "), Found: found}
@@ -263,10 +267,10 @@ func shorten(s string, n int) string {
 // "address: cell | cell".
 func describeGrid(g *kstt.Grid, from, to, n int) []string {
 	var out []string
-	for r := max(from, 0); r < to && r < len(g.Rows) && len(out) < n; r++ {
+	for r := max(from, 0); r < to && r < g.Len() && len(out) < n; r++ {
 		var cells []string
 		first := -1
-		for c, cell := range g.Rows[r] {
+		for c, cell := range g.Row(r) {
 			if cell.Blank() {
 				continue
 			}
@@ -288,14 +292,14 @@ func describeGrid(g *kstt.Grid, from, to, n int) []string {
 		}
 	}
 	if len(out) == 0 {
-		out = append(out, fmt.Sprintf("%s: no text in %d rows", quote(g.Name), len(g.Rows)))
+		out = append(out, fmt.Sprintf("%s: no text in %d rows", quote(g.Name), g.Len()))
 	}
 	return out
 }
 
 // codeCol is the column of the code line's cell in row r.
 func codeCol(g *kstt.Grid, r int) int {
-	for c, cell := range g.Rows[r] {
+	for c, cell := range g.Row(r) {
 		if strings.Contains(strings.ToLower(scanPrefix(cell.Text)), "vpcp") {
 			return c
 		}
@@ -304,7 +308,7 @@ func codeCol(g *kstt.Grid, r int) int {
 }
 
 func firstCol(g *kstt.Grid, r int) int {
-	for c, cell := range g.Rows[r] {
+	for c, cell := range g.Row(r) {
 		if !cell.Blank() {
 			return c
 		}
@@ -314,7 +318,8 @@ func firstCol(g *kstt.Grid, r int) int {
 
 // gridBlank reports whether no cell of g holds anything.
 func gridBlank(g *kstt.Grid) bool {
-	for _, row := range g.Rows {
+	for r := range g.Len() {
+		row := g.Row(r)
 		for _, c := range row {
 			if !c.Blank() {
 				return false
@@ -359,7 +364,7 @@ func compact(s string) string {
 // starts with "Biểu số II.06a/VPCP/KSTT" (at the left, as the forms print
 // it, or further right beside the name of the agency), or "".
 func (rd *reader) codeLine(g *kstt.Grid, r int) string {
-	row := g.Rows[r]
+	row := g.Row(r)
 	for c := 0; c < len(row) && c < 32; c++ {
 		cell := &row[c]
 		if cell.IsNum || len(cell.Text) < 6 {
@@ -442,7 +447,7 @@ func rawCode(s string) string {
 // sttCol returns the column of an "STT" header cell among the first
 // non-empty cells of row r, when another cell follows it; else -1.
 func sttCol(g *kstt.Grid, r int) int {
-	row := g.Rows[r]
+	row := g.Row(r)
 	seen := 0
 	for c := 0; c < len(row) && seen < 2; c++ {
 		cell := &row[c]
@@ -514,7 +519,7 @@ func colNum(c *kstt.GridCell) (int, bool, bool) {
 // numbers must run 1, 2, 3 … exactly; with them one misprint is allowed
 // (the seed prints II.08's (9) as a second (8)).
 func numberRow(g *kstt.Grid, r int) (cols, printed []int) {
-	row := g.Rows[r]
+	row := g.Row(r)
 	anyParen, bad := false, 0
 	for c := range row {
 		cell := &row[c]
@@ -545,13 +550,13 @@ func numberRow(g *kstt.Grid, r int) (cols, printed []int) {
 // (with or without a column-number row below it) or a column-number row.
 // It maps the columns but does not read the body.
 func (rd *reader) tableAt(g *kstt.Grid, r int) *table {
-	if len(g.Rows[r]) < 2 {
+	if g.RowWidth(r) < 2 {
 		return nil
 	}
 	sc := sttCol(g, r)
 	if sc >= 0 {
 		t := &table{top: r, numRow: -1, sttCol: sc}
-		for k := r + 1; k < len(g.Rows) && k <= r+7; k++ {
+		for k := r + 1; k < g.Len() && k <= r+7; k++ {
 			if cols, printed := numberRow(g, k); cols != nil {
 				t.numRow, t.cols, t.printed, t.bodyFrom = k, cols, printed, k+1
 				break
@@ -564,7 +569,7 @@ func (rd *reader) tableAt(g *kstt.Grid, r int) *table {
 			// Labels only: the header runs down to the first row with
 			// something in the STT column (or a blank row).
 			end := r + 1
-			for end < len(g.Rows) && end <= r+5 && g.Cell(end, sc).Blank() && !rowBlank(g, end) {
+			for end < g.Len() && end <= r+5 && g.Cell(end, sc).Blank() && !rowBlank(g, end) {
 				end++
 			}
 			t.bodyFrom = end
@@ -605,14 +610,14 @@ func (t *table) headerEnd() int {
 
 func maxWidth(g *kstt.Grid, from, to int) int {
 	w := 0
-	for r := from; r < to && r < len(g.Rows); r++ {
-		w = max(w, len(g.Rows[r]))
+	for r := from; r < to && r < g.Len(); r++ {
+		w = max(w, g.RowWidth(r))
 	}
 	return w
 }
 
 func rowBlank(g *kstt.Grid, r int) bool {
-	for _, c := range g.Rows[r] {
+	for _, c := range g.Row(r) {
 		if !c.Blank() {
 			return false
 		}
@@ -622,7 +627,7 @@ func rowBlank(g *kstt.Grid, r int) bool {
 
 // fieldRow reports whether row r holds a line of a form's header block.
 func fieldRow(g *kstt.Grid, r int) bool {
-	for _, c := range g.Rows[r] {
+	for _, c := range g.Row(r) {
 		if !c.IsNum && fieldOf(c.Text) != fieldNone {
 			return true
 		}
@@ -632,7 +637,7 @@ func fieldRow(g *kstt.Grid, r int) bool {
 
 func cellCount(g *kstt.Grid, r int) int {
 	n := 0
-	for _, c := range g.Rows[r] {
+	for _, c := range g.Row(r) {
 		if !c.Blank() {
 			n++
 		}

@@ -1,9 +1,12 @@
 package kstt
 
 import (
+	"encoding/json"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/shopspring/decimal"
 )
@@ -14,15 +17,63 @@ import (
 // line with tab-separated fields as cells. Package bieu recognises the
 // official forms in grids by their headers.
 //
-// Rows[r][c] is the cell of spreadsheet row r+1 and column c+1 (for pasted
-// text: line r+1, field c+1), so the address of a cell is computed, not
-// stored (see Addr). Rows may differ in length; a missing cell is blank.
+// Row r, column c is the cell of spreadsheet row r+1 and column c+1 (for
+// pasted text: line r+1, field c+1), so the address of a cell is computed,
+// not stored (see Addr). Rows may differ in length; a missing cell is
+// blank.
+//
+// A grid holds its rows in one of two ways. A grid built by hand sets
+// Rows: Rows[r][c] is cell (r, c). The readers of render/xlsx and
+// render/text store rows compactly instead (AppendRow: a flags byte a
+// cell besides its text, where a GridCell slot takes 40 bytes), so a sheet
+// of 100,000 rows costs megabytes, not a hundred; their Rows stay nil. Len,
+// Row and Cell read either kind; use them rather than Rows on a grid a
+// reader returned.
 type Grid struct {
 	Name   string       `json:"name"`             // worksheet name ("II.06a"), or the document's name for pasted text
 	Source string       `json:"source,omitempty"` // the file the grid was read from, when known
 	Text   bool         `json:"text,omitempty"`   // pasted text: addresses are "name:L12:C3" instead of "Sheet!C12"
-	Rows   [][]GridCell `json:"rows"`
+	Rows   [][]GridCell `json:"rows"`             // the rows of a grid built by hand; nil in a grid a reader stored compactly (see Len, Row)
 	Merges []Merge      `json:"merges,omitempty"` // merged ranges; the value sits in the top-left cell
+
+	// Rows stored by AppendRow, when Rows is nil: packed[r] is the chunk
+	// index << 32 | the offset in it of row r's bytes (see appendRow), or
+	// emptyRow. chunks are append-only: bytes once written never change,
+	// so a cell's strings point into them. owner is the grid that may
+	// write into the spare capacity of the last chunk: not a copy of it.
+	packed  []uint64
+	chunks  [][]byte
+	owner   *Grid
+	scratch []byte // AppendRow's buffer
+}
+
+const (
+	chunkSize = 64 << 10
+	emptyRow  = ^uint64(0)
+)
+
+// row returns row r's bytes as a string that shares the chunk's memory.
+func (g *Grid) row(r int) string {
+	ref := g.packed[r]
+	if ref == emptyRow {
+		return ""
+	}
+	ch := g.chunks[ref>>32]
+	off := int(uint32(ref))
+	var n uint64
+	i := off
+	for shift := 0; i < len(ch) && shift < 64; shift += 7 {
+		b := ch[i]
+		i++
+		n |= uint64(b&0x7f) << shift
+		if b < 0x80 {
+			break
+		}
+	}
+	if n == 0 || uint64(len(ch)-i) < n {
+		return ""
+	}
+	return unsafe.String(&ch[i], int(n))
 }
 
 // GridCell is one raw cell. Text is NFC-normalised with spaces folded and
@@ -44,7 +95,8 @@ type GridCell struct {
 // GridCellSize is the memory of one GridCell slot in a row, in bytes (on
 // 64-bit platforms; less on 32-bit ones). Readers charge every slot of a
 // row, up to its last cell that holds something, against their memory
-// budget, and the bytes of each cell's text besides.
+// budget, and the bytes of each cell's text besides — an upper bound of
+// what the compactly stored grid takes (see AppendRow).
 const GridCellSize = 40
 
 // Blank reports whether the cell holds neither text, a number nor a
@@ -208,19 +260,363 @@ func (m Merge) Contains(r, c int) bool {
 // Cell returns the cell at row r and column c, both 0-based; a blank cell
 // for any index outside the grid, negative ones included.
 func (g *Grid) Cell(r, c int) GridCell {
-	if g == nil || r < 0 || c < 0 || r >= len(g.Rows) || c >= len(g.Rows[r]) {
+	if g == nil || r < 0 || c < 0 {
+		return GridCell{}
+	}
+	if g.packed != nil {
+		if r >= len(g.packed) {
+			return GridCell{}
+		}
+		return packedCell(g.row(r), r, c)
+	}
+	if r >= len(g.Rows) || c >= len(g.Rows[r]) {
 		return GridCell{}
 	}
 	return g.Rows[r][c]
 }
 
+// Len is the number of rows.
+func (g *Grid) Len() int {
+	if g == nil {
+		return 0
+	}
+	if g.packed != nil {
+		return len(g.packed)
+	}
+	return len(g.Rows)
+}
+
+// Row returns the cells of row r (0-based) up to its last one holding
+// something; nil for an empty row or an index outside the grid. The slice
+// of a grid built by hand is Rows[r] itself; a compactly stored row is
+// decoded into a new slice, which the caller may keep or change.
+func (g *Grid) Row(r int) []GridCell {
+	if g == nil || r < 0 || r >= g.Len() {
+		return nil
+	}
+	if g.packed == nil {
+		return g.Rows[r]
+	}
+	return decodeRow(g.row(r), r)
+}
+
+// RowWidth is the length of row r: 1 + the column of its last cell that
+// a reader stored (or len(Rows[r])); 0 for an empty row or an index outside
+// the grid.
+func (g *Grid) RowWidth(r int) int {
+	if g == nil || r < 0 || r >= g.Len() {
+		return 0
+	}
+	if g.packed == nil {
+		return len(g.Rows[r])
+	}
+	w, _ := uvarint(g.row(r), 0)
+	return int(w)
+}
+
+// AppendRow adds row Len() with the given cells, stored compactly (one
+// string for the row, blank cells omitted) when the grid does not use
+// Rows; the cells are copied. Readers build grids with it, so that a large
+// sheet does not cost 40 bytes a cell slot. Trailing blank cells are
+// dropped.
+func (g *Grid) AppendRow(cells []GridCell) {
+	for len(cells) > 0 && cells[len(cells)-1] == (GridCell{}) {
+		cells = cells[:len(cells)-1]
+	}
+	if g.Rows != nil {
+		g.Rows = append(g.Rows, append([]GridCell(nil), cells...))
+		return
+	}
+	if len(cells) == 0 {
+		g.packed = append(g.packed, emptyRow)
+		return
+	}
+	if g.owner != g {
+		// A new grid, or a copy of one: the copy must not write where the
+		// original may, nor the original where the copy does.
+		g.chunks = slices.Clip(g.chunks)
+		g.packed = slices.Clip(g.packed)
+		g.owner, g.scratch = g, nil
+		g.chunks = append(g.chunks, nil)
+	}
+	g.scratch = appendRow(g.scratch[:0], cells, len(g.packed))
+	n := len(g.scratch)
+	total := uvarintLen(uint64(n)) + n
+	if last := g.chunks[len(g.chunks)-1]; cap(last)-len(last) < total {
+		g.chunks = append(g.chunks, make([]byte, 0, max(chunkSize, total)))
+	}
+	k := len(g.chunks) - 1
+	ch := g.chunks[k]
+	off := len(ch)
+	ch = appendUvarint(ch, uint64(n))
+	ch = append(ch, g.scratch...)
+	g.chunks[k] = ch
+	g.packed = append(g.packed, uint64(k)<<32|uint64(off))
+}
+
 // Width is the length of the longest row.
 func (g *Grid) Width() int {
 	w := 0
-	for _, row := range g.Rows {
-		w = max(w, len(row))
+	for r := range g.Len() {
+		w = max(w, g.RowWidth(r))
 	}
 	return w
+}
+
+// A packed row is uvarint length, then the row's bytes: uvarint width,
+// then for each cell that is not the zero GridCell a flags byte, uvarint
+// (column − previous column − 1) unless packNext, and, as the flags say,
+// the text (uvarint value 0…999 with packSmall, else uvarint length +
+// bytes) and the formula (uvarint length + bytes; with packFormulaRow each
+// 0 byte stands for the row's number, so "D342+E342" in row 342 takes
+// "D\x00+E\x00"). Rows are written one after the other into chunks of 64
+// KiB; a cell's text points into its chunk (unsafe.String over bytes that
+// are never written again): reading it allocates nothing, and keeping it
+// keeps the chunk alive. A formula with the row's number is rebuilt, and
+// allocated, when read.
+const (
+	packNum = 1 << iota
+	packPercent
+	packCached
+	packText
+	packFormula
+	packSmall      // the text is "0"…"999", stored as its value
+	packNext       // the cell is in the column after the previous one
+	packFormulaRow // the formula's 0 bytes stand for the row's number
+)
+
+// smallNums are the texts "0" … "999", shared.
+var smallNums = func() (t [1000]string) {
+	for i := range t {
+		t[i] = strconv.Itoa(i)
+	}
+	return t
+}()
+
+// smallValue reports whether s is one of smallNums, and its value.
+func smallValue(s string) (int, bool) {
+	if len(s) == 0 || len(s) > 3 || len(s) > 1 && s[0] == '0' {
+		return 0, false
+	}
+	v := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		v = v*10 + int(s[i]-'0')
+	}
+	return v, true
+}
+
+// appendRow appends the packed form of cells, the cells of row r, to b.
+func appendRow(b []byte, cells []GridCell, r int) []byte {
+	b = appendUvarint(b, uint64(len(cells)))
+	var num [20]byte
+	rowNum := strconv.AppendInt(num[:0], int64(r)+1, 10)
+	prev := -1
+	for i, c := range cells {
+		if c == (GridCell{}) {
+			continue
+		}
+		var f byte
+		if c.IsNum {
+			f |= packNum
+		}
+		if c.Percent {
+			f |= packPercent
+		}
+		if c.Cached {
+			f |= packCached
+		}
+		small, isSmall := smallValue(c.Text)
+		if isSmall {
+			f |= packSmall
+		} else if c.Text != "" {
+			f |= packText
+		}
+		formulaRow := false
+		if c.Formula != "" {
+			f |= packFormula
+			formulaRow = strings.Contains(c.Formula, string(rowNum)) && strings.IndexByte(c.Formula, 0) < 0
+			if formulaRow {
+				f |= packFormulaRow
+			}
+		}
+		if i == prev+1 {
+			f |= packNext
+		}
+		b = append(b, f)
+		if i != prev+1 {
+			b = appendUvarint(b, uint64(i-prev-1))
+		}
+		prev = i
+		switch {
+		case isSmall:
+			b = appendUvarint(b, uint64(small))
+		case c.Text != "":
+			b = appendUvarint(b, uint64(len(c.Text)))
+			b = append(b, c.Text...)
+		}
+		if formulaRow {
+			t := strings.ReplaceAll(c.Formula, string(rowNum), "\x00")
+			b = appendUvarint(b, uint64(len(t)))
+			b = append(b, t...)
+		} else if c.Formula != "" {
+			b = appendUvarint(b, uint64(len(c.Formula)))
+			b = append(b, c.Formula...)
+		}
+	}
+	return b
+}
+
+func uvarintLen(v uint64) int {
+	n := 1
+	for ; v >= 0x80; v >>= 7 {
+		n++
+	}
+	return n
+}
+
+func appendUvarint(b []byte, v uint64) []byte {
+	for v >= 0x80 {
+		b = append(b, byte(v)|0x80)
+		v >>= 7
+	}
+	return append(b, byte(v))
+}
+
+// uvarint reads a uvarint of s at i; it returns the value and the index
+// after it (len(s)+1 when s is cut short).
+func uvarint(s string, i int) (uint64, int) {
+	var v uint64
+	for shift := 0; i < len(s) && shift < 64; shift += 7 {
+		b := s[i]
+		i++
+		v |= uint64(b&0x7f) << shift
+		if b < 0x80 {
+			return v, i
+		}
+	}
+	return v, len(s) + 1
+}
+
+// nextCell decodes the cell of s, a row of index r, at i, whose column
+// follows prev; it returns the cell, its column and the index after it, or
+// ok false at the end of the row.
+func nextCell(s string, r, i, prev int) (c GridCell, col, next int, ok bool) {
+	if i >= len(s) {
+		return GridCell{}, 0, i, false
+	}
+	f := s[i]
+	i++
+	col = prev + 1
+	if f&packNext == 0 {
+		var d uint64
+		d, i = uvarint(s, i)
+		if i > len(s) {
+			return GridCell{}, 0, len(s), false
+		}
+		col += int(d)
+	}
+	c.IsNum, c.Percent, c.Cached = f&packNum != 0, f&packPercent != 0, f&packCached != 0
+	switch {
+	case f&packSmall != 0:
+		v, j := uvarint(s, i)
+		if j > len(s) || v >= uint64(len(smallNums)) {
+			return GridCell{}, 0, len(s), false
+		}
+		c.Text, i = smallNums[v], j
+	case f&packText != 0:
+		n, j := uvarint(s, i)
+		if j > len(s) || n > uint64(len(s)-j) {
+			return GridCell{}, 0, len(s), false
+		}
+		c.Text, i = s[j:j+int(n)], j+int(n)
+	}
+	if f&packFormula != 0 {
+		n, j := uvarint(s, i)
+		if j > len(s) || n > uint64(len(s)-j) {
+			return GridCell{}, 0, len(s), false
+		}
+		c.Formula, i = s[j:j+int(n)], j+int(n)
+		if f&packFormulaRow != 0 && r >= 0 { // r < 0: a cell skipped, its formula unused
+			c.Formula = withRow(c.Formula, r)
+		}
+	}
+	return c, col, i, true
+}
+
+// withRow returns the formula template t with each 0 byte replaced by the
+// number of row r, in one allocation.
+func withRow(t string, r int) string {
+	var nb [20]byte
+	num := strconv.AppendInt(nb[:0], int64(r)+1, 10)
+	var b strings.Builder
+	b.Grow(len(t) + strings.Count(t, "\x00")*(len(num)-1))
+	for {
+		i := strings.IndexByte(t, 0)
+		if i < 0 {
+			b.WriteString(t)
+			return b.String()
+		}
+		b.WriteString(t[:i])
+		b.Write(num)
+		t = t[i+1:]
+	}
+}
+
+func packedCell(s string, r, want int) GridCell {
+	w, i := uvarint(s, 0)
+	if want >= int(w) {
+		return GridCell{}
+	}
+	for col := -1; ; {
+		// Skip cells before want without rebuilding their formulas.
+		if i < len(s) && s[i]&packFormulaRow != 0 {
+			at, ok := peekCol(s, i, col)
+			if ok && at < want {
+				_, _, next, ok := nextCell(s, -1, i, col)
+				if !ok {
+					return GridCell{}
+				}
+				col, i = at, next
+				continue
+			}
+		}
+		c, at, next, ok := nextCell(s, r, i, col)
+		if !ok || at > want {
+			return GridCell{}
+		}
+		if at == want {
+			return c
+		}
+		col, i = at, next
+	}
+}
+
+// peekCol is the column of the cell of s at i.
+func peekCol(s string, i, prev int) (int, bool) {
+	if s[i]&packNext != 0 {
+		return prev + 1, true
+	}
+	d, j := uvarint(s, i+1)
+	return prev + 1 + int(d), j <= len(s)
+}
+
+func decodeRow(s string, r int) []GridCell {
+	w, i := uvarint(s, 0)
+	if w == 0 || i > len(s) {
+		return nil
+	}
+	row := make([]GridCell, w)
+	for col := -1; ; {
+		c, at, next, ok := nextCell(s, r, i, col)
+		if !ok || at >= len(row) {
+			return row
+		}
+		row[at] = c
+		col, i = at, next
+	}
 }
 
 // MergeAt returns the merged range holding (r, c), if any.
@@ -299,4 +695,19 @@ func appendSheetName(b []byte, name string) []byte {
 	b = append(b, '\'')
 	b = append(b, strings.ReplaceAll(name, "'", "''")...)
 	return append(b, '\'')
+}
+
+// MarshalJSON writes the grid with its rows under "rows" however they are
+// stored, so a grid a reader returned loses nothing in JSON.
+func (g Grid) MarshalJSON() ([]byte, error) {
+	type plain Grid
+	p := plain(g)
+	if g.packed != nil {
+		p.Rows = make([][]GridCell, len(g.packed))
+		for r := range g.packed {
+			p.Rows[r] = decodeRow(g.row(r), r)
+		}
+		p.packed, p.chunks, p.owner = nil, nil, nil
+	}
+	return json.Marshal(p)
 }

@@ -181,7 +181,6 @@ func ReadPastedOptions(r io.Reader, name string, opts PasteOptions) ([]*kstt.Gri
 		}
 		return nil
 	}
-	g.Rows = make([][]kstt.GridCell, 0, len(lines))
 	if err := charge(0, nil); err != nil {
 		return fail(0, err)
 	}
@@ -198,9 +197,9 @@ func ReadPastedOptions(r io.Reader, name string, opts PasteOptions) ([]*kstt.Gri
 				if err := charge(i+1, row); err != nil {
 					return fail(i+1, err)
 				}
-				g.Rows = append(g.Rows, row)
+				g.AppendRow(row)
 				for k := 1; k < used; k++ {
-					g.Rows = append(g.Rows, nil) // the record's other lines: row r stays line r+1
+					g.AppendRow(nil) // the record's other lines: row r stays line r+1
 				}
 				clear(lines[i : i+used]) // the cells keep what they need
 				i += used - 1
@@ -214,7 +213,7 @@ func ReadPastedOptions(r io.Reader, name string, opts PasteOptions) ([]*kstt.Gri
 		if err != nil {
 			return fail(i+1, err)
 		}
-		g.Rows = append(g.Rows, row)
+		g.AppendRow(row) // stored compactly: the line can go
 		lines[i] = ""
 	}
 	return []*kstt.Grid{g}, nil

@@ -23,7 +23,8 @@ func ExampleReadPasted() {
 		panic(err) // a *text.PasteError: ErrNotText, ErrLineTooLong, ErrPasteTooLarge
 	}
 	g := grids[0]
-	for r, row := range g.Rows {
+	for r := range g.Len() {
+		row := g.Row(r)
 		var cells []string
 		for _, c := range row {
 			cells = append(cells, c.Text)

@@ -46,12 +46,12 @@ func TestReadPastedLinesAndCells(t *testing.T) {
 		{"1", "a | b", "5"},
 		{"last line without end"},
 	}
-	if len(g.Rows) != len(want) {
-		t.Fatalf("%d rows, want %d: %v", len(g.Rows), len(want), g.Rows)
+	if len(rowsOf(g)) != len(want) {
+		t.Fatalf("%d rows, want %d: %v", len(rowsOf(g)), len(want), rowsOf(g))
 	}
 	for i, w := range want {
 		var got []string
-		for _, c := range g.Rows[i] {
+		for _, c := range rowsOf(g)[i] {
 			got = append(got, c.Text)
 		}
 		if strings.Join(got, "|") != strings.Join(w, "|") || len(got) != len(w) {
@@ -66,15 +66,15 @@ func TestReadPastedLinesAndCells(t *testing.T) {
 func TestReadPastedNFDAndCR(t *testing.T) {
 	nfd := norm.NFD.String("Lĩnh vực lãnh sự\tTỔNG CỘNG")
 	g := readOne(t, "a\rb\r\r"+nfd+"\r")
-	if len(g.Rows) != 4 {
-		t.Fatalf("rows %v", g.Rows)
+	if len(rowsOf(g)) != 4 {
+		t.Fatalf("rows %v", rowsOf(g))
 	}
-	if got := g.Rows[3][0].Text; got != "Lĩnh vực lãnh sự" || !norm.NFC.IsNormalString(g.Rows[3][1].Text) {
-		t.Errorf("NFD not normalised: %v", g.Rows[3])
+	if got := rowsOf(g)[3][0].Text; got != "Lĩnh vực lãnh sự" || !norm.NFC.IsNormalString(rowsOf(g)[3][1].Text) {
+		t.Errorf("NFD not normalised: %v", rowsOf(g)[3])
 	}
 	// A CR at the edge of the reader's buffer, then an LF: one line end.
 	g2, err := ReadPasted(iotest.OneByteReader(strings.NewReader("x\r\ny\r\n")), "one")
-	if err != nil || len(g2[0].Rows) != 2 {
+	if err != nil || len(rowsOf(g2[0])) != 2 {
 		t.Fatalf("one-byte reader: %v %v", err, g2)
 	}
 }
@@ -86,13 +86,13 @@ func TestReadPastedUTF16(t *testing.T) {
 		t.Fatal(err)
 	}
 	g := readOne(t, string(b))
-	if g.Rows[0][0].Text != "Kỳ báo cáo: Quý II năm 2024" || g.Rows[1][1].Text != "Lĩnh vực" {
-		t.Errorf("UTF-16 not decoded: %v", g.Rows)
+	if rowsOf(g)[0][0].Text != "Kỳ báo cáo: Quý II năm 2024" || rowsOf(g)[1][1].Text != "Lĩnh vực" {
+		t.Errorf("UTF-16 not decoded: %v", rowsOf(g))
 	}
 	be := unicode.UTF16(unicode.BigEndian, unicode.UseBOM).NewEncoder()
 	b, _ = be.Bytes([]byte("Đơn vị\tx"))
-	if g := readOne(t, string(b)); g.Rows[0][0].Text != "Đơn vị" {
-		t.Errorf("UTF-16BE: %v", g.Rows)
+	if g := readOne(t, string(b)); rowsOf(g)[0][0].Text != "Đơn vị" {
+		t.Errorf("UTF-16BE: %v", rowsOf(g))
 	}
 }
 
@@ -143,7 +143,7 @@ func TestReadPastedSeed(t *testing.T) {
 	}
 	g := readOne(t, string(b))
 	found := 0
-	for r := range g.Rows {
+	for r := range rowsOf(g) {
 		if c := g.Cell(r, 0); c.Text == "TỔNG CỘNG" || g.Cell(r, 1).Text == "TỔNG CỘNG" {
 			found++
 		}
@@ -165,7 +165,7 @@ func FuzzReadPasted(f *testing.F) {
 		if err != nil {
 			return
 		}
-		for _, row := range gs[0].Rows {
+		for _, row := range rowsOf(gs[0]) {
 			for _, c := range row {
 				if !norm.NFC.IsNormalString(c.Text) || strings.TrimSpace(c.Text) != c.Text {
 					t.Fatalf("cell not NFC or not trimmed: %q", c.Text)
@@ -182,12 +182,12 @@ func TestReadPastedQuotedCells(t *testing.T) {
 	in := "STT\t\"Trực tiếp,\r\ndịch vụ bưu chính\"\t\"say \"\"hi\"\"\"\tx\r\n1\t2\n\"unclosed\tquote\n"
 	g := readOne(t, in)
 	want := [][]string{{"STT", "Trực tiếp, dịch vụ bưu chính", `say "hi"`, "x"}, nil, {"1", "2"}, {`"unclosed`, "quote"}}
-	if len(g.Rows) != len(want) {
-		t.Fatalf("rows %v", g.Rows)
+	if len(rowsOf(g)) != len(want) {
+		t.Fatalf("rows %v", rowsOf(g))
 	}
 	for i, w := range want {
 		var got []string
-		for _, c := range g.Rows[i] {
+		for _, c := range rowsOf(g)[i] {
 			got = append(got, c.Text)
 		}
 		if strings.Join(got, "|") != strings.Join(w, "|") {
@@ -196,7 +196,16 @@ func TestReadPastedQuotedCells(t *testing.T) {
 	}
 	// A quote left open for more than 20 lines is read literally.
 	long := "a\t\"open" + strings.Repeat("\nline", 25) + "\n"
-	if g := readOne(t, long); len(g.Rows) != 26 || g.Rows[0][1].Text != `"open` {
-		t.Errorf("unclosed quote: %v", g.Rows[:2])
+	if g := readOne(t, long); len(rowsOf(g)) != 26 || rowsOf(g)[0][1].Text != `"open` {
+		t.Errorf("unclosed quote: %v", rowsOf(g)[:2])
 	}
+}
+
+// rowsOf is the grid's rows, decoded.
+func rowsOf(g *kstt.Grid) [][]kstt.GridCell {
+	rows := make([][]kstt.GridCell, g.Len())
+	for r := range rows {
+		rows[r] = g.Row(r)
+	}
+	return rows
 }

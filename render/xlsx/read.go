@@ -49,7 +49,10 @@ const (
 // string counted at each cell that uses it, as every later step reads it
 // once per cell. The default is min(DefaultMaxMemory, max(MinMemory,
 // MemoryPerByte × the file's size)); the reader's peak heap stays within
-// about twice the budget plus a few MiB. Beyond it, ReadWorkbook stops at
+// about twice the budget plus a few MiB. The count is an upper bound: the
+// grid stores its rows compactly (kstt.Grid.AppendRow: a byte or two a
+// cell besides its text), so an II.06a of 100,000 rows counted at about
+// 62 MiB takes about 9 MiB. Beyond it, ReadWorkbook stops at
 // once with ErrOverLimit, saying what it counted. A text of more than
 // 1 MiB between two tags (no cell holds that much) is ErrOverLimit too.
 type ReadOptions struct {

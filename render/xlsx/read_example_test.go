@@ -29,7 +29,7 @@ func ExampleReadWorkbook() {
 		panic(err)
 	}
 	g := grids[0]
-	fmt.Println(g.Name, len(g.Rows), "rows, merged", g.Merges[0])
+	fmt.Println(g.Name, g.Len(), "rows, merged", g.Merges[0])
 	fmt.Printf("%s: %q\n", g.Addr(0, 0), g.Cell(0, 0).Text)
 	d := g.Cell(11, 3)
 	fmt.Printf("%s: %s number=%v\n", g.Addr(11, 3), d.Text, d.IsNum)

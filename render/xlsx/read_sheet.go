@@ -24,8 +24,10 @@ func (rd *wbReader) readSheet(s sheetRef) (*kstt.Grid, error) {
 		return nil, &ReadError{Part: s.part, Sheet: s.name, Err: ErrCorrupt, Detail: "the worksheet part is missing"}
 	}
 	defer rc.Close()
-	sr := sheetReader{rd: rd, g: g, d: xml.NewDecoder(rc), row: -1}
-	if err := sr.run(); err != nil {
+	sr := sheetReader{rd: rd, g: g, d: xml.NewDecoder(rc), row: -1, curRow: -1}
+	err = sr.run()
+	sr.flush()
+	if err != nil {
 		var re *ReadError
 		if e, ok := err.(*ReadError); ok {
 			re = e
@@ -50,6 +52,14 @@ type sheetReader struct {
 	row int // 0-based index of the current row
 	col int // 0-based index of the last cell read in the row
 	buf []byte
+
+	// The row being stored: cur holds its cells until the next row
+	// starts (flush), curRow is its index (-1 before the first cell).
+	cur       []kstt.GridCell
+	curRow    int
+	nrows     int // rows charged to the budget so far
+	slots     int // GridCell slots charged for the current row
+	prevWidth int // cells of the row flushed last
 }
 
 func (sr *sheetReader) run() error {
@@ -286,8 +296,11 @@ func smallString(b []byte) string {
 	return string(b)
 }
 
-// put stores a cell, growing the grid within the bounds and charging the
-// memory budget: the row slots it adds and the cell's text.
+// put stores a cell in the row being read, charging the memory budget as
+// a grid of GridCell slots would cost: a slot for every row skipped or
+// added, the row's slots up to its last cell (the first allocation at the
+// previous row's width, then doubling), and the cell's text. The row goes
+// into the grid, compactly, when the next row starts (flush).
 func (sr *sheetReader) put(row, col int, c kstt.GridCell) error {
 	rd := sr.rd
 	if row >= rd.maxRows {
@@ -296,42 +309,55 @@ func (sr *sheetReader) put(row, col int, c kstt.GridCell) error {
 	if col >= rd.maxCols {
 		return &ReadError{Cell: kstt.CellName(row, col), Err: ErrOverLimit, Detail: fmt.Sprintf("column %d beyond MaxCols %d", col+1, rd.maxCols)}
 	}
-	g := sr.g
-	if len(g.Rows) <= row {
-		// Row headers (24 bytes each) count as 1 slot per 1 row skipped
-		// or added: a sheet of a million empty rows is not free.
-		if err := rd.charge(int64(row+1-len(g.Rows)), 0); err != nil {
+	if row != sr.curRow {
+		if row < sr.curRow {
+			return &ReadError{Cell: kstt.CellName(row, col), Err: ErrCorrupt,
+				Detail: fmt.Sprintf("row %d comes after row %d: a worksheet's rows are in ascending order", row+1, sr.curRow+1)}
+		}
+		sr.flush()
+		if row > sr.curRow+1 {
+			sr.prevWidth = 0 // the row above is empty
+		}
+		// Row headers count as 1 slot per row skipped or added: a sheet
+		// of a million empty rows is not free.
+		if err := rd.charge(int64(row+1-sr.nrows), 0); err != nil {
 			return err
 		}
-		for len(g.Rows) <= row {
-			g.Rows = append(g.Rows, nil)
-		}
+		sr.nrows, sr.curRow, sr.slots = row+1, row, 0
 	}
 	if err := rd.charge(0, int64(len(c.Text)+len(c.Formula))); err != nil {
 		return err
 	}
-	cells := g.Rows[row]
-	if col >= len(cells) {
-		if col < cap(cells) {
-			cells = cells[:col+1]
-		} else {
-			// The first allocation takes the previous row's width, so
-			// that rows of one table are allocated once, at their size.
-			n := max(col+1, 2*cap(cells), 8)
-			if cap(cells) == 0 && row > 0 {
-				n = max(col+1, len(g.Rows[row-1]))
-			}
-			if err := rd.charge(int64(n-cap(cells)), 0); err != nil {
-				return err
-			}
-			grown := make([]kstt.GridCell, col+1, n)
-			copy(grown, cells)
-			cells = grown
+	if col >= sr.slots {
+		n := max(col+1, 2*sr.slots, 8)
+		if sr.slots == 0 && row > 0 {
+			n = max(col+1, sr.prevWidth)
 		}
+		if err := rd.charge(int64(n-sr.slots), 0); err != nil {
+			return err
+		}
+		sr.slots = n
 	}
-	cells[col] = c
-	g.Rows[row] = cells
+	for len(sr.cur) <= col {
+		sr.cur = append(sr.cur, kstt.GridCell{})
+	}
+	sr.cur[col] = c
 	return nil
+}
+
+// flush appends the row being read to the grid, after blank rows up to
+// it.
+func (sr *sheetReader) flush() {
+	if sr.curRow < 0 {
+		return
+	}
+	for sr.g.Len() < sr.curRow {
+		sr.g.AppendRow(nil)
+	}
+	sr.g.AppendRow(sr.cur)
+	sr.prevWidth = len(sr.cur)
+	clear(sr.cur)
+	sr.cur = sr.cur[:0]
 }
 
 // parseCellRef reads "D12" as the 0-based (11, 3); "$D$12" too.

@@ -76,8 +76,8 @@ func TestReadWorkbookCells(t *testing.T) {
 		t.Fatalf("sheets %v", names(gs))
 	}
 	g := gs[0]
-	if len(g.Rows) != 3 || len(g.Rows[2]) != 9 {
-		t.Fatalf("rows %d, row 3 has %d cells", len(g.Rows), len(g.Rows[2]))
+	if g.Len() != 3 || g.RowWidth(2) != 9 {
+		t.Fatalf("rows %d, row 3 has %d cells", g.Len(), g.RowWidth(2))
 	}
 	want := []kstt.GridCell{
 		{},
@@ -91,7 +91,7 @@ func TestReadWorkbookCells(t *testing.T) {
 		{Text: "1234567", IsNum: true},
 	}
 	for c, w := range want {
-		if got := g.Rows[2][c]; got != w {
+		if got := g.Cell(2, c); got != w {
 			t.Errorf("cell %s = %+v, want %+v", kstt.CellName(2, c), got, w)
 		}
 	}
@@ -101,8 +101,8 @@ func TestReadWorkbookCells(t *testing.T) {
 	if g.Addr(2, 3) != "II.06a!D3" || gs[2].Addr(0, 0) != "'Biểu 2'!A1" {
 		t.Errorf("addresses %s %s", g.Addr(2, 3), gs[2].Addr(0, 0))
 	}
-	if len(gs[1].Rows) != 0 {
-		t.Errorf("empty sheet has rows: %v", gs[1].Rows)
+	if gs[1].Len() != 0 {
+		t.Errorf("empty sheet has rows: %v", rowsOf(gs[1]))
 	}
 }
 
@@ -124,8 +124,8 @@ func TestReadStreamedFormulas(t *testing.T) {
 	if c := g.Cell(0, 2); c != (kstt.GridCell{Text: "3", IsNum: true, Formula: "A1+B1", Cached: true}) {
 		t.Errorf("C1 = %+v", c)
 	}
-	if len(g.Rows) != 5 || g.Rows[1] != nil || g.Cell(4, 0).Text != "row five" {
-		t.Errorf("rows %v", g.Rows)
+	if g.Len() != 5 || g.RowWidth(1) != 0 || g.Cell(4, 0).Text != "row five" {
+		t.Errorf("rows %v", rowsOf(g))
 	}
 }
 
@@ -203,8 +203,8 @@ func TestReadRawPackage(t *testing.T) {
 	check(1, 3, kstt.GridCell{Text: "#REF!"})
 	check(1, 4, kstt.GridCell{Text: "ab", Formula: `"a"&"b"`, Cached: true})
 	check(3, 1, kstt.GridCell{Text: "TỔNG"})
-	if len(g.Rows) != 4 || g.Rows[2] != nil {
-		t.Errorf("rows %v", g.Rows)
+	if g.Len() != 4 || g.RowWidth(2) != 0 {
+		t.Errorf("rows %v", rowsOf(g))
 	}
 }
 
@@ -334,13 +334,13 @@ func TestReadWhatTheRendererWrites(t *testing.T) {
 	}
 	g := mustReadBytes(t, b.Bytes())[0]
 	var total int = -1
-	for r := range g.Rows {
+	for r := range g.Len() {
 		if g.Cell(r, 1).Text == kstt.TotalLabel {
 			total = r
 		}
 	}
 	if total < 0 {
-		t.Fatalf("no TỔNG CỘNG row in %v", g.Rows)
+		t.Fatalf("no TỔNG CỘNG row in %v", rowsOf(g))
 	}
 	if c := g.Cell(total, 2); !c.IsNum || c.Text != "4" || c.Formula == "" || !c.Cached {
 		t.Errorf("TỔNG CỘNG (3) = %+v, want 4 with its formula", c)
@@ -380,10 +380,11 @@ func FuzzReadWorkbook(f *testing.F) {
 			return
 		}
 		for _, g := range gs {
-			if len(g.Rows) > 2000 {
-				t.Fatalf("%d rows beyond MaxRows", len(g.Rows))
+			if g.Len() > 2000 {
+				t.Fatalf("%d rows beyond MaxRows", g.Len())
 			}
-			for _, row := range g.Rows {
+			for r := range g.Len() {
+				row := g.Row(r)
 				if len(row) > 64 {
 					t.Fatalf("%d columns beyond MaxCols", len(row))
 				}
@@ -412,11 +413,20 @@ func TestReadDates(t *testing.T) {
 	})
 	g := mustReadBytes(t, b)[0]
 	var got []string
-	for _, c := range g.Rows[0] {
+	for _, c := range g.Row(0) {
 		got = append(got, fmt.Sprintf("%s/%v", c.Text, c.IsNum))
 	}
 	want := "(Từ ngày/false 15/3/2024/false đến ngày/false 14/6/2024/false 12/true 29/2/1900/false"
 	if strings.Join(got, " ") != want {
 		t.Errorf("got  %s\nwant %s", strings.Join(got, " "), want)
 	}
+}
+
+// rowsOf is the grid's rows, for messages.
+func rowsOf(g *kstt.Grid) [][]kstt.GridCell {
+	rows := make([][]kstt.GridCell, g.Len())
+	for r := range rows {
+		rows[r] = g.Row(r)
+	}
+	return rows
 }
