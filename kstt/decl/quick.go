@@ -25,9 +25,6 @@ type quickPart struct {
 	free    []int
 	maxMult uint64 // the largest multiplicity of a derived column (see freeColumns)
 	width   int
-	// lo, hi: the numeric columns are lo…hi-1 without gaps (the usual
-	// case), so the loop over them needs no index checks; lo is 0 when not.
-	lo, hi int
 	// sum2, sum3, sum4 are the sums of two, three and four terms; prog
 	// the others flattened: target, number of terms, the terms, …
 	sum2 [][3]int // target, a, b
@@ -44,11 +41,7 @@ type quickSum struct {
 func planQuick(spec *kstt.FormSpec, parts []partInfo) quickPlan {
 	q := quickPlan{ok: true, parts: make([]quickPart, len(spec.Parts))}
 	for pi := range spec.Parts {
-		qp := quickPart{numeric: parts[pi].numeric, width: parts[pi].width}
-		if n := len(qp.numeric); n > 0 && qp.numeric[n-1]-qp.numeric[0] == n-1 {
-			qp.lo, qp.hi = qp.numeric[0], qp.numeric[n-1]+1
-		}
-		q.parts[pi] = qp
+		q.parts[pi] = quickPart{numeric: parts[pi].numeric, width: parts[pi].width}
 	}
 	for _, r := range spec.Rules {
 		pi := spec.PartIndex(r.Target.Part)
@@ -200,10 +193,10 @@ const quickBlock = 32
 // rule it does not know).
 //
 // The loop is planned from the schema's compiled rules: per block of rows
-// one pass checks the kinds, lengths and range of the counts, then each
-// sum, bound and flag rule runs over the block, then the free columns'
-// sums are carried (see quickPart.free). A block with level or section
-// rows is checked row by row.
+// one pass checks the kinds and lengths, then the free columns (see
+// quickPart.free) are range-checked and summed a few at a time, then each
+// sum, bound and flag rule runs over the block. A block with level or
+// section rows is checked row by row.
 func (f *Form) QuickClean() bool {
 	if f.schema == nil || !f.schema.quick.ok || len(f.Parts) < len(f.schema.parts) {
 		return false
