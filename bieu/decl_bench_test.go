@@ -9,13 +9,15 @@ import (
 	"github.com/baocaodinhky/vpcp/kstt/decl"
 )
 
-// BenchmarkCheckDeclaredII06a checks the same clean II.06a of 100 and 10,000
-// lĩnh vực rows as the typed form (the floor: its generated fast path, then
-// the engine) and as the form declared as data (testdata/ii06a.decl.json),
-// each with a reused Checker. Target: the declared form within 3× of the
-// typed one.
+// BenchmarkCheckDeclaredII06a checks the same clean II.06a of 20, 100,
+// 2,000 and 10,000 lĩnh vực rows as the typed form (the floor: its
+// generated fast path, then the engine) and as the form declared as data
+// (testdata/ii06a.decl.json), each with a reused Checker. Target: the
+// declared form within 3× of the typed one. "paired" alternates batches of
+// the two in one loop and reports their CPU time (x-floor = declared ÷
+// typed), the figure to read on a shared machine.
 func BenchmarkCheckDeclaredII06a(b *testing.B) {
-	for _, rows := range []int{100, 10000} {
+	for _, rows := range []int{20, 100, 2000, 10000} {
 		b.Run(fmt.Sprint(rows), func(b *testing.B) { benchDeclared(b, rows) })
 	}
 }
@@ -46,6 +48,26 @@ func benchDeclared(b *testing.B, rows int) {
 		}
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(rows), "ns/row")
 	}
+	b.Run("paired", func(b *testing.B) {
+		ct, err := kstt.NewChecker(typed.Spec(), kstt.CheckOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		cd, err := kstt.NewChecker(s.Spec(), kstt.CheckOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		var dst kstt.Findings
+		paired(b, max(1, 200_000/rows), func() {
+			if dst = cd.Check(gen, dst[:0]); len(dst) != 0 {
+				b.Fatal(dst)
+			}
+		}, func() {
+			if dst = ct.Check(typed, dst[:0]); len(dst) != 0 {
+				b.Fatal(dst)
+			}
+		})
+	})
 	b.Run("typed", func(b *testing.B) { run(b, typed.Spec(), typed) })
 	b.Run("typed-engine-only", func(b *testing.B) { run(b, typed.Spec(), engineOnly{typed}) })
 	b.Run("declared", func(b *testing.B) { run(b, s.Spec(), gen) })
