@@ -77,4 +77,4 @@ func benchDeclared(b *testing.B, rows int) {
 // declEngineOnly hides a declared form's fast path.
 type declEngineOnly struct{ *decl.Form }
 
-func (declEngineOnly) QuickClean() bool { return false }
+func (e declEngineOnly) Table(pi int) kstt.Table { return engineTable{e.Form.Table(pi)} }

@@ -191,9 +191,9 @@ func (f *Form) Value(pi, i, col int) int64 {
 	return r.Values[col]
 }
 
-// NormalizeText implements kstt.TextNormalizer: header, STT and labels in
-// NFC with spaces folded.
-func (f *Form) NormalizeText() {
+// normalizeText brings the header, STT and labels to NFC with spaces
+// folded (kstt.TextNormalizer, given by the form's tables).
+func (f *Form) normalizeText() {
 	f.Header = f.Header.Normalize()
 	for pi := range f.Parts {
 		p := &f.Parts[pi]
@@ -220,6 +220,12 @@ type partTable struct {
 	pi   int
 	info *partInfo
 }
+
+// NormalizeText and QuickClean are the engine's optional access
+// (kstt.TextNormalizer, kstt.QuickChecker) to the whole form, kept off
+// Form's method set.
+func (t *partTable) NormalizeText()   { t.f.normalizeText() }
+func (t *partTable) QuickClean() bool { return t.f.quickClean() }
 
 func (t *partTable) part() *PartData { return &t.f.Parts[t.pi] }
 
@@ -338,5 +344,5 @@ var (
 	_ kstt.Form           = (*Form)(nil)
 	_ kstt.MutableTable   = (*partTable)(nil)
 	_ kstt.Locator        = (*Form)(nil)
-	_ kstt.TextNormalizer = (*Form)(nil)
+	_ kstt.TextNormalizer = (*partTable)(nil)
 )

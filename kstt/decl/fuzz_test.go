@@ -110,7 +110,7 @@ func FuzzFormJSON(f *testing.F) {
 			return
 		}
 		_, _ = form.Check(kstt.CheckOptions{})
-		_ = form.QuickClean()
+		_ = form.quickClean()
 		_ = kstt.Layout(form)
 		if _, err := json.Marshal(form); err != nil {
 			t.Fatal(err)

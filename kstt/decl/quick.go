@@ -185,7 +185,8 @@ const (
 // cache), so the plan is read once a block, not once a row.
 const quickBlock = 32
 
-// QuickClean implements kstt.QuickChecker: it reports true only when every
+// quickClean is the fast path (kstt.QuickChecker, given by the form's
+// tables): it reports true only when every
 // rule of the form's declaration holds in every row, by a direct loop over
 // the rows; it reports false — and the engine, which gives the findings,
 // runs — whenever a rule fails or it is unsure (a negative count or one
@@ -197,7 +198,7 @@ const quickBlock = 32
 // quickPart.free) are range-checked and summed a few at a time, then each
 // sum, bound and flag rule runs over the block. A block with level or
 // section rows is checked row by row.
-func (f *Form) QuickClean() bool {
+func (f *Form) quickClean() bool {
 	if f.schema == nil || !f.schema.quick.ok || len(f.Parts) < len(f.schema.parts) {
 		return false
 	}
@@ -452,4 +453,4 @@ func (qp *quickPart) progHolds(v []int64) bool {
 	return true
 }
 
-var _ kstt.QuickChecker = (*Form)(nil)
+var _ kstt.QuickChecker = (*partTable)(nil)
