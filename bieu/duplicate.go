@@ -2,7 +2,8 @@ package bieu
 
 import (
 	"slices"
-	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/baocaodinhky/vpcp/internal/vntext"
 	"github.com/baocaodinhky/vpcp/kstt"
@@ -35,28 +36,86 @@ func duplicateCheck() kstt.ReportCheck {
 	}}
 }
 
-// fieldHash is vntext.KeyHash of FieldKey(label), without building the key
-// when the label is NFC (the usual case).
+// fieldPrefix is the leading "lĩnh vực" FieldKey drops, as runes.
+var fieldPrefix = []rune("lĩnh vực")
+
+// fieldHash is vntext.KeyHash(FieldKey(label)), computed in one pass over
+// label without building the key when label is NFC text of ASCII, Latin
+// letters and Vietnamese letters with single ASCII spaces (the usual case;
+// such text is NFC as it is): it lower-cases the runes, folds runs of
+// spaces, trims, and recognises the "lĩnh vực" prefix (with the spaces and
+// colons after it) on the lowered runes as it goes. Any other label (NFD
+// accents, tabs, other spaces or scripts) takes the exact way through
+// FieldKey.
 func fieldHash(label string) uint64 {
-	if label == "" {
-		return 0
-	}
-	k := label
-	if c := k[0]; c != 'l' && c != 'L' && c != ' ' {
-		return vntext.KeyHash(k) // no "lĩnh vực" prefix, in NFC or NFD
-	}
-	k = vntext.NFC(k)
-	const prefix = "lĩnh vực"
-	if len(k) > len(prefix) && strings.EqualFold(k[:len(prefix)], prefix) {
-		rest := k[len(prefix):]
-		for rest != "" && (rest[0] == ' ' || rest[0] == ':') {
-			rest = rest[1:]
+	const (
+		offset = 14695981039346656037
+		prime  = 1099511628211
+	)
+	h, hr := uint64(offset), uint64(offset) // whole key; key after the prefix
+	// pm: runes of fieldPrefix matched so far, -1 once the key departs
+	// from it; rest: the prefix, its spaces and colons are behind and hr
+	// hashes what follows.
+	pm, rest := 0, false
+	space, started := false, false
+	for i := 0; i < len(label); {
+		r := rune(label[i])
+		if r < utf8.RuneSelf {
+			i++
+			if r == ' ' {
+				space = true
+				continue
+			}
+			if r < ' ' || r == 0x7f {
+				return vntext.KeyHash(FieldKey(label))
+			}
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+		} else {
+			var n int
+			r, n = utf8.DecodeRuneInString(label[i:])
+			if !(r >= 0xa1 && r < 0x300 || r >= 0x1e00 && r < 0x1f00) {
+				return vntext.KeyHash(FieldKey(label))
+			}
+			i += n
+			r = unicode.ToLower(unicode.ToLower(r)) // KeyHash lowers the lowered key again
 		}
-		if rest != "" {
-			return vntext.KeyHash(rest)
+		if space {
+			space = false
+			if started { // an inner run of spaces is one space
+				h = (h ^ ' ') * prime
+				if rest {
+					hr = (hr ^ ' ') * prime
+				} else if pm >= 0 {
+					if pm < len(fieldPrefix) && fieldPrefix[pm] == ' ' {
+						pm++
+					} else if pm != len(fieldPrefix) {
+						pm = -1
+					}
+				}
+			}
+		}
+		h, started = (h^uint64(r))*prime, true
+		switch {
+		case rest:
+			hr = (hr ^ uint64(r)) * prime
+		case pm < 0:
+		case pm < len(fieldPrefix):
+			if fieldPrefix[pm] == r {
+				pm++
+			} else {
+				pm = -1
+			}
+		case r != ':': // pm == len(fieldPrefix): the key after "lĩnh vực" and " :" starts
+			rest = true
+			hr = (hr ^ uint64(r)) * prime
 		}
 	}
-	return vntext.KeyHash(k)
+	if rest {
+		return hr
+	}
+	return h
 }
 
 // mayHaveDuplicates reports whether two data rows of one part and group of
