@@ -37,7 +37,22 @@ func duplicateCheck() kstt.ReportCheck {
 }
 
 // fieldPrefix is the leading "lĩnh vực" FieldKey drops, as runes.
-var fieldPrefix = []rune("lĩnh vực")
+var fieldPrefix = [...]rune{'l', 'ĩ', 'n', 'h', ' ', 'v', 'ự', 'c'}
+
+// fieldLower maps each rune of U+0000–U+02FF (at its index) and of
+// U+1E00–U+1EFF (at 0x300 + r - 0x1e00) to its lower case lowered again, as
+// KeyHash has the runes of a FieldKey: a table, so that the hash of the
+// prefilter does not search the Unicode case ranges per rune.
+var fieldLower = func() (t [0x400]rune) {
+	for i := range t {
+		r := rune(i)
+		if i >= 0x300 {
+			r = rune(0x1e00 + i - 0x300)
+		}
+		t[i] = unicode.ToLower(unicode.ToLower(r))
+	}
+	return t
+}()
 
 // fieldHash is vntext.KeyHash(FieldKey(label)), computed in one pass over
 // label without building the key when label is NFC text of ASCII, Latin
@@ -75,11 +90,15 @@ func fieldHash(label string) uint64 {
 		} else {
 			var n int
 			r, n = utf8.DecodeRuneInString(label[i:])
-			if !(r >= 0xa1 && r < 0x300 || r >= 0x1e00 && r < 0x1f00) {
+			switch {
+			case r >= 0xa1 && r < 0x300:
+				r = fieldLower[r]
+			case r >= 0x1e00 && r < 0x1f00:
+				r = fieldLower[0x300+r-0x1e00]
+			default:
 				return vntext.KeyHash(FieldKey(label))
 			}
 			i += n
-			r = unicode.ToLower(unicode.ToLower(r)) // KeyHash lowers the lowered key again
 		}
 		if space {
 			space = false
