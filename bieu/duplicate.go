@@ -2,6 +2,7 @@ package bieu
 
 import (
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -67,13 +68,17 @@ func fieldHash(label string) uint64 {
 		offset = 14695981039346656037
 		prime  = 1099511628211
 	)
-	h, hr := uint64(offset), uint64(offset) // whole key; key after the prefix
+	h := uint64(offset)
 	// pm: runes of fieldPrefix matched so far, -1 once the key departs
-	// from it; rest: the prefix, its spaces and colons are behind and hr
-	// hashes what follows.
+	// from it. When the whole prefix and the spaces and colons after it are
+	// behind, h starts again on what follows (rest).
 	pm, rest := 0, false
 	space, started := false, false
-	for i := 0; i < len(label); {
+	i := 0
+	if strings.HasPrefix(label, "Lĩnh vực") || strings.HasPrefix(label, "lĩnh vực") || strings.HasPrefix(label, "LĨNH VỰC") {
+		i, pm, started = len("lĩnh vực"), len(fieldPrefix), true // the common spellings, in NFC
+	}
+	for i < len(label) {
 		r := rune(label[i])
 		if r < utf8.RuneSelf {
 			i++
@@ -102,37 +107,35 @@ func fieldHash(label string) uint64 {
 		}
 		if space {
 			space = false
-			if started { // an inner run of spaces is one space
+			if started && (pm < 0 || rest) { // an inner run of spaces is one space
 				h = (h ^ ' ') * prime
-				if rest {
-					hr = (hr ^ ' ') * prime
-				} else if pm >= 0 {
-					if pm < len(fieldPrefix) && fieldPrefix[pm] == ' ' {
-						pm++
-					} else if pm != len(fieldPrefix) {
-						pm = -1
-					}
+			} else if started && pm >= 0 && pm < len(fieldPrefix) {
+				h = (h ^ ' ') * prime
+				if fieldPrefix[pm] == ' ' {
+					pm++
+				} else {
+					pm = -1
 				}
 			}
 		}
-		h, started = (h^uint64(r))*prime, true
+		started = true
 		switch {
-		case rest:
-			hr = (hr ^ uint64(r)) * prime
-		case pm < 0:
+		case rest || pm < 0:
 		case pm < len(fieldPrefix):
 			if fieldPrefix[pm] == r {
 				pm++
 			} else {
 				pm = -1
 			}
-		case r != ':': // pm == len(fieldPrefix): the key after "lĩnh vực" and " :" starts
-			rest = true
-			hr = (hr ^ uint64(r)) * prime
+		case r == ':':
+			continue // after "lĩnh vực", spaces and colons are dropped
+		default: // the key after "lĩnh vực" and its spaces and colons starts
+			rest, h = true, offset
 		}
+		h = (h ^ uint64(r)) * prime
 	}
-	if rest {
-		return hr
+	if pm == len(fieldPrefix) && !rest {
+		return vntext.KeyHash(FieldKey(label)) // the key is all prefix: rare
 	}
 	return h
 }
