@@ -157,12 +157,36 @@ func mayHaveDuplicates(f kstt.Form) bool {
 				hs = append(hs, h)
 			}
 		}
+		if len(hs) <= 32 {
+			if hashRepeats(hs) {
+				return true
+			}
+			continue
+		}
 		slices.Sort(hs)
 		for i := 1; i < len(hs); i++ {
 			if hs[i] == hs[i-1] {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// hashRepeats reports whether a value appears twice in hs (at most 32
+// values), by an open-addressed set of 64 slots instead of a sort.
+func hashRepeats(hs []uint64) bool {
+	var set [64]uint64
+	var used uint64 // bit j: slot j holds a value
+	for _, h := range hs {
+		j := (h ^ h>>29) * 0x9e3779b97f4a7c15 >> 58
+		for used&(1<<j) != 0 {
+			if set[j] == h {
+				return true
+			}
+			j = (j + 1) & 63
+		}
+		set[j], used = h, used|1<<j
 	}
 	return false
 }
