@@ -2,7 +2,6 @@ package bieu
 
 import (
 	"slices"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -75,7 +74,7 @@ func fieldHash(label string) uint64 {
 	pm, rest := 0, false
 	space, started := false, false
 	i := 0
-	if strings.HasPrefix(label, "Lĩnh vực") || strings.HasPrefix(label, "lĩnh vực") || strings.HasPrefix(label, "LĨNH VỰC") {
+	if len(label) >= len("lĩnh vực") && label[0]|0x20 == 'l' && (label[1:len("lĩnh vực")] == "ĩnh vực" || label[1:len("lĩnh vực")] == "ĨNH VỰC") {
 		i, pm, started = len("lĩnh vực"), len(fieldPrefix), true // the common spellings, in NFC
 	}
 	for i < len(label) {
