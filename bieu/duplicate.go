@@ -144,6 +144,15 @@ func fieldHash(label string) uint64 {
 // certainly do not; true is confirmed by duplicateRows with the keys.
 func mayHaveDuplicates(f kstt.Form) bool {
 	var small [64]uint64
+	if g, ok := f.(*II06a); ok && len(g.Rows) <= 32 {
+		// One table whose rows but TỔNG CỘNG are lĩnh vực rows without a
+		// group (ii06aTable.Row): the labels are read without the Table.
+		hs := small[:0]
+		for i := range g.Rows {
+			hs = append(hs, fieldHash(g.Rows[i].Field))
+		}
+		return hashRepeats(hs)
+	}
 	for pi := range f.Spec().Parts {
 		t := f.Table(pi)
 		hs := small[:0]
