@@ -56,7 +56,7 @@ var fieldLower = func() (t [0x400]rune) {
 
 // fieldHash is vntext.KeyHash(FieldKey(label)), computed in one pass over
 // label without building the key when label is NFC text of ASCII, Latin
-// letters and Vietnamese letters with single ASCII spaces (the usual case;
+// letters and Vietnamese letters with ASCII spaces (the usual case;
 // such text is NFC as it is): it lower-cases the runes, folds runs of
 // spaces, trims, and recognises the "lĩnh vực" prefix (with the spaces and
 // colons after it) on the lowered runes as it goes. Any other label (NFD
