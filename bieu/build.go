@@ -1,6 +1,7 @@
 package bieu
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/baocaodinhky/vpcp/kstt"
@@ -65,27 +66,9 @@ func (f *II08) Add(s II08SectionCode, l UnitLevel, row II08Row) *II08 {
 		f.Sections[si] = II08Section{Code: string(s), Title: s.Title()}
 	}
 	sec := &f.Sections[si]
-	li := -1
-	for i := range sec.Levels {
-		if sec.Levels[i].Code == l.Code() && sec.Levels[i].Title == l.String() {
-			li = i
-			break
-		}
-	}
-	if li < 0 {
-		li = len(sec.Levels)
-		for i := range sec.Levels {
-			if levelRank(sec.Levels[i].Title) > int(l) {
-				li = i
-				break
-			}
-		}
-		sec.Levels = append(sec.Levels, II08Level{})
-		copy(sec.Levels[li+1:], sec.Levels[li:])
-		sec.Levels[li] = II08Level{Code: l.Code(), Title: l.String()}
-	}
-	lv := &sec.Levels[li]
-	lv.Rows = append(lv.Rows, row)
+	li := levelAt(&sec.Levels, l, func(v *II08Level) (string, string) { return v.Code, v.Title },
+		II08Level{Code: l.Code(), Title: l.String()})
+	sec.Levels[li].Rows = append(sec.Levels[li].Rows, row)
 	return f
 }
 
@@ -93,27 +76,31 @@ func (f *II08) Add(s II08SectionCode, l UnitLevel, row II08Row) *II08 {
 // ("I CẤP TỈNH", "II CẤP HUYỆN", "III CẤP XÃ") when the form has none yet
 // and keeping levels in that order. It returns f, so rows chain.
 func (f *II06b) Add(l UnitLevel, row II06aRow) *II06b {
-	li := -1
-	for i := range f.Levels {
-		if f.Levels[i].Code == l.Code() && f.Levels[i].Title == l.String() {
-			li = i
+	li := levelAt(&f.Levels, l, func(v *II06bLevel) (string, string) { return v.Code, v.Title },
+		II06bLevel{Code: l.Code(), Title: l.String()})
+	f.Levels[li].Rows = append(f.Levels[li].Rows, row)
+	return f
+}
+
+// levelAt returns the index of level l's row in *levels (key gives a level
+// row's code and title), inserting blank — a new level row — in the official
+// order (tỉnh, huyện, xã) when there is none yet.
+func levelAt[T any](levels *[]T, l UnitLevel, key func(*T) (code, title string), blank T) int {
+	ls := *levels
+	for i := range ls {
+		if code, title := key(&ls[i]); code == l.Code() && title == l.String() {
+			return i
+		}
+	}
+	at := len(ls)
+	for i := range ls {
+		if _, title := key(&ls[i]); levelRank(title) > int(l) {
+			at = i
 			break
 		}
 	}
-	if li < 0 {
-		li = len(f.Levels)
-		for i := range f.Levels {
-			if levelRank(f.Levels[i].Title) > int(l) {
-				li = i
-				break
-			}
-		}
-		f.Levels = append(f.Levels, II06bLevel{})
-		copy(f.Levels[li+1:], f.Levels[li:])
-		f.Levels[li] = II06bLevel{Code: l.Code(), Title: l.String()}
-	}
-	f.Levels[li].Rows = append(f.Levels[li].Rows, row)
-	return f
+	*levels = slices.Insert(ls, at, blank)
+	return at
 }
 
 // numberSTT sets *stt to the 1-based n when it is blank.
