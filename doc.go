@@ -29,7 +29,7 @@
 //     II.06a, II.06b, II.08 and section I.6 for a period, by counting
 //     policies that are data, with findings naming each bad record and an
 //     opt-in audit trail; bieu/tally/xlsxlist reads case lists from XLSX.
-//   - render, render/text, render/xlsx: renderers of kstt.Sheet (plain
+//   - render, render/text, render/xlsx: renderers of layout.Sheet (plain
 //     text, XLSX through excelize) and the way back from filled files.
 //
 // A quick start:

@@ -7,6 +7,7 @@ import (
 
 	"github.com/baocaodinhky/vpcp/internal/vntext"
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 )
 
 // ruleDuplicateRow (RuleKSTTR45) is the ID of the rule that a lĩnh vực appears once per
@@ -157,7 +158,7 @@ func mayHaveDuplicates(f kstt.Form) bool {
 		t := f.Table(pi)
 		hs := small[:0]
 		for i, n := 0, t.Len(); i < n; i++ {
-			if m := t.Row(i); m.Kind == kstt.DataRow {
+			if m := t.Row(i); m.Kind == layout.DataRow {
 				h := fieldHash(m.Label)
 				if m.Group != "" {
 					h ^= fieldHash(m.Group) * 1099511628211
@@ -214,7 +215,7 @@ func duplicateRows(f kstt.Form, out kstt.Findings) kstt.Findings {
 		first := map[key]int{}
 		for i, n := 0, t.Len(); i < n; i++ {
 			m := t.Row(i)
-			if m.Kind != kstt.DataRow {
+			if m.Kind != layout.DataRow {
 				continue
 			}
 			k := key{FieldKey(m.Group), FieldKey(m.Label)}

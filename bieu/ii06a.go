@@ -4,6 +4,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 )
 
 // II06a is Biểu số II.06a/VPCP/KSTT (Thông tư 01/2020/TT-VPCP): TÌNH HÌNH,
@@ -58,7 +59,7 @@ func (f *II06a) Fill() error { f.numberRows(); return kstt.Fill(f) }
 func (f *II06a) Check(opts kstt.CheckOptions) (kstt.Findings, error) { return checkForm(f, opts) }
 
 // Sheet returns the neutral layout renderers print.
-func (f *II06a) Sheet() *kstt.Sheet { return kstt.Layout(f) }
+func (f *II06a) Sheet() *layout.Sheet { return kstt.Layout(f) }
 
 // ii06aTable is the engine's view of an II06a (kstt.MutableTable), kept
 // off the form's own method set.
@@ -108,19 +109,19 @@ var specII06a = &kstt.FormSpec{
 	Unit:  "Số hồ sơ TTHC",
 	Basis: basis + "Biểu số II.06a/VPCP/KSTT",
 	Parts: []kstt.PartSpec{{Columns: []kstt.Column{
-		{Num: 1, Key: "stt", Label: "STT", Kind: kstt.TextColumn, Width: 5},
-		{Num: 2, Key: "field", Label: "Lĩnh vực giải quyết", Kind: kstt.TextColumn, Width: 28},
-		{Num: 3, Key: "received", Label: "Tổng số", Groups: []string{"Số lượng hồ sơ tiếp nhận"}, Kind: kstt.CountColumn},
-		{Num: 4, Key: "online", Label: "Trực tuyến", Groups: []string{"Số lượng hồ sơ tiếp nhận", "Trong kỳ"}, Kind: kstt.CountColumn},
-		{Num: 5, Key: "direct", Label: "Trực tiếp, dịch vụ bưu chính", Groups: []string{"Số lượng hồ sơ tiếp nhận", "Trong kỳ"}, Kind: kstt.CountColumn},
-		{Num: 6, Key: "carried_over", Label: "Từ kỳ trước", Groups: []string{"Số lượng hồ sơ tiếp nhận"}, Kind: kstt.CountColumn},
-		{Num: 7, Key: "resolved", Label: "Tổng số", Groups: []string{"Số lượng hồ sơ đã giải quyết"}, Kind: kstt.CountColumn},
-		{Num: 8, Key: "early", Label: "Trước hạn", Groups: []string{"Số lượng hồ sơ đã giải quyết"}, Kind: kstt.CountColumn},
-		{Num: 9, Key: "on_time", Label: "Đúng hạn", Groups: []string{"Số lượng hồ sơ đã giải quyết"}, Kind: kstt.CountColumn},
-		{Num: 10, Key: "late", Label: "Quá hạn", Groups: []string{"Số lượng hồ sơ đã giải quyết"}, Kind: kstt.CountColumn},
-		{Num: 11, Key: "pending", Label: "Tổng số", Groups: []string{"Số lượng hồ sơ đang giải quyết"}, Kind: kstt.CountColumn},
-		{Num: 12, Key: "pending_on_time", Label: "Trong hạn", Groups: []string{"Số lượng hồ sơ đang giải quyết"}, Kind: kstt.CountColumn},
-		{Num: 13, Key: "pending_overdue", Label: "Quá hạn", Groups: []string{"Số lượng hồ sơ đang giải quyết"}, Kind: kstt.CountColumn},
+		{Num: 1, Key: "stt", Label: "STT", Kind: layout.TextColumn, Width: 5},
+		{Num: 2, Key: "field", Label: "Lĩnh vực giải quyết", Kind: layout.TextColumn, Width: 28},
+		{Num: 3, Key: "received", Label: "Tổng số", Groups: []string{"Số lượng hồ sơ tiếp nhận"}, Kind: layout.CountColumn},
+		{Num: 4, Key: "online", Label: "Trực tuyến", Groups: []string{"Số lượng hồ sơ tiếp nhận", "Trong kỳ"}, Kind: layout.CountColumn},
+		{Num: 5, Key: "direct", Label: "Trực tiếp, dịch vụ bưu chính", Groups: []string{"Số lượng hồ sơ tiếp nhận", "Trong kỳ"}, Kind: layout.CountColumn},
+		{Num: 6, Key: "carried_over", Label: "Từ kỳ trước", Groups: []string{"Số lượng hồ sơ tiếp nhận"}, Kind: layout.CountColumn},
+		{Num: 7, Key: "resolved", Label: "Tổng số", Groups: []string{"Số lượng hồ sơ đã giải quyết"}, Kind: layout.CountColumn},
+		{Num: 8, Key: "early", Label: "Trước hạn", Groups: []string{"Số lượng hồ sơ đã giải quyết"}, Kind: layout.CountColumn},
+		{Num: 9, Key: "on_time", Label: "Đúng hạn", Groups: []string{"Số lượng hồ sơ đã giải quyết"}, Kind: layout.CountColumn},
+		{Num: 10, Key: "late", Label: "Quá hạn", Groups: []string{"Số lượng hồ sơ đã giải quyết"}, Kind: layout.CountColumn},
+		{Num: 11, Key: "pending", Label: "Tổng số", Groups: []string{"Số lượng hồ sơ đang giải quyết"}, Kind: layout.CountColumn},
+		{Num: 12, Key: "pending_on_time", Label: "Trong hạn", Groups: []string{"Số lượng hồ sơ đang giải quyết"}, Kind: layout.CountColumn},
+		{Num: 13, Key: "pending_overdue", Label: "Quá hạn", Groups: []string{"Số lượng hồ sơ đang giải quyết"}, Kind: layout.CountColumn},
 	}}},
 	Rules: []kstt.Rule{
 		sumRule("II.06a/R01", "", 3, 4, 5, 6),

@@ -4,6 +4,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 )
 
 // II06b is the aggregate of Biểu II.06a by administrative level, the form
@@ -62,7 +63,7 @@ func (f *II06b) Fill() error { f.numberRows(); return kstt.Fill(f) }
 func (f *II06b) Check(opts kstt.CheckOptions) (kstt.Findings, error) { return checkForm(f, opts) }
 
 // Sheet returns the neutral layout renderers print.
-func (f *II06b) Sheet() *kstt.Sheet { return kstt.Layout(f) }
+func (f *II06b) Sheet() *layout.Sheet { return kstt.Layout(f) }
 
 // ii06bTable flattens the levels of an II06b into printed rows: index
 // holds (level, row), row -1 for a level row, level -1 for TỔNG CỘNG.
@@ -77,13 +78,13 @@ func (t *ii06bTable) Row(i int) kstt.RowMeta {
 	p := t.index[i]
 	switch {
 	case p[0] < 0:
-		return kstt.RowMeta{Kind: kstt.TotalRow, STT: t.f.Total.STT, Label: kstt.TotalLabel}
+		return kstt.RowMeta{Kind: layout.TotalRow, STT: t.f.Total.STT, Label: kstt.TotalLabel}
 	case p[1] < 0:
 		l := &t.f.Levels[p[0]]
-		return kstt.RowMeta{Kind: kstt.LevelRow, STT: l.Code, Label: l.Title}
+		return kstt.RowMeta{Kind: layout.LevelRow, STT: l.Code, Label: l.Title}
 	}
 	r := &t.f.Levels[p[0]].Rows[p[1]]
-	return kstt.RowMeta{Kind: kstt.DataRow, STT: r.STT, Label: r.Field, Group: t.f.Levels[p[0]].Title}
+	return kstt.RowMeta{Kind: layout.DataRow, STT: r.STT, Label: r.Field, Group: t.f.Levels[p[0]].Title}
 }
 
 func (t *ii06bTable) row(i int) *II06aRow {

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 )
 
 func cleanII06b() *II06b {
@@ -58,7 +59,7 @@ func TestII06bRulesPassAndFail(t *testing.T) {
 	}
 	// Level rows carry no figures and are skipped by every rule.
 	s := cleanII06b().Sheet()
-	if s.Blocks[0].Rows[0].Kind != kstt.LevelRow || s.Blocks[0].Rows[0].Cells[2].Kind != kstt.EmptyCell {
+	if s.Blocks[0].Rows[0].Kind != layout.LevelRow || s.Blocks[0].Rows[0].Cells[2].Kind != layout.EmptyCell {
 		t.Errorf("level row: %+v", s.Blocks[0].Rows[0])
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 )
 
 // II07b is Biểu số II.07b/VPCP/KSTT (Thông tư 01/2020/TT-VPCP): TỔNG HỢP SỐ
@@ -88,7 +89,7 @@ func (f *II07b) Fill() error { f.numberRows(); return kstt.Fill(f) }
 func (f *II07b) Check(opts kstt.CheckOptions) (kstt.Findings, error) { return checkForm(f, opts) }
 
 // Sheet returns the neutral layout renderers print.
-func (f *II07b) Sheet() *kstt.Sheet { return kstt.Layout(f) }
+func (f *II07b) Sheet() *layout.Sheet { return kstt.Layout(f) }
 
 // n is kstt.Table.Len.
 func (p *II07bPartI) n() int { return len(p.Rows) + 1 }
@@ -202,11 +203,11 @@ const (
 
 func deskCols() []kstt.Column {
 	c := func(n int, key, label, group string, w int) kstt.Column {
-		return kstt.Column{Num: n, Key: key, Label: label, Groups: []string{group}, Kind: kstt.CountColumn, Width: w}
+		return kstt.Column{Num: n, Key: key, Label: label, Groups: []string{group}, Kind: layout.CountColumn, Width: w}
 	}
 	return []kstt.Column{
-		{Num: 1, Key: "stt", Label: "STT", Kind: kstt.TextColumn, Width: 5},
-		{Num: 2, Key: "field", Label: "Lĩnh vực", Kind: kstt.TextColumn, Width: 24},
+		{Num: 1, Key: "stt", Label: "STT", Kind: layout.TextColumn, Width: 5},
+		{Num: 2, Key: "field", Label: "Lĩnh vực", Kind: layout.TextColumn, Width: 24},
 		c(3, "competent", "Tổng số TTHC", groupCompetent, 0),
 		c(4, "competent_province", "Cấp tỉnh", groupCompetent, 0),
 		c(5, "competent_district", "Cấp huyện", groupCompetent, 0),
@@ -268,12 +269,12 @@ var specII07b = &kstt.FormSpec{
 	Parts: []kstt.PartSpec{
 		{ID: "I", Title: "I. SỐ LƯỢNG TTHC TRIỂN KHAI TẠI BỘ PHẬN MỘT CỬA", Columns: deskCols()},
 		{ID: "II", Title: "II. KẾT QUẢ THỰC HIỆN “4 TẠI CHỖ” TẠI BỘ PHẬN MỘT CỬA CẤP TỈNH, HUYỆN", Columns: []kstt.Column{
-			{Num: 1, Key: "stt", Label: "STT", Kind: kstt.TextColumn, Width: 5},
-			{Num: 2, Key: "field", Label: "Lĩnh vực", Kind: kstt.TextColumn, Width: 24},
-			{Num: 3, Key: "province", Label: "Số lượng TTHC", Groups: []string{"Cấp tỉnh"}, Kind: kstt.CountColumn},
-			{Num: 4, Key: "province_rate", Label: "Tỷ lệ", Groups: []string{"Cấp tỉnh"}, Kind: kstt.RateColumn},
-			{Num: 5, Key: "district", Label: "Số lượng TTHC", Groups: []string{"Cấp huyện"}, Kind: kstt.CountColumn},
-			{Num: 6, Key: "district_rate", Label: "Tỷ lệ", Groups: []string{"Cấp huyện"}, Kind: kstt.RateColumn},
+			{Num: 1, Key: "stt", Label: "STT", Kind: layout.TextColumn, Width: 5},
+			{Num: 2, Key: "field", Label: "Lĩnh vực", Kind: layout.TextColumn, Width: 24},
+			{Num: 3, Key: "province", Label: "Số lượng TTHC", Groups: []string{"Cấp tỉnh"}, Kind: layout.CountColumn},
+			{Num: 4, Key: "province_rate", Label: "Tỷ lệ", Groups: []string{"Cấp tỉnh"}, Kind: layout.RateColumn},
+			{Num: 5, Key: "district", Label: "Số lượng TTHC", Groups: []string{"Cấp huyện"}, Kind: layout.CountColumn},
+			{Num: 6, Key: "district_rate", Label: "Tỷ lệ", Groups: []string{"Cấp huyện"}, Kind: layout.RateColumn},
 		}},
 	},
 	Rules: []kstt.Rule{

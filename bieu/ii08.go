@@ -4,6 +4,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 )
 
 // II08 is Biểu số II.08/VPCP/KSTT (Thông tư 01/2020/TT-VPCP): TÌNH HÌNH
@@ -70,15 +71,15 @@ func (f *II08) Table(int) kstt.Table {
 	t := &ii08Table{f: f}
 	for si := range f.Sections {
 		s := &f.Sections[si]
-		t.index = append(t.index, ii08Pos{kind: kstt.SectionRow, s: si})
+		t.index = append(t.index, ii08Pos{kind: layout.SectionRow, s: si})
 		for li := range s.Levels {
-			t.index = append(t.index, ii08Pos{kind: kstt.LevelRow, s: si, l: li})
+			t.index = append(t.index, ii08Pos{kind: layout.LevelRow, s: si, l: li})
 			for ri := range s.Levels[li].Rows {
-				t.index = append(t.index, ii08Pos{kind: kstt.DataRow, s: si, l: li, r: ri})
+				t.index = append(t.index, ii08Pos{kind: layout.DataRow, s: si, l: li, r: ri})
 			}
 		}
 	}
-	t.index = append(t.index, ii08Pos{kind: kstt.TotalRow})
+	t.index = append(t.index, ii08Pos{kind: layout.TotalRow})
 	return t
 }
 
@@ -91,10 +92,10 @@ func (f *II08) Fill() error { f.numberRows(); return kstt.Fill(f) }
 func (f *II08) Check(opts kstt.CheckOptions) (kstt.Findings, error) { return checkForm(f, opts) }
 
 // Sheet returns the neutral layout renderers print.
-func (f *II08) Sheet() *kstt.Sheet { return kstt.Layout(f) }
+func (f *II08) Sheet() *layout.Sheet { return kstt.Layout(f) }
 
 type ii08Pos struct {
-	kind    kstt.RowKind
+	kind    layout.RowKind
 	s, l, r int
 }
 
@@ -109,25 +110,25 @@ func (t *ii08Table) Len() int { return len(t.index) }
 func (t *ii08Table) Row(i int) kstt.RowMeta {
 	p := t.index[i]
 	switch p.kind {
-	case kstt.SectionRow:
+	case layout.SectionRow:
 		s := &t.f.Sections[p.s]
 		return kstt.RowMeta{Kind: p.kind, STT: s.Code, Label: s.Title}
-	case kstt.LevelRow:
+	case layout.LevelRow:
 		l := &t.f.Sections[p.s].Levels[p.l]
 		return kstt.RowMeta{Kind: p.kind, STT: l.Code, Label: l.Title}
-	case kstt.DataRow:
+	case layout.DataRow:
 		r := &t.f.Sections[p.s].Levels[p.l].Rows[p.r]
 		return kstt.RowMeta{Kind: p.kind, STT: r.STT, Label: r.Field, Group: t.f.Sections[p.s].Levels[p.l].Title}
 	}
-	return kstt.RowMeta{Kind: kstt.TotalRow, STT: t.f.Total.STT, Label: kstt.TotalLabel}
+	return kstt.RowMeta{Kind: layout.TotalRow, STT: t.f.Total.STT, Label: kstt.TotalLabel}
 }
 
 func (t *ii08Table) row(i int) *II08Row {
 	p := t.index[i]
-	if p.kind == kstt.DataRow {
+	if p.kind == layout.DataRow {
 		return &t.f.Sections[p.s].Levels[p.l].Rows[p.r]
 	}
-	if p.kind == kstt.TotalRow {
+	if p.kind == layout.TotalRow {
 		return &t.f.Total
 	}
 	return nil
@@ -170,15 +171,15 @@ var specII08 = &kstt.FormSpec{
 	Unit:  "hồ sơ TTHC",
 	Basis: basis + "Biểu số II.08/VPCP/KSTT; Nghị định 42/2022/NĐ-CP, Điều 11",
 	Parts: []kstt.PartSpec{{Columns: []kstt.Column{
-		{Num: 1, Key: "stt", Label: "STT", Kind: kstt.TextColumn, Width: 5},
-		{Num: 2, Key: "field", Label: "Lĩnh vực", Kind: kstt.TextColumn, Width: 30},
-		{Num: 3, Key: "partial_assigned", Label: "Được giao", Groups: []string{"DVCTT toàn trình một phần"}, Kind: kstt.CountColumn},
-		{Num: 4, Key: "partial_deployed", Label: "Đã triển khai", Groups: []string{"DVCTT toàn trình một phần"}, Kind: kstt.CountColumn},
-		{Num: 5, Key: "partial_files", Label: "Số lượng hồ sơ phát sinh", Groups: []string{"DVCTT toàn trình một phần"}, Kind: kstt.CountColumn},
-		{Num: 6, Key: "full_assigned", Label: "Được giao", Groups: []string{"DVCTT toàn trình"}, Kind: kstt.CountColumn},
-		{Num: 7, Key: "full_deployed", Label: "Đã triển khai", Groups: []string{"DVCTT toàn trình"}, Kind: kstt.CountColumn},
-		{Num: 8, Key: "full_files", Label: "Số lượng hồ sơ phát sinh", Groups: []string{"DVCTT toàn trình"}, Kind: kstt.CountColumn},
-		{Num: 9, Key: "integrated", Label: "Tích hợp với Cổng Dịch vụ công quốc gia (có=1; không=0)", Kind: kstt.FlagColumn, Width: 16},
+		{Num: 1, Key: "stt", Label: "STT", Kind: layout.TextColumn, Width: 5},
+		{Num: 2, Key: "field", Label: "Lĩnh vực", Kind: layout.TextColumn, Width: 30},
+		{Num: 3, Key: "partial_assigned", Label: "Được giao", Groups: []string{"DVCTT toàn trình một phần"}, Kind: layout.CountColumn},
+		{Num: 4, Key: "partial_deployed", Label: "Đã triển khai", Groups: []string{"DVCTT toàn trình một phần"}, Kind: layout.CountColumn},
+		{Num: 5, Key: "partial_files", Label: "Số lượng hồ sơ phát sinh", Groups: []string{"DVCTT toàn trình một phần"}, Kind: layout.CountColumn},
+		{Num: 6, Key: "full_assigned", Label: "Được giao", Groups: []string{"DVCTT toàn trình"}, Kind: layout.CountColumn},
+		{Num: 7, Key: "full_deployed", Label: "Đã triển khai", Groups: []string{"DVCTT toàn trình"}, Kind: layout.CountColumn},
+		{Num: 8, Key: "full_files", Label: "Số lượng hồ sơ phát sinh", Groups: []string{"DVCTT toàn trình"}, Kind: layout.CountColumn},
+		{Num: 9, Key: "integrated", Label: "Tích hợp với Cổng Dịch vụ công quốc gia (có=1; không=0)", Kind: layout.FlagColumn, Width: 16},
 	}}},
 	Rules: []kstt.Rule{
 		atMostRule("II.08/R01", "", 4, "", 3,

@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"github.com/baocaodinhky/vpcp/kstt/outline"
 	"github.com/baocaodinhky/vpcp/period"
 )
@@ -55,7 +56,7 @@ func randomForms(rng *rand.Rand) []kstt.Form {
 func inputColumns(spec *kstt.FormSpec, part string) []int {
 	var out []int
 	for _, col := range spec.Part(part).Columns {
-		if col.Kind != kstt.CountColumn && col.Kind != kstt.FlagColumn {
+		if col.Kind != layout.CountColumn && col.Kind != layout.FlagColumn {
 			continue
 		}
 		derived := false
@@ -119,7 +120,7 @@ func TestPropertyFillThenCheckIsClean_AndOneChangeIsLocated(t *testing.T) {
 			tab := f.Table(pi).(kstt.MutableTable)
 			var dataRows []int
 			for i := 0; i < tab.Len(); i++ {
-				if tab.Row(i).Kind == kstt.DataRow {
+				if tab.Row(i).Kind == layout.DataRow {
 					dataRows = append(dataRows, i)
 				}
 			}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/baocaodinhky/vpcp/kstt"
 	"github.com/baocaodinhky/vpcp/kstt/grid"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 )
 
 // readBody reads the rows of t from t.bodyFrom down to TỔNG CỘNG (or to
@@ -61,16 +62,16 @@ rows:
 			}
 		}
 		t.cells = cells
-		kind := kstt.DataRow
+		kind := layout.DataRow
 		switch {
 		case isTotal(stt.Text) || isTotal(label.Text):
-			kind = kstt.TotalRow
+			kind = layout.TotalRow
 		case nums == 0 && texts == 0 && stt.Blank() && label.Blank():
 			continue // blank within the mapped columns
 		case label.Text != "" && sectionCode(stt.Text):
-			kind = kstt.SectionRow
+			kind = layout.SectionRow
 		case label.Text != "" && romanCode(stt.Text):
-			kind = kstt.LevelRow
+			kind = layout.LevelRow
 		case nums > 0 || label.Text != "" && dataSTT(stt.Text) || texts > 0 && label.Text != "":
 		default:
 			break rows // the table has ended
@@ -79,7 +80,7 @@ rows:
 		// the grid when the form is assembled.
 		row := readRow{kind: kind, gridRow: int32(r)}
 		k := len(t.rows)
-		if kind == kstt.SectionRow || kind == kstt.LevelRow {
+		if kind == layout.SectionRow || kind == layout.LevelRow {
 			row.figures = nums > 0
 			t.rows = append(t.rows, row)
 			last = r
@@ -99,7 +100,7 @@ rows:
 				// that value, and the form's rule, where one derives the
 				// column, is computed too and compared (READ/R14).
 				nt := note{kind: noteUncached, row: k, col: col.Num, formula: strings.Clone(c.Formula)}
-				if col.Kind != kstt.RateColumn {
+				if col.Kind != layout.RateColumn {
 					if _, ok := c.Int(); ok && c.Text != "" {
 						nt.text = strings.Clone(c.Text)
 					}
@@ -107,7 +108,7 @@ rows:
 				t.notes = append(t.notes, nt)
 			case c.Blank() || c.Formula != "" && c.Text == "":
 				t.notes = append(t.notes, note{kind: noteBlank, row: k, col: col.Num})
-			case col.Kind == kstt.RateColumn:
+			case col.Kind == layout.RateColumn:
 				d, ok := c.Decimal()
 				if !ok {
 					t.notes = append(t.notes, note{kind: noteBad, row: k, col: col.Num, text: strings.Clone(c.Text)})
@@ -124,7 +125,7 @@ rows:
 			}
 		}
 		last = r
-		if kind == kstt.TotalRow {
+		if kind == layout.TotalRow {
 			break
 		}
 	}
@@ -228,10 +229,10 @@ func flatIndex(t *table) ([]int, int, bool) {
 	n, total := 0, -1
 	for k, row := range t.rows {
 		switch row.kind {
-		case kstt.DataRow:
+		case layout.DataRow:
 			idx[k] = n
 			n++
-		case kstt.TotalRow:
+		case layout.TotalRow:
 			total = k
 		default:
 			idx[k] = -1
@@ -258,7 +259,7 @@ func readList[R any](t *table, rows *[]R, total *R, mt kstt.MutableTable, labels
 		stt, field := labels(listRow(*rows, total, i))
 		s, l := t.texts(k)
 		*stt = s
-		if row.kind != kstt.TotalRow {
+		if row.kind != layout.TotalRow {
 			*field = l
 		}
 		mt.SetInts(i, t.row(k))
@@ -274,7 +275,7 @@ func readList[R any](t *table, rows *[]R, total *R, mt kstt.MutableTable, labels
 func (t *table) texts(k int) (stt, label string) {
 	row := &t.rows[k]
 	s := t.g.Cell(int(row.gridRow), t.cols[0]).Text
-	if row.kind == kstt.TotalRow {
+	if row.kind == layout.TotalRow {
 		if isTotal(s) {
 			s = ""
 		}
@@ -312,12 +313,12 @@ func (t *table) row(k int) []int64 {
 	vals := t.vals[:t.width]
 	clear(vals)
 	row := &t.rows[k]
-	if row.kind == kstt.SectionRow || row.kind == kstt.LevelRow {
+	if row.kind == layout.SectionRow || row.kind == layout.LevelRow {
 		return vals
 	}
 	for i := 2; i < len(t.cols); i++ {
 		col := &t.body.Columns[i]
-		if !col.Kind.Numeric() || col.Kind == kstt.RateColumn || col.Num >= len(vals) {
+		if !col.Kind.Numeric() || col.Kind == layout.RateColumn || col.Num >= len(vals) {
 			continue
 		}
 		c := t.g.Cell(int(row.gridRow), t.cols[i])
@@ -383,13 +384,13 @@ func assembleII08(_ *reader, inst *instance, h kstt.Header) (kstt.Form, *kstt.Or
 	where := make([]pos, len(t.rows))
 	for k, row := range t.rows {
 		switch row.kind {
-		case kstt.SectionRow:
+		case layout.SectionRow:
 			newSection(t.texts(k))
 			idx[k] = printed - 1
-		case kstt.LevelRow:
+		case layout.LevelRow:
 			newLevel(t.texts(k))
 			idx[k] = printed - 1
-		case kstt.DataRow:
+		case layout.DataRow:
 			if lvl == nil {
 				newLevel("", "")
 			}
@@ -398,7 +399,7 @@ func assembleII08(_ *reader, inst *instance, h kstt.Header) (kstt.Form, *kstt.Or
 			idx[k] = printed
 			where[k] = pos{len(f.Sections) - 1, len(sec.Levels) - 1, len(lvl.Rows) - 1}
 			printed++
-		case kstt.TotalRow:
+		case layout.TotalRow:
 			total = k
 		}
 	}
@@ -408,7 +409,7 @@ func assembleII08(_ *reader, inst *instance, h kstt.Header) (kstt.Form, *kstt.Or
 	}
 	tab := f.Table(0).(kstt.MutableTable)
 	for k, row := range t.rows {
-		if row.kind == kstt.DataRow || row.kind == kstt.TotalRow {
+		if row.kind == layout.DataRow || row.kind == layout.TotalRow {
 			tab.SetInts(idx[k], t.row(k))
 		}
 	}
@@ -423,13 +424,13 @@ func assembleII06b(_ *reader, inst *instance, h kstt.Header) (kstt.Form, *kstt.O
 	var lvl *II06bLevel
 	for k, row := range t.rows {
 		switch row.kind {
-		case kstt.LevelRow:
+		case layout.LevelRow:
 			s, l := t.texts(k)
 			f.Levels = append(f.Levels, II06bLevel{Code: s, Title: l})
 			lvl = &f.Levels[len(f.Levels)-1]
 			idx[k] = printed
 			printed++
-		case kstt.DataRow:
+		case layout.DataRow:
 			if lvl == nil {
 				f.Levels = append(f.Levels, II06bLevel{})
 				lvl = &f.Levels[0]
@@ -439,7 +440,7 @@ func assembleII06b(_ *reader, inst *instance, h kstt.Header) (kstt.Form, *kstt.O
 			lvl.Rows = append(lvl.Rows, II06aRow{STT: s, Field: l})
 			idx[k] = printed
 			printed++
-		case kstt.TotalRow:
+		case layout.TotalRow:
 			total = k
 		default:
 			idx[k] = -1
@@ -451,7 +452,7 @@ func assembleII06b(_ *reader, inst *instance, h kstt.Header) (kstt.Form, *kstt.O
 	}
 	tab := f.Table(0).(kstt.MutableTable)
 	for k, row := range t.rows {
-		if row.kind == kstt.DataRow || row.kind == kstt.TotalRow {
+		if row.kind == layout.DataRow || row.kind == layout.TotalRow {
 			tab.SetInts(idx[k], t.row(k))
 		}
 	}
@@ -496,12 +497,12 @@ func (rd *reader) assemble(g *grid.Grid, inst *instance) kstt.Form {
 		}
 		for k, row := range t.rows {
 			i := idx[k]
-			if row.kind == kstt.TotalRow {
+			if row.kind == layout.TotalRow {
 				hasTotal = true
 			}
 			if i < 0 || row.figures {
 				what, whatEN := "dòng không có trong biểu", "a row the form does not have"
-				if row.kind == kstt.SectionRow || row.kind == kstt.LevelRow {
+				if row.kind == layout.SectionRow || row.kind == layout.LevelRow {
 					what, whatEN = "dòng nhóm (cấp, phần) ở biểu không chia nhóm", "a group (level, section) row in a form without groups"
 					if i >= 0 {
 						what, whatEN = "dòng nhóm có ghi số liệu: số liệu bị bỏ qua", "a group row that carries figures: the figures are ignored"
@@ -512,7 +513,7 @@ func (rd *reader) assemble(g *grid.Grid, inst *instance) kstt.Form {
 					Message: what, MessageEN: whatEN})
 				continue
 			}
-			if row.kind != kstt.DataRow && row.kind != kstt.TotalRow {
+			if row.kind != layout.DataRow && row.kind != layout.TotalRow {
 				continue
 			}
 			if i < len(po.Rows) {
@@ -674,13 +675,13 @@ func computeMissing(spec *kstt.FormSpec, tables []kstt.Table, miss map[kstt.Cell
 		for i := 0; i < t.Len(); i++ {
 			meta := t.Row(i)
 			switch meta.Kind {
-			case kstt.DataRow:
+			case layout.DataRow:
 				t.Ints(i, buf)
 				if applySums(i) {
 					mt.SetInts(i, buf)
 				}
 				for _, c := range p.Columns {
-					if c.Kind == kstt.CountColumn || c.Kind == kstt.FlagColumn {
+					if c.Kind == layout.CountColumn || c.Kind == layout.FlagColumn {
 						if s, ok := addOK(acc[c.Num], buf[c.Num]); ok {
 							acc[c.Num] = s
 						} else {
@@ -688,12 +689,12 @@ func computeMissing(spec *kstt.FormSpec, tables []kstt.Table, miss map[kstt.Cell
 						}
 					}
 				}
-			case kstt.TotalRow:
+			case layout.TotalRow:
 				t.Ints(i, buf)
 				changed := false
 				for _, c := range p.Columns {
 					key := kstt.CellKey{Part: p.ID, Row: i, Col: c.Num}
-					if (c.Kind == kstt.CountColumn || c.Kind == kstt.FlagColumn) && miss[key] && accOK[c.Num] {
+					if (c.Kind == layout.CountColumn || c.Kind == layout.FlagColumn) && miss[key] && accOK[c.Num] {
 						buf[c.Num] = acc[c.Num]
 						done[key] = fmt.Sprint(acc[c.Num])
 						changed = true

@@ -6,6 +6,7 @@ import (
 	"github.com/baocaodinhky/vpcp/kstt"
 	"github.com/baocaodinhky/vpcp/kstt/decl"
 	"github.com/baocaodinhky/vpcp/kstt/grid"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 )
 
 // readEdition reads grids with the catalogue of each edition of
@@ -98,17 +99,17 @@ func assembleDeclared(mk func() kstt.Form) assembler {
 			for k, row := range t.rows {
 				idx[k] = -1
 				switch row.kind {
-				case kstt.LevelRow, kstt.SectionRow:
-					if (row.kind == kstt.LevelRow && len(rows.Levels) > 0) || (row.kind == kstt.SectionRow && len(rows.Sections) > 0) {
+				case layout.LevelRow, layout.SectionRow:
+					if (row.kind == layout.LevelRow && len(rows.Levels) > 0) || (row.kind == layout.SectionRow && len(rows.Sections) > 0) {
 						s, l := t.texts(k)
 						part.Rows = append(part.Rows, decl.Row{Kind: row.kind, STT: s, Label: l})
 						idx[k] = len(part.Rows) - 1
 					}
-				case kstt.DataRow:
+				case layout.DataRow:
 					s, l := t.texts(k)
-					part.Rows = append(part.Rows, decl.Row{Kind: kstt.DataRow, STT: s, Label: l})
+					part.Rows = append(part.Rows, decl.Row{Kind: layout.DataRow, STT: s, Label: l})
 					idx[k] = len(part.Rows) - 1
-				case kstt.TotalRow:
+				case layout.TotalRow:
 					total = k
 				}
 			}
@@ -117,7 +118,7 @@ func assembleDeclared(mk func() kstt.Form) assembler {
 				part.Total.STT = t.stt(total)
 			}
 			for k, row := range t.rows {
-				if i := idx[k]; i >= 0 && (row.kind == kstt.DataRow || row.kind == kstt.TotalRow) {
+				if i := idx[k]; i >= 0 && (row.kind == layout.DataRow || row.kind == layout.TotalRow) {
 					tab.SetInts(i, t.row(k))
 				}
 			}

@@ -10,6 +10,7 @@ import (
 	"github.com/baocaodinhky/vpcp/internal/vntext"
 	"github.com/baocaodinhky/vpcp/kstt"
 	"github.com/baocaodinhky/vpcp/kstt/grid"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 )
 
 // reader holds the state of one ReadWith call.
@@ -104,7 +105,7 @@ type table struct {
 // and counts stay in the grid (see table.stt, label, row).
 type readRow struct {
 	gridRow int32
-	kind    kstt.RowKind
+	kind    layout.RowKind
 	figures bool // a section or level row that carries figures
 }
 
@@ -799,8 +800,8 @@ func (t *table) settle(rd *reader) {
 	}
 	levels, sections := false, false
 	for _, r := range t.rows {
-		levels = levels || r.kind == kstt.LevelRow
-		sections = sections || r.kind == kstt.SectionRow
+		levels = levels || r.kind == layout.LevelRow
+		sections = sections || r.kind == layout.SectionRow
 	}
 	for _, c := range t.cands {
 		fr := rd.groupRows(c.spec)

@@ -15,6 +15,7 @@ import (
 	"github.com/baocaodinhky/vpcp/bieu"
 	"github.com/baocaodinhky/vpcp/internal/hostile"
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"github.com/baocaodinhky/vpcp/render/text"
 	"github.com/baocaodinhky/vpcp/render/xlsx"
 )
@@ -22,7 +23,7 @@ import (
 // writeWorkbook renders forms with render/xlsx, one worksheet each.
 func writeWorkbook(t testing.TB, forms ...kstt.Form) []byte {
 	t.Helper()
-	var sheets []*kstt.Sheet
+	var sheets []*layout.Sheet
 	for _, f := range forms {
 		sheets = append(sheets, kstt.Layout(f))
 	}
@@ -188,11 +189,11 @@ func TestRoundTripTextRenderer(t *testing.T) {
 				var cells []string
 				for _, c := range row.Cells {
 					switch c.Kind {
-					case kstt.TextCell:
+					case layout.TextCell:
 						cells = append(cells, c.Text)
-					case kstt.IntCell:
+					case layout.IntCell:
 						cells = append(cells, fmt.Sprintf("%02d", c.Int))
-					case kstt.DecimalCell:
+					case layout.DecimalCell:
 						cells = append(cells, strings.Replace(c.Dec.String(), ".", ",", 1)+"%")
 					default:
 						cells = append(cells, "")

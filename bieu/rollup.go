@@ -12,6 +12,7 @@ import (
 	"github.com/baocaodinhky/vpcp/internal/vntext"
 	"github.com/baocaodinhky/vpcp/kstt"
 	"github.com/baocaodinhky/vpcp/kstt/decl"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"github.com/baocaodinhky/vpcp/period"
 )
 
@@ -443,9 +444,9 @@ func newAccTable(spec *kstt.FormSpec, part int) *accTable {
 	t := &accTable{index: map[string]int{}}
 	for _, c := range spec.Parts[part].Columns {
 		switch c.Kind {
-		case kstt.CountColumn:
+		case layout.CountColumn:
 			t.counts = append(t.counts, c.Num)
-		case kstt.FlagColumn:
+		case layout.FlagColumn:
 			t.flags = append(t.flags, c.Num)
 		}
 	}
@@ -595,7 +596,7 @@ func (b *rollupBuilder) add(r *kstt.Report, u RollupUnit, ui int32) error {
 			t := f.Table(0)
 			for i, n := 0, t.Len(); i < n; i++ {
 				m := t.Row(i)
-				if m.Kind != kstt.DataRow {
+				if m.Kind != layout.DataRow {
 					continue
 				}
 				t.Ints(i, b.buf)
@@ -607,7 +608,7 @@ func (b *rollupBuilder) add(r *kstt.Report, u RollupUnit, ui int32) error {
 				t := f.Table(part)
 				for i, n := 0, t.Len(); i < n; i++ {
 					m := t.Row(i)
-					if m.Kind != kstt.DataRow {
+					if m.Kind != layout.DataRow {
 						continue
 					}
 					clear(b.buf)
@@ -615,7 +616,7 @@ func (b *rollupBuilder) add(r *kstt.Report, u RollupUnit, ui int32) error {
 					acc.add(b.key(m.Label), m.Label, b.buf, ui)
 				}
 				// The unit's TỔNG CỘNG is its row in the by-unit layout.
-				if j := kstt.MatchRow(t, kstt.RowMeta{Kind: kstt.TotalRow}); j >= 0 {
+				if j := kstt.MatchRow(t, kstt.RowMeta{Kind: layout.TotalRow}); j >= 0 {
 					clear(b.buf)
 					t.Ints(j, b.buf)
 					[]*accTable{b.deskU, b.onSpotU}[part].add(strconv.Itoa(int(ui)), u.Name, b.buf, ui)
@@ -628,11 +629,11 @@ func (b *rollupBuilder) add(r *kstt.Report, u RollupUnit, ui int32) error {
 			for i, n := 0, t.Len(); i < n; i++ {
 				m := t.Row(i)
 				switch m.Kind {
-				case kstt.SectionRow:
+				case layout.SectionRow:
 					sec, lvl = m, kstt.RowMeta{}
-				case kstt.LevelRow:
+				case layout.LevelRow:
 					lvl = m
-				case kstt.DataRow:
+				case layout.DataRow:
 					t.Ints(i, b.buf)
 					g := b.ii08Group(sec, lvl)
 					g.t.add(b.key(m.Label), m.Label, b.buf, ui)

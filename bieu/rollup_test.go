@@ -12,6 +12,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"github.com/baocaodinhky/vpcp/period"
 )
 
@@ -380,11 +381,11 @@ func TestRollupAggregateAsReport(t *testing.T) {
 	if len(sheets) != 4 || sheets[1].Name != "II.06b" || sheets[1].Recipient != "Đơn vị nhận báo cáo: Văn phòng Chính phủ" {
 		t.Fatalf("sheets: %+v", sheets[1])
 	}
-	kinds := []kstt.RowKind{}
+	kinds := []layout.RowKind{}
 	for _, row := range sheets[1].Blocks[0].Rows {
 		kinds = append(kinds, row.Kind)
 	}
-	if kinds[0] != kstt.LevelRow || kinds[len(kinds)-1] != kstt.TotalRow {
+	if kinds[0] != layout.LevelRow || kinds[len(kinds)-1] != layout.TotalRow {
 		t.Errorf("II.06b rows %v", kinds)
 	}
 	// Every data row of every form has its provenance.
@@ -392,7 +393,7 @@ func TestRollupAggregateAsReport(t *testing.T) {
 		for pi, p := range f.Spec().Parts {
 			tb := f.Table(pi)
 			for i := range tb.Len() {
-				if tb.Row(i).Kind == kstt.DataRow && len(agg.SourcesOf(f.Spec().Code, p.ID, i)) == 0 {
+				if tb.Row(i).Kind == layout.DataRow && len(agg.SourcesOf(f.Spec().Code, p.ID, i)) == 0 {
 					t.Errorf("%s part %q row %d (%s) has no provenance", f.Spec().Code, p.ID, i, tb.Row(i).Label)
 				}
 			}

@@ -10,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/baocaodinhky/vpcp/internal/vntext"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 )
 
 // Checker runs the rules of one FormSpec under fixed CheckOptions. Build it
@@ -105,7 +106,7 @@ func compile(spec *FormSpec, opts CheckOptions) *checkPlan {
 		pp.id = p.ID
 		pp.numeric = make([]int, 0, len(p.Columns))
 		for _, col := range p.Columns {
-			if col.Kind == CountColumn || col.Kind == FlagColumn {
+			if col.Kind == layout.CountColumn || col.Kind == layout.FlagColumn {
 				pp.numeric = append(pp.numeric, col.Num)
 			}
 		}
@@ -244,7 +245,7 @@ func (c *Checker) checkPart(f Form, pi int, loc Locator, dst Findings) Findings 
 	sawTotal := false
 	for i := 0; i < n; i++ {
 		meta := t.Row(i)
-		if meta.Kind != DataRow && meta.Kind != TotalRow {
+		if meta.Kind != layout.DataRow && meta.Kind != layout.TotalRow {
 			continue
 		}
 		t.Ints(i, buf)
@@ -272,7 +273,7 @@ func (c *Checker) checkPart(f Form, pi int, loc Locator, dst Findings) Findings 
 					fmt.Sprintf("(%d) is %d, but %s = %d", sp.target, got, termsText(sp.terms), sum))
 			}
 		}
-		if meta.Kind == TotalRow {
+		if meta.Kind == layout.TotalRow {
 			sawTotal = true
 			for _, pr := range pp.rowSum {
 				for _, col := range pp.numeric {
@@ -405,14 +406,14 @@ func (x *rowIndex) find(t Table, meta RowMeta, pos int) int {
 	if !x.built {
 		x.build(t)
 	}
-	if meta.Kind == TotalRow {
+	if meta.Kind == layout.TotalRow {
 		return x.total
 	}
 	var h uint64
 	same := false
 	if pos >= 0 && pos < len(x.hashes) {
 		m := t.Row(pos)
-		same = m.Kind == DataRow && m.Label == meta.Label
+		same = m.Kind == layout.DataRow && m.Label == meta.Label
 	}
 	if same {
 		h = x.hashes[pos]
@@ -441,9 +442,9 @@ func (x *rowIndex) build(t Table) {
 	for j := 0; j < n; j++ {
 		x.hashes[j] = 0
 		switch m := t.Row(j); m.Kind {
-		case TotalRow:
+		case layout.TotalRow:
 			x.total = j
-		case DataRow:
+		case layout.DataRow:
 			h := vntext.KeyHash(m.Label)
 			x.hashes[j] = h
 			if _, dup := x.first[h]; !dup {
@@ -461,9 +462,9 @@ func (x *rowIndex) build(t Table) {
 // rows, Check and Fill index t once instead.
 func MatchRow(t Table, meta RowMeta) int {
 	n := t.Len()
-	if meta.Kind == TotalRow {
+	if meta.Kind == layout.TotalRow {
 		for j := n - 1; j >= 0; j-- {
-			if t.Row(j).Kind == TotalRow {
+			if t.Row(j).Kind == layout.TotalRow {
 				return j
 			}
 		}
@@ -472,7 +473,7 @@ func MatchRow(t Table, meta RowMeta) int {
 	key := vntext.Key(meta.Label)
 	for j := 0; j < n; j++ {
 		m := t.Row(j)
-		if m.Kind == DataRow && (m.Label == meta.Label || vntext.Key(m.Label) == key) {
+		if m.Kind == layout.DataRow && (m.Label == meta.Label || vntext.Key(m.Label) == key) {
 			return j
 		}
 	}

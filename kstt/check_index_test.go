@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"github.com/shopspring/decimal"
 )
 
@@ -22,7 +23,7 @@ func TestRowIndexAgreesWithMatchRow(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 5))
 	spellings := []string{"Lĩnh vực hộ tịch", "lĩnh vực  HỘ TỊCH", "Li\u0303nh vực hộ tịch", "Lĩnh vực đất đai", "đất đai",
 		"CẤP TỈNH", "", " ", TotalLabel}
-	kinds := []RowKind{DataRow, DataRow, DataRow, LevelRow, SectionRow, TotalRow}
+	kinds := []layout.RowKind{layout.DataRow, layout.DataRow, layout.DataRow, layout.LevelRow, layout.SectionRow, layout.TotalRow}
 	for iter := 0; iter < 2000; iter++ {
 		tab := make(labelTable, rng.IntN(8))
 		for i := range tab {
@@ -32,7 +33,7 @@ func TestRowIndexAgreesWithMatchRow(t *testing.T) {
 		for _, k := range kinds {
 			for _, l := range spellings {
 				meta := RowMeta{Kind: k, Label: l}
-				if k != DataRow && k != TotalRow {
+				if k != layout.DataRow && k != layout.TotalRow {
 					continue // Check and Fill look up data and total rows only
 				}
 				for pos := -1; pos <= len(tab); pos++ {

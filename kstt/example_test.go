@@ -7,6 +7,7 @@ import (
 	"github.com/baocaodinhky/vpcp/bieu"
 	"github.com/baocaodinhky/vpcp/kstt"
 	"github.com/baocaodinhky/vpcp/kstt/grid"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 )
 
 // A 0/0 rate is defined (a level with no procedure has rate 0) and rounding
@@ -62,7 +63,7 @@ func ExampleLayout() {
 	fmt.Println(s.Code)
 	fmt.Println(b.HeadRows, b.Head[2].Text, b.Numbers[2])
 	total := b.Rows[len(b.Rows)-1]
-	fmt.Println(total.Cells[1].Text, total.Cells[2].Int, total.Cells[2].Rel.Cols, total.Cells[3].Rel.Kind == kstt.SumRowsRel)
+	fmt.Println(total.Cells[1].Text, total.Cells[2].Int, total.Cells[2].Rel.Cols, total.Cells[3].Rel.Kind == layout.SumRowsRel)
 	// Output:
 	// Biểu số II.06a/VPCP/KSTT
 	// 3 Số lượng hồ sơ tiếp nhận (3)=(4)+(5)+(6)

@@ -1,6 +1,9 @@
 package kstt
 
-import "fmt"
+import (
+	"fmt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
+)
 
 // Fill computes every derived cell of f from its inputs, using the same rule
 // declarations Check verifies: the SumOfColumns targets ((3), (7), (11) …) in
@@ -65,27 +68,27 @@ func Fill(f Form) error {
 		total := -1
 		for i := 0; i < t.Len(); i++ {
 			switch t.Row(i).Kind {
-			case DataRow:
+			case layout.DataRow:
 				if err := applySums(pi, t, i); err != nil {
 					return err
 				}
 				t.Ints(i, buf)
 				for _, c := range p.Columns {
-					if c.Kind == CountColumn || c.Kind == FlagColumn {
+					if c.Kind == layout.CountColumn || c.Kind == layout.FlagColumn {
 						var ok bool
 						if acc[c.Num], ok = addInt64(acc[c.Num], buf[c.Num]); !ok {
 							return overflow(pi, -1, c.Num)
 						}
 					}
 				}
-			case TotalRow:
+			case layout.TotalRow:
 				total = i
 			}
 		}
 		if total >= 0 {
 			t.Ints(total, buf)
 			for _, c := range p.Columns {
-				if c.Kind == CountColumn || c.Kind == FlagColumn {
+				if c.Kind == layout.CountColumn || c.Kind == layout.FlagColumn {
 					buf[c.Num] = acc[c.Num]
 				}
 			}
@@ -102,7 +105,7 @@ func Fill(f Form) error {
 			}
 			for i := 0; i < t.Len(); i++ {
 				meta := t.Row(i)
-				if meta.Kind != DataRow && meta.Kind != TotalRow {
+				if meta.Kind != layout.DataRow && meta.Kind != layout.TotalRow {
 					continue
 				}
 				num, ok1 := refValue(tables, spec, pi, i, meta, r.Terms[0], buf, index)

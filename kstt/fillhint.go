@@ -1,6 +1,7 @@
 package kstt
 
 import (
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"strconv"
 	"strings"
 )
@@ -96,22 +97,22 @@ func (c *Checker) unfilled(f Form) bool {
 		buf := make([]int64, p.MaxNum()+1)
 		for i, n := 0, t.Len(); i < n; i++ {
 			meta := t.Row(i)
-			if meta.Kind != DataRow && meta.Kind != TotalRow {
+			if meta.Kind != layout.DataRow && meta.Kind != layout.TotalRow {
 				continue
 			}
 			clear(buf)
 			t.Ints(i, buf)
 			for _, col := range p.Columns {
-				if col.Kind != CountColumn && col.Kind != FlagColumn {
+				if col.Kind != layout.CountColumn && col.Kind != layout.FlagColumn {
 					continue
 				}
 				v := buf[col.Num]
 				switch {
-				case derived[col.Num] || (meta.Kind == TotalRow && rowSum):
+				case derived[col.Num] || (meta.Kind == layout.TotalRow && rowSum):
 					if v != 0 {
 						return false
 					}
-				case meta.Kind == DataRow && v != 0:
+				case meta.Kind == layout.DataRow && v != 0:
 					input = true
 				}
 			}

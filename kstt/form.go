@@ -5,6 +5,7 @@ import (
 
 	"github.com/baocaodinhky/vpcp/internal/vntext"
 	"github.com/baocaodinhky/vpcp/kstt/grid"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"github.com/baocaodinhky/vpcp/period"
 )
 
@@ -24,41 +25,13 @@ func (h Header) Normalize() Header {
 	return h
 }
 
-// RowKind tells what a row of a form's body is.
-type RowKind uint8
-
-// Row kinds. Section rows ("B DVCTT DO CƠ QUAN, UBND TỈNH CHỦ ĐỘNG TRIỂN
-// KHAI") and level rows ("I CẤP TỈNH") of II.08 carry no numbers; data rows
-// are one lĩnh vực (or unit); the total row is TỔNG CỘNG.
-const (
-	DataRow RowKind = iota + 1
-	SectionRow
-	LevelRow
-	TotalRow
-)
-
-// String returns "data", "section", "level" or "total".
-func (k RowKind) String() string {
-	switch k {
-	case DataRow:
-		return "data"
-	case SectionRow:
-		return "section"
-	case LevelRow:
-		return "level"
-	case TotalRow:
-		return "total"
-	}
-	return "row-kind?"
-}
-
 // TotalLabel is the label of the total row on every form.
 const TotalLabel = "TỔNG CỘNG"
 
 // RowMeta describes one body row: its kind, the STT it prints in column (1)
 // and its label in column (2).
 type RowMeta struct {
-	Kind  RowKind
+	Kind  layout.RowKind
 	STT   string
 	Label string
 	// Group names the level or section row a data row stands under

@@ -10,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 )
 
 // miniForm is a user's own form built from kstt primitives: two parts, a
@@ -26,17 +27,17 @@ var miniSpec = &kstt.FormSpec{
 	Code: "X.01", Title: "BIỂU THỬ", Unit: "hồ sơ", Basis: "test",
 	Parts: []kstt.PartSpec{
 		{ID: "A", Columns: []kstt.Column{
-			{Num: 1, Key: "stt", Label: "STT", Kind: kstt.TextColumn},
-			{Num: 2, Key: "field", Label: "Lĩnh vực", Kind: kstt.TextColumn},
-			{Num: 3, Key: "total", Label: "Tổng số", Groups: []string{"Hồ sơ"}, Kind: kstt.CountColumn},
-			{Num: 4, Key: "a", Label: "Trực tuyến", Groups: []string{"Hồ sơ", "Trong kỳ"}, Kind: kstt.CountColumn},
-			{Num: 5, Key: "b", Label: "Trực tiếp", Groups: []string{"Hồ sơ", "Trong kỳ"}, Kind: kstt.CountColumn},
-			{Num: 6, Key: "flag", Label: "Có", Kind: kstt.FlagColumn},
+			{Num: 1, Key: "stt", Label: "STT", Kind: layout.TextColumn},
+			{Num: 2, Key: "field", Label: "Lĩnh vực", Kind: layout.TextColumn},
+			{Num: 3, Key: "total", Label: "Tổng số", Groups: []string{"Hồ sơ"}, Kind: layout.CountColumn},
+			{Num: 4, Key: "a", Label: "Trực tuyến", Groups: []string{"Hồ sơ", "Trong kỳ"}, Kind: layout.CountColumn},
+			{Num: 5, Key: "b", Label: "Trực tiếp", Groups: []string{"Hồ sơ", "Trong kỳ"}, Kind: layout.CountColumn},
+			{Num: 6, Key: "flag", Label: "Có", Kind: layout.FlagColumn},
 		}},
 		{ID: "B", Columns: []kstt.Column{
-			{Num: 1, Key: "stt", Label: "STT", Kind: kstt.TextColumn},
-			{Num: 2, Key: "field", Label: "Lĩnh vực", Kind: kstt.TextColumn},
-			{Num: 3, Key: "rate", Label: "Tỷ lệ", Kind: kstt.RateColumn},
+			{Num: 1, Key: "stt", Label: "STT", Kind: layout.TextColumn},
+			{Num: 2, Key: "field", Label: "Lĩnh vực", Kind: layout.TextColumn},
+			{Num: 3, Key: "rate", Label: "Tỷ lệ", Kind: layout.RateColumn},
 		}},
 	},
 	Rules: []kstt.Rule{
@@ -64,9 +65,9 @@ type miniTable struct {
 func (t *miniTable) Len() int { return len(t.f.rows) + 1 }
 func (t *miniTable) Row(i int) kstt.RowMeta {
 	if i == len(t.f.rows) {
-		return kstt.RowMeta{Kind: kstt.TotalRow, Label: kstt.TotalLabel}
+		return kstt.RowMeta{Kind: layout.TotalRow, Label: kstt.TotalLabel}
 	}
-	return kstt.RowMeta{Kind: kstt.DataRow, STT: string(rune('1' + i)), Label: "Lĩnh vực " + string(rune('a'+i))}
+	return kstt.RowMeta{Kind: layout.DataRow, STT: string(rune('1' + i)), Label: "Lĩnh vực " + string(rune('a'+i))}
 }
 func (t *miniTable) vals(i int) *[6]int64 {
 	if i == len(t.f.rows) {
@@ -356,12 +357,12 @@ func TestLayoutHeaderGridAndRelations(t *testing.T) {
 		t.Errorf("numbers %v", a.Numbers)
 	}
 	total := a.Rows[2]
-	if total.Kind != kstt.TotalRow || total.Cells[2].Rel.Kind != kstt.SumColumnsRel || total.Cells[3].Rel.Kind != kstt.SumRowsRel ||
+	if total.Kind != layout.TotalRow || total.Cells[2].Rel.Kind != layout.SumColumnsRel || total.Cells[3].Rel.Kind != layout.SumRowsRel ||
 		len(total.Cells[3].Rel.Rows) != 2 || total.Cells[3].Int != 3 {
 		t.Errorf("total row %+v", total)
 	}
 	rate := s.Blocks[1].Rows[0].Cells[2]
-	if rate.Kind != kstt.DecimalCell || rate.Rel.Kind != kstt.RateRel || rate.Rel.Den != (kstt.CellRef{Block: 0, Row: 0, Col: 3}) {
+	if rate.Kind != layout.DecimalCell || rate.Rel.Kind != layout.RateRel || rate.Rel.Den != (layout.CellRef{Block: 0, Row: 0, Col: 3}) {
 		t.Errorf("rate cell %+v", rate)
 	}
 }

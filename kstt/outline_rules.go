@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"github.com/baocaodinhky/vpcp/kstt/outline"
 )
 
@@ -51,7 +52,7 @@ func (c *Catalogue) reportFinding(r *Report, rule *Rule, f Finding) Finding {
 	if ff := r.Form(rule.Target.Form); ff != nil {
 		spec := ff.Spec()
 		if pi := spec.PartIndex(rule.Target.Part); pi >= 0 {
-			f.Row = MatchRow(ff.Table(pi), RowMeta{Kind: TotalRow})
+			f.Row = MatchRow(ff.Table(pi), RowMeta{Kind: layout.TotalRow})
 			if loc, ok := ff.(Locator); ok {
 				f.Cell = loc.CellAddress(rule.Target.Part, f.Row, rule.Target.Col)
 			}

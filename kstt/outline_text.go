@@ -7,14 +7,15 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"github.com/baocaodinhky/vpcp/kstt/outline"
 )
 
 // Sheets lays out every form of the report (Layout), in report order: what
 // a renderer writes as the report's annexes (Thông tư 01/2020/TT-VPCP, Phụ
 // lục II), e.g. one worksheet per form in an XLSX workbook.
-func (r *Report) Sheets() []*Sheet {
-	out := make([]*Sheet, 0, len(r.Forms))
+func (r *Report) Sheets() []*layout.Sheet {
+	out := make([]*layout.Sheet, 0, len(r.Forms))
 	for _, f := range r.Forms {
 		out = append(out, Layout(f))
 	}

@@ -10,6 +10,7 @@ import (
 	"strconv"
 
 	"github.com/baocaodinhky/vpcp/internal/vntext"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"github.com/baocaodinhky/vpcp/kstt/outline"
 	"github.com/baocaodinhky/vpcp/period"
 )
@@ -458,7 +459,7 @@ func (c *Catalogue) checkReportRule(r *Report, h *headers, rule *Rule, sev Sever
 			if ff := r.Form(rule.Target.Form); ff != nil {
 				spec := ff.Spec()
 				t := ff.Table(spec.PartIndex(rule.Target.Part))
-				f.Row = MatchRow(t, RowMeta{Kind: TotalRow})
+				f.Row = MatchRow(t, RowMeta{Kind: layout.TotalRow})
 				if loc, ok := ff.(Locator); ok {
 					f.Cell = loc.CellAddress(rule.Target.Part, f.Row, rule.Target.Col)
 				}
@@ -502,7 +503,7 @@ func (c *Catalogue) refSum(r *Report, refs []Ref) (int64, bool) {
 				return 0, false
 			}
 			t := f.Table(pi)
-			j := MatchRow(t, RowMeta{Kind: TotalRow})
+			j := MatchRow(t, RowMeta{Kind: layout.TotalRow})
 			if j < 0 {
 				return 0, false
 			}

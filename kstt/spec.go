@@ -2,51 +2,21 @@ package kstt
 
 import (
 	"fmt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"strconv"
 	"strings"
 )
-
-// ColumnKind says what a column of an official form holds.
-type ColumnKind uint8
-
-// Column kinds. A count is a whole number of files or procedures (int64); a
-// rate is a percentage held as decimal.Decimal; a flag is 0 or 1 (II.08
-// column (9), "có=1; không=0"); text holds STT and labels.
-const (
-	TextColumn ColumnKind = iota + 1
-	CountColumn
-	RateColumn
-	FlagColumn
-)
-
-// String returns "text", "count", "rate" or "flag".
-func (k ColumnKind) String() string {
-	switch k {
-	case TextColumn:
-		return "text"
-	case CountColumn:
-		return "count"
-	case RateColumn:
-		return "rate"
-	case FlagColumn:
-		return "flag"
-	}
-	return "kind(" + strconv.Itoa(int(k)) + ")"
-}
-
-// Numeric reports whether the column holds a number (count, flag or rate).
-func (k ColumnKind) Numeric() bool { return k == CountColumn || k == RateColumn || k == FlagColumn }
 
 // Column declares one official column of a form: its number as printed in
 // the column-number row, its leaf label exactly as the form prints it (NFC),
 // the header groups above it and what it holds.
 type Column struct {
-	Num    int        `json:"num"`              // official column number (n)
-	Key    string     `json:"key"`              // stable English key, used as the JSON field name
-	Label  string     `json:"label"`            // leaf label as printed, e.g. "Trực tuyến"
-	Groups []string   `json:"groups,omitempty"` // header groups, outermost first, e.g. ["Số lượng hồ sơ tiếp nhận", "Trong kỳ"]
-	Kind   ColumnKind `json:"kind"`
-	Width  int        `json:"width,omitempty"` // suggested printed width in characters (0: derived from the label)
+	Num    int               `json:"num"`              // official column number (n)
+	Key    string            `json:"key"`              // stable English key, used as the JSON field name
+	Label  string            `json:"label"`            // leaf label as printed, e.g. "Trực tuyến"
+	Groups []string          `json:"groups,omitempty"` // header groups, outermost first, e.g. ["Số lượng hồ sơ tiếp nhận", "Trong kỳ"]
+	Kind   layout.ColumnKind `json:"kind"`
+	Width  int               `json:"width,omitempty"` // suggested printed width in characters (0: derived from the label)
 }
 
 // PartSpec declares one table of a form. Most forms have one part with an
@@ -196,7 +166,7 @@ func (s *FormSpec) Validate() error {
 				return bad("part %q: column (%d) has an empty or repeated key %q", p.ID, c.Num, c.Key)
 			}
 			keys[c.Key] = true
-			if c.Kind < TextColumn || c.Kind > FlagColumn {
+			if c.Kind < layout.TextColumn || c.Kind > layout.FlagColumn {
 				return bad("part %q: column (%d) has no kind", p.ID, c.Num)
 			}
 		}
@@ -230,14 +200,14 @@ func (s *FormSpec) Validate() error {
 			if c == nil || !c.Kind.Numeric() {
 				return bad("rule %s refers to column (%d) of part %q, which is not a numeric column", r.ID, ref.Col, ref.Part)
 			}
-			want := CountColumn
+			want := layout.CountColumn
 			switch {
 			case r.Kind == Percentage && ref == r.Target:
-				want = RateColumn
+				want = layout.RateColumn
 			case r.Kind == FlagOnly:
-				want = FlagColumn
+				want = layout.FlagColumn
 			}
-			if c.Kind != want && !(want == CountColumn && c.Kind == FlagColumn && r.Kind != SumOfColumns) {
+			if c.Kind != want && !(want == layout.CountColumn && c.Kind == layout.FlagColumn && r.Kind != SumOfColumns) {
 				return bad("rule %s: column (%d) is a %s column, want %s", r.ID, c.Num, c.Kind, want)
 			}
 		}

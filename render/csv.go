@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/baocaodinhky/vpcp/internal/vntext"
-	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 )
 
 // CSV renders sheets as comma-separated values (RFC 4180, via
@@ -32,7 +32,7 @@ import (
 // a formula. CSV neutralises every text field that would begin so, labels and
 // header lines alike, by prefixing a single quote ('), as the OWASP advice on
 // CSV injection recommends: "=1+1" is written as "'=1+1". Numeric cells
-// (kstt.IntCell, kstt.DecimalCell) are numbers the renderer formats itself
+// (layout.IntCell, layout.DecimalCell) are numbers the renderer formats itself
 // and are never prefixed, so a negative count stays a number.
 type CSV struct {
 	// Comma is the field delimiter; 0 means ','. It must be a valid rune
@@ -52,7 +52,7 @@ func (CSV) Format() string { return "csv" }
 // Render writes sheets to w as CSV. It returns an error wrapping
 // ErrNilSheet, before writing anything, when a sheet is nil, and the error
 // of w or of encoding/csv (an invalid Comma) otherwise.
-func (c CSV) Render(w io.Writer, sheets ...*kstt.Sheet) error {
+func (c CSV) Render(w io.Writer, sheets ...*layout.Sheet) error {
 	if err := CheckSheets(sheets); err != nil {
 		return err
 	}
@@ -144,13 +144,13 @@ func (c CSV) Render(w io.Writer, sheets ...*kstt.Sheet) error {
 	return cw.Error()
 }
 
-func csvCell(c *kstt.Cell) string {
+func csvCell(c *layout.Cell) string {
 	switch c.Kind {
-	case kstt.IntCell:
+	case layout.IntCell:
 		return strconv.FormatInt(c.Int, 10)
-	case kstt.DecimalCell:
+	case layout.DecimalCell:
 		return c.Dec.String()
-	case kstt.TextCell:
+	case layout.TextCell:
 		return Neutralize(vntext.NFC(c.Text))
 	}
 	return ""
@@ -174,7 +174,7 @@ func Neutralize(s string) string {
 
 // blockColumns is the number of columns of b: the most of its declared
 // columns, column numbers and row cells.
-func blockColumns(b *kstt.Block) int {
+func blockColumns(b *layout.Block) int {
 	n := max(len(b.Columns), len(b.Numbers))
 	for i := range b.Rows {
 		n = max(n, len(b.Rows[i].Cells))
@@ -185,7 +185,7 @@ func blockColumns(b *kstt.Block) int {
 // headGrid lays b's header cells on a HeadRows × n grid, each text in the
 // field of its top-left corner; cells outside the grid are dropped, and a
 // cell whose corner another cell already covers is dropped too.
-func headGrid(b *kstt.Block, n int) [][]string {
+func headGrid(b *layout.Block, n int) [][]string {
 	rows := b.HeadRows
 	if rows <= 0 {
 		for _, h := range b.Head {

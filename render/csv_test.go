@@ -11,6 +11,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"github.com/baocaodinhky/vpcp/render"
 )
 
@@ -26,16 +27,16 @@ func TestNeutralize(t *testing.T) {
 	}
 }
 
-func csvSheet() *kstt.Sheet {
-	tc := func(s string) kstt.Cell { return kstt.Cell{Kind: kstt.TextCell, Text: s} }
-	return &kstt.Sheet{
+func csvSheet() *layout.Sheet {
+	tc := func(s string) layout.Cell { return layout.Cell{Kind: layout.TextCell, Text: s} }
+	return &layout.Sheet{
 		Code: "Biểu số II.07b/VPCP/KSTT", Title: "=TITLE()", Unit: "Đơn vị báo cáo: Sở Ngoại vụ",
 		Measure: "Đơn vị tính: TTHC, %",
-		Blocks: []kstt.Block{{
+		Blocks: []layout.Block{{
 			Title:    "II. KẾT QUẢ",
-			Columns:  []kstt.SheetColumn{{Num: 1, Kind: kstt.TextColumn}, {Num: 2, Kind: kstt.TextColumn}, {Num: 3, Kind: kstt.CountColumn}, {Num: 4, Kind: kstt.RateColumn}},
+			Columns:  []layout.Column{{Num: 1, Kind: layout.TextColumn}, {Num: 2, Kind: layout.TextColumn}, {Num: 3, Kind: layout.CountColumn}, {Num: 4, Kind: layout.RateColumn}},
 			HeadRows: 2,
-			Head: []kstt.HeadCell{
+			Head: []layout.HeadCell{
 				{Text: "STT", Row: 0, Col: 0, RowSpan: 2, ColSpan: 1},
 				{Text: "Lĩnh vực", Row: 0, Col: 1, RowSpan: 2, ColSpan: 1},
 				{Text: "Cấp tỉnh", Row: 0, Col: 2, RowSpan: 1, ColSpan: 2},
@@ -44,10 +45,10 @@ func csvSheet() *kstt.Sheet {
 				{Text: "trùng", Row: 1, Col: 0, RowSpan: 1, ColSpan: 1}, // covered by STT: dropped
 			},
 			Numbers: []string{"(1)", "(2)", "(3)", "(4)"},
-			Rows: []kstt.SheetRow{
-				{Kind: kstt.DataRow, Cells: []kstt.Cell{tc("1"), tc(norm.NFD.String("Lĩnh vực đối ngoại")), {Kind: kstt.IntCell, Int: -3}, {Kind: kstt.DecimalCell, Dec: decimal.RequireFromString("33.33")}}},
-				{Kind: kstt.DataRow, Cells: []kstt.Cell{tc("2"), tc("@cmd|' /C calc'!A0"), {Kind: kstt.IntCell, Int: 12}}},
-				{Kind: kstt.TotalRow, Cells: []kstt.Cell{{}, tc(kstt.TotalLabel), {Kind: kstt.IntCell, Int: 9}, {Kind: kstt.DecimalCell}}},
+			Rows: []layout.Row{
+				{Kind: layout.DataRow, Cells: []layout.Cell{tc("1"), tc(norm.NFD.String("Lĩnh vực đối ngoại")), {Kind: layout.IntCell, Int: -3}, {Kind: layout.DecimalCell, Dec: decimal.RequireFromString("33.33")}}},
+				{Kind: layout.DataRow, Cells: []layout.Cell{tc("2"), tc("@cmd|' /C calc'!A0"), {Kind: layout.IntCell, Int: 12}}},
+				{Kind: layout.TotalRow, Cells: []layout.Cell{{}, tc(kstt.TotalLabel), {Kind: layout.IntCell, Int: 9}, {Kind: layout.DecimalCell}}},
 			},
 		}},
 		Notes: []string{"-ghi chú"},
@@ -111,7 +112,7 @@ func TestCSVOptions(t *testing.T) {
 		t.Errorf("no sheets: %v, %q", err, b.String())
 	}
 	// Odd sheets: no panic.
-	for _, s := range []*kstt.Sheet{{}, {Blocks: []kstt.Block{{}}}, {Blocks: []kstt.Block{{HeadRows: 1 << 30, Head: []kstt.HeadCell{{Row: -1, Col: 5}, {Row: 0, Col: 0, RowSpan: -1, ColSpan: 1 << 40}}, Numbers: []string{"(1)"}}}}} {
+	for _, s := range []*layout.Sheet{{}, {Blocks: []layout.Block{{}}}, {Blocks: []layout.Block{{HeadRows: 1 << 30, Head: []layout.HeadCell{{Row: -1, Col: 5}, {Row: 0, Col: 0, RowSpan: -1, ColSpan: 1 << 40}}, Numbers: []string{"(1)"}}}}} {
 		if err := (render.CSV{}).Render(&b, s); err != nil {
 			t.Errorf("odd sheet: %v", err)
 		}

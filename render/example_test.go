@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"github.com/baocaodinhky/vpcp/render"
 	"github.com/baocaodinhky/vpcp/render/text"
 )
@@ -20,15 +21,15 @@ type Markdown struct{}
 func (Markdown) Format() string { return "markdown" }
 
 // Render writes each block of each sheet as a Markdown table.
-func (Markdown) Render(w io.Writer, sheets ...*kstt.Sheet) error {
+func (Markdown) Render(w io.Writer, sheets ...*layout.Sheet) error {
 	if err := render.CheckSheets(sheets); err != nil {
 		return err
 	}
-	cell := func(c kstt.Cell) string {
+	cell := func(c layout.Cell) string {
 		switch c.Kind {
-		case kstt.IntCell:
+		case layout.IntCell:
 			return strconv.FormatInt(c.Int, 10)
-		case kstt.DecimalCell:
+		case layout.DecimalCell:
 			return c.Dec.String()
 		}
 		return strings.ReplaceAll(c.Text, "|", `\|`)
@@ -52,19 +53,19 @@ func (Markdown) Render(w io.Writer, sheets ...*kstt.Sheet) error {
 }
 
 // smallSheet is a two-row sheet shaped like Part II of II.07b.
-func smallSheet() *kstt.Sheet {
-	text := func(s string) kstt.Cell { return kstt.Cell{Kind: kstt.TextCell, Text: s} }
-	n := func(v int64) kstt.Cell { return kstt.Cell{Kind: kstt.IntCell, Int: v} }
-	return &kstt.Sheet{
+func smallSheet() *layout.Sheet {
+	text := func(s string) layout.Cell { return layout.Cell{Kind: layout.TextCell, Text: s} }
+	n := func(v int64) layout.Cell { return layout.Cell{Kind: layout.IntCell, Int: v} }
+	return &layout.Sheet{
 		Code:  "Biểu số II.07b/VPCP/KSTT",
 		Title: "KẾT QUẢ THỰC HIỆN “4 TẠI CHỖ”",
-		Blocks: []kstt.Block{{
-			Columns: []kstt.SheetColumn{{Num: 1, Kind: kstt.TextColumn}, {Num: 2, Kind: kstt.TextColumn}, {Num: 3, Kind: kstt.CountColumn}},
+		Blocks: []layout.Block{{
+			Columns: []layout.Column{{Num: 1, Kind: layout.TextColumn}, {Num: 2, Kind: layout.TextColumn}, {Num: 3, Kind: layout.CountColumn}},
 			Numbers: []string{"(1)", "(2)", "(3)"},
-			Rows: []kstt.SheetRow{
-				{Kind: kstt.DataRow, Cells: []kstt.Cell{text("1"), text("Lĩnh vực đối ngoại"), n(5)}},
-				{Kind: kstt.DataRow, Cells: []kstt.Cell{text("2"), text("=HYPERLINK(\"http://x\")"), n(12)}},
-				{Kind: kstt.TotalRow, Cells: []kstt.Cell{{}, text(kstt.TotalLabel), n(17)}},
+			Rows: []layout.Row{
+				{Kind: layout.DataRow, Cells: []layout.Cell{text("1"), text("Lĩnh vực đối ngoại"), n(5)}},
+				{Kind: layout.DataRow, Cells: []layout.Cell{text("2"), text("=HYPERLINK(\"http://x\")"), n(12)}},
+				{Kind: layout.TotalRow, Cells: []layout.Cell{{}, text(kstt.TotalLabel), n(17)}},
 			},
 		}},
 	}

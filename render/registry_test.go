@@ -6,14 +6,14 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"github.com/baocaodinhky/vpcp/render"
 )
 
 type fake struct{ name string }
 
-func (f *fake) Format() string                                  { return f.name }
-func (f *fake) Render(w io.Writer, sheets ...*kstt.Sheet) error { return render.CheckSheets(sheets) }
+func (f *fake) Format() string                                    { return f.name }
+func (f *fake) Render(w io.Writer, sheets ...*layout.Sheet) error { return render.CheckSheets(sheets) }
 
 func TestRegistry(t *testing.T) {
 	reg := render.NewRegistry()
@@ -61,7 +61,7 @@ func TestCheckSheets(t *testing.T) {
 	if err := render.CheckSheets(nil); err != nil {
 		t.Errorf("CheckSheets(nil) = %v", err)
 	}
-	err := render.CheckSheets([]*kstt.Sheet{{}, nil})
+	err := render.CheckSheets([]*layout.Sheet{{}, nil})
 	var se *render.SheetError
 	if !errors.Is(err, render.ErrNilSheet) || !errors.As(err, &se) || se.Index != 1 {
 		t.Errorf("CheckSheets = %v, want ErrNilSheet at 1", err)

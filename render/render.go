@@ -3,7 +3,7 @@
 // program builds for itself (there is no global registry and nothing
 // registers itself in init).
 //
-// Renderers consume the neutral kstt.Sheet layout (see kstt.Layout), never
+// Renderers consume the neutral layout.Sheet layout (see kstt.Layout), never
 // the typed forms of package bieu: a new form needs no renderer change, and
 // a new renderer needs no form change. The renderers of this module live in
 // subpackages (render/text, render/xlsx); CSV, a plain spreadsheet-safe
@@ -30,7 +30,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 )
 
 // Renderer writes one or more sheets to w in one output format.
@@ -47,7 +47,7 @@ type Renderer interface {
 	// "xlsx", "csv", …. A Registry holds one renderer per format name.
 	Format() string
 	// Render writes sheets to w, in order.
-	Render(w io.Writer, sheets ...*kstt.Sheet) error
+	Render(w io.Writer, sheets ...*layout.Sheet) error
 }
 
 // Sentinel errors of this package. Match them with errors.Is: the errors
@@ -62,7 +62,7 @@ var (
 	// ErrInvalidRenderer: Register was given a nil renderer or one whose
 	// Format is empty.
 	ErrInvalidRenderer = errors.New("invalid renderer")
-	// ErrNilSheet: Render was given a nil *kstt.Sheet.
+	// ErrNilSheet: Render was given a nil *layout.Sheet.
 	ErrNilSheet = errors.New("nil sheet")
 )
 
@@ -164,7 +164,7 @@ func isNil(rd Renderer) bool {
 
 // CheckSheets returns an error wrapping ErrNilSheet when one of sheets is
 // nil. Renderers call it before writing anything.
-func CheckSheets(sheets []*kstt.Sheet) error {
+func CheckSheets(sheets []*layout.Sheet) error {
 	for i, s := range sheets {
 		if s == nil {
 			return &SheetError{Index: i, Err: ErrNilSheet}

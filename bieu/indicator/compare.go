@@ -9,6 +9,7 @@ import (
 
 	"github.com/baocaodinhky/vpcp/bieu"
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 )
 
 // ErrOtherUnit: Compare was given reports of two different units.
@@ -36,10 +37,10 @@ type FormChange struct {
 // "hộ tịch" are one row) within the same level or section; a row found in
 // one period only has the other side missing.
 type RowChange struct {
-	Kind    kstt.RowKind `json:"kind"`
-	Label   string       `json:"label"`
-	Group   string       `json:"group,omitempty"`
-	Columns []Change     `json:"columns"` // one per count column of the part, in column order
+	Kind    layout.RowKind `json:"kind"`
+	Label   string         `json:"label"`
+	Group   string         `json:"group,omitempty"`
+	Columns []Change       `json:"columns"` // one per count column of the part, in column order
 }
 
 // Change is one figure in both periods: the absolute change Cur − Prev and
@@ -66,7 +67,7 @@ type IndicatorChange struct {
 	Name   string          `json:"name"`
 	Label  string          `json:"label"` // the row: lĩnh vực or "TỔNG CỘNG"
 	Group  string          `json:"group,omitempty"`
-	Kind   kstt.RowKind    `json:"kind"`
+	Kind   layout.RowKind  `json:"kind"`
 	Prev   Value           `json:"prev"`
 	Cur    Value           `json:"cur"`
 	Points decimal.Decimal `json:"points"` // Cur − Prev, in percentage points
@@ -116,7 +117,7 @@ type rowRef struct {
 }
 
 func rowKey(meta kstt.RowMeta) string {
-	if meta.Kind == kstt.TotalRow {
+	if meta.Kind == layout.TotalRow {
 		return "\x00total"
 	}
 	return bieu.FieldKey(meta.Group) + "\x00" + bieu.FieldKey(meta.Label)
@@ -140,7 +141,7 @@ func compareParts(spec *kstt.FormSpec, pi int, pf, cf kstt.Form) FormChange {
 		seen := map[string]int{}
 		for i := 0; i < t.Len(); i++ {
 			meta := t.Row(i)
-			if meta.Kind != kstt.DataRow && meta.Kind != kstt.TotalRow {
+			if meta.Kind != layout.DataRow && meta.Kind != layout.TotalRow {
 				continue
 			}
 			k := rowKey(meta)
@@ -164,7 +165,7 @@ func compareParts(spec *kstt.FormSpec, pi int, pf, cf kstt.Form) FormChange {
 	add(pf, false)
 	var total string
 	for i, k := range order {
-		if pairs[k].cur != nil && pairs[k].cur.meta.Kind == kstt.TotalRow || pairs[k].prev != nil && pairs[k].prev.meta.Kind == kstt.TotalRow {
+		if pairs[k].cur != nil && pairs[k].cur.meta.Kind == layout.TotalRow || pairs[k].prev != nil && pairs[k].prev.meta.Kind == layout.TotalRow {
 			total = k
 			order = append(order[:i:i], order[i+1:]...)
 			break
@@ -192,7 +193,7 @@ func compareParts(spec *kstt.FormSpec, pi int, pf, cf kstt.Form) FormChange {
 			cv = append(cv, buf...)
 		}
 		for _, col := range part.Columns {
-			if col.Kind != kstt.CountColumn {
+			if col.Kind != layout.CountColumn {
 				continue
 			}
 			ch := Change{Col: col.Num, Label: columnLabel(col)}
@@ -248,8 +249,8 @@ func columnLabel(c kstt.Column) string {
 // block of indicators with the change in percentage points. Missing sides
 // and changes are empty cells. The sheet carries a column chart of the
 // indicators on TỔNG CỘNG, this period against the earlier one.
-func (c *Comparison) Sheet() *kstt.Sheet {
-	s := &kstt.Sheet{Name: CompareName, Title: "SO SÁNH VỚI KỲ BÁO CÁO TRƯỚC", Measure: "Đơn vị tính: Số hồ sơ TTHC, TTHC, %"}
+func (c *Comparison) Sheet() *layout.Sheet {
+	s := &layout.Sheet{Name: CompareName, Title: "SO SÁNH VỚI KỲ BÁO CÁO TRƯỚC", Measure: "Đơn vị tính: Số hồ sơ TTHC, TTHC, %"}
 	headerLines(s, c.Cur)
 	prevName, curName := "Kỳ trước", "Kỳ này"
 	if !c.Prev.Period.IsZero() {
@@ -259,8 +260,8 @@ func (c *Comparison) Sheet() *kstt.Sheet {
 	if !c.Cur.Period.IsZero() {
 		curName = c.Cur.Period.String()
 	}
-	head := func(what, change string) []kstt.HeadCell {
-		return []kstt.HeadCell{
+	head := func(what, change string) []layout.HeadCell {
+		return []layout.HeadCell{
 			{Text: "STT", Row: 0, Col: 0, RowSpan: 1, ColSpan: 1},
 			{Text: "Lĩnh vực", Row: 0, Col: 1, RowSpan: 1, ColSpan: 1},
 			{Text: what, Row: 0, Col: 2, RowSpan: 1, ColSpan: 1},
@@ -269,23 +270,23 @@ func (c *Comparison) Sheet() *kstt.Sheet {
 			{Text: change, Row: 0, Col: 5, RowSpan: 1, ColSpan: 1},
 		}
 	}
-	chart := kstt.Chart{Kind: kstt.ColumnChart, Title: "Các chỉ số (TỔNG CỘNG): " + curName + " so với " + prevName, Percent: true, Places: 2}
-	prevS, curS := kstt.ChartSeries{Name: prevName}, kstt.ChartSeries{Name: curName}
+	chart := layout.Chart{Kind: layout.ColumnChart, Title: "Các chỉ số (TỔNG CỘNG): " + curName + " so với " + prevName, Percent: true, Places: 2}
+	prevS, curS := layout.ChartSeries{Name: prevName}, layout.ChartSeries{Name: curName}
 	charted := map[string]bool{}
 	for _, fc := range c.Forms {
-		counts := kstt.Block{
+		counts := layout.Block{
 			Title:    fc.Title + " – số liệu",
 			HeadRows: 1,
-			Columns: []kstt.SheetColumn{
-				{Num: 1, Key: "stt", Kind: kstt.TextColumn, Width: 5},
-				{Num: 2, Key: "field", Kind: kstt.TextColumn, Width: 24},
-				{Num: 3, Key: "figure", Kind: kstt.TextColumn, Width: 34},
-				{Num: 4, Key: "prev", Kind: kstt.CountColumn, Width: 12},
-				{Num: 5, Key: "cur", Kind: kstt.CountColumn, Width: 12},
-				{Num: 6, Key: "diff", Kind: kstt.FlagColumn, Width: 12},
-				{Num: 7, Key: "percent", Kind: kstt.RateColumn, Width: 12},
+			Columns: []layout.Column{
+				{Num: 1, Key: "stt", Kind: layout.TextColumn, Width: 5},
+				{Num: 2, Key: "field", Kind: layout.TextColumn, Width: 24},
+				{Num: 3, Key: "figure", Kind: layout.TextColumn, Width: 34},
+				{Num: 4, Key: "prev", Kind: layout.CountColumn, Width: 12},
+				{Num: 5, Key: "cur", Kind: layout.CountColumn, Width: 12},
+				{Num: 6, Key: "diff", Kind: layout.FlagColumn, Width: 12},
+				{Num: 7, Key: "percent", Kind: layout.RateColumn, Width: 12},
 			},
-			Head:    append(head("Chỉ tiêu", "Tăng (+), giảm (−)"), kstt.HeadCell{Text: "Tỷ lệ tăng, giảm", Row: 0, Col: 6, RowSpan: 1, ColSpan: 1}),
+			Head:    append(head("Chỉ tiêu", "Tăng (+), giảm (−)"), layout.HeadCell{Text: "Tỷ lệ tăng, giảm", Row: 0, Col: 6, RowSpan: 1, ColSpan: 1}),
 			Numbers: []string{"(1)", "(2)", "(3)", "(4)", "(5)", "(6)=(5)−(4)", "(7)=(6)/(4)"},
 		}
 		stt := 0
@@ -293,12 +294,12 @@ func (c *Comparison) Sheet() *kstt.Sheet {
 			for j, ch := range rc.Columns {
 				// A row's first line carries its kind (TỔNG CỘNG is ruled
 				// off above it once); the lines under it are plain.
-				row := kstt.SheetRow{Kind: kstt.DataRow, Cells: make([]kstt.Cell, 7)}
-				if rc.Kind == kstt.TotalRow && j == 0 {
-					row.Kind = kstt.TotalRow
+				row := layout.Row{Kind: layout.DataRow, Cells: make([]layout.Cell, 7)}
+				if rc.Kind == layout.TotalRow && j == 0 {
+					row.Kind = layout.TotalRow
 				}
 				if j == 0 {
-					if rc.Kind == kstt.DataRow {
+					if rc.Kind == layout.DataRow {
 						stt++
 						row.Cells[0] = text(strconv.Itoa(stt))
 					}
@@ -322,29 +323,29 @@ func (c *Comparison) Sheet() *kstt.Sheet {
 		if len(fc.Indicators) == 0 {
 			continue
 		}
-		inds := kstt.Block{
+		inds := layout.Block{
 			Title:    fc.Title + " – chỉ số",
 			HeadRows: 1,
-			Columns: []kstt.SheetColumn{
-				{Num: 1, Key: "stt", Kind: kstt.TextColumn, Width: 5},
-				{Num: 2, Key: "field", Kind: kstt.TextColumn, Width: 24},
-				{Num: 3, Key: "indicator", Kind: kstt.TextColumn, Width: 34},
-				{Num: 4, Key: "prev", Kind: kstt.RateColumn, Width: 12},
-				{Num: 5, Key: "cur", Kind: kstt.RateColumn, Width: 12},
-				{Num: 6, Key: "points", Kind: kstt.CountColumn, Width: 12},
+			Columns: []layout.Column{
+				{Num: 1, Key: "stt", Kind: layout.TextColumn, Width: 5},
+				{Num: 2, Key: "field", Kind: layout.TextColumn, Width: 24},
+				{Num: 3, Key: "indicator", Kind: layout.TextColumn, Width: 34},
+				{Num: 4, Key: "prev", Kind: layout.RateColumn, Width: 12},
+				{Num: 5, Key: "cur", Kind: layout.RateColumn, Width: 12},
+				{Num: 6, Key: "points", Kind: layout.CountColumn, Width: 12},
 			},
 			Head:    head("Chỉ số", "Tăng (+), giảm (−) (điểm %)"),
 			Numbers: []string{"(1)", "(2)", "(3)", "(4)", "(5)", "(6)=(5)−(4)"},
 		}
 		stt, last := 0, ""
 		for _, ic := range fc.Indicators {
-			row := kstt.SheetRow{Kind: kstt.DataRow, Cells: make([]kstt.Cell, 6)}
+			row := layout.Row{Kind: layout.DataRow, Cells: make([]layout.Cell, 6)}
 			key := ic.Group + "\x00" + ic.Label
 			if key != last {
-				if ic.Kind == kstt.TotalRow {
-					row.Kind = kstt.TotalRow
+				if ic.Kind == layout.TotalRow {
+					row.Kind = layout.TotalRow
 				}
-				if ic.Kind == kstt.DataRow {
+				if ic.Kind == layout.DataRow {
 					stt++
 					row.Cells[0] = text(strconv.Itoa(stt))
 				}
@@ -354,11 +355,11 @@ func (c *Comparison) Sheet() *kstt.Sheet {
 			row.Cells[2] = text(ic.Name)
 			row.Cells[3], row.Cells[4] = rateCell(ic.Prev), rateCell(ic.Cur)
 			if ic.OK {
-				row.Cells[5] = kstt.Cell{Kind: kstt.DecimalCell, Dec: ic.Points}
+				row.Cells[5] = layout.Cell{Kind: layout.DecimalCell, Dec: ic.Points}
 			}
 			inds.Rows = append(inds.Rows, row)
 			// II.06b repeats II.06a's indicators: chart each once.
-			if ic.Kind == kstt.TotalRow && !charted[ic.ID] {
+			if ic.Kind == layout.TotalRow && !charted[ic.ID] {
 				charted[ic.ID] = true
 				chart.Categories = append(chart.Categories, ic.Name)
 				prevS.Values = append(prevS.Values, ic.Prev.Rate)
@@ -370,8 +371,8 @@ func (c *Comparison) Sheet() *kstt.Sheet {
 		s.Blocks = append(s.Blocks, inds)
 	}
 	if len(chart.Categories) > 0 {
-		chart.Series = []kstt.ChartSeries{prevS, curS}
-		s.Charts = []kstt.Chart{chart}
+		chart.Series = []layout.ChartSeries{prevS, curS}
+		s.Charts = []layout.Chart{chart}
 	}
 	return s
 }

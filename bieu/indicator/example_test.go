@@ -7,6 +7,7 @@ import (
 	"github.com/baocaodinhky/vpcp/bieu"
 	"github.com/baocaodinhky/vpcp/bieu/indicator"
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"github.com/baocaodinhky/vpcp/period"
 	"github.com/baocaodinhky/vpcp/render/text"
 )
@@ -101,7 +102,7 @@ func ExampleCompare() {
 	ch := total.Columns[0]
 	fmt.Printf("%s %s: %d → %d (%+d, %s)\n", total.Label, ch.Label, ch.Prev, ch.Cur, ch.Diff, ch.Percent)
 	for _, ic := range c.Forms[0].Indicators {
-		if ic.Kind == kstt.TotalRow && ic.ID == "II.06a/ON_TIME" {
+		if ic.Kind == layout.TotalRow && ic.ID == "II.06a/ON_TIME" {
 			fmt.Printf("%s: %s → %s (%s điểm %%)\n", ic.Name, ic.Prev, ic.Cur, ic.Points)
 		}
 	}

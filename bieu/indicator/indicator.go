@@ -9,7 +9,7 @@
 // its basis. A zero denominator gives no value (Value.OK is false), never
 // 0 % or 100 %. Indicators are computed per row (Rows), on TỔNG CỘNG
 // (Total, Report), per unit of a roll-up (Units, Rank) and compared
-// between two periods (Compare); the results turn into kstt.Sheet values
+// between two periods (Compare); the results turn into layout.Sheet values
 // with charts, for any renderer. INDICATORS.md lists the catalogue
 // (written by WriteMarkdown).
 package indicator
@@ -26,6 +26,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"github.com/baocaodinhky/vpcp/kstt/outline"
 )
 
@@ -138,11 +139,11 @@ var (
 
 // RowValue is an indicator's value on one body row of a form.
 type RowValue struct {
-	Row   int          `json:"row"` // index in the part's Table, as kstt.Finding.Row counts
-	Kind  kstt.RowKind `json:"kind"`
-	Label string       `json:"label"` // lĩnh vực, or "TỔNG CỘNG"
-	Group string       `json:"group,omitempty"`
-	Value Value        `json:"value"`
+	Row   int            `json:"row"` // index in the part's Table, as kstt.Finding.Row counts
+	Kind  layout.RowKind `json:"kind"`
+	Label string         `json:"label"` // lĩnh vực, or "TỔNG CỘNG"
+	Group string         `json:"group,omitempty"`
+	Value Value          `json:"value"`
 }
 
 // Rows computes the indicator on every lĩnh vực row and on TỔNG CỘNG of f
@@ -165,7 +166,7 @@ func (ind *Indicator) Rows(f kstt.Form) ([]RowValue, error) {
 	var out []RowValue
 	for i := 0; i < t.Len(); i++ {
 		meta := t.Row(i)
-		if meta.Kind != kstt.DataRow && meta.Kind != kstt.TotalRow {
+		if meta.Kind != layout.DataRow && meta.Kind != layout.TotalRow {
 			continue
 		}
 		out = append(out, RowValue{Row: i, Kind: meta.Kind, Label: rowLabel(meta), Group: meta.Group, Value: ind.at(f, pi, i)})
@@ -174,7 +175,7 @@ func (ind *Indicator) Rows(f kstt.Form) ([]RowValue, error) {
 }
 
 func rowLabel(meta kstt.RowMeta) string {
-	if meta.Kind == kstt.TotalRow {
+	if meta.Kind == layout.TotalRow {
 		return kstt.TotalLabel
 	}
 	return meta.Label
@@ -187,7 +188,7 @@ func (ind *Indicator) Total(f kstt.Form) (Value, error) {
 		return Value{}, err
 	}
 	for _, r := range rows {
-		if r.Kind == kstt.TotalRow {
+		if r.Kind == layout.TotalRow {
 			return r.Value, nil
 		}
 	}

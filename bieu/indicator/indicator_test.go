@@ -12,6 +12,7 @@ import (
 	"github.com/baocaodinhky/vpcp/bieu"
 	"github.com/baocaodinhky/vpcp/bieu/indicator"
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"github.com/baocaodinhky/vpcp/period"
 	"github.com/baocaodinhky/vpcp/render/std"
 	"github.com/baocaodinhky/vpcp/render/text"
@@ -80,7 +81,7 @@ func TestCatalogue(t *testing.T) {
 			}
 			for _, r := range append(ind.Num, ind.Den...) {
 				p := spec.Part(r.Part)
-				if p == nil || p.Column(r.Col) == nil || !p.Column(r.Col).Kind.Numeric() || p.Column(r.Col).Kind == kstt.RateColumn {
+				if p == nil || p.Column(r.Col) == nil || !p.Column(r.Col).Kind.Numeric() || p.Column(r.Col).Kind == layout.RateColumn {
 					t.Errorf("%s: %s has no count column %v", ind.ID, code, r)
 				}
 			}
@@ -235,7 +236,7 @@ func TestUnitsRank(t *testing.T) {
 	if len(s.Charts) != 1 || len(s.Charts[0].Categories) != 3 || !s.Charts[0].Series[0].Has(0) || s.Charts[0].Series[0].Has(2) {
 		t.Errorf("chart %+v", s.Charts)
 	}
-	if c := s.Blocks[0].Rows[2].Cells; c[0].Kind != kstt.EmptyCell || c[4].Kind != kstt.EmptyCell {
+	if c := s.Blocks[0].Rows[2].Cells; c[0].Kind != layout.EmptyCell || c[4].Kind != layout.EmptyCell {
 		t.Errorf("a unit without a value is ranked: %+v", c)
 	}
 	if _, err := on.Units([]*kstt.Report{nil}); !errors.Is(err, indicator.ErrNilForm) {
@@ -286,7 +287,7 @@ func TestCompare(t *testing.T) {
 	}
 	// On time on TỔNG CỘNG: (10+84)/104 = 90,38% → 95,06%: +4,68 points.
 	for _, ic := range fc.Indicators {
-		if ic.ID == "II.06a/ON_TIME" && ic.Kind == kstt.TotalRow {
+		if ic.ID == "II.06a/ON_TIME" && ic.Kind == layout.TotalRow {
 			if ic.Prev.String() != "90,38%" || ic.Cur.String() != "95,06%" || ic.Points.String() != "4.68" {
 				t.Errorf("ON_TIME total: %s → %s, %s points", ic.Prev, ic.Cur, ic.Points)
 			}
@@ -417,7 +418,7 @@ func TestSheetsRender(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sheets := []*kstt.Sheet{indicator.Sheet(reports[0]), c.Sheet(), indicator.RankingSheet(cur.Header, ind, indicator.Rank(units, false))}
+	sheets := []*layout.Sheet{indicator.Sheet(reports[0]), c.Sheet(), indicator.RankingSheet(cur.Header, ind, indicator.Rank(units, false))}
 	reg := std.Registry()
 	for _, format := range reg.Formats() {
 		r, _ := reg.Lookup(format)

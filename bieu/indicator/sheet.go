@@ -7,6 +7,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 )
 
 // Sheet names and titles of the sheets this package builds.
@@ -22,7 +23,7 @@ const (
 )
 
 // headerLines fills the header block of s from h as kstt.Layout does.
-func headerLines(s *kstt.Sheet, h kstt.Header) {
+func headerLines(s *layout.Sheet, h kstt.Header) {
 	h = h.Normalize()
 	s.Unit = "Đơn vị báo cáo: " + h.Unit
 	s.Recipient = "Đơn vị nhận báo cáo: " + h.Recipient
@@ -45,21 +46,21 @@ func reportHeader(r *kstt.Report) kstt.Header {
 	return h
 }
 
-func text(s string) kstt.Cell {
+func text(s string) layout.Cell {
 	if s == "" {
-		return kstt.Cell{}
+		return layout.Cell{}
 	}
-	return kstt.Cell{Kind: kstt.TextCell, Text: s}
+	return layout.Cell{Kind: layout.TextCell, Text: s}
 }
 
-func rateCell(v Value) kstt.Cell {
+func rateCell(v Value) layout.Cell {
 	if !v.OK {
-		return kstt.Cell{}
+		return layout.Cell{}
 	}
-	return kstt.Cell{Kind: kstt.DecimalCell, Dec: v.Rate}
+	return layout.Cell{Kind: layout.DecimalCell, Dec: v.Rate}
 }
 
-func intCell(n int64) kstt.Cell { return kstt.Cell{Kind: kstt.IntCell, Int: n} }
+func intCell(n int64) layout.Cell { return layout.Cell{Kind: layout.IntCell, Int: n} }
 
 // Sheet lays out every indicator on every form of r that it reads, row by
 // row: one block per form, a row per lĩnh vực and TỔNG CỘNG, a column per
@@ -69,11 +70,11 @@ func intCell(n int64) kstt.Cell { return kstt.Cell{Kind: kstt.IntCell, Int: n} }
 // charts of the first of them: files received by lĩnh vực, and the
 // on-time rate by lĩnh vực.
 // It returns nil for a nil report or one with no form an indicator reads.
-func Sheet(r *kstt.Report) *kstt.Sheet {
+func Sheet(r *kstt.Report) *layout.Sheet {
 	if r == nil {
 		return nil
 	}
-	s := &kstt.Sheet{Name: SheetName, Title: SheetTitle, Measure: "Đơn vị tính: %"}
+	s := &layout.Sheet{Name: SheetName, Title: SheetTitle, Measure: "Đơn vị tính: %"}
 	headerLines(s, reportHeader(r))
 	charted := false
 	for _, f := range r.Forms {
@@ -116,15 +117,15 @@ func Sheet(r *kstt.Report) *kstt.Sheet {
 // indicatorBlock lays out inds, all computed in part, row by row; it
 // returns the first indicator's values too (for the charts), or nil when
 // the form has no row to show.
-func indicatorBlock(f kstt.Form, spec *kstt.FormSpec, part *kstt.PartSpec, inds []Indicator) (*kstt.Block, []RowValue) {
+func indicatorBlock(f kstt.Form, spec *kstt.FormSpec, part *kstt.PartSpec, inds []Indicator) (*layout.Block, []RowValue) {
 	title := spec.FullCode()
 	if len(spec.Parts) > 1 {
 		title += ", Phần " + part.ID
 	}
-	b := &kstt.Block{Title: title, HeadRows: 2}
-	b.Columns = []kstt.SheetColumn{{Num: 1, Key: "stt", Kind: kstt.TextColumn, Width: 5}, {Num: 2, Key: "field", Kind: kstt.TextColumn, Width: 28}}
+	b := &layout.Block{Title: title, HeadRows: 2}
+	b.Columns = []layout.Column{{Num: 1, Key: "stt", Kind: layout.TextColumn, Width: 5}, {Num: 2, Key: "field", Kind: layout.TextColumn, Width: 28}}
 	b.Numbers = []string{"(1)", "(2)"}
-	b.Head = []kstt.HeadCell{
+	b.Head = []layout.HeadCell{
 		{Text: "STT", Row: 0, Col: 0, RowSpan: 2, ColSpan: 1},
 		{Text: "Lĩnh vực", Row: 0, Col: 1, RowSpan: 2, ColSpan: 1},
 		{Text: "Tỷ lệ (%)", Row: 0, Col: 2, RowSpan: 1, ColSpan: len(inds)},
@@ -132,9 +133,9 @@ func indicatorBlock(f kstt.Form, spec *kstt.FormSpec, part *kstt.PartSpec, inds 
 	values := make([][]RowValue, len(inds))
 	for i := range inds {
 		ind := &inds[i]
-		b.Columns = append(b.Columns, kstt.SheetColumn{Num: 3 + i, Key: ind.ID, Kind: kstt.RateColumn, Width: 14})
+		b.Columns = append(b.Columns, layout.Column{Num: 3 + i, Key: ind.ID, Kind: layout.RateColumn, Width: 14})
 		b.Numbers = append(b.Numbers, ind.Expr())
-		b.Head = append(b.Head, kstt.HeadCell{Text: ind.Name, Row: 1, Col: 2 + i, RowSpan: 1, ColSpan: 1})
+		b.Head = append(b.Head, layout.HeadCell{Text: ind.Name, Row: 1, Col: 2 + i, RowSpan: 1, ColSpan: 1})
 		rows, err := ind.Rows(f)
 		if err != nil {
 			return nil, nil // For(spec.Code) gave it: it reads this form
@@ -147,8 +148,8 @@ func indicatorBlock(f kstt.Form, spec *kstt.FormSpec, part *kstt.PartSpec, inds 
 	t := f.Table(spec.PartIndex(part.ID))
 	for ri, rv := range values[0] {
 		meta := t.Row(rv.Row)
-		row := kstt.SheetRow{Kind: rv.Kind, Cells: []kstt.Cell{text(meta.STT), text(rv.Label)}}
-		if rv.Kind == kstt.DataRow && rv.Group != "" {
+		row := layout.Row{Kind: rv.Kind, Cells: []layout.Cell{text(meta.STT), text(rv.Label)}}
+		if rv.Kind == layout.DataRow && rv.Group != "" {
 			row.Cells[1] = text(rv.Label + " (" + rv.Group + ")")
 		}
 		for i := range inds {
@@ -162,15 +163,15 @@ func indicatorBlock(f kstt.Form, spec *kstt.FormSpec, part *kstt.PartSpec, inds 
 
 // fieldCharts are the II.06a charts of one form: files received (3) by
 // lĩnh vực, and the on-time rate by lĩnh vực.
-func fieldCharts(f kstt.Form, onTime []RowValue) []kstt.Chart {
+func fieldCharts(f kstt.Form, onTime []RowValue) []layout.Chart {
 	t := f.Table(0)
-	received := kstt.Chart{Kind: kstt.BarChart, Title: "Số hồ sơ tiếp nhận theo lĩnh vực"}
-	rate := kstt.Chart{Kind: kstt.BarChart, Title: "Tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn theo lĩnh vực (%)", Percent: true, Places: 2}
-	recv := kstt.ChartSeries{Name: "Số hồ sơ tiếp nhận"}
-	rs := kstt.ChartSeries{Name: "Trước hạn và đúng hạn"}
+	received := layout.Chart{Kind: layout.BarChart, Title: "Số hồ sơ tiếp nhận theo lĩnh vực"}
+	rate := layout.Chart{Kind: layout.BarChart, Title: "Tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn theo lĩnh vực (%)", Percent: true, Places: 2}
+	recv := layout.ChartSeries{Name: "Số hồ sơ tiếp nhận"}
+	rs := layout.ChartSeries{Name: "Trước hạn và đúng hạn"}
 	buf := make([]int64, f.Spec().Parts[0].MaxNum()+1)
 	for _, rv := range onTime {
-		if rv.Kind != kstt.DataRow {
+		if rv.Kind != layout.DataRow {
 			continue
 		}
 		label := rv.Label
@@ -187,9 +188,9 @@ func fieldCharts(f kstt.Form, onTime []RowValue) []kstt.Chart {
 	if len(received.Categories) == 0 {
 		return nil
 	}
-	received.Series = []kstt.ChartSeries{recv}
-	rate.Series = []kstt.ChartSeries{rs}
-	return []kstt.Chart{received, rate}
+	received.Series = []layout.ChartSeries{recv}
+	rate.Series = []layout.ChartSeries{rs}
+	return []layout.Chart{received, rate}
 }
 
 // RankingSheet lays out units ranked by ind (the output of Rank, or of
@@ -197,23 +198,23 @@ func fieldCharts(f kstt.Form, onTime []RowValue) []kstt.Chart {
 // header h of the unit rolling up (a bieu.Aggregate's Header). Units
 // without a value come last with no rank. The sheet carries a bar chart of
 // the units by the indicator, in the same order.
-func RankingSheet(h kstt.Header, ind Indicator, units []UnitValue) *kstt.Sheet {
-	s := &kstt.Sheet{
+func RankingSheet(h kstt.Header, ind Indicator, units []UnitValue) *layout.Sheet {
+	s := &layout.Sheet{
 		Name:    RankingName,
 		Title:   "XẾP HẠNG CÁC ĐƠN VỊ THEO " + strings.ToUpper(ind.Name),
 		Measure: "Đơn vị tính: Số hồ sơ TTHC, %",
 	}
 	headerLines(s, h)
-	b := kstt.Block{
+	b := layout.Block{
 		HeadRows: 1,
-		Columns: []kstt.SheetColumn{
-			{Num: 1, Key: "rank", Kind: kstt.TextColumn, Width: 8},
-			{Num: 2, Key: "unit", Kind: kstt.TextColumn, Width: 32},
-			{Num: 3, Key: "num", Kind: kstt.CountColumn, Width: 12},
-			{Num: 4, Key: "den", Kind: kstt.CountColumn, Width: 12},
-			{Num: 5, Key: "rate", Kind: kstt.RateColumn, Width: 12},
+		Columns: []layout.Column{
+			{Num: 1, Key: "rank", Kind: layout.TextColumn, Width: 8},
+			{Num: 2, Key: "unit", Kind: layout.TextColumn, Width: 32},
+			{Num: 3, Key: "num", Kind: layout.CountColumn, Width: 12},
+			{Num: 4, Key: "den", Kind: layout.CountColumn, Width: 12},
+			{Num: 5, Key: "rate", Kind: layout.RateColumn, Width: 12},
 		},
-		Head: []kstt.HeadCell{
+		Head: []layout.HeadCell{
 			{Text: "Thứ hạng", Row: 0, Col: 0, RowSpan: 1, ColSpan: 1},
 			{Text: "Đơn vị", Row: 0, Col: 1, RowSpan: 1, ColSpan: 1},
 			{Text: "Tử số " + sideText(ind.Num), Row: 0, Col: 2, RowSpan: 1, ColSpan: 1},
@@ -222,11 +223,11 @@ func RankingSheet(h kstt.Header, ind Indicator, units []UnitValue) *kstt.Sheet {
 		},
 		Numbers: []string{"(1)", "(2)", "(3)", "(4)", "(5)=(3)/(4)"},
 	}
-	chart := kstt.Chart{Kind: kstt.BarChart, Title: ind.Name + " theo đơn vị (%)", Percent: true, Places: ind.Places}
-	series := kstt.ChartSeries{Name: ind.Name}
+	chart := layout.Chart{Kind: layout.BarChart, Title: ind.Name + " theo đơn vị (%)", Percent: true, Places: ind.Places}
+	series := layout.ChartSeries{Name: ind.Name}
 	rank := 0
 	for _, u := range units {
-		row := kstt.SheetRow{Kind: kstt.DataRow, Cells: []kstt.Cell{{}, text(u.Unit), {}, {}, {}}}
+		row := layout.Row{Kind: layout.DataRow, Cells: []layout.Cell{{}, text(u.Unit), {}, {}, {}}}
 		if u.Filed {
 			row.Cells[2], row.Cells[3] = intCell(u.Value.Num), intCell(u.Value.Den)
 		}
@@ -240,11 +241,11 @@ func RankingSheet(h kstt.Header, ind Indicator, units []UnitValue) *kstt.Sheet {
 		series.Values = append(series.Values, u.Value.Rate)
 		series.Missing = append(series.Missing, !u.Value.OK)
 	}
-	s.Blocks = []kstt.Block{b}
+	s.Blocks = []layout.Block{b}
 	s.Notes = []string{ind.Name + " = " + ind.Expr() + " × 100, " + ind.Basis + ". Đơn vị không có giá trị (mẫu số bằng 0 hoặc không gửi biểu) không xếp hạng."}
 	if len(units) > 0 {
-		chart.Series = []kstt.ChartSeries{series}
-		s.Charts = []kstt.Chart{chart}
+		chart.Series = []layout.ChartSeries{series}
+		s.Charts = []layout.Chart{chart}
 	}
 	return s
 }

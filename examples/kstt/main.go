@@ -66,6 +66,7 @@ import (
 	"github.com/baocaodinhky/vpcp/internal/atomicfile"
 	"github.com/baocaodinhky/vpcp/kstt"
 	"github.com/baocaodinhky/vpcp/kstt/grid"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"github.com/baocaodinhky/vpcp/render"
 	"github.com/baocaodinhky/vpcp/render/html"
 	"github.com/baocaodinhky/vpcp/render/text"
@@ -595,7 +596,7 @@ func renderer(format string) (render.Renderer, error) {
 
 // renderTo renders sheets with r into the file out, or to stdout when out
 // is "" or "-".
-func renderTo(r render.Renderer, out string, stdout io.Writer, sheets []*kstt.Sheet) error {
+func renderTo(r render.Renderer, out string, stdout io.Writer, sheets []*layout.Sheet) error {
 	if out == "" || out == "-" {
 		return r.Render(stdout, sheets...)
 	}

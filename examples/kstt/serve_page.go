@@ -9,6 +9,7 @@ import (
 	"github.com/baocaodinhky/vpcp/bieu"
 	"github.com/baocaodinhky/vpcp/bieu/indicator"
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"github.com/baocaodinhky/vpcp/render/html"
 	"github.com/baocaodinhky/vpcp/render/xlsx"
 )
@@ -71,7 +72,7 @@ type compareView struct {
 }
 
 // fragment renders sheets as HTML sections, findings on their cells.
-func fragment(findings kstt.Findings, sheets ...*kstt.Sheet) htmltemplate.HTML {
+func fragment(findings kstt.Findings, sheets ...*layout.Sheet) htmltemplate.HTML {
 	var b bytes.Buffer
 	if err := html.New(html.Options{Fragment: true, Findings: findings}).Render(&b, sheets...); err != nil {
 		return htmltemplate.HTML("<p class=\"errors\">" + htmltemplate.HTMLEscapeString(errText(err)) + "</p>")
@@ -218,7 +219,7 @@ func aggregateView(ru *rolled, reports []*kstt.Report) *aggView {
 	// has a value for, units ranked, each with its chart; the second
 	// workbook holds them after the forms.
 	rows, rankings := indicatorSheets(agg, reports)
-	extra := []*kstt.Sheet{}
+	extra := []*layout.Sheet{}
 	if rows != nil {
 		av.Indicators = fragment(nil, rows)
 		extra = append(extra, rows)

@@ -15,6 +15,7 @@ import (
 
 	"github.com/baocaodinhky/vpcp/bieu"
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 )
 
 // target says how to walk a form's data rows and where its total is.
@@ -67,7 +68,7 @@ func gen(b *bytes.Buffer, t target) error {
 	field := map[int]string{}
 	var numeric []int
 	for _, c := range part.Columns {
-		if c.Kind != kstt.CountColumn && c.Kind != kstt.FlagColumn {
+		if c.Kind != layout.CountColumn && c.Kind != layout.FlagColumn {
 			continue
 		}
 		name := ""

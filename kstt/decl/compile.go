@@ -7,6 +7,7 @@ import (
 
 	"github.com/baocaodinhky/vpcp/internal/vntext"
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"github.com/baocaodinhky/vpcp/period"
 )
 
@@ -138,7 +139,7 @@ func (c *compiler) fail(path, format string, args ...any) {
 	}
 }
 
-var columnKinds = map[string]kstt.ColumnKind{"text": kstt.TextColumn, "count": kstt.CountColumn, "rate": kstt.RateColumn, "flag": kstt.FlagColumn}
+var columnKinds = map[string]layout.ColumnKind{"text": layout.TextColumn, "count": layout.CountColumn, "rate": layout.RateColumn, "flag": layout.FlagColumn}
 
 // reservedKeys are JSON field names of a generic form's rows.
 var reservedKeys = map[string]bool{"level": true, "section": true, "title": true, "kind": true}
@@ -203,9 +204,9 @@ func (c *compiler) compile() *Schema {
 				c.fail(cp+".label", "a column needs its label as printed")
 			case !ok:
 				c.fail(cp+".kind", "want text, count, rate or flag, found %q", col.Kind)
-			case col.Num <= 2 && kind != kstt.TextColumn:
+			case col.Num <= 2 && kind != layout.TextColumn:
 				c.fail(cp+".kind", "columns (1) STT and (2) the row label are text")
-			case col.Num > 2 && kind == kstt.TextColumn:
+			case col.Num > 2 && kind == layout.TextColumn:
 				c.fail(cp+".kind", "only columns (1) and (2) are text; column (%d) holds numbers (count, rate or flag)", col.Num)
 			}
 			if c.err != nil {
@@ -226,9 +227,9 @@ func (c *compiler) compile() *Schema {
 			}
 			ps.Columns = append(ps.Columns, kstt.Column{Num: col.Num, Key: col.Key, Label: vntext.NFC(col.Label), Groups: groups, Kind: kind, Width: col.Width})
 			switch kind {
-			case kstt.CountColumn, kstt.FlagColumn:
+			case layout.CountColumn, layout.FlagColumn:
 				info.numeric = append(info.numeric, col.Num)
-			case kstt.RateColumn:
+			case layout.RateColumn:
 				info.rates = append(info.rates, col.Num)
 			}
 		}
@@ -362,7 +363,7 @@ func (c *compiler) rule(s *Schema, spec *kstt.FormSpec, partIDs map[string]int, 
 		Meaning: vntext.NFC(r.Meaning), MeaningEN: r.MeaningEN, Inferred: r.Inferred, Note: vntext.NFC(r.Note), NoteEN: r.NoteEN,
 		Target: e.Target, Terms: e.Terms}
 	// Resolve and check the cells of the form's own parts.
-	check := func(x *kstt.Ref, want ...kstt.ColumnKind) bool {
+	check := func(x *kstt.Ref, want ...layout.ColumnKind) bool {
 		if x.Form != "" || x.Field != "" {
 			return true
 		}
@@ -391,7 +392,7 @@ func (c *compiler) rule(s *Schema, spec *kstt.FormSpec, partIDs map[string]int, 
 		c.fail(rp+".rule", "column (%d) of %s is a %s column, want %s", x.Col, partName(x.Part), col.Kind, kindList(want))
 		return false
 	}
-	num := []kstt.ColumnKind{kstt.CountColumn, kstt.FlagColumn}
+	num := []layout.ColumnKind{layout.CountColumn, layout.FlagColumn}
 	switch e.Op {
 	case OpTotal, OpNonNegative:
 		if cross {
@@ -411,7 +412,7 @@ func (c *compiler) rule(s *Schema, spec *kstt.FormSpec, partIDs map[string]int, 
 			c.fail(rp+".rule", "a flag rule belongs to the form's own columns")
 			return
 		}
-		if !check(&kr.Target, kstt.FlagColumn) {
+		if !check(&kr.Target, layout.FlagColumn) {
 			return
 		}
 		kr.Kind = kstt.FlagOnly
@@ -457,11 +458,11 @@ func (c *compiler) rule(s *Schema, spec *kstt.FormSpec, partIDs map[string]int, 
 				c.fail(rp+".rule", "a sum of one column is no formula: write (a) = (b) + (c)")
 				return
 			}
-			if !check(&kr.Target, kstt.CountColumn) {
+			if !check(&kr.Target, layout.CountColumn) {
 				return
 			}
 			for i := range kr.Terms {
-				if !check(&kr.Terms[i], kstt.CountColumn) {
+				if !check(&kr.Terms[i], layout.CountColumn) {
 					return
 				}
 				if kr.Terms[i].Part != kr.Target.Part {
@@ -477,7 +478,7 @@ func (c *compiler) rule(s *Schema, spec *kstt.FormSpec, partIDs map[string]int, 
 		case OpRate:
 			kr.Kind = kstt.Percentage
 			kr.Places = placesOf(r)
-			if !check(&kr.Target, kstt.RateColumn) || !check(&kr.Terms[0], num...) || !check(&kr.Terms[1], num...) {
+			if !check(&kr.Target, layout.RateColumn) || !check(&kr.Terms[0], num...) || !check(&kr.Terms[1], num...) {
 				return
 			}
 		}
@@ -557,7 +558,7 @@ func partName(id string) string {
 	return "Phần " + id
 }
 
-func kindList(ks []kstt.ColumnKind) string {
+func kindList(ks []layout.ColumnKind) string {
 	var s []string
 	for _, k := range ks {
 		s = append(s, k.String())
@@ -653,7 +654,7 @@ func ZeroCheck(rule kstt.Rule, group string, from period.Date) kstt.ReportCheck 
 			if group != "" {
 				check = nil
 				for _, c := range ps.Columns {
-					if c.Kind == kstt.CountColumn || c.Kind == kstt.FlagColumn {
+					if c.Kind == layout.CountColumn || c.Kind == layout.FlagColumn {
 						check = append(check, c.Num)
 					}
 				}
@@ -663,7 +664,7 @@ func ZeroCheck(rule kstt.Rule, group string, from period.Date) kstt.ReportCheck 
 			buf := make([]int64, ps.MaxNum()+1)
 			for i := 0; i < t.Len(); i++ {
 				meta := t.Row(i)
-				if meta.Kind != kstt.DataRow || (group != "" && vntext.Key(meta.Group) != gkey) {
+				if meta.Kind != layout.DataRow || (group != "" && vntext.Key(meta.Group) != gkey) {
 					continue
 				}
 				t.Ints(i, buf)

@@ -10,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"github.com/baocaodinhky/vpcp/period"
 )
 
@@ -61,15 +62,15 @@ func TestFormEndToEnd(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	must(f.AddGroup(0, kstt.LevelRow, "I", "CẤP TỈNH"))
+	must(f.AddGroup(0, layout.LevelRow, "I", "CẤP TỈNH"))
 	must(f.AddRow(0, "Hộ tịch", map[string]int64{"online": 3, "direct": 2}))
-	must(f.AddGroup(0, kstt.LevelRow, "II", "CẤP HUYỆN"))
+	must(f.AddGroup(0, layout.LevelRow, "II", "CẤP HUYỆN"))
 	must(f.AddRow(0, "Hộ tịch", map[string]int64{"direct": 1, "district": 1}))
 	must(f.AddRow(1, "Hộ tịch", map[string]int64{"done": 2, "linked": 1}))
 	if err := f.AddRow(0, "x", map[string]int64{"nope": 1}); !errors.Is(err, ErrInvalid) {
 		t.Fatalf("unknown key: %v", err)
 	}
-	if err := f.AddGroup(1, kstt.LevelRow, "I", "CẤP TỈNH"); !errors.Is(err, ErrInvalid) {
+	if err := f.AddGroup(1, layout.LevelRow, "I", "CẤP TỈNH"); !errors.Is(err, ErrInvalid) {
 		t.Fatalf("part II has no levels: %v", err)
 	}
 	must(f.Fill())
@@ -108,7 +109,7 @@ func TestFormEndToEnd(t *testing.T) {
 	if len(sheet.Blocks) != 2 || sheet.Blocks[0].Numbers[2] != "(3)=(4)+(5)" || sheet.Code != "Biểu số X.01/THỬ" {
 		t.Fatalf("sheet: %+v", sheet.Blocks[0].Numbers)
 	}
-	if sheet.Blocks[0].Rows[0].Kind != kstt.LevelRow || sheet.Blocks[0].Rows[4].Kind != kstt.TotalRow {
+	if sheet.Blocks[0].Rows[0].Kind != layout.LevelRow || sheet.Blocks[0].Rows[4].Kind != layout.TotalRow {
 		t.Fatal("sheet rows")
 	}
 	b, err := json.Marshal(f)
@@ -292,7 +293,7 @@ func TestRollup(t *testing.T) {
 	s := small(t)
 	mk := func(unit string, online int64) *Form {
 		f := s.New(kstt.Header{Unit: unit})
-		_ = f.AddGroup(0, kstt.LevelRow, "I", "CẤP TỈNH")
+		_ = f.AddGroup(0, layout.LevelRow, "I", "CẤP TỈNH")
 		_ = f.AddRow(0, "Hộ tịch", map[string]int64{"online": online, "direct": 1})
 		_ = f.AddRow(0, unit, map[string]int64{"online": 1})
 		_ = f.AddRow(1, "Hộ tịch", map[string]int64{"done": 1})
@@ -327,7 +328,7 @@ func TestRollup(t *testing.T) {
 
 func TestFillNumbersBlankSTT(t *testing.T) {
 	f := small(t).New(kstt.Header{})
-	f.Parts[0].Rows = append(f.Parts[0].Rows, Row{Kind: kstt.LevelRow, STT: "I", Label: "CẤP TỈNH"}, Row{Label: "a"}, Row{STT: "x", Label: "b"}, Row{Label: "c"})
+	f.Parts[0].Rows = append(f.Parts[0].Rows, Row{Kind: layout.LevelRow, STT: "I", Label: "CẤP TỈNH"}, Row{Label: "a"}, Row{STT: "x", Label: "b"}, Row{Label: "c"})
 	if err := f.Fill(); err != nil {
 		t.Fatal(err)
 	}

@@ -5,7 +5,7 @@
 // Compile turns it into a Schema — the kstt.FormSpec the engine reads,
 // plus the rules that reach beyond the form — and a Schema makes generic
 // Forms that work wherever the typed forms of package bieu work: Fill,
-// Check, the renderers (through kstt.Layout and the neutral kstt.Sheet),
+// Check, the renderers (through kstt.Layout and the neutral layout.Sheet),
 // the form readers (bieu.ReadOptions.Catalogue), JSON and catalogues
 // (Schema.AddTo). A unit adds a form, or a new edition of one, the day it
 // is published, in its own code.

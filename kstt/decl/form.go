@@ -9,6 +9,7 @@ import (
 
 	"github.com/baocaodinhky/vpcp/internal/vntext"
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 )
 
 // Form holds the data of any declared form: its header and, part by part,
@@ -39,7 +40,7 @@ type PartData struct {
 // Row is one body row. Values and Rates are indexed by official column
 // number (Values[3] is column (3)); missing entries read as 0.
 type Row struct {
-	Kind   kstt.RowKind      // kstt.DataRow (also the zero value), kstt.LevelRow or kstt.SectionRow
+	Kind   layout.RowKind    // layout.DataRow (also the zero value), layout.LevelRow or layout.SectionRow
 	STT    string            // (1): "1", or a group row's code "I", "B"
 	Label  string            // (2): the lĩnh vực (or unit), or a group row's title
 	Values []int64           // count and flag columns by number
@@ -53,7 +54,7 @@ func (s *Schema) New(h kstt.Header) *Form {
 	f := &Form{Header: h, schema: s, Parts: make([]PartData, len(s.parts))}
 	for pi := range s.parts {
 		for i, field := range s.decl.Parts[pi].Rows.Fields {
-			f.Parts[pi].Rows = append(f.Parts[pi].Rows, Row{Kind: kstt.DataRow, STT: strconv.Itoa(i + 1), Label: vntext.NFC(field)})
+			f.Parts[pi].Rows = append(f.Parts[pi].Rows, Row{Kind: layout.DataRow, STT: strconv.Itoa(i + 1), Label: vntext.NFC(field)})
 		}
 	}
 	return f
@@ -112,7 +113,7 @@ func (f *Form) Fill() error {
 		n := 0
 		for i := range f.Parts[pi].Rows {
 			r := &f.Parts[pi].Rows[i]
-			if r.Kind != kstt.DataRow && r.Kind != 0 {
+			if r.Kind != layout.DataRow && r.Kind != 0 {
 				continue
 			}
 			n++
@@ -128,7 +129,7 @@ func (f *Form) Fill() error {
 func (f *Form) Check(opts kstt.CheckOptions) (kstt.Findings, error) { return kstt.Check(f, opts) }
 
 // Sheet returns the neutral layout renderers print (kstt.Layout).
-func (f *Form) Sheet() *kstt.Sheet { return kstt.Layout(f) }
+func (f *Form) Sheet() *layout.Sheet { return kstt.Layout(f) }
 
 // AddRow appends a data row to part pi with values by column key
 // ({"online": 31}); the STT is the row's number among the part's data
@@ -140,7 +141,7 @@ func (f *Form) AddRow(pi int, label string, values map[string]int64) error {
 	}
 	f.ensure()
 	info := &f.schema.parts[pi]
-	row := Row{Kind: kstt.DataRow, Label: vntext.NFC(label), Values: make([]int64, info.width)}
+	row := Row{Kind: layout.DataRow, Label: vntext.NFC(label), Values: make([]int64, info.width)}
 	for k, v := range values {
 		n, ok := info.keys[k]
 		if !ok || !isNumeric(info, n) {
@@ -151,7 +152,7 @@ func (f *Form) AddRow(pi int, label string, values map[string]int64) error {
 	p := &f.Parts[pi]
 	data := 0
 	for _, r := range p.Rows {
-		if r.Kind == kstt.DataRow || r.Kind == 0 {
+		if r.Kind == layout.DataRow || r.Kind == 0 {
 			data++
 		}
 	}
@@ -160,16 +161,16 @@ func (f *Form) AddRow(pi int, label string, values map[string]int64) error {
 	return nil
 }
 
-// AddGroup appends a level (kstt.LevelRow) or section (kstt.SectionRow)
+// AddGroup appends a level (layout.LevelRow) or section (layout.SectionRow)
 // row to part pi, e.g. "I", "CẤP TỈNH". It fails when the part declares
 // no such rows.
-func (f *Form) AddGroup(pi int, kind kstt.RowKind, code, title string) error {
+func (f *Form) AddGroup(pi int, kind layout.RowKind, code, title string) error {
 	if f.schema == nil || pi < 0 || pi >= len(f.schema.parts) {
 		return fmt.Errorf("decl: add group: the form has no part %d", pi)
 	}
 	info := &f.schema.parts[pi]
-	if (kind == kstt.LevelRow && len(info.levels) == 0) || (kind == kstt.SectionRow && len(info.sections) == 0) ||
-		(kind != kstt.LevelRow && kind != kstt.SectionRow) {
+	if (kind == layout.LevelRow && len(info.levels) == 0) || (kind == layout.SectionRow && len(info.sections) == 0) ||
+		(kind != layout.LevelRow && kind != layout.SectionRow) {
 		return fmt.Errorf("decl: add group %q: %w: part %d of %s declares no %s rows", title, ErrInvalid, pi, f.schema.spec.Code, kind)
 	}
 	f.ensure()
@@ -247,7 +248,7 @@ func (t *partTable) Len() int { return len(t.part().Rows) + 1 }
 func (t *partTable) Row(i int) kstt.RowMeta {
 	p := t.part()
 	if i == len(p.Rows) {
-		return kstt.RowMeta{Kind: kstt.TotalRow, STT: p.Total.STT, Label: kstt.TotalLabel}
+		return kstt.RowMeta{Kind: layout.TotalRow, STT: p.Total.STT, Label: kstt.TotalLabel}
 	}
 	if i < 0 || i > len(p.Rows) {
 		return kstt.RowMeta{}
@@ -255,15 +256,15 @@ func (t *partTable) Row(i int) kstt.RowMeta {
 	r := &p.Rows[i]
 	kind := r.Kind
 	if kind == 0 {
-		kind = kstt.DataRow
+		kind = layout.DataRow
 	}
 	m := kstt.RowMeta{Kind: kind, STT: r.STT, Label: r.Label}
-	if kind == kstt.DataRow && t.info.groups {
+	if kind == layout.DataRow && t.info.groups {
 		for j := i - 1; j >= 0; j-- {
-			if k := p.Rows[j].Kind; k == kstt.LevelRow {
+			if k := p.Rows[j].Kind; k == layout.LevelRow {
 				m.Group = p.Rows[j].Label
 				break
-			} else if k == kstt.SectionRow {
+			} else if k == layout.SectionRow {
 				break
 			}
 		}

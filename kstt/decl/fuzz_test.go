@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 )
 
 func FuzzParseRule(f *testing.F) {
@@ -51,10 +52,10 @@ func FuzzParse(f *testing.F) {
 		}
 		form := s.New(kstt.Header{})
 		for pi := range s.Spec().Parts {
-			_ = form.AddGroup(pi, kstt.LevelRow, "I", "CẤP TỈNH")
+			_ = form.AddGroup(pi, layout.LevelRow, "I", "CẤP TỈNH")
 			vals := map[string]int64{}
 			for _, c := range s.Spec().Parts[pi].Columns {
-				if c.Kind == kstt.CountColumn {
+				if c.Kind == layout.CountColumn {
 					vals[c.Key] = int64(c.Num)
 				}
 			}
@@ -94,7 +95,7 @@ func FuzzFormJSON(f *testing.F) {
 		f.Fatal(err)
 	}
 	g := s.New(kstt.Header{Unit: "Sở Tư pháp"})
-	_ = g.AddGroup(0, kstt.LevelRow, "I", "CẤP TỈNH")
+	_ = g.AddGroup(0, layout.LevelRow, "I", "CẤP TỈNH")
 	_ = g.AddRow(0, "Hộ tịch", map[string]int64{"online": 3, "direct": 2})
 	_ = g.AddRow(1, "Hộ tịch", map[string]int64{"done": 2, "linked": 1})
 	_ = g.Fill()

@@ -9,7 +9,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 )
 
 // ErrNoSchema: a Form was decoded without a schema (a zero Form). Decode
@@ -83,9 +83,9 @@ func writeString(b *bytes.Buffer, s string) {
 
 func (f *Form) writeRow(b *bytes.Buffer, pi int, r *Row) error {
 	switch r.Kind {
-	case kstt.LevelRow, kstt.SectionRow:
+	case layout.LevelRow, layout.SectionRow:
 		key := "level"
-		if r.Kind == kstt.SectionRow {
+		if r.Kind == layout.SectionRow {
 			key = "section"
 		}
 		b.WriteString(`{"` + key + `":`)
@@ -118,7 +118,7 @@ func (f *Form) writeRow(b *bytes.Buffer, pi int, r *Row) error {
 			writeString(b, c.Key)
 			b.WriteByte(':')
 			writeString(b, r.Label)
-		case c.Kind == kstt.RateColumn:
+		case c.Kind == layout.RateColumn:
 			sep()
 			writeString(b, c.Key)
 			b.WriteByte(':')
@@ -258,9 +258,9 @@ func (f *Form) readRow(pi int, where string, m map[string]json.RawMessage, total
 	}
 	for _, g := range []struct {
 		key  string
-		kind kstt.RowKind
+		kind layout.RowKind
 		ok   bool
-	}{{"level", kstt.LevelRow, len(info.levels) > 0}, {"section", kstt.SectionRow, len(info.sections) > 0}} {
+	}{{"level", layout.LevelRow, len(info.levels) > 0}, {"section", layout.SectionRow, len(info.sections) > 0}} {
 		if _, has := m[g.key]; !has {
 			continue
 		}
@@ -284,7 +284,7 @@ func (f *Form) readRow(pi int, where string, m map[string]json.RawMessage, total
 		}
 		return Row{Kind: g.kind, STT: code, Label: title}, nil
 	}
-	r := Row{Kind: kstt.DataRow, Values: make([]int64, info.width)}
+	r := Row{Kind: layout.DataRow, Values: make([]int64, info.width)}
 	cols := f.schema.spec.Parts[pi].Columns
 	for k, raw := range m {
 		n, ok := info.keys[k]
@@ -298,7 +298,7 @@ func (f *Form) readRow(pi int, where string, m map[string]json.RawMessage, total
 			r.STT, err = str(k)
 		case n == 2:
 			r.Label, err = str(k)
-		case c.Kind == kstt.RateColumn:
+		case c.Kind == layout.RateColumn:
 			if r.Rates == nil {
 				r.Rates = make([]decimal.Decimal, info.width)
 			}

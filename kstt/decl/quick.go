@@ -1,6 +1,9 @@
 package decl
 
-import "github.com/baocaodinhky/vpcp/kstt"
+import (
+	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
+)
 
 // quickPlan is a form's fast path: the rules of its spec that a direct
 // loop over the rows can verify. ok is false when the spec has a rule the
@@ -239,8 +242,8 @@ func (qp *quickPart) blockClean(blk []Row, acc []int64) bool {
 	for i := range blk {
 		r := &blk[i]
 		switch r.Kind {
-		case 0, kstt.DataRow:
-		case kstt.LevelRow, kstt.SectionRow:
+		case 0, layout.DataRow:
+		case layout.LevelRow, layout.SectionRow:
 			plain = false
 			continue
 		default:
@@ -361,7 +364,7 @@ func (qp *quickPart) blockClean(blk []Row, acc []int64) bool {
 func (qp *quickPart) rowsClean(blk []Row, acc []int64) bool {
 	for i := range blk {
 		r := &blk[i]
-		if r.Kind == kstt.LevelRow || r.Kind == kstt.SectionRow {
+		if r.Kind == layout.LevelRow || r.Kind == layout.SectionRow {
 			continue
 		}
 		v := r.Values

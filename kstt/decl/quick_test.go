@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 )
 
 // engineOnly hides a form's fast path, so a Checker runs its rules.
@@ -118,7 +119,7 @@ func cleanForm(rng *rand.Rand, s *Schema, zero bool, maxLeaf int64) *Form {
 	}
 	for i := range nrows {
 		if len(info.levels) > 0 && rng.IntN(8) == 0 {
-			f.Parts[0].Rows = append(f.Parts[0].Rows, Row{Kind: kstt.LevelRow, STT: "I", Label: "CẤP TỈNH",
+			f.Parts[0].Rows = append(f.Parts[0].Rows, Row{Kind: layout.LevelRow, STT: "I", Label: "CẤP TỈNH",
 				Values: []int64{int64(rng.IntN(5))}}) // ignored by every rule
 		}
 		v := make([]int64, info.width)
@@ -139,7 +140,7 @@ func cleanForm(rng *rand.Rand, s *Schema, zero bool, maxLeaf int64) *Form {
 				}
 			}
 		}
-		kind := kstt.DataRow
+		kind := layout.DataRow
 		if rng.IntN(4) == 0 {
 			kind = 0 // the zero value is a data row too
 		}
@@ -147,7 +148,7 @@ func cleanForm(rng *rand.Rand, s *Schema, zero bool, maxLeaf int64) *Form {
 	}
 	total := make([]int64, info.width)
 	for _, r := range f.Parts[0].Rows {
-		if r.Kind == kstt.DataRow || r.Kind == 0 {
+		if r.Kind == layout.DataRow || r.Kind == 0 {
 			for _, c := range info.numeric {
 				total[c] += r.Values[c]
 			}
@@ -226,7 +227,7 @@ func mutate(rng *rand.Rand, f *Form, extremes []int64, form int) {
 		if rng.IntN(2) == 0 {
 			v = int64(rng.IntN(200)) - 2
 		}
-		if i := rng.IntN(len(p.Rows) + 1); i < len(p.Rows) && p.Rows[i].Kind != kstt.LevelRow {
+		if i := rng.IntN(len(p.Rows) + 1); i < len(p.Rows) && p.Rows[i].Kind != layout.LevelRow {
 			p.Rows[i].Values[col] = v
 		} else {
 			p.Total.Values[col] = v
@@ -247,15 +248,15 @@ func mutate(rng *rand.Rand, f *Form, extremes []int64, form int) {
 		r := &p.Rows[rng.IntN(len(p.Rows))]
 		switch rng.IntN(3) {
 		case 0:
-			if r.Kind != kstt.LevelRow {
+			if r.Kind != layout.LevelRow {
 				r.Values = r.Values[:rng.IntN(len(r.Values))]
 			}
 		case 1:
-			if r.Kind != kstt.LevelRow {
-				r.Kind = kstt.TotalRow
+			if r.Kind != layout.LevelRow {
+				r.Kind = layout.TotalRow
 			}
 		default:
-			r.Kind = kstt.RowKind(5 + rng.IntN(3))
+			r.Kind = layout.RowKind(5 + rng.IntN(3))
 		}
 	}
 }
@@ -283,7 +284,7 @@ func FuzzQuickClean(f *testing.F) {
 				continue // leave the cell
 			}
 			col := 3 + rng.IntN(width-3)
-			if i := rng.IntN(len(p.Rows) + 1); i < len(p.Rows) && p.Rows[i].Kind != kstt.LevelRow {
+			if i := rng.IntN(len(p.Rows) + 1); i < len(p.Rows) && p.Rows[i].Kind != layout.LevelRow {
 				p.Rows[i].Values[col] = v
 			} else {
 				p.Total.Values[col] = v

@@ -6,6 +6,7 @@ import (
 
 	"github.com/baocaodinhky/vpcp/internal/vntext"
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 )
 
 // Rollup sums forms of the schema — the same form of many units, for one
@@ -38,7 +39,7 @@ func (s *Schema) Rollup(h kstt.Header, forms ...*Form) (*Form, error) {
 			group = ""
 			for _, r := range f.Parts[pi].Rows {
 				switch r.Kind {
-				case kstt.LevelRow, kstt.SectionRow:
+				case layout.LevelRow, layout.SectionRow:
 					group = strconv.Itoa(int(r.Kind)) + vntext.Key(r.Label)
 					if _, ok := index[group]; !ok {
 						out.Parts[pi].Rows = append(out.Parts[pi].Rows, Row{Kind: r.Kind, STT: r.STT, Label: vntext.NFC(r.Label)})
@@ -50,7 +51,7 @@ func (s *Schema) Rollup(h kstt.Header, forms ...*Form) (*Form, error) {
 				j, ok := index[key]
 				if !ok {
 					data++
-					out.Parts[pi].Rows = append(out.Parts[pi].Rows, Row{Kind: kstt.DataRow, STT: strconv.Itoa(data),
+					out.Parts[pi].Rows = append(out.Parts[pi].Rows, Row{Kind: layout.DataRow, STT: strconv.Itoa(data),
 						Label: vntext.NFC(r.Label), Values: make([]int64, info.width)})
 					j = len(out.Parts[pi].Rows) - 1
 					index[key] = j

@@ -9,6 +9,7 @@ import (
 
 	"github.com/baocaodinhky/vpcp/bieu"
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"github.com/baocaodinhky/vpcp/render/html"
 )
 
@@ -17,8 +18,8 @@ import (
 // aligned when numeric, TỔNG CỘNG across (1) and (2), everything escaped
 // by the template engine.
 var floor = htmltemplate.Must(htmltemplate.New("t").Funcs(htmltemplate.FuncMap{
-	"headRow": func(b *kstt.Block, row int) []kstt.HeadCell {
-		var out []kstt.HeadCell
+	"headRow": func(b *layout.Block, row int) []layout.HeadCell {
+		var out []layout.HeadCell
 		for _, h := range b.Head {
 			if h.Row == row {
 				out = append(out, h)
@@ -26,32 +27,32 @@ var floor = htmltemplate.Must(htmltemplate.New("t").Funcs(htmltemplate.FuncMap{
 		}
 		return out
 	},
-	"rows": func(b *kstt.Block) []int {
+	"rows": func(b *layout.Block) []int {
 		out := make([]int, b.HeadRows)
 		for i := range out {
 			out[i] = i
 		}
 		return out
 	},
-	"cell": func(c kstt.Cell, kind kstt.ColumnKind) string {
+	"cell": func(c layout.Cell, kind layout.ColumnKind) string {
 		switch c.Kind {
-		case kstt.TextCell:
+		case layout.TextCell:
 			return c.Text
-		case kstt.IntCell:
+		case layout.IntCell:
 			return strconv.FormatInt(c.Int, 10)
-		case kstt.DecimalCell:
+		case layout.DecimalCell:
 			s := strings.ReplaceAll(c.Dec.String(), ".", ",")
-			if kind == kstt.RateColumn {
+			if kind == layout.RateColumn {
 				s += "%"
 			}
 			return s
 		}
 		return ""
 	},
-	"numeric": func(c kstt.Cell) bool { return c.Kind == kstt.IntCell || c.Kind == kstt.DecimalCell },
-	"kind":    func(b *kstt.Block, i int) kstt.ColumnKind { return b.Columns[i].Kind },
-	"total":   func(r kstt.SheetRow) bool { return r.Kind == kstt.TotalRow },
-	"tail":    func(cs []kstt.Cell) []kstt.Cell { return cs[2:] },
+	"numeric": func(c layout.Cell) bool { return c.Kind == layout.IntCell || c.Kind == layout.DecimalCell },
+	"kind":    func(b *layout.Block, i int) layout.ColumnKind { return b.Columns[i].Kind },
+	"total":   func(r layout.Row) bool { return r.Kind == layout.TotalRow },
+	"tail":    func(cs []layout.Cell) []layout.Cell { return cs[2:] },
 	"add2":    func(i int) int { return i + 2 },
 }).Parse(`{{range .Blocks}}{{$b := .}}<table class="form">
 <thead>
@@ -65,7 +66,7 @@ var floor = htmltemplate.Must(htmltemplate.New("t").Funcs(htmltemplate.FuncMap{
 </table>
 {{end}}`))
 
-func benchSheet(b *testing.B, n int) *kstt.Sheet {
+func benchSheet(b *testing.B, n int) *layout.Sheet {
 	f := &bieu.II06a{}
 	for i := range n {
 		f.Rows = append(f.Rows, bieu.II06aRow{STT: strconv.Itoa(i + 1), Field: "Lĩnh vực thứ " + strconv.Itoa(i+1) + " & <đất đai>",

@@ -9,7 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/baocaodinhky/vpcp/internal/vntext"
-	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 )
 
 // Chart geometry, in SVG user units (pixels at 100 %).
@@ -38,7 +38,7 @@ var seriesColors = []string{"#1f5fa8", "#e08a1e", "#3a8f4b", "#8c3f9a"}
 // horizontal bars here (render/xlsx keeps the kind). A category without a
 // value (ChartSeries.Missing) shows "–" and no bar. Percent charts run from
 // 0 to 100 (or the largest value, when one is over 100). Text is escaped.
-func WriteChart(w io.Writer, c *kstt.Chart) error {
+func WriteChart(w io.Writer, c *layout.Chart) error {
 	bw := bufio.NewWriter(w)
 	p := &printer{w: bw, opts: &Options{}}
 	if err := writeChart(p, c); err != nil {
@@ -47,7 +47,7 @@ func WriteChart(w io.Writer, c *kstt.Chart) error {
 	return bw.Flush()
 }
 
-func writeChart(p *printer, c *kstt.Chart) error {
+func writeChart(p *printer, c *layout.Chart) error {
 	if c == nil {
 		return nil
 	}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/baocaodinhky/vpcp/bieu"
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"github.com/baocaodinhky/vpcp/render/html"
 )
 
@@ -32,9 +33,9 @@ func Example() {
 
 // A chart as SVG, for a page: units by on-time rate.
 func ExampleWriteChart() {
-	c := &kstt.Chart{Kind: kstt.BarChart, Title: "Tỷ lệ trước hạn và đúng hạn", Percent: true,
+	c := &layout.Chart{Kind: layout.BarChart, Title: "Tỷ lệ trước hạn và đúng hạn", Percent: true,
 		Categories: []string{"Sở Tư pháp", "UBND huyện Cẩm Xuyên"},
-		Series:     []kstt.ChartSeries{{Name: "Quý II năm 2024", Values: decs("100", "95.06")}}}
+		Series:     []layout.ChartSeries{{Name: "Quý II năm 2024", Values: decs("100", "95.06")}}}
 	var b strings.Builder
 	_ = html.WriteChart(&b, c)
 	fmt.Println(strings.Count(b.String(), `class="bar"`), "bars;", strings.Contains(b.String(), ">95,06%</text>"))

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"github.com/baocaodinhky/vpcp/render/html"
 )
 
@@ -15,15 +16,15 @@ func FuzzEscaped(f *testing.F) {
 	for _, s := range []string{"<script>alert(1)</script>", `"'><img src=x onerror=alert(1)>`, "Lĩnh vực &amp; <Hộ tịch>", "\x00\xff", ""} {
 		f.Add(s)
 	}
-	sheet := func(s string) *kstt.Sheet {
-		return &kstt.Sheet{Name: "II.06a", Code: s, Title: s, Unit: s, Notes: []string{s},
-			Blocks: []kstt.Block{{Title: s, HeadRows: 1,
-				Columns: []kstt.SheetColumn{{Num: 1, Kind: kstt.TextColumn}, {Num: 2, Kind: kstt.TextColumn}},
-				Head:    []kstt.HeadCell{{Text: s, Row: 0, Col: 0, RowSpan: 1, ColSpan: 2}},
+	sheet := func(s string) *layout.Sheet {
+		return &layout.Sheet{Name: "II.06a", Code: s, Title: s, Unit: s, Notes: []string{s},
+			Blocks: []layout.Block{{Title: s, HeadRows: 1,
+				Columns: []layout.Column{{Num: 1, Kind: layout.TextColumn}, {Num: 2, Kind: layout.TextColumn}},
+				Head:    []layout.HeadCell{{Text: s, Row: 0, Col: 0, RowSpan: 1, ColSpan: 2}},
 				Numbers: []string{s, s},
-				Rows:    []kstt.SheetRow{{Kind: kstt.DataRow, Cells: []kstt.Cell{{Kind: kstt.TextCell, Text: s}, {Kind: kstt.TextCell, Text: s}}}},
+				Rows:    []layout.Row{{Kind: layout.DataRow, Cells: []layout.Cell{{Kind: layout.TextCell, Text: s}, {Kind: layout.TextCell, Text: s}}}},
 			}},
-			Charts: []kstt.Chart{{Title: s, Categories: []string{s}, Series: []kstt.ChartSeries{{Name: s, Values: decs("1")}}}},
+			Charts: []layout.Chart{{Title: s, Categories: []string{s}, Series: []layout.ChartSeries{{Name: s, Values: decs("1")}}}},
 		}
 	}
 	render := func(t *testing.T, s string) string {

@@ -1,4 +1,4 @@
-// Package html renders kstt.Sheet values as an HTML document laid out as
+// Package html renders layout.Sheet values as an HTML document laid out as
 // the official forms print: the header block (form code, title, Đơn vị báo
 // cáo, Đơn vị nhận báo cáo, Kỳ báo cáo, Đơn vị tính), the table with its
 // merged multi-level header and the column-number row ("(3)=(4)+(5)+(6)"),
@@ -10,7 +10,7 @@
 // class "f-error", "f-warning" or "f-info" and a title (a tooltip) with
 // the rule and the message; findings about a whole row mark the row, and
 // those about no row of a sheet are listed under it. Charts a sheet
-// carries (kstt.Chart) are drawn as inline SVG (see WriteChart).
+// carries (layout.Chart) are drawn as inline SVG (see WriteChart).
 //
 // The renderer registers under "html" in a render.Registry, like render/text
 // and render/xlsx.
@@ -25,6 +25,7 @@ import (
 
 	"github.com/baocaodinhky/vpcp/internal/vntext"
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"github.com/baocaodinhky/vpcp/render"
 )
 
@@ -110,7 +111,7 @@ table.form tr{break-inside:avoid}
 // document (or nothing, for a fragment). Odd sheets (short rows, header
 // cells outside the grid) are written as well as they can be, never with
 // a panic.
-func (r *Renderer) Render(w io.Writer, sheets ...*kstt.Sheet) error {
+func (r *Renderer) Render(w io.Writer, sheets ...*layout.Sheet) error {
 	var opts Options
 	if r != nil {
 		opts = r.opts
@@ -207,7 +208,7 @@ func partIndex(part string) int {
 	return n - 1
 }
 
-func (p *printer) sheet(s *kstt.Sheet) {
+func (p *printer) sheet(s *layout.Sheet) {
 	// The findings of this sheet, by cell; those on no cell go below.
 	var at map[cellKey][]*kstt.Finding
 	var loose []*kstt.Finding
@@ -223,7 +224,7 @@ func (p *printer) sheet(s *kstt.Sheet) {
 		}
 		col := -1
 		if f.Column > 0 {
-			col = slices.IndexFunc(s.Blocks[bi].Columns, func(c kstt.SheetColumn) bool { return c.Num == f.Column })
+			col = slices.IndexFunc(s.Blocks[bi].Columns, func(c layout.Column) bool { return c.Num == f.Column })
 			if col < 0 {
 				loose = append(loose, f)
 				continue
@@ -359,7 +360,7 @@ func (p *printer) marks(cls string, fs []*kstt.Finding) {
 	}
 }
 
-func (p *printer) block(bi int, b *kstt.Block, at map[cellKey][]*kstt.Finding) {
+func (p *printer) block(bi int, b *layout.Block, at map[cellKey][]*kstt.Finding) {
 	if b.Title != "" {
 		p.raw("<h3>")
 		p.text(b.Title)
@@ -426,7 +427,7 @@ func (p *printer) block(bi int, b *kstt.Block, at map[cellKey][]*kstt.Finding) {
 		p.raw(">")
 		c := 0
 		// TỔNG CỘNG with no STT spans (1) and (2), as the forms print it.
-		if row.Kind == kstt.TotalRow && ncol >= 2 && len(row.Cells) >= 2 && blankCell(&row.Cells[0]) {
+		if row.Kind == layout.TotalRow && ncol >= 2 && len(row.Cells) >= 2 && blankCell(&row.Cells[0]) {
 			fs := append(slices.Clone(at[cellKey{bi, ri, 0}]), at[cellKey{bi, ri, 1}]...)
 			p.raw(`<td colspan="2"`)
 			p.marks("c", fs)
@@ -436,13 +437,13 @@ func (p *printer) block(bi int, b *kstt.Block, at map[cellKey][]*kstt.Finding) {
 			c = 2
 		}
 		for ; c < ncol; c++ {
-			var cell *kstt.Cell
+			var cell *layout.Cell
 			if c < len(row.Cells) {
 				cell = &row.Cells[c]
 			}
 			cls := ""
 			switch {
-			case cell != nil && (cell.Kind == kstt.IntCell || cell.Kind == kstt.DecimalCell):
+			case cell != nil && (cell.Kind == layout.IntCell || cell.Kind == layout.DecimalCell):
 				cls = "n"
 			case c == 0:
 				cls = "c"
@@ -462,17 +463,17 @@ func (p *printer) block(bi int, b *kstt.Block, at map[cellKey][]*kstt.Finding) {
 	p.raw("</tbody>\n</table>\n")
 }
 
-func blankCell(c *kstt.Cell) bool {
-	return c.Kind == kstt.EmptyCell || c.Kind == kstt.TextCell && strings.TrimSpace(c.Text) == ""
+func blankCell(c *layout.Cell) bool {
+	return c.Kind == layout.EmptyCell || c.Kind == layout.TextCell && strings.TrimSpace(c.Text) == ""
 }
 
-func rowClass(k kstt.RowKind) string {
+func rowClass(k layout.RowKind) string {
 	switch k {
-	case kstt.TotalRow:
+	case layout.TotalRow:
 		return "total"
-	case kstt.SectionRow:
+	case layout.SectionRow:
 		return "section"
-	case kstt.LevelRow:
+	case layout.LevelRow:
 		return "level"
 	}
 	return ""
@@ -481,29 +482,29 @@ func rowClass(k kstt.RowKind) string {
 // cellText writes a body cell's value: text escaped, counts as integers
 // (padded with Options.PadCounts), decimals with a decimal comma and, in a
 // rate column, a per cent sign ("99,71%").
-func (p *printer) cellText(b *kstt.Block, col int, x *kstt.Cell) {
-	var kind kstt.ColumnKind
+func (p *printer) cellText(b *layout.Block, col int, x *layout.Cell) {
+	var kind layout.ColumnKind
 	if col < len(b.Columns) {
 		kind = b.Columns[col].Kind
 	}
 	switch x.Kind {
-	case kstt.TextCell:
+	case layout.TextCell:
 		p.text(x.Text)
-	case kstt.IntCell:
+	case layout.IntCell:
 		p.buf = p.buf[:0]
-		if p.opts.PadCounts && kind == kstt.CountColumn && x.Int >= 1 && x.Int <= 9 {
+		if p.opts.PadCounts && kind == layout.CountColumn && x.Int >= 1 && x.Int <= 9 {
 			p.buf = append(p.buf, '0')
 		}
 		p.buf = strconv.AppendInt(p.buf, x.Int, 10)
 		_, _ = p.w.Write(p.buf)
-	case kstt.DecimalCell:
+	case layout.DecimalCell:
 		p.buf = append(p.buf[:0], x.Dec.String()...)
 		for i, c := range p.buf {
 			if c == '.' {
 				p.buf[i] = ','
 			}
 		}
-		if kind == kstt.RateColumn {
+		if kind == layout.RateColumn {
 			p.buf = append(p.buf, '%')
 		}
 		_, _ = p.w.Write(p.buf)

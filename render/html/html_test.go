@@ -10,6 +10,7 @@ import (
 
 	"github.com/baocaodinhky/vpcp/bieu"
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"github.com/baocaodinhky/vpcp/period"
 	"github.com/baocaodinhky/vpcp/render"
 	"github.com/baocaodinhky/vpcp/render/html"
@@ -30,7 +31,7 @@ func seedForm(t testing.TB, field string) *bieu.II06a {
 	return f
 }
 
-func renderString(t testing.TB, opts html.Options, sheets ...*kstt.Sheet) string {
+func renderString(t testing.TB, opts html.Options, sheets ...*layout.Sheet) string {
 	t.Helper()
 	var b bytes.Buffer
 	if err := html.New(opts).Render(&b, sheets...); err != nil {
@@ -124,11 +125,11 @@ func TestOddSheets(t *testing.T) {
 	if err := html.New(html.Options{}).Render(&b, nil); !errors.Is(err, render.ErrNilSheet) || b.Len() != 0 {
 		t.Errorf("nil sheet: %v, %d bytes", err, b.Len())
 	}
-	odd := &kstt.Sheet{Name: "x", Blocks: []kstt.Block{
+	odd := &layout.Sheet{Name: "x", Blocks: []layout.Block{
 		{},
-		{HeadRows: 2, Head: []kstt.HeadCell{{Text: "a", Row: 0, Col: 5, RowSpan: 9, ColSpan: 9}, {Text: "b", Row: -1, Col: -1}, {Text: "c", Row: 0, Col: 0, RowSpan: 0, ColSpan: 40}},
-			Columns: []kstt.SheetColumn{{Num: 1}}, Rows: []kstt.SheetRow{{Kind: kstt.TotalRow}, {Cells: make([]kstt.Cell, 5)}}},
-	}, Charts: []kstt.Chart{{Title: "<t>", Categories: []string{"a", "b"}, Series: []kstt.ChartSeries{{Name: "s", Values: nil}}}}}
+		{HeadRows: 2, Head: []layout.HeadCell{{Text: "a", Row: 0, Col: 5, RowSpan: 9, ColSpan: 9}, {Text: "b", Row: -1, Col: -1}, {Text: "c", Row: 0, Col: 0, RowSpan: 0, ColSpan: 40}},
+			Columns: []layout.Column{{Num: 1}}, Rows: []layout.Row{{Kind: layout.TotalRow}, {Cells: make([]layout.Cell, 5)}}},
+	}, Charts: []layout.Chart{{Title: "<t>", Categories: []string{"a", "b"}, Series: []layout.ChartSeries{{Name: "s", Values: nil}}}}}
 	out := renderString(t, html.Options{Findings: kstt.Findings{{Form: "x", Part: "IX", Row: 99, Column: 7}}}, odd)
 	if !strings.Contains(out, "&lt;t&gt;") {
 		t.Error("chart title not escaped")
@@ -140,8 +141,8 @@ func TestOddSheets(t *testing.T) {
 }
 
 func TestChart(t *testing.T) {
-	c := &kstt.Chart{Kind: kstt.BarChart, Title: "Tỷ lệ đúng hạn", Percent: true, Categories: []string{"Sở A", "Sở B"},
-		Series: []kstt.ChartSeries{{Name: "Quý I", Values: decs("99.71", "0"), Missing: []bool{false, true}}, {Name: "Quý II", Values: decs("50", "100")}}}
+	c := &layout.Chart{Kind: layout.BarChart, Title: "Tỷ lệ đúng hạn", Percent: true, Categories: []string{"Sở A", "Sở B"},
+		Series: []layout.ChartSeries{{Name: "Quý I", Values: decs("99.71", "0"), Missing: []bool{false, true}}, {Name: "Quý II", Values: decs("50", "100")}}}
 	var b bytes.Buffer
 	if err := html.WriteChart(&b, c); err != nil {
 		t.Fatal(err)

@@ -7,7 +7,7 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"github.com/baocaodinhky/vpcp/render/std"
 )
 
@@ -16,10 +16,10 @@ func TestRegistry(t *testing.T) {
 	if got, want := a.Formats(), []string{"csv", "html", "text", "xlsx"}; !slices.Equal(got, want) {
 		t.Fatalf("Formats = %q, want %q", got, want)
 	}
-	sheet := &kstt.Sheet{Name: "II.06a", Code: "Biểu số II.06a/VPCP/KSTT", Blocks: []kstt.Block{{
-		Columns: []kstt.SheetColumn{{Num: 1, Kind: kstt.TextColumn}, {Num: 2, Kind: kstt.CountColumn}},
+	sheet := &layout.Sheet{Name: "II.06a", Code: "Biểu số II.06a/VPCP/KSTT", Blocks: []layout.Block{{
+		Columns: []layout.Column{{Num: 1, Kind: layout.TextColumn}, {Num: 2, Kind: layout.CountColumn}},
 		Numbers: []string{"(1)", "(2)"},
-		Rows:    []kstt.SheetRow{{Kind: kstt.DataRow, Cells: []kstt.Cell{{Kind: kstt.TextCell, Text: "1"}, {Kind: kstt.IntCell, Int: 2}}}},
+		Rows:    []layout.Row{{Kind: layout.DataRow, Cells: []layout.Cell{{Kind: layout.TextCell, Text: "1"}, {Kind: layout.IntCell, Int: 2}}}},
 	}}}
 	for _, f := range a.Formats() {
 		r, err := a.Lookup(f)
@@ -42,8 +42,8 @@ func TestRegistry(t *testing.T) {
 
 type fakeRenderer string
 
-func (f fakeRenderer) Format() string                         { return string(f) }
-func (f fakeRenderer) Render(io.Writer, ...*kstt.Sheet) error { return nil }
+func (f fakeRenderer) Format() string                           { return string(f) }
+func (f fakeRenderer) Render(io.Writer, ...*layout.Sheet) error { return nil }
 
 func ExampleRegistry() {
 	reg := std.Registry()

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"text/tabwriter"
 
-	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"github.com/baocaodinhky/vpcp/render/text"
 )
 
@@ -57,7 +57,7 @@ func BenchmarkRender10k(b *testing.B) {
 
 // tabwrite prints the column numbers and the body of blk through
 // text/tabwriter, cells formatted with strconv.
-func tabwrite(w io.Writer, blk *kstt.Block) {
+func tabwrite(w io.Writer, blk *layout.Block) {
 	bw := bufio.NewWriter(w)
 	tw := tabwriter.NewWriter(bw, 0, 0, 1, ' ', tabwriter.AlignRight|tabwriter.Debug)
 	for _, n := range blk.Numbers {
@@ -69,12 +69,12 @@ func tabwrite(w io.Writer, blk *kstt.Block) {
 	for _, row := range blk.Rows {
 		for _, c := range row.Cells {
 			switch c.Kind {
-			case kstt.TextCell:
+			case layout.TextCell:
 				io.WriteString(tw, c.Text)
-			case kstt.IntCell:
+			case layout.IntCell:
 				num = strconv.AppendInt(num[:0], c.Int, 10)
 				tw.Write(num)
-			case kstt.DecimalCell:
+			case layout.DecimalCell:
 				io.WriteString(tw, c.Dec.String())
 			}
 			tw.Write([]byte{'\t'})

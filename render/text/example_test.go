@@ -7,16 +7,19 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"github.com/baocaodinhky/vpcp/render/text"
 )
 
 // partII is a small sheet laid out like Part II of II.07b: a two-level
 // header, the column-number row, one lĩnh vực and TỔNG CỘNG.
-func partII() *kstt.Sheet {
-	txt := func(s string) kstt.Cell { return kstt.Cell{Kind: kstt.TextCell, Text: s} }
-	n := func(v int64) kstt.Cell { return kstt.Cell{Kind: kstt.IntCell, Int: v} }
-	pct := func(s string) kstt.Cell { return kstt.Cell{Kind: kstt.DecimalCell, Dec: decimal.RequireFromString(s)} }
-	return &kstt.Sheet{
+func partII() *layout.Sheet {
+	txt := func(s string) layout.Cell { return layout.Cell{Kind: layout.TextCell, Text: s} }
+	n := func(v int64) layout.Cell { return layout.Cell{Kind: layout.IntCell, Int: v} }
+	pct := func(s string) layout.Cell {
+		return layout.Cell{Kind: layout.DecimalCell, Dec: decimal.RequireFromString(s)}
+	}
+	return &layout.Sheet{
 		Code:        "Biểu số II.07b/VPCP/KSTT",
 		Title:       "KẾT QUẢ THỰC HIỆN “4 TẠI CHỖ” TẠI BỘ PHẬN MỘT CỬA CẤP TỈNH, HUYỆN",
 		Unit:        "Đơn vị báo cáo: Sở Ngoại vụ",
@@ -24,13 +27,13 @@ func partII() *kstt.Sheet {
 		Period:      "Kỳ báo cáo: Quý II năm 2024",
 		PeriodRange: "(Từ ngày 15/3/2024 đến ngày 14/6/2024)",
 		Measure:     "Đơn vị tính: TTHC, %",
-		Blocks: []kstt.Block{{
-			Columns: []kstt.SheetColumn{
-				{Num: 1, Kind: kstt.TextColumn}, {Num: 2, Kind: kstt.TextColumn},
-				{Num: 3, Kind: kstt.CountColumn}, {Num: 4, Kind: kstt.RateColumn},
+		Blocks: []layout.Block{{
+			Columns: []layout.Column{
+				{Num: 1, Kind: layout.TextColumn}, {Num: 2, Kind: layout.TextColumn},
+				{Num: 3, Kind: layout.CountColumn}, {Num: 4, Kind: layout.RateColumn},
 			},
 			HeadRows: 2,
-			Head: []kstt.HeadCell{
+			Head: []layout.HeadCell{
 				{Text: "STT", Row: 0, Col: 0, RowSpan: 2, ColSpan: 1},
 				{Text: "Lĩnh vực", Row: 0, Col: 1, RowSpan: 2, ColSpan: 1},
 				{Text: "Cấp tỉnh", Row: 0, Col: 2, RowSpan: 1, ColSpan: 2},
@@ -38,9 +41,9 @@ func partII() *kstt.Sheet {
 				{Text: "Tỷ lệ", Row: 1, Col: 3, RowSpan: 1, ColSpan: 1},
 			},
 			Numbers: []string{"(1)", "(2)", "(3)", "(4)"},
-			Rows: []kstt.SheetRow{
-				{Kind: kstt.DataRow, Cells: []kstt.Cell{txt("1"), txt("Lĩnh vực đối ngoại"), n(3), pct("33.33")}},
-				{Kind: kstt.TotalRow, Cells: []kstt.Cell{{}, txt(kstt.TotalLabel), n(3), pct("33.33")}},
+			Rows: []layout.Row{
+				{Kind: layout.DataRow, Cells: []layout.Cell{txt("1"), txt("Lĩnh vực đối ngoại"), n(3), pct("33.33")}},
+				{Kind: layout.TotalRow, Cells: []layout.Cell{{}, txt(kstt.TotalLabel), n(3), pct("33.33")}},
 			},
 		}},
 	}

@@ -6,6 +6,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"github.com/baocaodinhky/vpcp/period"
 )
 
@@ -43,7 +44,7 @@ func (t *testTable) Ints(i int, dst []int64) {
 func (t *testTable) Rate(i, col int) decimal.Decimal { return t.rows[i].rates[col] }
 
 func data(stt, label string, vals ...int64) testRow {
-	r := testRow{meta: kstt.RowMeta{Kind: kstt.DataRow, STT: stt, Label: label}, ints: map[int]int64{}}
+	r := testRow{meta: kstt.RowMeta{Kind: layout.DataRow, STT: stt, Label: label}, ints: map[int]int64{}}
 	for i, v := range vals {
 		r.ints[i+3] = v
 	}
@@ -52,7 +53,7 @@ func data(stt, label string, vals ...int64) testRow {
 
 func total(vals ...int64) testRow {
 	r := data("", kstt.TotalLabel, vals...)
-	r.meta.Kind = kstt.TotalRow
+	r.meta.Kind = layout.TotalRow
 	return r
 }
 
@@ -69,15 +70,15 @@ func sum(id, part string, target int, terms ...int) kstt.Rule {
 }
 
 func count(n int, key, label string, groups ...string) kstt.Column {
-	return kstt.Column{Num: n, Key: key, Label: label, Groups: groups, Kind: kstt.CountColumn}
+	return kstt.Column{Num: n, Key: key, Label: label, Groups: groups, Kind: layout.CountColumn}
 }
 
 func sttCol() kstt.Column {
-	return kstt.Column{Num: 1, Key: "stt", Label: "STT", Kind: kstt.TextColumn, Width: 5}
+	return kstt.Column{Num: 1, Key: "stt", Label: "STT", Kind: layout.TextColumn, Width: 5}
 }
 
 func fieldCol(label string, w int) kstt.Column {
-	return kstt.Column{Num: 2, Key: "field", Label: label, Kind: kstt.TextColumn, Width: w}
+	return kstt.Column{Num: 2, Key: "field", Label: label, Kind: layout.TextColumn, Width: w}
 }
 
 // ii06a is a form like II.06a with the seed's figures.
@@ -117,7 +118,7 @@ func ii06a(rows ...testRow) *testForm {
 func ii07b() *testForm {
 	const g1, g2, g3 = "Tổng số TTHC thuộc thẩm quyền giải quyết của địa phương", "TTHC được thực hiện theo CCMC, MCLT", "Quy trình nội bộ giải quyết TTHC theo CCMC, MCLT được ban hành"
 	rate := func(n int, key string, group string) kstt.Column {
-		return kstt.Column{Num: n, Key: key, Label: "Tỷ lệ", Groups: []string{group}, Kind: kstt.RateColumn}
+		return kstt.Column{Num: n, Key: key, Label: "Tỷ lệ", Groups: []string{group}, Kind: layout.RateColumn}
 	}
 	spec := &kstt.FormSpec{
 		Code:  "II.07b",
@@ -171,22 +172,22 @@ func ii08() *testForm {
 			count(5, "partial_files", "Số lượng hồ sơ phát sinh", p),
 			count(6, "full_assigned", "Được giao", f), count(7, "full_deployed", "Đã triển khai", f),
 			count(8, "full_files", "Số lượng hồ sơ phát sinh", f),
-			{Num: 9, Key: "integrated", Label: "Tích hợp với Cổng Dịch vụ công quốc gia (có=1; không=0)", Kind: kstt.FlagColumn, Width: 16},
+			{Num: 9, Key: "integrated", Label: "Tích hợp với Cổng Dịch vụ công quốc gia (có=1; không=0)", Kind: layout.FlagColumn, Width: 16},
 		}}},
 	}
-	row := func(kind kstt.RowKind, stt, label string) testRow {
+	row := func(kind layout.RowKind, stt, label string) testRow {
 		return testRow{meta: kstt.RowMeta{Kind: kind, STT: stt, Label: label}}
 	}
 	return &testForm{spec: spec, header: seedHeader(), parts: []*testTable{{rows: []testRow{
-		row(kstt.SectionRow, "B", "DVCTT DO CƠ QUAN, UBND TỈNH CHỦ ĐỘNG TRIỂN KHAI"),
-		row(kstt.LevelRow, "I", "CẤP TỈNH"),
+		row(layout.SectionRow, "B", "DVCTT DO CƠ QUAN, UBND TỈNH CHỦ ĐỘNG TRIỂN KHAI"),
+		row(layout.LevelRow, "I", "CẤP TỈNH"),
 		data("1", "Lĩnh vực đối ngoại", 4, 4, 0, 1, 1, 0, 1),
 		total(4, 4, 0, 1, 1, 0, 1),
 	}}}}
 }
 
 // bigII06a is an II.06a-like sheet of n data rows and TỔNG CỘNG.
-func bigII06a(n int) *kstt.Sheet {
+func bigII06a(n int) *layout.Sheet {
 	rows := make([]testRow, 0, n+1)
 	var tot [11]int64
 	for i := range n {

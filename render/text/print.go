@@ -3,7 +3,7 @@ package text
 import (
 	"io"
 
-	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 )
 
 // printer accumulates output in buf and hands it to w in large pieces,
@@ -100,7 +100,7 @@ func (p *printer) repeat(s string, n int) {
 }
 
 // sheet prints one sheet: the header block, each block, the notes.
-func (p *printer) sheet(s *kstt.Sheet) {
+func (p *printer) sheet(s *layout.Sheet) {
 	tables := make([]*table, len(s.Blocks))
 	tw := 0
 	for i := range s.Blocks {

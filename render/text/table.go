@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"github.com/baocaodinhky/vpcp/render"
 )
 
@@ -24,7 +24,7 @@ type table struct {
 	h       []int   // lines per row
 	w       []int   // width per column, padding and rules excluded
 	rule    []uint8 // per boundary 0…R: noRule, singleRule or doubleRule
-	kinds   []kstt.ColumnKind
+	kinds   []layout.ColumnKind
 	sugg    []int  // suggested widths (SheetColumn.Width), 0 if none
 	tmp     []span // scratch for widthFor
 }
@@ -59,13 +59,13 @@ type cell struct {
 
 // layout lays b out within width columns. It returns nil when b has no
 // columns (nothing to draw).
-func (p *printer) layout(b *kstt.Block) *table {
+func (p *printer) layout(b *layout.Block) *table {
 	C := blockColumns(b)
 	if C == 0 {
 		return nil
 	}
 	t := &table{C: C}
-	t.kinds = make([]kstt.ColumnKind, C)
+	t.kinds = make([]layout.ColumnKind, C)
 	t.sugg = make([]int, C)
 	for i := range min(C, len(b.Columns)) {
 		t.kinds[i] = b.Columns[i].Kind
@@ -135,7 +135,7 @@ func (p *printer) layout(b *kstt.Block) *table {
 		if h <= t.body {
 			t.rule[h] = singleRule
 		}
-		if h >= t.body && b.Rows[h-t.body].Kind == kstt.TotalRow {
+		if h >= t.body && b.Rows[h-t.body].Kind == layout.TotalRow {
 			t.rule[h] = doubleRule
 		}
 	}
@@ -159,14 +159,14 @@ func (t *table) add(c cell) {
 // bodyRow adds the cells of one body row. The TỔNG CỘNG label spans the STT
 // column when STT is empty; a section or level label spans the empty cells
 // to its right.
-func (p *printer) bodyRow(t *table, r int, row *kstt.SheetRow) {
+func (p *printer) bodyRow(t *table, r int, row *layout.Row) {
 	C := t.C
 	first := 0
 	switch {
-	case C >= 2 && row.Kind == kstt.TotalRow && isEmpty(row, 0) && !isEmpty(row, 1):
+	case C >= 2 && row.Kind == layout.TotalRow && isEmpty(row, 0) && !isEmpty(row, 1):
 		t.add(cell{r: r, c: 0, rs: 1, cs: 2, txt: p.cellText(t, 1, &row.Cells[1]), al: alignCenter, wrap: true})
 		first = 2
-	case C >= 3 && (row.Kind == kstt.SectionRow || row.Kind == kstt.LevelRow) && !isEmpty(row, 1) && allEmpty(row, 2, C):
+	case C >= 3 && (row.Kind == layout.SectionRow || row.Kind == layout.LevelRow) && !isEmpty(row, 1) && allEmpty(row, 2, C):
 		var stt span
 		if len(row.Cells) > 0 {
 			stt = p.cellText(t, 0, &row.Cells[0])
@@ -181,9 +181,9 @@ func (p *printer) bodyRow(t *table, r int, row *kstt.SheetRow) {
 			x := &row.Cells[c]
 			cl.txt = p.cellText(t, c, x)
 			switch {
-			case x.Kind == kstt.IntCell || x.Kind == kstt.DecimalCell || t.kinds[c].Numeric():
+			case x.Kind == layout.IntCell || x.Kind == layout.DecimalCell || t.kinds[c].Numeric():
 				cl.al = alignRight
-				cl.wrap = x.Kind == kstt.TextCell
+				cl.wrap = x.Kind == layout.TextCell
 			case c == 0:
 				cl.al, cl.wrap = alignCenter, true
 			default:
@@ -194,15 +194,15 @@ func (p *printer) bodyRow(t *table, r int, row *kstt.SheetRow) {
 	}
 }
 
-func isEmpty(row *kstt.SheetRow, c int) bool {
+func isEmpty(row *layout.Row, c int) bool {
 	if c >= len(row.Cells) {
 		return true
 	}
 	x := &row.Cells[c]
-	return x.Kind == kstt.EmptyCell || x.Kind == kstt.TextCell && blank(x.Text)
+	return x.Kind == layout.EmptyCell || x.Kind == layout.TextCell && blank(x.Text)
 }
 
-func allEmpty(row *kstt.SheetRow, from, to int) bool {
+func allEmpty(row *layout.Row, from, to int) bool {
 	for c := from; c < to; c++ {
 		if !isEmpty(row, c) {
 			return false
@@ -212,20 +212,20 @@ func allEmpty(row *kstt.SheetRow, from, to int) bool {
 }
 
 // cellText formats a body cell into the arena.
-func (p *printer) cellText(t *table, col int, x *kstt.Cell) span {
+func (p *printer) cellText(t *table, col int, x *layout.Cell) span {
 	switch x.Kind {
-	case kstt.TextCell:
+	case layout.TextCell:
 		return p.text(&t.arena, x.Text)
-	case kstt.IntCell:
+	case layout.IntCell:
 		start := len(t.arena)
-		if p.opts.PadCounts && t.kinds[col] == kstt.CountColumn && x.Int >= 1 && x.Int <= 9 {
+		if p.opts.PadCounts && t.kinds[col] == layout.CountColumn && x.Int >= 1 && x.Int <= 9 {
 			t.arena = append(t.arena, '0', byte('0'+x.Int))
 		} else {
 			t.arena = strconv.AppendInt(t.arena, x.Int, 10)
 		}
 		n := len(t.arena) - start
 		return span{start, n, n, n}
-	case kstt.DecimalCell:
+	case layout.DecimalCell:
 		start := len(t.arena)
 		t.arena = append(t.arena, x.Dec.String()...)
 		if p.opts.DecimalComma {
@@ -235,7 +235,7 @@ func (p *printer) cellText(t *table, col int, x *kstt.Cell) span {
 				}
 			}
 		}
-		if t.kinds[col] == kstt.RateColumn {
+		if t.kinds[col] == layout.RateColumn {
 			t.arena = append(t.arena, '%')
 		}
 		n := len(t.arena) - start
@@ -246,7 +246,7 @@ func (p *printer) cellText(t *table, col int, x *kstt.Cell) span {
 
 // headRows is the number of header rows of b: HeadRows, or when it is not
 // set the rows the header cells start on; at most render.MaxHeadRows.
-func headRows(b *kstt.Block) int {
+func headRows(b *layout.Block) int {
 	hr := b.HeadRows
 	if hr <= 0 {
 		hr = 0
@@ -261,7 +261,7 @@ func headRows(b *kstt.Block) int {
 
 // blockColumns is the number of columns of b: the most of its declared
 // columns, column numbers and row cells.
-func blockColumns(b *kstt.Block) int {
+func blockColumns(b *layout.Block) int {
 	n := max(len(b.Columns), len(b.Numbers))
 	for i := range b.Rows {
 		n = max(n, len(b.Rows[i].Cells))

@@ -1,4 +1,4 @@
-// Package text renders kstt.Sheet values as plain-text tables for
+// Package text renders layout.Sheet values as plain-text tables for
 // terminals, e-mail, logs and golden tests.
 //
 // It lays out tables itself rather than with text/tabwriter, which counts
@@ -32,7 +32,7 @@ package text
 import (
 	"io"
 
-	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"github.com/baocaodinhky/vpcp/render"
 )
 
@@ -127,7 +127,7 @@ func (r *Renderer) Format() string { return "text" }
 // Render writes sheets to w, separated by a blank line. It returns an
 // error wrapping render.ErrNilSheet, before writing anything, when a sheet
 // is nil, and otherwise the first error w returns.
-func (r *Renderer) Render(w io.Writer, sheets ...*kstt.Sheet) error {
+func (r *Renderer) Render(w io.Writer, sheets ...*layout.Sheet) error {
 	if err := render.CheckSheets(sheets); err != nil {
 		return err
 	}

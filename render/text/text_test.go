@@ -15,13 +15,14 @@ import (
 
 	"github.com/baocaodinhky/vpcp/internal/vntext"
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"github.com/baocaodinhky/vpcp/render"
 	"github.com/baocaodinhky/vpcp/render/text"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
-func renderString(t testing.TB, opts text.Options, sheets ...*kstt.Sheet) string {
+func renderString(t testing.TB, opts text.Options, sheets ...*layout.Sheet) string {
 	t.Helper()
 	var b bytes.Buffer
 	if err := text.New(opts).Render(&b, sheets...); err != nil {
@@ -65,7 +66,7 @@ func TestGolden(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
 		opts  text.Options
-		sheet *kstt.Sheet
+		sheet *layout.Sheet
 	}{
 		{"ii06a.golden", text.DefaultOptions(), kstt.Layout(ii06a())},
 		{"ii07b.golden", text.DefaultOptions(), kstt.Layout(ii07b())},
@@ -93,28 +94,28 @@ func keepForm() text.Options {
 }
 
 // rateSheet is a small hand-built sheet with rates and counts above 9.
-func rateSheet() *kstt.Sheet {
+func rateSheet() *layout.Sheet {
 	d := func(s string) decimal.Decimal { return decimal.RequireFromString(s) }
-	row := func(kind kstt.RowKind, stt, label string, n int64, rate decimal.Decimal) kstt.SheetRow {
-		return kstt.SheetRow{Kind: kind, Cells: []kstt.Cell{
-			{Kind: kstt.TextCell, Text: stt}, {Kind: kstt.TextCell, Text: label},
-			{Kind: kstt.IntCell, Int: n}, {Kind: kstt.DecimalCell, Dec: rate},
+	row := func(kind layout.RowKind, stt, label string, n int64, rate decimal.Decimal) layout.Row {
+		return layout.Row{Kind: kind, Cells: []layout.Cell{
+			{Kind: layout.TextCell, Text: stt}, {Kind: layout.TextCell, Text: label},
+			{Kind: layout.IntCell, Int: n}, {Kind: layout.DecimalCell, Dec: rate},
 		}}
 	}
-	return &kstt.Sheet{
+	return &layout.Sheet{
 		Name: "X", Code: "Biểu số X/VPCP/KSTT", Title: "TỶ LỆ THỬ",
 		Measure: "Đơn vị tính: TTHC, %",
-		Blocks: []kstt.Block{{
-			Columns: []kstt.SheetColumn{{Num: 1, Kind: kstt.TextColumn}, {Num: 2, Kind: kstt.TextColumn},
-				{Num: 3, Kind: kstt.CountColumn}, {Num: 4, Kind: kstt.RateColumn}},
+		Blocks: []layout.Block{{
+			Columns: []layout.Column{{Num: 1, Kind: layout.TextColumn}, {Num: 2, Kind: layout.TextColumn},
+				{Num: 3, Kind: layout.CountColumn}, {Num: 4, Kind: layout.RateColumn}},
 			HeadRows: 1,
-			Head:     []kstt.HeadCell{{Text: "STT", RowSpan: 1, ColSpan: 1}, {Text: "Lĩnh vực", Col: 1, RowSpan: 1, ColSpan: 1}, {Text: "Số lượng TTHC", Col: 2, RowSpan: 1, ColSpan: 1}, {Text: "Tỷ lệ", Col: 3, RowSpan: 1, ColSpan: 1}},
+			Head:     []layout.HeadCell{{Text: "STT", RowSpan: 1, ColSpan: 1}, {Text: "Lĩnh vực", Col: 1, RowSpan: 1, ColSpan: 1}, {Text: "Số lượng TTHC", Col: 2, RowSpan: 1, ColSpan: 1}, {Text: "Tỷ lệ", Col: 3, RowSpan: 1, ColSpan: 1}},
 			Numbers:  []string{"(1)", "(2)", "(3)", "(4)"},
-			Rows: []kstt.SheetRow{
-				row(kstt.DataRow, "1", "Lĩnh vực đối ngoại", 3, d("33.33")),
-				row(kstt.DataRow, "2", "Lĩnh vực lãnh sự", 12, d("100")),
-				row(kstt.DataRow, "3", "Lĩnh vực HTQT", 0, d("0")),
-				row(kstt.TotalRow, "", kstt.TotalLabel, 15, d("46.67")),
+			Rows: []layout.Row{
+				row(layout.DataRow, "1", "Lĩnh vực đối ngoại", 3, d("33.33")),
+				row(layout.DataRow, "2", "Lĩnh vực lãnh sự", 12, d("100")),
+				row(layout.DataRow, "3", "Lĩnh vực HTQT", 0, d("0")),
+				row(layout.TotalRow, "", kstt.TotalLabel, 15, d("46.67")),
 			},
 		}},
 		Notes: []string{"Tỷ lệ (4) = số TTHC thực hiện “4 tại chỗ” ÷ số TTHC tại Bộ phận Một cửa × 100."},
@@ -122,7 +123,7 @@ func rateSheet() *kstt.Sheet {
 }
 
 // nfd returns a deep copy of s with every text in NFD.
-func nfd(s *kstt.Sheet) *kstt.Sheet {
+func nfd(s *layout.Sheet) *layout.Sheet {
 	f := norm.NFD.String
 	c := *s
 	c.Code, c.Title, c.Unit, c.Recipient, c.Period, c.PeriodRange, c.Measure = f(c.Code), f(c.Title), f(c.Unit), f(c.Recipient), f(c.Period), f(c.PeriodRange), f(c.Measure)
@@ -141,7 +142,7 @@ func nfd(s *kstt.Sheet) *kstt.Sheet {
 		}
 		nb.Rows = nil
 		for _, r := range b.Rows {
-			nr := kstt.SheetRow{Kind: r.Kind}
+			nr := layout.Row{Kind: r.Kind}
 			for _, cell := range r.Cells {
 				cell.Text = f(cell.Text)
 				nr.Cells = append(nr.Cells, cell)
@@ -156,7 +157,7 @@ func nfd(s *kstt.Sheet) *kstt.Sheet {
 // TestNFD: NFD input gives the NFC output byte for byte by default, and
 // with NoNormalize keeps NFD with every line as wide as the NFC output.
 func TestNFD(t *testing.T) {
-	for name, s := range map[string]*kstt.Sheet{
+	for name, s := range map[string]*layout.Sheet{
 		"ii06a": kstt.Layout(ii06a()), "ii07b": kstt.Layout(ii07b()), "ii08": kstt.Layout(ii08()), "rates": rateSheet(),
 	} {
 		t.Run(name, func(t *testing.T) {
@@ -272,7 +273,7 @@ func TestWidthLimit(t *testing.T) {
 		}
 		return m
 	}
-	for name, s := range map[string]*kstt.Sheet{"ii06a": kstt.Layout(ii06a()), "ii07b": kstt.Layout(ii07b()), "ii08": kstt.Layout(ii08()), "rates": rateSheet()} {
+	for name, s := range map[string]*layout.Sheet{"ii06a": kstt.Layout(ii06a()), "ii07b": kstt.Layout(ii07b()), "ii08": kstt.Layout(ii08()), "rates": rateSheet()} {
 		o := text.DefaultOptions()
 		o.Width = 1
 		least := widest(renderString(t, o, s)) // the narrowest the sheet can be

@@ -11,8 +11,8 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/baocaodinhky/vpcp/internal/vntext"
-	"github.com/baocaodinhky/vpcp/kstt"
 	"github.com/baocaodinhky/vpcp/kstt/grid"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 )
 
 // ChartSheetSuffix ends the name of the worksheet that holds the charts of
@@ -30,17 +30,17 @@ const (
 )
 
 // writeCharts adds, after the sheets' own worksheets, one worksheet per
-// sheet that carries charts (kstt.Sheet.Charts). Each chart is written
+// sheet that carries charts (layout.Sheet.Charts). Each chart is written
 // with its data: a small table (the categories down column A, one column
 // per series, percentages as fractions with a percent format) and, beside
 // it, a native chart over that table, each on a printed page of its own —
-// horizontal bars for kstt.BarChart
-// (first category at the top), clustered columns for kstt.ColumnChart —
+// horizontal bars for layout.BarChart
+// (first category at the top), clustered columns for layout.ColumnChart —
 // with its title, a legend when there are several series and the values
 // printed on the bars. A category without a value has an empty cell and
 // no bar. The forms' worksheets are not touched: a workbook without
 // charts is written byte for byte as before.
-func writeCharts(f *excelize.File, sheets []*kstt.Sheet, names []string) error {
+func writeCharts(f *excelize.File, sheets []*layout.Sheet, names []string) error {
 	used := map[string]bool{}
 	drew := false
 	for _, n := range names {
@@ -93,7 +93,7 @@ func ptr[T any](v T) *T { return &v }
 
 // setupChartSheet sets the column widths and prints the sheet on A4
 // landscape, one page wide, as the forms are.
-func setupChartSheet(f *excelize.File, name string, charts []kstt.Chart) error {
+func setupChartSheet(f *excelize.File, name string, charts []layout.Chart) error {
 	nser := 1
 	for _, c := range charts {
 		nser = max(nser, len(c.Series))
@@ -126,7 +126,7 @@ func chartSheetName(base string, used map[string]bool) string {
 
 // writeChart writes c's data from row top of sheet, and the chart beside
 // it; it returns the first free row below both.
-func writeChart(f *excelize.File, sheet string, top int, c *kstt.Chart, pct, bold, wrap int) (int, error) {
+func writeChart(f *excelize.File, sheet string, top int, c *layout.Chart, pct, bold, wrap int) (int, error) {
 	if len(c.Categories) == 0 || len(c.Series) == 0 {
 		return top, nil
 	}
@@ -200,7 +200,7 @@ func writeChart(f *excelize.File, sheet string, top int, c *kstt.Chart, pct, bol
 	if len(c.Series) == 1 {
 		ch.Legend.Position = "none"
 	}
-	if c.Kind == kstt.BarChart {
+	if c.Kind == layout.BarChart {
 		ch.Type = excelize.Bar
 		ch.XAxis.ReverseOrder = true // the first category at the top, as listed
 	}
@@ -235,13 +235,13 @@ func writeChart(f *excelize.File, sheet string, top int, c *kstt.Chart, pct, bol
 
 // chartHeight is a chart's height in pixels: room for every bar, within
 // chartMinH and chartMaxH.
-func chartHeight(c *kstt.Chart) int {
+func chartHeight(c *layout.Chart) int {
 	return min(max(chartMinH, 120+barPx*len(c.Categories)*len(c.Series)), chartMaxH)
 }
 
 // allAtMost100 reports whether every value of a percent chart is at most
 // 100 %, so that its axis can stop there.
-func allAtMost100(c *kstt.Chart) bool {
+func allAtMost100(c *layout.Chart) bool {
 	hundred := decimal.NewFromInt(100)
 	for si := range c.Series {
 		for i, v := range c.Series[si].Values {

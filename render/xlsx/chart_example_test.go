@@ -7,20 +7,20 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 
-	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"github.com/baocaodinhky/vpcp/render/xlsx"
 )
 
 // A sheet that carries a chart gets a worksheet of its own for it: the
 // chart's data and, under it, a native bar chart over that data.
 func ExampleRenderer_charts() {
-	s := &kstt.Sheet{Name: "Xếp hạng", Title: "XẾP HẠNG", Blocks: []kstt.Block{{
-		Columns: []kstt.SheetColumn{{Num: 1, Kind: kstt.TextColumn}},
-		Rows:    []kstt.SheetRow{{Kind: kstt.DataRow, Cells: []kstt.Cell{{Kind: kstt.TextCell, Text: "Sở Tư pháp"}}}},
-	}}, Charts: []kstt.Chart{{
-		Kind: kstt.BarChart, Title: "Tỷ lệ trước hạn và đúng hạn (%)", Percent: true,
+	s := &layout.Sheet{Name: "Xếp hạng", Title: "XẾP HẠNG", Blocks: []layout.Block{{
+		Columns: []layout.Column{{Num: 1, Kind: layout.TextColumn}},
+		Rows:    []layout.Row{{Kind: layout.DataRow, Cells: []layout.Cell{{Kind: layout.TextCell, Text: "Sở Tư pháp"}}}},
+	}}, Charts: []layout.Chart{{
+		Kind: layout.BarChart, Title: "Tỷ lệ trước hạn và đúng hạn (%)", Percent: true,
 		Categories: []string{"Sở Tư pháp", "UBND huyện Cẩm Xuyên"},
-		Series:     []kstt.ChartSeries{{Name: "Quý II năm 2024", Values: []decimal.Decimal{decimal.NewFromInt(100), decimal.RequireFromString("95.06")}}},
+		Series:     []layout.ChartSeries{{Name: "Quý II năm 2024", Values: []decimal.Decimal{decimal.NewFromInt(100), decimal.RequireFromString("95.06")}}},
 	}}}
 	var b bytes.Buffer
 	if err := xlsx.New(xlsx.Options{}).Render(&b, s); err != nil {

@@ -9,29 +9,29 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 
-	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"github.com/baocaodinhky/vpcp/render/xlsx"
 )
 
-func chartSheet() *kstt.Sheet {
+func chartSheet() *layout.Sheet {
 	d := func(s string) decimal.Decimal { return decimal.RequireFromString(s) }
-	return &kstt.Sheet{
+	return &layout.Sheet{
 		Name: "Xếp hạng", Title: "XẾP HẠNG",
-		Blocks: []kstt.Block{{
-			Columns: []kstt.SheetColumn{{Num: 1, Kind: kstt.TextColumn}, {Num: 2, Kind: kstt.RateColumn}},
+		Blocks: []layout.Block{{
+			Columns: []layout.Column{{Num: 1, Kind: layout.TextColumn}, {Num: 2, Kind: layout.RateColumn}},
 			Numbers: []string{"(1)", "(2)"},
-			Rows: []kstt.SheetRow{
-				{Kind: kstt.DataRow, Cells: []kstt.Cell{{Kind: kstt.TextCell, Text: "Sở Tư pháp"}, {Kind: kstt.DecimalCell, Dec: d("100")}}},
-				{Kind: kstt.DataRow, Cells: []kstt.Cell{{Kind: kstt.TextCell, Text: "UBND huyện Cẩm Xuyên"}, {Kind: kstt.DecimalCell, Dec: d("95.06")}}},
+			Rows: []layout.Row{
+				{Kind: layout.DataRow, Cells: []layout.Cell{{Kind: layout.TextCell, Text: "Sở Tư pháp"}, {Kind: layout.DecimalCell, Dec: d("100")}}},
+				{Kind: layout.DataRow, Cells: []layout.Cell{{Kind: layout.TextCell, Text: "UBND huyện Cẩm Xuyên"}, {Kind: layout.DecimalCell, Dec: d("95.06")}}},
 			},
 		}},
-		Charts: []kstt.Chart{
-			{Kind: kstt.BarChart, Title: "Tỷ lệ trước hạn và đúng hạn theo đơn vị (%)", Percent: true, Places: 2,
+		Charts: []layout.Chart{
+			{Kind: layout.BarChart, Title: "Tỷ lệ trước hạn và đúng hạn theo đơn vị (%)", Percent: true, Places: 2,
 				Categories: []string{"Sở Tư pháp", "UBND huyện Cẩm Xuyên", "Sở Ngoại vụ"},
-				Series:     []kstt.ChartSeries{{Name: "Quý II năm 2024", Values: []decimal.Decimal{d("100"), d("95.06"), d("0")}, Missing: []bool{false, false, true}}}},
-			{Kind: kstt.ColumnChart, Title: "Quý II so với Quý I", Percent: true,
+				Series:     []layout.ChartSeries{{Name: "Quý II năm 2024", Values: []decimal.Decimal{d("100"), d("95.06"), d("0")}, Missing: []bool{false, false, true}}}},
+			{Kind: layout.ColumnChart, Title: "Quý II so với Quý I", Percent: true,
 				Categories: []string{"Đúng hạn", "Trực tuyến"},
-				Series: []kstt.ChartSeries{
+				Series: []layout.ChartSeries{
 					{Name: "Quý I năm 2024", Values: []decimal.Decimal{d("90.38"), d("50")}},
 					{Name: "Quý II năm 2024", Values: []decimal.Decimal{d("95.06"), d("57.14")}},
 				}},

@@ -1,4 +1,4 @@
-// Package xlsx writes the neutral kstt.Sheet layout of KSTT report forms
+// Package xlsx writes the neutral layout.Sheet layout of KSTT report forms
 // (Thông tư 01/2020/TT-VPCP) as XLSX workbooks an office can send as is,
 // and is the only package of the module that imports excelize.
 //

@@ -16,6 +16,7 @@ import (
 
 	"github.com/baocaodinhky/vpcp/kstt"
 	"github.com/baocaodinhky/vpcp/kstt/grid"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"github.com/baocaodinhky/vpcp/render/xlsx"
 )
 
@@ -315,16 +316,16 @@ func TestReadFile(t *testing.T) {
 
 // A sheet as render/xlsx writes it, built by hand (render knows kstt, not
 // the forms of package bieu).
-func handSheet() *kstt.Sheet {
-	cols := []kstt.SheetColumn{{Num: 1, Kind: kstt.TextColumn}, {Num: 2, Kind: kstt.TextColumn}, {Num: 3, Kind: kstt.CountColumn}, {Num: 4, Kind: kstt.CountColumn}, {Num: 5, Kind: kstt.RateColumn}}
-	return &kstt.Sheet{Name: "T", Code: "Biểu số T/VPCP/KSTT", Title: "THỬ", Unit: "Đơn vị báo cáo: Sở", Recipient: "Đơn vị nhận báo cáo: UBND tỉnh",
+func handSheet() *layout.Sheet {
+	cols := []layout.Column{{Num: 1, Kind: layout.TextColumn}, {Num: 2, Kind: layout.TextColumn}, {Num: 3, Kind: layout.CountColumn}, {Num: 4, Kind: layout.CountColumn}, {Num: 5, Kind: layout.RateColumn}}
+	return &layout.Sheet{Name: "T", Code: "Biểu số T/VPCP/KSTT", Title: "THỬ", Unit: "Đơn vị báo cáo: Sở", Recipient: "Đơn vị nhận báo cáo: UBND tỉnh",
 		Period: "Kỳ báo cáo: Quý II năm 2024", PeriodRange: "(Từ ngày 15/3/2024 đến ngày 14/6/2024)", Measure: "Đơn vị tính: hồ sơ",
-		Blocks: []kstt.Block{{Columns: cols, HeadRows: 1,
-			Head:    []kstt.HeadCell{{Text: "STT", RowSpan: 1, ColSpan: 1}, {Text: "Lĩnh vực", Col: 1, RowSpan: 1, ColSpan: 1}, {Text: "Tổng", Col: 2, RowSpan: 1, ColSpan: 1}, {Text: "A", Col: 3, RowSpan: 1, ColSpan: 1}, {Text: "Tỷ lệ", Col: 4, RowSpan: 1, ColSpan: 1}},
+		Blocks: []layout.Block{{Columns: cols, HeadRows: 1,
+			Head:    []layout.HeadCell{{Text: "STT", RowSpan: 1, ColSpan: 1}, {Text: "Lĩnh vực", Col: 1, RowSpan: 1, ColSpan: 1}, {Text: "Tổng", Col: 2, RowSpan: 1, ColSpan: 1}, {Text: "A", Col: 3, RowSpan: 1, ColSpan: 1}, {Text: "Tỷ lệ", Col: 4, RowSpan: 1, ColSpan: 1}},
 			Numbers: []string{"(1)", "(2)", "(3)", "(4)", "(5)"},
-			Rows: []kstt.SheetRow{
-				{Kind: kstt.DataRow, Cells: []kstt.Cell{{Kind: kstt.TextCell, Text: "1"}, {Kind: kstt.TextCell, Text: "Hộ tịch"}, {Kind: kstt.IntCell, Int: 4}, {Kind: kstt.IntCell, Int: 2}, {Kind: kstt.DecimalCell}}},
-				{Kind: kstt.TotalRow, Cells: []kstt.Cell{{}, {Kind: kstt.TextCell, Text: kstt.TotalLabel}, {Kind: kstt.IntCell, Int: 4, Rel: kstt.Relation{Kind: kstt.SumRowsRel, Rows: []int{0}}}, {Kind: kstt.IntCell, Int: 2}, {Kind: kstt.DecimalCell}}},
+			Rows: []layout.Row{
+				{Kind: layout.DataRow, Cells: []layout.Cell{{Kind: layout.TextCell, Text: "1"}, {Kind: layout.TextCell, Text: "Hộ tịch"}, {Kind: layout.IntCell, Int: 4}, {Kind: layout.IntCell, Int: 2}, {Kind: layout.DecimalCell}}},
+				{Kind: layout.TotalRow, Cells: []layout.Cell{{}, {Kind: layout.TextCell, Text: kstt.TotalLabel}, {Kind: layout.IntCell, Int: 4, Rel: layout.Relation{Kind: layout.SumRowsRel, Rows: []int{0}}}, {Kind: layout.IntCell, Int: 2}, {Kind: layout.DecimalCell}}},
 			}}}}
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"github.com/baocaodinhky/vpcp/kstt/outline"
 )
 
@@ -19,9 +20,9 @@ type reportForm struct{ code string }
 
 func (f reportForm) Spec() *kstt.FormSpec {
 	return &kstt.FormSpec{Code: f.code, Title: "T", Parts: []kstt.PartSpec{{Columns: []kstt.Column{
-		{Num: 1, Key: "stt", Label: "STT", Kind: kstt.TextColumn},
-		{Num: 2, Key: "field", Label: "Lĩnh vực", Kind: kstt.TextColumn},
-		{Num: 3, Key: "n", Label: "Số", Kind: kstt.CountColumn},
+		{Num: 1, Key: "stt", Label: "STT", Kind: layout.TextColumn},
+		{Num: 2, Key: "field", Label: "Lĩnh vực", Kind: layout.TextColumn},
+		{Num: 3, Key: "n", Label: "Số", Kind: layout.CountColumn},
 	}}}}
 }
 func (f reportForm) FormHeader() kstt.Header { return kstt.Header{Unit: "Sở Ngoại vụ"} }
@@ -31,7 +32,7 @@ type reportTable struct{}
 
 func (reportTable) Len() int { return 1 }
 func (reportTable) Row(int) kstt.RowMeta {
-	return kstt.RowMeta{Kind: kstt.TotalRow, Label: kstt.TotalLabel}
+	return kstt.RowMeta{Kind: layout.TotalRow, Label: kstt.TotalLabel}
 }
 func (reportTable) Ints(_ int, d []int64)         { d[3] = 7 }
 func (reportTable) Rate(int, int) decimal.Decimal { return decimal.Zero }

@@ -13,7 +13,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"github.com/baocaodinhky/vpcp/render"
 )
 
@@ -68,7 +68,7 @@ type Options struct {
 	Time time.Time
 }
 
-// Renderer writes kstt.Sheet values as an XLSX workbook, one worksheet per
+// Renderer writes layout.Sheet values as an XLSX workbook, one worksheet per
 // sheet, laid out and printed as the official forms are: A4 landscape, one
 // page wide, header rows repeated on every page. Derived cells are written
 // as formulas with the computed value cached beside them, so a reader
@@ -94,7 +94,7 @@ func (r *Renderer) Format() string { return "xlsx" }
 
 // WriteFile renders sheets to the file at path, creating or truncating it.
 // On error the file is removed.
-func (r *Renderer) WriteFile(path string, sheets ...*kstt.Sheet) (err error) {
+func (r *Renderer) WriteFile(path string, sheets ...*layout.Sheet) (err error) {
 	out, err := os.Create(path)
 	if err != nil {
 		return fmt.Errorf("xlsx: %w", err)
@@ -151,7 +151,7 @@ func (r *Renderer) WriteFile(path string, sheets ...*kstt.Sheet) (err error) {
 // shorter or longer than the columns, header cells outside the grid or
 // overlapping an earlier one (dropped) are all written as well as they
 // can be. Rows that do not fit a workbook give ErrTooLarge.
-func (r *Renderer) Render(w io.Writer, sheets ...*kstt.Sheet) error {
+func (r *Renderer) Render(w io.Writer, sheets ...*layout.Sheet) error {
 	var opts Options
 	if r != nil {
 		opts = r.opts
@@ -230,7 +230,7 @@ func (r *Renderer) Render(w io.Writer, sheets ...*kstt.Sheet) error {
 	return nil
 }
 
-func setDocProps(f *excelize.File, sheets []*kstt.Sheet, names []string, opts Options) error {
+func setDocProps(f *excelize.File, sheets []*layout.Sheet, names []string, opts Options) error {
 	var titles []string
 	for _, s := range sheets {
 		if s.Title != "" {
@@ -278,7 +278,7 @@ const (
 // and spaces removed, cut to 31 characters, "Biểu n" when nothing is
 // left, and made unique ignoring case by a " (2)", " (3)" … suffix. A nil
 // sheet gets the name "Biểu n" too.
-func SheetNames(sheets ...*kstt.Sheet) []string {
+func SheetNames(sheets ...*layout.Sheet) []string {
 	names := make([]string, len(sheets))
 	seen := map[string]bool{}
 	for i, s := range sheets {

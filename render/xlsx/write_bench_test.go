@@ -11,7 +11,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"github.com/baocaodinhky/vpcp/render/xlsx"
 )
 
@@ -25,7 +25,7 @@ import (
 
 const benchRows = 10_000
 
-func benchSheet(b *testing.B) *kstt.Sheet {
+func benchSheet(b *testing.B) *layout.Sheet {
 	b.Helper()
 	return bigII06a(benchRows).sheet(b)
 }
@@ -87,13 +87,13 @@ func BenchmarkRenderVsFloor(b *testing.B) {
 }
 
 // cellValue is the plain value of a sheet cell, as a user would write it.
-func cellValue(c *kstt.Cell) any {
+func cellValue(c *layout.Cell) any {
 	switch c.Kind {
-	case kstt.TextCell:
+	case layout.TextCell:
 		return c.Text
-	case kstt.IntCell:
+	case layout.IntCell:
 		return c.Int
-	case kstt.DecimalCell:
+	case layout.DecimalCell:
 		return c.Dec.InexactFloat64()
 	}
 	return nil
@@ -107,7 +107,7 @@ func BenchmarkFloorStreamWriter(b *testing.B) {
 	perRow(b, benchRows, func() error { return floor(s) })
 }
 
-func floor(s *kstt.Sheet) error {
+func floor(s *layout.Sheet) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	f.SetZipWriter(bestSpeedZip)

@@ -10,34 +10,35 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"github.com/baocaodinhky/vpcp/render/xlsx"
 )
 
 // exampleSheet is a small sheet built by hand: two lĩnh vực and TỔNG
 // CỘNG, column (3) = (4) + (5). Sheets usually come from kstt.Layout (a
 // form's Sheet method), which fills in the relations the same way.
-func exampleSheet() *kstt.Sheet {
-	count := func(n int64) kstt.Cell { return kstt.Cell{Kind: kstt.IntCell, Int: n} }
-	text := func(s string) kstt.Cell { return kstt.Cell{Kind: kstt.TextCell, Text: s} }
-	sum := func(n int64) kstt.Cell { // (3) = (4) + (5)
-		return kstt.Cell{Kind: kstt.IntCell, Int: n, Rel: kstt.Relation{Kind: kstt.SumColumnsRel, Cols: []int{4, 5}}}
+func exampleSheet() *layout.Sheet {
+	count := func(n int64) layout.Cell { return layout.Cell{Kind: layout.IntCell, Int: n} }
+	text := func(s string) layout.Cell { return layout.Cell{Kind: layout.TextCell, Text: s} }
+	sum := func(n int64) layout.Cell { // (3) = (4) + (5)
+		return layout.Cell{Kind: layout.IntCell, Int: n, Rel: layout.Relation{Kind: layout.SumColumnsRel, Cols: []int{4, 5}}}
 	}
-	total := func(n int64) kstt.Cell { // the sum of data rows 0 and 1
-		return kstt.Cell{Kind: kstt.IntCell, Int: n, Rel: kstt.Relation{Kind: kstt.SumRowsRel, Rows: []int{0, 1}}}
+	total := func(n int64) layout.Cell { // the sum of data rows 0 and 1
+		return layout.Cell{Kind: layout.IntCell, Int: n, Rel: layout.Relation{Kind: layout.SumRowsRel, Rows: []int{0, 1}}}
 	}
-	return &kstt.Sheet{
+	return &layout.Sheet{
 		Name:    "II.06a",
 		Code:    "Biểu số II.06a/VPCP/KSTT",
 		Title:   "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH",
 		Unit:    "Đơn vị báo cáo: Sở Ngoại vụ",
 		Measure: "Đơn vị tính: Số hồ sơ TTHC",
-		Blocks: []kstt.Block{{
-			Columns: []kstt.SheetColumn{
-				{Num: 1, Kind: kstt.TextColumn, Width: 5}, {Num: 2, Kind: kstt.TextColumn, Width: 28},
-				{Num: 3, Kind: kstt.CountColumn}, {Num: 4, Kind: kstt.CountColumn}, {Num: 5, Kind: kstt.CountColumn},
+		Blocks: []layout.Block{{
+			Columns: []layout.Column{
+				{Num: 1, Kind: layout.TextColumn, Width: 5}, {Num: 2, Kind: layout.TextColumn, Width: 28},
+				{Num: 3, Kind: layout.CountColumn}, {Num: 4, Kind: layout.CountColumn}, {Num: 5, Kind: layout.CountColumn},
 			},
 			HeadRows: 2,
-			Head: []kstt.HeadCell{
+			Head: []layout.HeadCell{
 				{Text: "STT", RowSpan: 2, ColSpan: 1},
 				{Text: "Lĩnh vực giải quyết", Col: 1, RowSpan: 2, ColSpan: 1},
 				{Text: "Số lượng hồ sơ tiếp nhận", Col: 2, RowSpan: 1, ColSpan: 3},
@@ -46,10 +47,10 @@ func exampleSheet() *kstt.Sheet {
 				{Text: "Trực tiếp", Row: 1, Col: 4, RowSpan: 1, ColSpan: 1},
 			},
 			Numbers: []string{"(1)", "(2)", "(3)=(4)+(5)", "(4)", "(5)"},
-			Rows: []kstt.SheetRow{
-				{Kind: kstt.DataRow, Cells: []kstt.Cell{text("1"), text("Lĩnh vực lãnh sự"), sum(31), count(31), count(0)}},
-				{Kind: kstt.DataRow, Cells: []kstt.Cell{text("2"), text("Lĩnh vực HTQT"), sum(2), count(0), count(2)}},
-				{Kind: kstt.TotalRow, Cells: []kstt.Cell{{}, text(kstt.TotalLabel), sum(33), total(31), total(2)}},
+			Rows: []layout.Row{
+				{Kind: layout.DataRow, Cells: []layout.Cell{text("1"), text("Lĩnh vực lãnh sự"), sum(31), count(31), count(0)}},
+				{Kind: layout.DataRow, Cells: []layout.Cell{text("2"), text("Lĩnh vực HTQT"), sum(2), count(0), count(2)}},
+				{Kind: layout.TotalRow, Cells: []layout.Cell{{}, text(kstt.TotalLabel), sum(33), total(31), total(2)}},
 			},
 		}},
 	}
@@ -123,10 +124,10 @@ func ExampleRenderer_WriteFile() {
 // 31 characters, unique.
 func ExampleSheetNames() {
 	fmt.Printf("%q\n", xlsx.SheetNames(
-		&kstt.Sheet{Name: "II.06a"},
-		&kstt.Sheet{Name: "II.06a"},
-		&kstt.Sheet{Name: "II.07b/Phần I"},
-		&kstt.Sheet{},
+		&layout.Sheet{Name: "II.06a"},
+		&layout.Sheet{Name: "II.06a"},
+		&layout.Sheet{Name: "II.07b/Phần I"},
+		&layout.Sheet{},
 	))
 	// Output: ["II.06a" "II.06a (2)" "II.07b_Phần I" "Biểu 4"]
 }

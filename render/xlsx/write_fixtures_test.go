@@ -7,6 +7,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"github.com/baocaodinhky/vpcp/period"
 )
 
@@ -34,13 +35,13 @@ func (t *fxTable) SetRate(i, col int, v decimal.Decimal) {
 	t.rates[i][col] = v
 }
 func (t *fxTable) EnsureTotal() {
-	if n := len(t.metas); n == 0 || t.metas[n-1].Kind != kstt.TotalRow {
-		t.add(kstt.TotalRow, "", kstt.TotalLabel)
+	if n := len(t.metas); n == 0 || t.metas[n-1].Kind != layout.TotalRow {
+		t.add(layout.TotalRow, "", kstt.TotalLabel)
 	}
 }
 
 // add appends a row; vals are columns (3), (4) … in order.
-func (t *fxTable) add(kind kstt.RowKind, stt, label string, vals ...int64) {
+func (t *fxTable) add(kind layout.RowKind, stt, label string, vals ...int64) {
 	t.metas = append(t.metas, kstt.RowMeta{Kind: kind, STT: stt, Label: label})
 	row := make([]int64, t.width)
 	copy(row[3:], vals)
@@ -55,11 +56,11 @@ type fxForm struct {
 	tables []*fxTable
 }
 
-func (f *fxForm) Spec() *kstt.FormSpec           { return f.spec }
-func (f *fxForm) FormHeader() kstt.Header        { return f.header }
-func (f *fxForm) Table(part int) kstt.Table      { return f.tables[part] }
-func (f *fxForm) table(part int) *fxTable        { return f.tables[part] }
-func (f *fxForm) sheet(t testing.TB) *kstt.Sheet { return fillAndLayout(t, f) }
+func (f *fxForm) Spec() *kstt.FormSpec             { return f.spec }
+func (f *fxForm) FormHeader() kstt.Header          { return f.header }
+func (f *fxForm) Table(part int) kstt.Table        { return f.tables[part] }
+func (f *fxForm) table(part int) *fxTable          { return f.tables[part] }
+func (f *fxForm) sheet(t testing.TB) *layout.Sheet { return fillAndLayout(t, f) }
 
 func newForm(spec *kstt.FormSpec) *fxForm {
 	f := &fxForm{spec: spec, header: seedHeader()}
@@ -69,7 +70,7 @@ func newForm(spec *kstt.FormSpec) *fxForm {
 	return f
 }
 
-func fillAndLayout(t testing.TB, f kstt.Form) *kstt.Sheet {
+func fillAndLayout(t testing.TB, f kstt.Form) *layout.Sheet {
 	t.Helper()
 	if err := kstt.Fill(f); err != nil {
 		t.Fatalf("fill %s: %v", f.Spec().Code, err)
@@ -89,7 +90,7 @@ func sumOf(id, part string, target int, terms ...int) kstt.Rule {
 	return r
 }
 
-func col(n int, key, label string, kind kstt.ColumnKind, groups ...string) kstt.Column {
+func col(n int, key, label string, kind layout.ColumnKind, groups ...string) kstt.Column {
 	return kstt.Column{Num: n, Key: key, Label: label, Groups: groups, Kind: kind}
 }
 
@@ -101,9 +102,9 @@ const (
 
 // specII06a declares an II.06a-like form with the official labels.
 func specII06a() *kstt.FormSpec {
-	stt := col(1, "stt", "STT", kstt.TextColumn)
+	stt := col(1, "stt", "STT", layout.TextColumn)
 	stt.Width = 5
-	field := col(2, "field", "Lĩnh vực giải quyết", kstt.TextColumn)
+	field := col(2, "field", "Lĩnh vực giải quyết", layout.TextColumn)
 	field.Width = 28
 	return &kstt.FormSpec{
 		Code:  "II.06a",
@@ -111,17 +112,17 @@ func specII06a() *kstt.FormSpec {
 		Unit:  "Số hồ sơ TTHC",
 		Parts: []kstt.PartSpec{{Columns: []kstt.Column{
 			stt, field,
-			col(3, "received", "Tổng số", kstt.CountColumn, gReceived),
-			col(4, "online", "Trực tuyến", kstt.CountColumn, gReceived, "Trong kỳ"),
-			col(5, "direct", "Trực tiếp, dịch vụ bưu chính", kstt.CountColumn, gReceived, "Trong kỳ"),
-			col(6, "carried_over", "Từ kỳ trước", kstt.CountColumn, gReceived),
-			col(7, "resolved", "Tổng số", kstt.CountColumn, gResolved),
-			col(8, "early", "Trước hạn", kstt.CountColumn, gResolved),
-			col(9, "on_time", "Đúng hạn", kstt.CountColumn, gResolved),
-			col(10, "late", "Quá hạn", kstt.CountColumn, gResolved),
-			col(11, "pending", "Tổng số", kstt.CountColumn, gPending),
-			col(12, "pending_on_time", "Trong hạn", kstt.CountColumn, gPending),
-			col(13, "pending_overdue", "Quá hạn", kstt.CountColumn, gPending),
+			col(3, "received", "Tổng số", layout.CountColumn, gReceived),
+			col(4, "online", "Trực tuyến", layout.CountColumn, gReceived, "Trong kỳ"),
+			col(5, "direct", "Trực tiếp, dịch vụ bưu chính", layout.CountColumn, gReceived, "Trong kỳ"),
+			col(6, "carried_over", "Từ kỳ trước", layout.CountColumn, gReceived),
+			col(7, "resolved", "Tổng số", layout.CountColumn, gResolved),
+			col(8, "early", "Trước hạn", layout.CountColumn, gResolved),
+			col(9, "on_time", "Đúng hạn", layout.CountColumn, gResolved),
+			col(10, "late", "Quá hạn", layout.CountColumn, gResolved),
+			col(11, "pending", "Tổng số", layout.CountColumn, gPending),
+			col(12, "pending_on_time", "Trong hạn", layout.CountColumn, gPending),
+			col(13, "pending_overdue", "Quá hạn", layout.CountColumn, gPending),
 		}}},
 		Rules: []kstt.Rule{
 			sumOf("II.06a/R01", "", 3, 4, 5, 6),
@@ -136,8 +137,8 @@ func seedII06a() *fxForm {
 	f := newForm(specII06a())
 	t := f.table(0)
 	//                                          (3) (4) (5) (6) (7) (8) (9) (10) (11) (12) (13)
-	t.add(kstt.DataRow, "1", "Lĩnh vực lãnh sự", 0, 31, 0, 0, 0, 0, 31, 0, 0, 0, 0)
-	t.add(kstt.DataRow, "2", "Lĩnh vực HTQT", 0, 0, 0, 2, 0, 0, 2, 0, 0, 0, 0)
+	t.add(layout.DataRow, "1", "Lĩnh vực lãnh sự", 0, 31, 0, 0, 0, 0, 31, 0, 0, 0, 0)
+	t.add(layout.DataRow, "2", "Lĩnh vực HTQT", 0, 0, 0, 2, 0, 0, 2, 0, 0, 0, 0)
 	t.EnsureTotal()
 	return f
 }
@@ -148,7 +149,7 @@ func bigII06a(n int) *fxForm {
 	t := f.table(0)
 	for i := range n {
 		k := int64(i)
-		t.add(kstt.DataRow, fmt.Sprint(i+1), fmt.Sprintf("Lĩnh vực số %d của đơn vị", i+1),
+		t.add(layout.DataRow, fmt.Sprint(i+1), fmt.Sprintf("Lĩnh vực số %d của đơn vị", i+1),
 			0, 100+k%900, k%37, k%11, 0, k%13, 90+k%800, k%7, 0, k%5, k%3)
 	}
 	t.EnsureTotal()
@@ -174,28 +175,28 @@ func specII07b() *kstt.FormSpec {
 		Unit:  "TTHC, %",
 		Parts: []kstt.PartSpec{
 			{ID: "I", Title: "I. SỐ LƯỢNG TTHC TRIỂN KHAI TẠI BỘ PHẬN MỘT CỬA", Columns: []kstt.Column{
-				col(1, "stt", "STT", kstt.TextColumn),
-				col(2, "field", "Lĩnh vực", kstt.TextColumn),
-				col(3, "competent", "Tổng số TTHC", kstt.CountColumn, gCompetent),
-				col(4, "competent_province", "Cấp tỉnh", kstt.CountColumn, gCompetent),
-				col(5, "competent_district", "Cấp huyện", kstt.CountColumn, gCompetent),
-				col(6, "competent_commune", "Cấp xã", kstt.CountColumn, gCompetent),
-				col(7, "one_stop", "Tổng số TTHC", kstt.CountColumn, gOneStop),
-				col(8, "one_stop_province", "Tại BPMC cấp tỉnh", kstt.CountColumn, gOneStop),
-				col(9, "one_stop_district", "Tại BPMC cấp huyện", kstt.CountColumn, gOneStop),
-				col(10, "one_stop_commune", "Tại BPMC cấp xã", kstt.CountColumn, gOneStop),
-				col(11, "process", "Tổng số quy trình", kstt.CountColumn, gProcess),
-				col(12, "process_province", "Cấp tỉnh", kstt.CountColumn, gProcess),
-				col(13, "process_district", "Cấp huyện", kstt.CountColumn, gProcess),
-				col(14, "process_commune", "Cấp xã", kstt.CountColumn, gProcess),
+				col(1, "stt", "STT", layout.TextColumn),
+				col(2, "field", "Lĩnh vực", layout.TextColumn),
+				col(3, "competent", "Tổng số TTHC", layout.CountColumn, gCompetent),
+				col(4, "competent_province", "Cấp tỉnh", layout.CountColumn, gCompetent),
+				col(5, "competent_district", "Cấp huyện", layout.CountColumn, gCompetent),
+				col(6, "competent_commune", "Cấp xã", layout.CountColumn, gCompetent),
+				col(7, "one_stop", "Tổng số TTHC", layout.CountColumn, gOneStop),
+				col(8, "one_stop_province", "Tại BPMC cấp tỉnh", layout.CountColumn, gOneStop),
+				col(9, "one_stop_district", "Tại BPMC cấp huyện", layout.CountColumn, gOneStop),
+				col(10, "one_stop_commune", "Tại BPMC cấp xã", layout.CountColumn, gOneStop),
+				col(11, "process", "Tổng số quy trình", layout.CountColumn, gProcess),
+				col(12, "process_province", "Cấp tỉnh", layout.CountColumn, gProcess),
+				col(13, "process_district", "Cấp huyện", layout.CountColumn, gProcess),
+				col(14, "process_commune", "Cấp xã", layout.CountColumn, gProcess),
 			}},
 			{ID: "II", Title: "II. KẾT QUẢ THỰC HIỆN “4 TẠI CHỖ” TẠI BỘ PHẬN MỘT CỬA CẤP TỈNH, HUYỆN", Columns: []kstt.Column{
-				col(1, "stt", "STT", kstt.TextColumn),
-				col(2, "field", "Lĩnh vực", kstt.TextColumn),
-				col(3, "province", "Số lượng TTHC", kstt.CountColumn, "Cấp tỉnh"),
-				col(4, "province_rate", "Tỷ lệ", kstt.RateColumn, "Cấp tỉnh"),
-				col(5, "district", "Số lượng TTHC", kstt.CountColumn, "Cấp huyện"),
-				col(6, "district_rate", "Tỷ lệ", kstt.RateColumn, "Cấp huyện"),
+				col(1, "stt", "STT", layout.TextColumn),
+				col(2, "field", "Lĩnh vực", layout.TextColumn),
+				col(3, "province", "Số lượng TTHC", layout.CountColumn, "Cấp tỉnh"),
+				col(4, "province_rate", "Tỷ lệ", layout.RateColumn, "Cấp tỉnh"),
+				col(5, "district", "Số lượng TTHC", layout.CountColumn, "Cấp huyện"),
+				col(6, "district_rate", "Tỷ lệ", layout.RateColumn, "Cấp huyện"),
 			}},
 		},
 		Rules: []kstt.Rule{
@@ -213,9 +214,9 @@ func seedII07b() *fxForm {
 	f := newForm(specII07b())
 	p1, p2 := f.table(0), f.table(1)
 	//                                             (3) (4) (5) (6) (7) (8) (9) (10) (11) (12) (13) (14)
-	p1.add(kstt.DataRow, "1", "Lĩnh vực đối ngoại", 0, 1, 0, 0, 0, 5, 0, 0, 0, 5, 0, 0)
+	p1.add(layout.DataRow, "1", "Lĩnh vực đối ngoại", 0, 1, 0, 0, 0, 5, 0, 0, 0, 5, 0, 0)
 	p1.EnsureTotal()
-	p2.add(kstt.DataRow, "1", "Lĩnh vực đối ngoại", 0)
+	p2.add(layout.DataRow, "1", "Lĩnh vực đối ngoại", 0)
 	p2.EnsureTotal()
 	return f
 }
@@ -227,11 +228,11 @@ func ratesII07b() *fxForm {
 	f := newForm(specII07b())
 	p1, p2 := f.table(0), f.table(1)
 	//                                            (3) (4) (5) (6) (7) (8) (9) (10) (11) (12) (13) (14)
-	p1.add(kstt.DataRow, "1", "Lĩnh vực đối ngoại", 0, 3, 3, 0, 0, 3, 3, 0, 0, 3, 3, 0)
-	p1.add(kstt.DataRow, "2", "Lĩnh vực tư pháp", 0, 32, 0, 0, 0, 32, 0, 0, 0, 32, 0, 0)
+	p1.add(layout.DataRow, "1", "Lĩnh vực đối ngoại", 0, 3, 3, 0, 0, 3, 3, 0, 0, 3, 3, 0)
+	p1.add(layout.DataRow, "2", "Lĩnh vực tư pháp", 0, 32, 0, 0, 0, 32, 0, 0, 0, 32, 0, 0)
 	p1.EnsureTotal()
-	p2.add(kstt.DataRow, "1", "Lĩnh vực đối ngoại", 1, 0, 2)
-	p2.add(kstt.DataRow, "2", "Lĩnh vực tư pháp", 1, 0, 0)
+	p2.add(layout.DataRow, "1", "Lĩnh vực đối ngoại", 1, 0, 2)
+	p2.add(layout.DataRow, "2", "Lĩnh vực tư pháp", 1, 0, 0)
 	p2.EnsureTotal()
 	return f
 }
@@ -247,15 +248,15 @@ func specII08() *kstt.FormSpec {
 		Title: "TÌNH HÌNH TRIỂN KHAI THỦ TỤC HÀNH CHÍNH TRÊN MÔI TRƯỜNG ĐIỆN TỬ CỦA CƠ QUAN, ĐỊA PHƯƠNG",
 		Unit:  "hồ sơ TTHC",
 		Parts: []kstt.PartSpec{{Columns: []kstt.Column{
-			col(1, "stt", "STT", kstt.TextColumn),
-			col(2, "field", "Lĩnh vực", kstt.TextColumn),
-			col(3, "partial_assigned", "Được giao", kstt.CountColumn, gPartial),
-			col(4, "partial_deployed", "Đã triển khai", kstt.CountColumn, gPartial),
-			col(5, "partial_files", "Số lượng hồ sơ phát sinh", kstt.CountColumn, gPartial),
-			col(6, "full_assigned", "Được giao", kstt.CountColumn, gFull),
-			col(7, "full_deployed", "Đã triển khai", kstt.CountColumn, gFull),
-			col(8, "full_files", "Số lượng hồ sơ phát sinh", kstt.CountColumn, gFull),
-			col(9, "integrated", "Tích hợp với Cổng Dịch vụ công quốc gia (có=1; không=0)", kstt.FlagColumn),
+			col(1, "stt", "STT", layout.TextColumn),
+			col(2, "field", "Lĩnh vực", layout.TextColumn),
+			col(3, "partial_assigned", "Được giao", layout.CountColumn, gPartial),
+			col(4, "partial_deployed", "Đã triển khai", layout.CountColumn, gPartial),
+			col(5, "partial_files", "Số lượng hồ sơ phát sinh", layout.CountColumn, gPartial),
+			col(6, "full_assigned", "Được giao", layout.CountColumn, gFull),
+			col(7, "full_deployed", "Đã triển khai", layout.CountColumn, gFull),
+			col(8, "full_files", "Số lượng hồ sơ phát sinh", layout.CountColumn, gFull),
+			col(9, "integrated", "Tích hợp với Cổng Dịch vụ công quốc gia (có=1; không=0)", layout.FlagColumn),
 		}}},
 	}
 }
@@ -264,10 +265,10 @@ func specII08() *kstt.FormSpec {
 func seedII08() *fxForm {
 	f := newForm(specII08())
 	t := f.table(0)
-	t.add(kstt.SectionRow, "B", "DVCTT DO CƠ QUAN, UBND TỈNH CHỦ ĐỘNG TRIỂN KHAI")
-	t.add(kstt.LevelRow, "I", "CẤP TỈNH")
+	t.add(layout.SectionRow, "B", "DVCTT DO CƠ QUAN, UBND TỈNH CHỦ ĐỘNG TRIỂN KHAI")
+	t.add(layout.LevelRow, "I", "CẤP TỈNH")
 	//                                             (3) (4) (5) (6) (7) (8) (9)
-	t.add(kstt.DataRow, "1", "Lĩnh vực đối ngoại", 4, 4, 0, 1, 1, 0, 1)
+	t.add(layout.DataRow, "1", "Lĩnh vực đối ngoại", 4, 4, 0, 1, 1, 0, 1)
 	t.EnsureTotal()
 	return f
 }
@@ -278,14 +279,14 @@ func twoLevelsII08() *fxForm {
 	f := seedII08()
 	t := f.table(0)
 	t.metas, t.ints, t.rates = t.metas[:3], t.ints[:3], t.rates[:3]
-	t.add(kstt.DataRow, "2", "Lĩnh vực lãnh sự", 2, 1, 7, 0, 0, 0, 0)
-	t.add(kstt.LevelRow, "II", "CẤP HUYỆN")
-	t.add(kstt.DataRow, "1", "Lĩnh vực tư pháp – hộ tịch, chứng thực và quốc tịch", 3, 3, 12, 2, 1, 5, 1)
+	t.add(layout.DataRow, "2", "Lĩnh vực lãnh sự", 2, 1, 7, 0, 0, 0, 0)
+	t.add(layout.LevelRow, "II", "CẤP HUYỆN")
+	t.add(layout.DataRow, "1", "Lĩnh vực tư pháp – hộ tịch, chứng thực và quốc tịch", 3, 3, 12, 2, 1, 5, 1)
 	t.EnsureTotal()
 	return f
 }
 
 // seedSheets are the seed report's three forms.
-func seedSheets(t testing.TB) []*kstt.Sheet {
-	return []*kstt.Sheet{seedII06a().sheet(t), seedII07b().sheet(t), seedII08().sheet(t)}
+func seedSheets(t testing.TB) []*layout.Sheet {
+	return []*layout.Sheet{seedII06a().sheet(t), seedII07b().sheet(t), seedII08().sheet(t)}
 }

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 )
 
 // Formula limits of the workbook format.
@@ -19,7 +20,7 @@ const (
 // evaluated on the sheet's own values would not give c's value. Writing a
 // formula only when it agrees with the cached value means a spreadsheet
 // that recalculates shows exactly the figures the sheet holds.
-func (w *sheetWriter) formula(bi, ri, ci int, c *kstt.Cell) string {
+func (w *sheetWriter) formula(bi, ri, ci int, c *layout.Cell) string {
 	p := w.p
 	bp := &p.blocks[bi]
 	if ci >= len(bp.b.Columns) {
@@ -28,8 +29,8 @@ func (w *sheetWriter) formula(bi, ri, ci int, c *kstt.Cell) string {
 	own := bp.b.Columns[ci].Num
 	b := w.fbuf[:0]
 	switch c.Rel.Kind {
-	case kstt.SumColumnsRel:
-		if c.Kind != kstt.IntCell || len(c.Rel.Cols) == 0 || len(c.Rel.Cols) > maxFormulaArgs {
+	case layout.SumColumnsRel:
+		if c.Kind != layout.IntCell || len(c.Rel.Cols) == 0 || len(c.Rel.Cols) > maxFormulaArgs {
 			return ""
 		}
 		var sum int64
@@ -52,16 +53,16 @@ func (w *sheetWriter) formula(bi, ri, ci int, c *kstt.Cell) string {
 		if sum != c.Int {
 			return ""
 		}
-	case kstt.SumRowsRel:
-		if c.Kind != kstt.IntCell {
+	case layout.SumRowsRel:
+		if c.Kind != layout.IntCell {
 			return ""
 		}
 		var ok bool
 		if b, ok = w.sumRows(b, bi, ri, ci, own, c); !ok {
 			return ""
 		}
-	case kstt.RateRel:
-		if c.Kind != kstt.DecimalCell {
+	case layout.RateRel:
+		if c.Kind != layout.DecimalCell {
 			return ""
 		}
 		num, ok1 := p.intAt(c.Rel.Num.Block, c.Rel.Num.Row, c.Rel.Num.Col)
@@ -95,7 +96,7 @@ func (w *sheetWriter) formula(bi, ri, ci int, c *kstt.Cell) string {
 // too (II.08's section and level rows), so the usual total is one range.
 // It reports false when a row is out of the block, is the total's own row,
 // holds no number, or the sum differs from the cell's value.
-func (w *sheetWriter) sumRows(b []byte, bi, ri, ci, col int, c *kstt.Cell) ([]byte, bool) {
+func (w *sheetWriter) sumRows(b []byte, bi, ri, ci, col int, c *layout.Cell) ([]byte, bool) {
 	p := w.p
 	rows := c.Rel.Rows
 	if len(rows) == 0 {
@@ -128,7 +129,7 @@ func (w *sheetWriter) sumRows(b []byte, bi, ri, ci, col int, c *kstt.Cell) ([]by
 		}
 		for r := from + 1; r < to; r++ {
 			cells := bp.b.Rows[r].Cells
-			if ci < len(cells) && cells[ci].Kind != kstt.EmptyCell {
+			if ci < len(cells) && cells[ci].Kind != layout.EmptyCell {
 				return false
 			}
 		}
@@ -189,9 +190,9 @@ func (p *sheetPlan) intAt(bi, ri, col int) (int64, bool) {
 		return 0, true
 	}
 	switch cells[ci].Kind {
-	case kstt.EmptyCell:
+	case layout.EmptyCell:
 		return 0, true
-	case kstt.IntCell:
+	case layout.IntCell:
 		return cells[ci].Int, true
 	}
 	return 0, false

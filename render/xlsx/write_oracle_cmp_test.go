@@ -9,7 +9,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"github.com/baocaodinhky/vpcp/render/xlsx"
 )
 
@@ -17,7 +17,7 @@ import (
 // StreamWriter path wrote before it (the oracle): on the golden fixtures,
 // the odd sheets, random sheets, text that needs escaping, and options.
 func TestStreamingMatchesExcelizeOracle(t *testing.T) {
-	same := func(name string, opts xlsx.Options, sheets ...*kstt.Sheet) {
+	same := func(name string, opts xlsx.Options, sheets ...*layout.Sheet) {
 		t.Helper()
 		var got, want bytes.Buffer
 		errGot := xlsx.New(opts).Render(&got, sheets...)
@@ -41,22 +41,22 @@ func TestStreamingMatchesExcelizeOracle(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 8))
 	for range 100 {
 		k := 1 + rng.IntN(3)
-		sheets := make([]*kstt.Sheet, k)
+		sheets := make([]*layout.Sheet, k)
 		for j := range sheets {
 			sheets[j] = randomSheet(rng)
 		}
 		same("random", xlsx.Options{}, sheets...)
 	}
-	txt := func(s string) kstt.Cell { return kstt.Cell{Kind: kstt.TextCell, Text: s} }
+	txt := func(s string) layout.Cell { return layout.Cell{Kind: layout.TextCell, Text: s} }
 	texts := []string{" lề trái", "lề phải ", "\tTab", "dòng\nmới\r\n", `"ngoặc" & 'nháy' <thẻ>`, "_x0041_ và _x005F_x0041_ và _x005F_",
 		"Li\u0303nh vực (NFD)", "điều khiển \x01\x7f\ufffe", string([]byte{0xff, 'a'}), strings.Repeat("dài ", 9000), "=SUM(A1:A2)", ""}
-	s := &kstt.Sheet{Name: "text", Notes: texts, Blocks: []kstt.Block{{
-		Columns: []kstt.SheetColumn{{Num: 1, Kind: kstt.TextColumn}, {Num: 2, Kind: kstt.TextColumn}, {Num: 3, Kind: kstt.RateColumn}, {Num: 4, Kind: kstt.CountColumn}},
+	s := &layout.Sheet{Name: "text", Notes: texts, Blocks: []layout.Block{{
+		Columns: []layout.Column{{Num: 1, Kind: layout.TextColumn}, {Num: 2, Kind: layout.TextColumn}, {Num: 3, Kind: layout.RateColumn}, {Num: 4, Kind: layout.CountColumn}},
 	}}}
 	for i, x := range texts {
-		s.Blocks[0].Rows = append(s.Blocks[0].Rows, kstt.SheetRow{Kind: kstt.DataRow, Cells: []kstt.Cell{txt(x), txt(x),
-			{Kind: kstt.DecimalCell, Dec: decimal.New(int64(i)*12345678901234567, -int32(i))},
-			{Kind: kstt.DecimalCell, Dec: decimal.New(1, int32(300+i*10))}}})
+		s.Blocks[0].Rows = append(s.Blocks[0].Rows, layout.Row{Kind: layout.DataRow, Cells: []layout.Cell{txt(x), txt(x),
+			{Kind: layout.DecimalCell, Dec: decimal.New(int64(i)*12345678901234567, -int32(i))},
+			{Kind: layout.DecimalCell, Dec: decimal.New(1, int32(300+i*10))}}})
 	}
 	same("text", xlsx.Options{}, s)
 }

@@ -17,16 +17,16 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"github.com/baocaodinhky/vpcp/render"
 )
 
 // RenderViaExcelize is the oracle, for the external tests.
-var RenderViaExcelize = func(r *Renderer, w io.Writer, sheets ...*kstt.Sheet) error {
+var RenderViaExcelize = func(r *Renderer, w io.Writer, sheets ...*layout.Sheet) error {
 	return renderViaExcelize(r, w, sheets...)
 }
 
-func renderViaExcelize(r *Renderer, w io.Writer, sheets ...*kstt.Sheet) error {
+func renderViaExcelize(r *Renderer, w io.Writer, sheets ...*layout.Sheet) error {
 	var opts Options
 	if r != nil {
 		opts = r.opts
@@ -345,34 +345,34 @@ func (w *oracleWriter) body(bi, ri int) error {
 			continue
 		}
 		c := &row.Cells[ci]
-		var kind kstt.ColumnKind
+		var kind layout.ColumnKind
 		if ci < len(bp.b.Columns) {
 			kind = bp.b.Columns[ci].Kind
 		}
 		switch c.Kind {
-		case kstt.TextCell:
+		case layout.TextCell:
 			out.Value = c.Text
 			switch {
 			case ci == 0:
 				out.StyleID = bs.stt
-			case kind.Numeric() || row.Kind == kstt.TotalRow:
+			case kind.Numeric() || row.Kind == layout.TotalRow:
 				out.StyleID = bs.center
 			default:
 				out.StyleID = bs.label
 			}
 			lines = max(lines, wrapLines(c.Text, bodyPt, bold, usablePx(p.widths[ci])))
-		case kstt.IntCell:
+		case layout.IntCell:
 			out.Value = c.Int
 			out.StyleID = bs.flag
-			if kind == kstt.CountColumn {
+			if kind == layout.CountColumn {
 				out.StyleID = bs.count
 			}
 			out.Formula = (&sheetWriter{p: w.p}).formula(bi, ri, ci, c)
-		case kstt.DecimalCell:
+		case layout.DecimalCell:
 			places := max(-c.Dec.Exponent(), 0)
-			percent := kind == kstt.RateColumn
+			percent := kind == layout.RateColumn
 			if percent {
-				if c.Rel.Kind == kstt.RateRel {
+				if c.Rel.Kind == layout.RateRel {
 					places = c.Rel.Places
 				}
 				out.Value = c.Dec.Shift(-2).InexactFloat64()

@@ -6,7 +6,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 )
 
 // Workbook limits and layout constants.
@@ -45,14 +45,14 @@ type lineRow struct {
 
 // blockPlan places one block of a sheet.
 type blockPlan struct {
-	b        *kstt.Block
+	b        *layout.Block
 	width    int // columns of the block's table
 	title    int // row of the block title, 0 when none
 	headRow  int // first header row, 0 when none
 	headRows int
-	head     []kstt.HeadCell // the header cells kept: inside the grid, not overlapping
-	headHt   []float64       // height of each header row, points
-	numRow   int             // row of the column-number row, 0 when none
+	head     []layout.HeadCell // the header cells kept: inside the grid, not overlapping
+	headHt   []float64         // height of each header row, points
+	numRow   int               // row of the column-number row, 0 when none
 	numHt    float64
 	bodyRow  int         // row of body row 0
 	colIdx   map[int]int // official column number → 0-based column index
@@ -61,7 +61,7 @@ type blockPlan struct {
 // sheetPlan places every row and column of a sheet before it is streamed
 // (a StreamWriter needs the widths before the first row).
 type sheetPlan struct {
-	s       *kstt.Sheet
+	s       *layout.Sheet
 	name    string
 	ncols   int
 	widths  []float64
@@ -89,13 +89,13 @@ func (p *sheetPlan) printTitles() (first, last int) {
 	return 0, 0
 }
 
-func boldRow(k kstt.RowKind) bool {
-	return k == kstt.SectionRow || k == kstt.LevelRow || k == kstt.TotalRow
+func boldRow(k layout.RowKind) bool {
+	return k == layout.SectionRow || k == layout.LevelRow || k == layout.TotalRow
 }
 
 // planSheet lays out s: block widths, column widths, the row of every
 // line, header row and body row, and the heights of the fixed rows.
-func planSheet(s *kstt.Sheet, name string) (*sheetPlan, error) {
+func planSheet(s *layout.Sheet, name string) (*sheetPlan, error) {
 	p := &sheetPlan{s: s, name: name, ncols: 1}
 	p.blocks = make([]blockPlan, len(s.Blocks))
 	for bi := range s.Blocks {
@@ -193,7 +193,7 @@ func planSheet(s *kstt.Sheet, name string) (*sheetPlan, error) {
 // (HeadRows, or as deep as the cells reach when it is not set) by width
 // columns, in order, dropping a cell that lies outside the grid or
 // overlaps one kept before it, and clipping spans at the grid's edge.
-func headGrid(b *kstt.Block, width int) (int, []kstt.HeadCell) {
+func headGrid(b *layout.Block, width int) (int, []layout.HeadCell) {
 	rows := b.HeadRows
 	if rows <= 0 { // not declared: as deep as the cells reach
 		rows = 0
@@ -208,7 +208,7 @@ func headGrid(b *kstt.Block, width int) (int, []kstt.HeadCell) {
 		return 0, nil
 	}
 	taken := make([]bool, rows*width)
-	kept := make([]kstt.HeadCell, 0, len(b.Head))
+	kept := make([]layout.HeadCell, 0, len(b.Head))
 next:
 	for _, c := range b.Head {
 		if c.Row < 0 || c.Col < 0 || c.Row >= rows || c.Col >= width {
@@ -249,7 +249,7 @@ func (p *sheetPlan) headHeights(bp *blockPlan) []float64 {
 	for i := range ht {
 		ht[i] = linesPt(1, headPt)
 	}
-	need := func(c kstt.HeadCell) float64 {
+	need := func(c layout.HeadCell) float64 {
 		return linesPt(wrapLines(c.Text, headPt, true, usablePx(p.spanUnits(c.Col, c.ColSpan))), headPt)
 	}
 	for _, c := range bp.head {
@@ -296,15 +296,15 @@ func (p *sheetPlan) planWidths() {
 			for ci := range min(len(r.Cells), bp.width) {
 				c := &r.Cells[ci]
 				switch c.Kind {
-				case kstt.TextCell:
+				case layout.TextCell:
 					px := textPx(c.Text, bodyPt, bold)
 					if px > wordPxMax[ci] {
 						wordPxMax[ci] = max(wordPxMax[ci], longestWordPx(c.Text, bodyPt, bold))
 					}
 					textPxMax[ci] = max(textPxMax[ci], px)
-				case kstt.IntCell:
+				case layout.IntCell:
 					numPxMax[ci] = max(numPxMax[ci], digitsPx(intDigits(c.Int)))
-				case kstt.DecimalCell:
+				case layout.DecimalCell:
 					numPxMax[ci] = max(numPxMax[ci], digitsPx(len(c.Dec.String())+2))
 				}
 			}

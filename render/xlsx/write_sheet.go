@@ -9,7 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 )
 
 // Page setup: A4 (paper size 9) landscape, one page wide and as many tall
@@ -250,7 +250,7 @@ func (w *sheetWriter) body(bw *bufio.Writer, bi, ri int) error {
 	}
 	lines := 1
 	for ci := range min(len(row.Cells), bp.width) {
-		if c := &row.Cells[ci]; c.Kind == kstt.TextCell {
+		if c := &row.Cells[ci]; c.Kind == layout.TextCell {
 			lines = max(lines, wrapLines(c.Text, bodyPt, bold, usablePx(p.widths[ci])))
 		}
 	}
@@ -261,34 +261,34 @@ func (w *sheetWriter) body(bw *bufio.Writer, bi, ri int) error {
 			continue
 		}
 		c := &row.Cells[ci]
-		var kind kstt.ColumnKind
+		var kind layout.ColumnKind
 		if ci < len(bp.b.Columns) {
 			kind = bp.b.Columns[ci].Kind
 		}
 		switch c.Kind {
-		case kstt.TextCell:
+		case layout.TextCell:
 			style := bs.label
 			switch {
 			case ci == 0:
 				style = bs.stt
-			case kind.Numeric() || row.Kind == kstt.TotalRow:
+			case kind.Numeric() || row.Kind == layout.TotalRow:
 				style = bs.center
 			}
 			w.textCell(bw, ci, r, style, c.Text)
-		case kstt.IntCell:
+		case layout.IntCell:
 			style := bs.flag
-			if kind == kstt.CountColumn {
+			if kind == layout.CountColumn {
 				style = bs.count
 			}
 			w.nbuf = strconv.AppendInt(w.nbuf[:0], c.Int, 10)
 			w.numberCell(bw, ci, r, style, w.formula(bi, ri, ci, c), w.nbuf)
-		case kstt.DecimalCell:
+		case layout.DecimalCell:
 			places := max(-c.Dec.Exponent(), 0)
-			percent := kind == kstt.RateColumn
+			percent := kind == layout.RateColumn
 			var v float64
 			formula := ""
 			if percent {
-				if c.Rel.Kind == kstt.RateRel {
+				if c.Rel.Kind == layout.RateRel {
 					places = c.Rel.Places
 				}
 				v = c.Dec.Shift(-2).InexactFloat64()
@@ -329,12 +329,12 @@ func (st *styles) numberStyles(p *sheetPlan) error {
 			bold := boldRow(row.Kind)
 			for ci := range min(len(row.Cells), bp.width) {
 				c := &row.Cells[ci]
-				if c.Kind != kstt.DecimalCell {
+				if c.Kind != layout.DecimalCell {
 					continue
 				}
 				places := max(-c.Dec.Exponent(), 0)
-				percent := ci < len(bp.b.Columns) && bp.b.Columns[ci].Kind == kstt.RateColumn
-				if percent && c.Rel.Kind == kstt.RateRel {
+				percent := ci < len(bp.b.Columns) && bp.b.Columns[ci].Kind == layout.RateColumn
+				if percent && c.Rel.Kind == layout.RateRel {
 					places = c.Rel.Places
 				}
 				if _, err := st.number(bold, percent, places); err != nil {

@@ -16,7 +16,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"github.com/baocaodinhky/vpcp/render/xlsx"
 )
 
@@ -132,7 +132,7 @@ func TestLibreOfficeRecalculates(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	cases := map[string][]*kstt.Sheet{
+	cases := map[string][]*layout.Sheet{
 		"seed":  seedSheets(t),
 		"rates": {ratesII07b().sheet(t), twoLevelsII08().sheet(t)},
 		"big":   {bigII06a(300).sheet(t)},
@@ -314,7 +314,7 @@ func TestWriteSamples(t *testing.T) {
 	if dir == "" {
 		t.Skip("KSTT_XLSX_SAMPLES not set")
 	}
-	for name, sheets := range map[string][]*kstt.Sheet{
+	for name, sheets := range map[string][]*layout.Sheet{
 		"seed": seedSheets(t), "rates": {ratesII07b().sheet(t), twoLevelsII08().sheet(t)},
 		"big": {bigII06a(300).sheet(t)}, "odd": oddSheets(),
 	} {

@@ -15,14 +15,14 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 
-	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"github.com/baocaodinhky/vpcp/render"
 	"github.com/baocaodinhky/vpcp/render/xlsx"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
-func writeXLSX(t testing.TB, opts xlsx.Options, sheets ...*kstt.Sheet) []byte {
+func writeXLSX(t testing.TB, opts xlsx.Options, sheets ...*layout.Sheet) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := xlsx.New(opts).Render(&buf, sheets...); err != nil {
@@ -65,8 +65,8 @@ func golden(t *testing.T, name, got string) {
 }
 
 // goldenCases are the workbooks whose dumps are kept under testdata/.
-func goldenCases(t testing.TB) map[string][]*kstt.Sheet {
-	return map[string][]*kstt.Sheet{
+func goldenCases(t testing.TB) map[string][]*layout.Sheet {
+	return map[string][]*layout.Sheet{
 		"seed":  seedSheets(t),
 		"rates": {ratesII07b().sheet(t), twoLevelsII08().sheet(t)},
 		"odd":   oddSheets(),
@@ -294,7 +294,7 @@ func TestHeaderBordersOnEveryMergedCell(t *testing.T) {
 }
 
 func TestSheetNames(t *testing.T) {
-	sh := func(name string) *kstt.Sheet { return &kstt.Sheet{Name: name} }
+	sh := func(name string) *layout.Sheet { return &layout.Sheet{Name: name} }
 	long := strings.Repeat("Biểu tổng hợp ", 4)
 	got := xlsx.SheetNames(sh("II.06a"), sh("ii.06A"), sh("II.06a"), sh("a/b:c?d*e[f]g\\h"), sh(""), sh("'quoted'"),
 		sh(long), sh(long), sh("History"), nil, sh("Tab\tname"))
@@ -309,7 +309,7 @@ func TestSheetNames(t *testing.T) {
 		}
 	}
 	// The names work as worksheet names, and no "Sheet1" is left over.
-	var sheets []*kstt.Sheet
+	var sheets []*layout.Sheet
 	for _, n := range []string{"II.06a", "ii.06A", "a/b", "", long, "History"} {
 		sheets = append(sheets, sh(n))
 	}
@@ -332,11 +332,11 @@ func TestErrors(t *testing.T) {
 	if buf.Len() != 0 {
 		t.Errorf("a nil sheet still wrote %d bytes", buf.Len())
 	}
-	wide := &kstt.Sheet{Name: "wide", Blocks: []kstt.Block{{Numbers: make([]string, 16385)}}}
+	wide := &layout.Sheet{Name: "wide", Blocks: []layout.Block{{Numbers: make([]string, 16385)}}}
 	if err := r.Render(&buf, wide); !errors.Is(err, xlsx.ErrTooLarge) || !strings.Contains(err.Error(), `"wide"`) {
 		t.Errorf("too wide: %v", err)
 	}
-	tall := &kstt.Sheet{Name: "tall", Blocks: []kstt.Block{{Rows: make([]kstt.SheetRow, 1<<20+1)}}}
+	tall := &layout.Sheet{Name: "tall", Blocks: []layout.Block{{Rows: make([]layout.Row, 1<<20+1)}}}
 	if err := r.Render(&buf, tall); !errors.Is(err, xlsx.ErrTooLarge) {
 		t.Errorf("too tall: %v", err)
 	}
@@ -378,17 +378,17 @@ func TestWriteFile(t *testing.T) {
 
 // oddSheets are sheets a careless caller might build: Render must write
 // them without panicking.
-func oddSheets() []*kstt.Sheet {
-	i := func(n int64) kstt.Cell { return kstt.Cell{Kind: kstt.IntCell, Int: n} }
-	txt := func(s string) kstt.Cell { return kstt.Cell{Kind: kstt.TextCell, Text: s} }
-	return []*kstt.Sheet{
+func oddSheets() []*layout.Sheet {
+	i := func(n int64) layout.Cell { return layout.Cell{Kind: layout.IntCell, Int: n} }
+	txt := func(s string) layout.Cell { return layout.Cell{Kind: layout.TextCell, Text: s} }
+	return []*layout.Sheet{
 		{Name: "no blocks", Code: "Biểu số X/VPCP/KSTT", Title: "KHÔNG CÓ BẢNG"},
 		{},
-		{Name: "empty", Blocks: []kstt.Block{{}, {Title: "Phần trống"}}},
-		{Name: "bad head", Title: "TIÊU ĐỀ", Notes: []string{"Ghi chú: số liệu tạm tính.", ""}, Blocks: []kstt.Block{{
-			Columns:  []kstt.SheetColumn{{Num: 1, Kind: kstt.TextColumn}, {Num: 2, Kind: kstt.CountColumn}, {Num: 3, Kind: kstt.RateColumn}},
+		{Name: "empty", Blocks: []layout.Block{{}, {Title: "Phần trống"}}},
+		{Name: "bad head", Title: "TIÊU ĐỀ", Notes: []string{"Ghi chú: số liệu tạm tính.", ""}, Blocks: []layout.Block{{
+			Columns:  []layout.Column{{Num: 1, Kind: layout.TextColumn}, {Num: 2, Kind: layout.CountColumn}, {Num: 3, Kind: layout.RateColumn}},
 			HeadRows: 1,
-			Head: []kstt.HeadCell{
+			Head: []layout.HeadCell{
 				{Text: "A", Row: 0, Col: 0, RowSpan: 0, ColSpan: 0},       // spans 0: one cell
 				{Text: "B", Row: 0, Col: 1, RowSpan: 5, ColSpan: 9},       // beyond the grid: clipped
 				{Text: "overlap", Row: 0, Col: 1, RowSpan: 1, ColSpan: 1}, // overlaps B: dropped
@@ -397,21 +397,21 @@ func oddSheets() []*kstt.Sheet {
 				{Text: "right", Row: 1, Col: 7, RowSpan: 1, ColSpan: 1},
 			},
 			Numbers: []string{"(1)"},
-			Rows: []kstt.SheetRow{
-				{Kind: kstt.DataRow, Cells: []kstt.Cell{txt("1"), i(5), {Kind: kstt.DecimalCell, Dec: decimal.RequireFromString("12.5")}, i(7), txt("extra")}},
-				{Kind: kstt.DataRow},
-				{Kind: kstt.TotalRow, Cells: []kstt.Cell{{}, {Kind: kstt.IntCell, Int: 5, Rel: kstt.Relation{Kind: kstt.SumRowsRel, Rows: []int{0, 1, 7}}}}},
-				{Kind: kstt.RowKind(99), Cells: []kstt.Cell{{Kind: kstt.CellKind(42)}, txt("=1+1"), {Kind: kstt.DecimalCell, Dec: decimal.RequireFromString("-0.125"),
-					Rel: kstt.Relation{Kind: kstt.RateRel, Num: kstt.CellRef{Block: 9}, Den: kstt.CellRef{Block: -1}}}}},
+			Rows: []layout.Row{
+				{Kind: layout.DataRow, Cells: []layout.Cell{txt("1"), i(5), {Kind: layout.DecimalCell, Dec: decimal.RequireFromString("12.5")}, i(7), txt("extra")}},
+				{Kind: layout.DataRow},
+				{Kind: layout.TotalRow, Cells: []layout.Cell{{}, {Kind: layout.IntCell, Int: 5, Rel: layout.Relation{Kind: layout.SumRowsRel, Rows: []int{0, 1, 7}}}}},
+				{Kind: layout.RowKind(99), Cells: []layout.Cell{{Kind: layout.CellKind(42)}, txt("=1+1"), {Kind: layout.DecimalCell, Dec: decimal.RequireFromString("-0.125"),
+					Rel: layout.Relation{Kind: layout.RateRel, Num: layout.CellRef{Block: 9}, Den: layout.CellRef{Block: -1}}}}},
 			},
 		}}},
-		{Name: "no columns", Blocks: []kstt.Block{{
+		{Name: "no columns", Blocks: []layout.Block{{
 			Numbers: []string{"(1)", "(2)"},
-			Rows:    []kstt.SheetRow{{Kind: kstt.DataRow, Cells: []kstt.Cell{txt("x"), i(1), {Kind: kstt.DecimalCell, Dec: decimal.RequireFromString("3.25")}}}},
+			Rows:    []layout.Row{{Kind: layout.DataRow, Cells: []layout.Cell{txt("x"), i(1), {Kind: layout.DecimalCell, Dec: decimal.RequireFromString("3.25")}}}},
 		}}},
-		{Name: "long label", Blocks: []kstt.Block{{
-			Columns: []kstt.SheetColumn{{Num: 1, Kind: kstt.TextColumn, Width: 5}, {Num: 2, Kind: kstt.TextColumn}},
-			Rows: []kstt.SheetRow{{Kind: kstt.DataRow, Cells: []kstt.Cell{txt("1"),
+		{Name: "long label", Blocks: []layout.Block{{
+			Columns: []layout.Column{{Num: 1, Kind: layout.TextColumn, Width: 5}, {Num: 2, Kind: layout.TextColumn}},
+			Rows: []layout.Row{{Kind: layout.DataRow, Cells: []layout.Cell{txt("1"),
 				txt(strings.Repeat("Lĩnh vực có tên rất dài để thử xuống dòng ", 8) + strings.Repeat("x", 300))}}},
 		}}},
 	}
@@ -451,34 +451,34 @@ func TestRandomSheetsNeverPanic(t *testing.T) {
 }
 
 // randomSheet is a sheet odd in every way the type allows.
-func randomSheet(rng *rand.Rand) *kstt.Sheet {
+func randomSheet(rng *rand.Rand) *layout.Sheet {
 	n := func(k int) int { return rng.IntN(k) }
 	{
-		s := &kstt.Sheet{Name: strings.Repeat("x/", n(20)), Title: strings.Repeat("TIÊU ĐỀ ", n(30))}
+		s := &layout.Sheet{Name: strings.Repeat("x/", n(20)), Title: strings.Repeat("TIÊU ĐỀ ", n(30))}
 		for range n(4) {
-			b := kstt.Block{Title: strings.Repeat("Phần ", n(3)), HeadRows: n(5) - 1}
+			b := layout.Block{Title: strings.Repeat("Phần ", n(3)), HeadRows: n(5) - 1}
 			for c := range n(8) {
-				b.Columns = append(b.Columns, kstt.SheetColumn{Num: c + n(3), Kind: kstt.ColumnKind(n(6)), Width: n(40) - 5})
+				b.Columns = append(b.Columns, layout.Column{Num: c + n(3), Kind: layout.ColumnKind(n(6)), Width: n(40) - 5})
 			}
 			for range n(10) {
-				b.Head = append(b.Head, kstt.HeadCell{Text: strings.Repeat("Nhóm ", n(5)), Row: n(6) - 1, Col: n(10) - 1, RowSpan: n(5) - 1, ColSpan: n(6) - 1})
+				b.Head = append(b.Head, layout.HeadCell{Text: strings.Repeat("Nhóm ", n(5)), Row: n(6) - 1, Col: n(10) - 1, RowSpan: n(5) - 1, ColSpan: n(6) - 1})
 			}
 			for range n(10) {
 				b.Numbers = append(b.Numbers, "("+strconv.Itoa(n(20))+")")
 			}
 			for r := range n(12) {
-				row := kstt.SheetRow{Kind: kstt.RowKind(n(6))}
+				row := layout.Row{Kind: layout.RowKind(n(6))}
 				for range n(10) {
-					c := kstt.Cell{Kind: kstt.CellKind(n(5)), Text: strings.Repeat("chữ ", n(4)), Int: int64(n(2000) - 1000),
+					c := layout.Cell{Kind: layout.CellKind(n(5)), Text: strings.Repeat("chữ ", n(4)), Int: int64(n(2000) - 1000),
 						Dec: decimal.New(int64(n(20000)-10000), -int32(n(4)))}
 					switch n(4) {
 					case 0:
-						c.Rel = kstt.Relation{Kind: kstt.SumColumnsRel, Cols: []int{n(10), n(10)}}
+						c.Rel = layout.Relation{Kind: layout.SumColumnsRel, Cols: []int{n(10), n(10)}}
 					case 1:
-						c.Rel = kstt.Relation{Kind: kstt.SumRowsRel, Rows: []int{n(r + 1), n(15) - 2}}
+						c.Rel = layout.Relation{Kind: layout.SumRowsRel, Rows: []int{n(r + 1), n(15) - 2}}
 					case 2:
-						c.Rel = kstt.Relation{Kind: kstt.RateRel, Places: int32(n(5) - 1),
-							Num: kstt.CellRef{Block: n(3), Row: n(12), Col: n(10)}, Den: kstt.CellRef{Block: n(3), Row: n(12), Col: n(10)}}
+						c.Rel = layout.Relation{Kind: layout.RateRel, Places: int32(n(5) - 1),
+							Num: layout.CellRef{Block: n(3), Row: n(12), Col: n(10)}, Den: layout.CellRef{Block: n(3), Row: n(12), Col: n(10)}}
 					}
 					row.Cells = append(row.Cells, c)
 				}

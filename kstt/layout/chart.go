@@ -1,4 +1,4 @@
-package kstt
+package layout
 
 import "github.com/shopspring/decimal"
 
