@@ -118,14 +118,14 @@ func TestDuplicateFieldRows(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := fs.ByRule(bieu.RuleKSTTR45)
+	got := byRule(t, fs, bieu.RuleKSTTR45)
 	if len(got) != 2 || got[0].Row != 1 || got[1].Row != 2 || got[0].Severity != kstt.Warning {
 		t.Fatalf("want rows 2 and 3 as twins of row 1, got %v", fs)
 	}
 	// Through the report check too, once per twin; and switched off.
 	r := kstt.NewReport(kstt.Header{Unit: "Sở Tư pháp", Recipient: "UBND tỉnh", Period: mustPeriod(t, "Quý III năm 2024")}, f)
 	fs, err = bieu.Check(r, kstt.CheckOptions{})
-	if err != nil || len(fs.ByRule(bieu.RuleKSTTR45)) != 2 {
+	if err != nil || len(byRule(t, fs, bieu.RuleKSTTR45)) != 2 {
 		t.Fatalf("report: %v %v", err, fs)
 	}
 	off := kstt.CheckOptions{Rules: map[string]kstt.RuleOverride{string(bieu.RuleKSTTR45): {Off: true}}}

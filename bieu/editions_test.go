@@ -52,7 +52,7 @@ func TestEditionNoticeFor2026(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	n := fs.ByRule(RuleEdition)
+	n := byRule(t, fs, RuleEdition)
 	if len(n) != 1 || n[0].Severity != kstt.Info {
 		t.Fatalf("want one Info %s, got %v", RuleEdition, n)
 	}
@@ -72,15 +72,15 @@ func TestEditionNoticeFor2026(t *testing.T) {
 	f = cleanFixture()
 	f.setPeriod(period.Must(period.Year(2025)))
 	fs, _ = Check(f.rep, kstt.CheckOptions{})
-	if len(fs.ByRule(RuleEdition)) != 0 {
-		t.Errorf("Năm 2025 ends before 15/02/2026: no notice wanted, got %v", fs.ByRule(RuleEdition))
+	if len(byRule(t, fs, RuleEdition)) != 0 {
+		t.Errorf("Năm 2025 ends before 15/02/2026: no notice wanted, got %v", byRule(t, fs, RuleEdition))
 	}
 	// The notice can be switched off like any rule.
 	f = cleanFixture()
 	f.setPeriod(period.Must(period.Quarter(2026, 1)))
 	fs, err = Check(f.rep, kstt.CheckOptions{Rules: map[string]kstt.RuleOverride{RuleEdition: {Off: true}}})
-	if err != nil || len(fs.ByRule(RuleEdition)) != 0 {
-		t.Errorf("off: %v %v", err, fs.ByRule(RuleEdition))
+	if err != nil || len(byRule(t, fs, RuleEdition)) != 0 {
+		t.Errorf("off: %v %v", err, byRule(t, fs, RuleEdition))
 	}
 }
 
@@ -102,7 +102,7 @@ func TestTwoLevelWarningsQ32025(t *testing.T) {
 		}
 	}
 	// II.07b Part I (5) of "Lĩnh vực hộ tịch" is 3: named with its cell.
-	r41 := fs.ByRule("KSTT/R41")
+	r41 := byRule(t, fs, "KSTT/R41")
 	if len(r41) != 3 || r41[0].Column != 5 || r41[0].Actual != "3" || r41[0].RowLabel != "Lĩnh vực hộ tịch" {
 		t.Fatalf("R41 findings: %v", r41)
 	}
@@ -159,7 +159,7 @@ func TestUserEditionTakesPrecedence(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(fs.ByRule(RuleEdition)) != 0 || len(fs.ByRule("II.06a/R06")) != 0 {
+	if len(byRule(t, fs, RuleEdition)) != 0 || len(byRule(t, fs, "II.06a/R06")) != 0 {
 		t.Fatalf("user edition not applied: %v", fs)
 	}
 	if err := eds.Register(Edition{}); err == nil {
@@ -194,7 +194,7 @@ func TestGuessLevelAtAndRollupNoDistrict(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(fs.ByRule("KSTT/R43")) == 0 {
+	if len(byRule(t, fs, "KSTT/R43")) == 0 {
 		t.Errorf("the aggregate's II.06b CẤP HUYỆN rows in Q3 2025 want KSTT/R43: %v", fs)
 	}
 }
@@ -243,7 +243,7 @@ func TestRollupDeclaredForm(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(fs.ByRule("II.07b-DV/R04")) == 0 {
+	if len(declaredRule(fs, "II.07b-DV/R04")) == 0 {
 		t.Fatalf("the declared aggregate is not checked: %v", fs)
 	}
 }
@@ -267,11 +267,11 @@ func TestRollupEditionNotice(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := len(fs.ByRule(RuleEdition)); got != c.want {
+		if got := len(byRule(t, fs, RuleEdition)); got != c.want {
 			t.Errorf("%s: %d notices, want %d", c.p, got, c.want)
 		}
 		fs, err = agg.Check(kstt.CheckOptions{Rules: map[string]kstt.RuleOverride{RuleEdition: {Off: true}, "II.06a/R06": {Severity: kstt.Info}}})
-		if err != nil || len(fs.ByRule(RuleEdition)) != 0 {
+		if err != nil || len(byRule(t, fs, RuleEdition)) != 0 {
 			t.Errorf("off: %v %v", err, fs)
 		}
 	}

@@ -52,7 +52,7 @@ func TestII06bRulesPassAndFail(t *testing.T) {
 			f := cleanII06b()
 			b(f)
 			fs, _ := f.Check(kstt.CheckOptions{})
-			if len(fs.ByRule(kstt.RuleID(r.ID))) == 0 {
+			if len(byRule(t, fs, kstt.RuleID(r.ID))) == 0 {
 				t.Fatalf("%s does not fire: %v", r.ID, fs)
 			}
 		})

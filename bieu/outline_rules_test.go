@@ -100,7 +100,7 @@ func TestReportRulesPassAndFail(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			hit := fs.ByRule(kstt.RuleID(c.rule))
+			hit := byRule(t, fs, kstt.RuleID(c.rule))
 			if c.rule == "KSTT/R01" {
 				// Case and spacing alone are no difference.
 				if len(hit) != 0 {
@@ -108,7 +108,7 @@ func TestReportRulesPassAndFail(t *testing.T) {
 				}
 				f.b.Header.Unit = "Sở Tài chính"
 				fs, _ = Check(f.rep, kstt.CheckOptions{})
-				hit = fs.ByRule(kstt.RuleID(c.rule))
+				hit = byRule(t, fs, kstt.RuleID(c.rule))
 			}
 			if len(hit) == 0 {
 				t.Fatalf("%s does not fire; findings: %v", c.rule, fs)
@@ -134,7 +134,7 @@ func TestOutlineRulesSkipUnstatedFigures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := fs.ByRule("KSTT/R20", "KSTT/R21", "KSTT/R22"); len(got) != 0 {
+	if got := byRule(t, fs, "KSTT/R20", "KSTT/R21", "KSTT/R22"); len(got) != 0 {
 		t.Fatalf("rules on an unstated total fired: %v", got)
 	}
 	f.rep.Narrative.Online = nil
@@ -148,7 +148,7 @@ func TestOutlineRuleMessagesNameTheFigures(t *testing.T) {
 	f := fullFixture()
 	f.rep.Narrative.Feedback.Published = 5
 	fs, _ := Check(f.rep, kstt.CheckOptions{})
-	h := fs.ByRule("KSTT/R23")
+	h := byRule(t, fs, "KSTT/R23")
 	if len(h) != 1 || !strings.Contains(h[0].Message, "feedback.published = 5") || !strings.Contains(h[0].MessageEN, "exceeds") {
 		t.Fatalf("message: %v", h)
 	}

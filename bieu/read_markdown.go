@@ -3,11 +3,12 @@ package bieu
 import (
 	"bufio"
 	"fmt"
-	"github.com/baocaodinhky/vpcp/internal/ruleids"
-	"github.com/baocaodinhky/vpcp/kstt"
 	"io"
+	"slices"
 	"strings"
 
+	"github.com/baocaodinhky/vpcp/internal/ruleids"
+	"github.com/baocaodinhky/vpcp/kstt"
 	"github.com/baocaodinhky/vpcp/kstt/decl"
 )
 
@@ -73,7 +74,7 @@ func ByRule(fs kstt.Findings, ids ...kstt.RuleID) (kstt.Findings, error) {
 			return nil, fmt.Errorf("bieu: %w: %q", kstt.ErrUnknownRule, string(id))
 		}
 	}
-	return fs.ByRule(ids...), nil
+	return fs.Filter(func(f kstt.Finding) bool { return slices.Contains(ids, kstt.RuleID(f.Rule)) }), nil
 }
 
 // WriteDeclarationsMarkdown writes the reference of the language forms are

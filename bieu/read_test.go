@@ -407,11 +407,11 @@ func TestReadOneFormPerSheetAndII06b(t *testing.T) {
 	if got := own(fs); len(got) != 3 || got[0].Rule != "II.06b/R01" || got[0].Cell != "t.txt:L13:C3" {
 		t.Errorf("II.06b findings %v", got)
 	}
-	if got := fs.ByForm("II.06b").ByRule("KSTT/R01"); len(got) != 3 {
+	if got := byRule(t, fs.ByForm("II.06b"), "KSTT/R01"); len(got) != 3 {
 		t.Errorf("II.06b header findings %v", got)
 	}
 	fs, err = res.Check(kstt.CheckOptions{Rules: map[string]kstt.RuleOverride{"II.06b/R06": {Off: true}, "READ/R07": {Off: true}}})
-	if err != nil || len(own(fs)) != 2 || len(fs.ByRule("READ/R07")) != 0 {
+	if err != nil || len(own(fs)) != 2 || len(byRule(t, fs, "READ/R07")) != 0 {
 		t.Errorf("II.06b/R06 off: %v %v", err, own(fs))
 	}
 	if _, err := res.Check(kstt.CheckOptions{Rules: map[string]kstt.RuleOverride{"II.06b/R9": {Off: true}}}); !errors.Is(err, kstt.ErrUnknownRule) {
@@ -609,7 +609,7 @@ func TestReadHeaderFindingsCarryTheirLine(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r01 := fs.ByRule("KSTT/R01")
+	r01 := byRule(t, fs, "KSTT/R01")
 	if len(r01) != 1 || r01[0].Cell != "t.txt:L22:C1" || r01[0].Actual != "Văn phòng UBND tỉnh" {
 		t.Errorf("KSTT/R01: %v", r01)
 	}

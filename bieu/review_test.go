@@ -31,7 +31,7 @@ func TestReviewBlankReportIsNotClean(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(fs.ByRule("KSTT/R29")) != 1 || !fs.HasErrors() {
+	if len(byRule(t, fs, "KSTT/R29")) != 1 || !fs.HasErrors() {
 		t.Errorf("a report without forms: %v", fs)
 	}
 	rep, err := DecodeReport([]byte(`{"header":{},"forms":[{"code":"II.06a","form":null}]}`))
@@ -43,7 +43,7 @@ func TestReviewBlankReportIsNotClean(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, id := range []string{"KSTT/R30", "KSTT/R31", "KSTT/R32"} {
-		if len(fs.ByRule(kstt.RuleID(id))) != 1 {
+		if len(byRule(t, fs, kstt.RuleID(id))) != 1 {
 			t.Errorf("blank header: no %s in %v", id, fs)
 		}
 	}
@@ -56,7 +56,7 @@ func TestReviewSameFormTwiceIsAFinding(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := fs.ByRule("KSTT/R29")
+	got := byRule(t, fs, "KSTT/R29")
 	if len(got) != 1 || got[0].Form != "II.06a" || got[0].Actual != "2" {
 		t.Errorf("duplicate form: %v", got)
 	}
@@ -107,7 +107,7 @@ func TestReviewOverflowIsLanguageNeutralAndNamesTheRow(t *testing.T) {
 	f := &II06a{Rows: []II06aRow{{Field: "Lĩnh vực A", Received: math.MinInt64, Online: math.MaxInt64, Direct: 1}}}
 	fs, _ := f.Check(kstt.CheckOptions{})
 	var got kstt.Finding
-	for _, x := range fs.ByRule("II.06a/R01") {
+	for _, x := range byRule(t, fs, "II.06a/R01") {
 		if x.Row == 0 {
 			got = x
 		}
@@ -132,7 +132,7 @@ func TestReviewFindingsNameTheLevelOfTheRow(t *testing.T) {
 	f.ab.Levels[1].Rows[0].Received = 99
 	fs, _ := f.ab.Check(kstt.CheckOptions{})
 	var where []string
-	for _, x := range fs.ByRule("II.06b/R01") {
+	for _, x := range byRule(t, fs, "II.06b/R01") {
 		where = append(where, x.Where())
 	}
 	want := []string{"II.06b «CẤP TỈNH › Lĩnh vực hộ tịch» (3)", "II.06b «CẤP HUYỆN › Lĩnh vực hộ tịch» (3)"}

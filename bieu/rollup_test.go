@@ -271,7 +271,7 @@ func TestRollupCheckTagsEveryUnitsFindings(t *testing.T) {
 		t.Fatal(err)
 	}
 	var unitHits, aggHits int
-	for _, f := range fs.ByRule("II.06a/R01") {
+	for _, f := range byRule(t, fs, "II.06a/R01") {
 		switch f.Unit {
 		case units[4].name:
 			unitHits++

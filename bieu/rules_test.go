@@ -116,7 +116,7 @@ func TestEveryRuleHasPassingAndFailingCase(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := clean.ByRule(kstt.RuleID(r.ID)); len(got) != 0 {
+			if got := byRule(t, clean, kstt.RuleID(r.ID)); len(got) != 0 {
 				t.Fatalf("clean fixture: %v", got)
 			}
 			// Failing case.
@@ -126,7 +126,7 @@ func TestEveryRuleHasPassingAndFailingCase(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			hit := fs.ByRule(kstt.RuleID(r.ID))
+			hit := byRule(t, fs, kstt.RuleID(r.ID))
 			if len(hit) == 0 {
 				t.Fatalf("broken fixture does not raise %s; findings: %v", r.ID, fs)
 			}
@@ -145,7 +145,7 @@ func TestEveryRuleHasPassingAndFailingCase(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := fs.ByRule(kstt.RuleID(r.ID)); len(got) != 0 {
+			if got := byRule(t, fs, kstt.RuleID(r.ID)); len(got) != 0 {
 				t.Fatalf("rule switched off still reports: %v", got)
 			}
 		})
@@ -165,7 +165,7 @@ func TestSeverityOverride(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := fs.ByRule("II.06a/R01")
+	got := byRule(t, fs, "II.06a/R01")
 	if len(got) != 1 || got[0].Severity != kstt.Info {
 		t.Fatalf("override not applied: %v", got)
 	}

@@ -41,7 +41,7 @@ func TestCheckSeries(t *testing.T) {
 	// R51 on TỔNG CỘNG.
 	bad := []*kstt.Report{good[0], seriesReport(t, unit, q3, [2]int64{4, 1}, [2]int64{2, 0})}
 	found, _ = bieu.CheckSeries(bad, kstt.CheckOptions{})
-	r50, r51 := found.ByRule("KSTT/R50"), found.ByRule("KSTT/R51")
+	r50, r51 := byRule(t, found, "KSTT/R50"), byRule(t, found, "KSTT/R51")
 	if len(r50) != 1 || r50[0].RowLabel != "Lĩnh vực Hộ tịch" || r50[0].Expected != "3" || r50[0].Actual != "4" || r50[0].Column != 6 {
 		t.Errorf("R50: %v", r50)
 	}
@@ -54,7 +54,7 @@ func TestCheckSeries(t *testing.T) {
 	a.Rows = a.Rows[:1]
 	_ = a.Fill()
 	found, _ = bieu.CheckSeries([]*kstt.Report{good[0], q3only}, kstt.CheckOptions{})
-	if r := found.ByRule("KSTT/R50"); len(r) != 1 || r[0].RowLabel != "Đất đai" || r[0].Expected != "1" {
+	if r := byRule(t, found, "KSTT/R50"); len(r) != 1 || r[0].RowLabel != "Đất đai" || r[0].Expected != "1" {
 		t.Errorf("missing lĩnh vực: %v", found)
 	}
 	// Not consecutive, or another unit: R52, and the chain restarts.
@@ -96,7 +96,7 @@ func TestCheckSeriesFromFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r50 := found.ByRule("KSTT/R50")
+	r50 := byRule(t, found, "KSTT/R50")
 	if len(r50) != 1 || r50[0].Cell == "" {
 		t.Errorf("R50 from a workbook: %v", found)
 	}

@@ -21,7 +21,7 @@ func TestCheckRecompilesASpecChangedInPlace(t *testing.T) {
 	spec := miniSpec.Clone()
 	f := specForm{newMini(t, [3]int64{5, 1, 1}), spec} // (4)=5 > (5)=1: X.01/R5, a warning
 	fs, err := kstt.Check(f, kstt.CheckOptions{})
-	if err != nil || len(fs.ByRule("X.01/R5")) != 1 || fs[0].Severity != kstt.Warning {
+	if err != nil || len(byRule(t, fs, "X.01/R5")) != 1 || fs[0].Severity != kstt.Warning {
 		t.Fatalf("first check: %v, %v", fs, err)
 	}
 	spec.Rules[4].Severity = kstt.Error

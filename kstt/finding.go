@@ -159,11 +159,9 @@ func (fs Findings) AtLeast(s Severity) Findings {
 	return fs.Filter(func(f Finding) bool { return f.Severity >= s })
 }
 
-// ByRule returns the findings of the given rule IDs. Pass the generated
-// constants (bieu.RuleII06aR01 …), whose misspelling does not compile;
-// Catalogue.ByRule (bieu.ByRule for the official rules) also returns an
-// error for an ID the catalogue does not declare.
-func (fs Findings) ByRule(ids ...RuleID) Findings {
+// byRule returns the findings of the given rule IDs (the selection
+// behind Catalogue.ByRule, once the IDs are known to be declared).
+func (fs Findings) byRule(ids []RuleID) Findings {
 	return fs.Filter(func(f Finding) bool { return slices.Contains(ids, RuleID(f.Rule)) })
 }
 

@@ -173,7 +173,7 @@ func TestNegativeAndOverflowAreFindings(t *testing.T) {
 	f := newMini(t, [3]int64{1, 2, 0})
 	f.rows[0][4] = -2
 	fs := check(t, f)
-	if len(fs.ByRule("X.01/R3")) != 1 {
+	if len(byRule(t, fs, "X.01/R3")) != 1 {
 		t.Errorf("negative count not reported: %v", fs)
 	}
 	g := newMini(t, [3]int64{1, 2, 0}, [3]int64{1, 1, 0})
@@ -213,12 +213,12 @@ func TestRateShownWithFewerDecimalsIsAccepted(t *testing.T) {
 	f := newMini(t, [3]int64{1, 2, 0})
 	for _, shown := range []string{"33.33", "33.3", "33"} {
 		f.rates[0] = decimal.RequireFromString(shown)
-		if fs := check(t, f).ByRule("X.01/R6"); len(fs) != 0 {
+		if fs := byRule(t, check(t, f), "X.01/R6"); len(fs) != 0 {
 			t.Errorf("rate %s flagged: %v", shown, fs)
 		}
 	}
 	f.rates[0] = decimal.RequireFromString("34")
-	if fs := check(t, f).ByRule("X.01/R6"); len(fs) != 1 {
+	if fs := byRule(t, check(t, f), "X.01/R6"); len(fs) != 1 {
 		t.Errorf("rate 34 for 1/3 not flagged")
 	}
 }
@@ -238,7 +238,7 @@ func TestFindingsSortFilterJSONAndErr(t *testing.T) {
 	if strings.Join(order, " ") != "K/1 A/2 A/1 B/2" {
 		t.Errorf("sorted order %v", order)
 	}
-	if len(fs.AtLeast(kstt.Warning)) != 3 || len(fs.ByForm("II.06a")) != 2 || len(fs.ByRule("B/2")) != 1 || !fs.HasErrors() {
+	if len(fs.AtLeast(kstt.Warning)) != 3 || len(fs.ByForm("II.06a")) != 2 || len(fs.Filter(func(f kstt.Finding) bool { return f.Rule == "B/2" })) != 1 || !fs.HasErrors() {
 		t.Error("filters")
 	}
 	b, err := json.Marshal(fs)
@@ -293,7 +293,7 @@ func TestCheckOptionsAsData(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(fs.ByRule("X.01/R1")) != 0 || len(fs.ByRule("X.01/R5")) != 1 || fs.ByRule("X.01/R5")[0].Severity != kstt.Info {
+	if len(byRule(t, fs, "X.01/R1")) != 0 || len(byRule(t, fs, "X.01/R5")) != 1 || byRule(t, fs, "X.01/R5")[0].Severity != kstt.Info {
 		t.Errorf("options not applied: %v", fs)
 	}
 	for _, bad := range []string{`{"rules":{"X.01/R9":{"off":true}}}`, `{"rules":{"X.01/R1":{"severity":"fatal"}}}`, `{"rule":{}}`, `[`} {

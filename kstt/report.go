@@ -148,9 +148,10 @@ func (c *Catalogue) Rule(id string) (Rule, error) {
 	return Rule{}, fmt.Errorf("kstt: %w: %q", ErrUnknownRule, id)
 }
 
-// ByRule returns the findings of the given rule IDs, like Findings.ByRule,
-// and an error matching ErrUnknownRule when an ID is none of the
-// catalogue's rules (a misspelt ID would otherwise select nothing).
+// ByRule returns the findings of the given rule IDs, and an error matching
+// ErrUnknownRule when an ID is none of the catalogue's rules: a misspelt ID
+// is an error, never an empty selection. Findings has no ByRule of its own
+// for that reason; Findings.Filter selects by any other test.
 func (c *Catalogue) ByRule(fs Findings, ids ...RuleID) (Findings, error) {
 	known := map[RuleID]bool{}
 	for _, r := range c.Rules() {
@@ -161,7 +162,7 @@ func (c *Catalogue) ByRule(fs Findings, ids ...RuleID) (Findings, error) {
 			return nil, fmt.Errorf("kstt: %w: %q", ErrUnknownRule, string(id))
 		}
 	}
-	return fs.ByRule(ids...), nil
+	return fs.byRule(ids), nil
 }
 
 // Validate checks every form declaration and every report rule: unique IDs

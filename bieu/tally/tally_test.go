@@ -143,7 +143,7 @@ func TestClosingPolicy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(found.ByRule("II.06a/R06")) == 0 {
+	if len(byRule(t, found, "II.06a/R06")) == 0 {
 		t.Errorf("Check should see (3) ≠ (7)+(11): %v", found)
 	}
 }
@@ -248,7 +248,7 @@ func TestContinuityFourQuarters(t *testing.T) {
 		a.Rows[0].CarriedOver++
 		a.Total.CarriedOver++
 		found, _ = bieu.CheckSeries(reports, kstt.CheckOptions{})
-		if len(found.ByRule("KSTT/R50")) != 1 || len(found.ByRule("KSTT/R51")) != 1 {
+		if len(byRule(t, found, "KSTT/R50")) != 1 || len(byRule(t, found, "KSTT/R51")) != 1 {
 			t.Errorf("seed %d: tampered Q3 (6) not found: %v", seed, found)
 		}
 	}
@@ -340,7 +340,7 @@ func TestAuditBothWays(t *testing.T) {
 		t.Errorf("codes of (3): %v %v", codes, complete)
 	}
 	found, _ := bieu.Check(res.Report(), kstt.CheckOptions{})
-	r06 := found.ByRule("II.06a/R06")
+	r06 := byRule(t, found, "II.06a/R06")
 	if len(r06) == 0 {
 		t.Fatalf("no R06: %v", found)
 	}

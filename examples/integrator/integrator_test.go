@@ -34,8 +34,8 @@ func TestQ3Report(t *testing.T) {
 
 	files.Rows[0].Received++ // a wrong form: (3) is one more than (4)+(5)+(6)
 	fs, _ := bieu.Check(report, kstt.CheckOptions{})
-	hits := fs.ByRule(bieu.RuleII06aR01)
-	if !errors.Is(fs.Err(), bieu.RuleII06aR01) || len(hits) != 1 {
+	hits, err := bieu.ByRule(fs, bieu.RuleII06aR01)
+	if err != nil || !errors.Is(fs.Err(), bieu.RuleII06aR01) || len(hits) != 1 {
 		t.Fatalf("no single %s in %v", bieu.RuleII06aR01, fs)
 	}
 	if d, _ := hits[0].DifferenceValue(); d.IntPart() != 1 || hits[0].Location().Row != 0 || hits[0].Location().Column != 3 {

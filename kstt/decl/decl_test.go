@@ -95,14 +95,14 @@ func TestFormEndToEnd(t *testing.T) {
 	rep := &kstt.Report{Header: f.Header, Forms: []kstt.Form{f}}
 	fs, err = cat.Check(rep, kstt.CheckOptions{})
 	must(err)
-	if len(fs.ByRule("X.01/R08")) != 1 || len(fs.ByRule("X.01/R09")) != 3 {
+	if len(byRule(t, cat, fs, "X.01/R08")) != 1 || len(byRule(t, cat, fs, "X.01/R09")) != 3 {
 		t.Fatalf("zero rules: %v", fs)
 	}
 	// Q2 2024: before "from", no zero finding.
 	f.Header.Period = period.Must(period.Quarter(2024, 2))
 	rep.Header = f.Header
 	fs, _ = cat.Check(rep, kstt.CheckOptions{})
-	if len(fs.ByRule("X.01/R08"))+len(fs.ByRule("X.01/R09")) != 0 {
+	if len(byRule(t, cat, fs, "X.01/R08"))+len(byRule(t, cat, fs, "X.01/R09")) != 0 {
 		t.Fatalf("Q2 2024: %v", fs)
 	}
 	sheet := kstt.Layout(f)
@@ -339,4 +339,15 @@ func TestFillNumbersBlankSTT(t *testing.T) {
 	if strings.Join(got, ",") != "I,1,x,3" {
 		t.Fatalf("STT %v", got)
 	}
+}
+
+// byRule selects findings through the catalogue's ByRule, so a misspelt
+// rule ID fails the test.
+func byRule(t testing.TB, cat *kstt.Catalogue, fs kstt.Findings, ids ...kstt.RuleID) kstt.Findings {
+	t.Helper()
+	got, err := cat.ByRule(fs, ids...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
 }
