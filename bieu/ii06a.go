@@ -16,10 +16,13 @@ import (
 // (13)) and call Fill to derive (3), (7), (11) and the total; Check verifies
 // a form someone else filled without changing it.
 type II06a struct {
-	Header      kstt.Header `json:"header"`
-	Rows        []II06aRow  `json:"rows"`  // one per lĩnh vực, in printed order
-	Total       II06aRow    `json:"total"` // TỔNG CỘNG
-	kstt.Origin `json:"-"`
+	Header kstt.Header `json:"header"`
+	Rows   []II06aRow  `json:"rows"`  // one per lĩnh vực, in printed order
+	Total  II06aRow    `json:"total"` // TỔNG CỘNG
+	// Origin records where each cell was read from when the form came
+	// from a file (Read); it is empty for a form built in code and is not
+	// part of the JSON.
+	Origin kstt.Origin `json:"-"`
 }
 
 // II06aRow is one row of Biểu II.06a. Field names follow the official
@@ -140,4 +143,12 @@ var specII06a = &kstt.FormSpec{
 			Target:    kstt.Ref{Col: 3}, Terms: []kstt.Ref{{Col: 7}, {Col: 11}},
 		},
 	},
+}
+
+// CellAddress returns the workbook address ("II.06a!D12") or
+// text position the cell of the given part, 0-based printed row and
+// official column (n) was read from, or "" for a form built in code. It
+// makes the form a kstt.Locator, so findings name the cell.
+func (f *II06a) CellAddress(part string, row, col int) string {
+	return f.Origin.CellAddress(part, row, col)
 }

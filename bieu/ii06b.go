@@ -21,10 +21,13 @@ import (
 // the code, title and grouping as documented defaults. From 1/7/2025 there
 // is no district level, so later periods have no "II CẤP HUYỆN" rows.
 type II06b struct {
-	Header      kstt.Header  `json:"header"`
-	Levels      []II06bLevel `json:"levels"`
-	Total       II06aRow     `json:"total"` // TỔNG CỘNG
-	kstt.Origin `json:"-"`
+	Header kstt.Header  `json:"header"`
+	Levels []II06bLevel `json:"levels"`
+	Total  II06aRow     `json:"total"` // TỔNG CỘNG
+	// Origin records where each cell was read from when the form came
+	// from a file (Read); it is empty for a form built in code and is not
+	// part of the JSON.
+	Origin kstt.Origin `json:"-"`
 }
 
 // II06bLevel is a level row of II.06b and its lĩnh vực rows.
@@ -167,4 +170,12 @@ var specII06b = &kstt.FormSpec{
 func inferredRule(r kstt.Rule) kstt.Rule {
 	r.Inferred = true
 	return r
+}
+
+// CellAddress returns the workbook address ("II.06b!D12") or
+// text position the cell of the given part, 0-based printed row and
+// official column (n) was read from, or "" for a form built in code. It
+// makes the form a kstt.Locator, so findings name the cell.
+func (f *II06b) CellAddress(part string, row, col int) string {
+	return f.Origin.CellAddress(part, row, col)
 }

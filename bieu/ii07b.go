@@ -16,10 +16,13 @@ import (
 // Some provincial systems label column (2) "Đơn vị", one row per unit
 // instead of per lĩnh vực; Field holds either.
 type II07b struct {
-	Header      kstt.Header `json:"header"`
-	PartI       II07bPartI  `json:"part_i"`
-	PartII      II07bPartII `json:"part_ii"`
-	kstt.Origin `json:"-"`
+	Header kstt.Header `json:"header"`
+	PartI  II07bPartI  `json:"part_i"`
+	PartII II07bPartII `json:"part_ii"`
+	// Origin records where each cell was read from when the form came
+	// from a file (Read); it is empty for a form built in code and is not
+	// part of the JSON.
+	Origin kstt.Origin `json:"-"`
 }
 
 // II07bPartI is Part I, SỐ LƯỢNG TTHC TRIỂN KHAI TẠI BỘ PHẬN MỘT CỬA.
@@ -302,4 +305,12 @@ var specII07b = &kstt.FormSpec{
 			"số TTHC cấp huyện thực hiện “4 tại chỗ” không vượt số TTHC tại Bộ phận Một cửa cấp huyện",
 			"district procedures done “4 tại chỗ” do not exceed those at the district one-stop desk"),
 	},
+}
+
+// CellAddress returns the workbook address ("II.07b!D12") or
+// text position the cell of the given part, 0-based printed row and
+// official column (n) was read from, or "" for a form built in code. It
+// makes the form a kstt.Locator, so findings name the cell.
+func (f *II07b) CellAddress(part string, row, col int) string {
+	return f.Origin.CellAddress(part, row, col)
 }

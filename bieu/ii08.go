@@ -14,10 +14,13 @@ import (
 // TỈNH, II CẤP HUYỆN, III CẤP XÃ), then TỔNG CỘNG over every lĩnh vực row.
 // Đơn vị tính as printed: hồ sơ TTHC.
 type II08 struct {
-	Header      kstt.Header   `json:"header"`
-	Sections    []II08Section `json:"sections"`
-	Total       II08Row       `json:"total"` // TỔNG CỘNG
-	kstt.Origin `json:"-"`
+	Header   kstt.Header   `json:"header"`
+	Sections []II08Section `json:"sections"`
+	Total    II08Row       `json:"total"` // TỔNG CỘNG
+	// Origin records where each cell was read from when the form came
+	// from a file (Read); it is empty for a form built in code and is not
+	// part of the JSON.
+	Origin kstt.Origin `json:"-"`
 }
 
 // II08Section is a section row of II.08 and what it groups: "A" (inferred:
@@ -197,3 +200,11 @@ var specII08 = &kstt.FormSpec{
 }
 
 var _ kstt.MutableTable = (*ii08Table)(nil)
+
+// CellAddress returns the workbook address ("II.08!D12") or
+// text position the cell of the given part, 0-based printed row and
+// official column (n) was read from, or "" for a form built in code. It
+// makes the form a kstt.Locator, so findings name the cell.
+func (f *II08) CellAddress(part string, row, col int) string {
+	return f.Origin.CellAddress(part, row, col)
+}

@@ -23,7 +23,9 @@ import (
 type Form struct {
 	Header kstt.Header
 	Parts  []PartData // one per declared part, in order
-	kstt.Origin
+	// Origin records where each cell was read from when the form came
+	// from a file; it is empty for a form built in code.
+	Origin kstt.Origin
 
 	schema *Schema
 	tabs   []partTable
@@ -347,3 +349,11 @@ var (
 	_ kstt.Locator        = (*Form)(nil)
 	_ kstt.TextNormalizer = (*partTable)(nil)
 )
+
+// CellAddress returns the workbook address ("II.07b!D12") or text position
+// the cell of the given part, 0-based printed row and column (n) was read
+// from, or "" for a form built in code. It makes the form a kstt.Locator,
+// so findings name the cell.
+func (f *Form) CellAddress(part string, row, col int) string {
+	return f.Origin.CellAddress(part, row, col)
+}
