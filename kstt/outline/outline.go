@@ -3,9 +3,10 @@
 // control of Thông tư 01/2020/TT-VPCP (Điều 4, Phụ lục I) — heading, the
 // thirteen sections of part I with their figures as typed fields, parts II
 // and III, the recipients and the signature — and how its figures are
-// written. It has one job and no dependency on the rest of the module: the
-// report rules of package kstt read the figures by key (Narrative.Figure),
-// kstt.WriteNarrative prints it.
+// written and printed (Narrative.WriteText). It has one job and depends on
+// nothing of the module but package period: the report rules of package
+// kstt read the figures by key (Narrative.Figure), and kstt.WriteNarrative
+// prints a report's narrative with the report's period.
 package outline
 
 import (
