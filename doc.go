@@ -11,10 +11,16 @@
 //     Vietnamese forms write them ("Quý II năm 2024", "(Từ ngày 15/3/2024
 //     đến ngày 14/6/2024)"); a written range that is no period gives a typed
 //     error naming the nearest one.
-//   - kstt: the vocabulary every form shares: Header, rules as data,
-//     Findings, CheckOptions, the rule engine (Fill derives, Check verifies,
-//     Layout lays out — one declaration, three uses), the neutral Sheet that
-//     renderers consume, the Form interface, Report and Catalogue.
+//   - kstt: forms declared and checked: Header, rules as data, the engine
+//     (Fill derives, Check verifies, Layout lays out — one declaration,
+//     three uses), Findings and CheckOptions, the Form interface, Report
+//     and Catalogue.
+//   - kstt/layout: the neutral layout (Sheet, Block, Cell, Chart) that
+//     renderers consume, and the row and column kinds forms declare.
+//   - kstt/grid: the raw cells a reader takes from a workbook or pasted
+//     text, before any form is recognised in them.
+//   - kstt/outline: the narrative report (đề cương) with its figures, and
+//     how it is printed.
 //   - kstt/decl: forms declared as data (JSON or a Go value) in the
 //     notation the forms print ("(3) = (4)+(5)+(6)"), with the legal basis
 //     and the periods they apply to; a generic form that fills, checks,
