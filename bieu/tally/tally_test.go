@@ -143,7 +143,7 @@ func TestClosingPolicy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(byRule(t, found, "II.06a/R06")) == 0 {
+	if hits, err := bieu.ByRule(found, bieu.RuleII06aR06); err != nil || len(hits) == 0 {
 		t.Errorf("Check should see (3) ≠ (7)+(11): %v", found)
 	}
 }
