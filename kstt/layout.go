@@ -33,17 +33,18 @@ func Layout(f Form) *layout.Sheet {
 		p := &spec.Parts[pi]
 		t := f.Table(pi)
 		b := layout.Block{Title: p.Title}
-		// What every row of a column shares: the terms of the printed
-		// formula that derives it (one slice for the whole column).
-		terms := make([][]int, len(p.Columns))
+		// What every row of a column shares: the relation of the printed
+		// formula that derives it (one Relation for the whole column).
+		sumCols := make([]*layout.Relation, len(p.Columns))
 		for ci, c := range p.Columns {
 			b.Columns = append(b.Columns, layout.Column{Num: c.Num, Key: c.Key, Kind: c.Kind, Width: c.Width})
 			b.Numbers = append(b.Numbers, spec.NumberLabel(p.ID, c.Num))
 			if r := sumRule(spec, p.ID, c.Num); r != nil {
-				terms[ci] = make([]int, len(r.Terms))
+				cols := make([]int, len(r.Terms))
 				for k, term := range r.Terms {
-					terms[ci][k] = term.Col
+					cols[k] = term.Col
 				}
+				sumCols[ci] = &layout.Relation{Kind: layout.SumColumnsRel, Cols: cols}
 			}
 		}
 		b.HeadRows, b.Head = headGrid(p.Columns)
@@ -79,10 +80,10 @@ func Layout(f Form) *layout.Sheet {
 					cell.Rel = rateRelation(f, spec, pi, i, meta, c.Num, index)
 				default:
 					cell.Kind, cell.Int = layout.IntCell, buf[c.Num]
-					if terms[ci] != nil {
-						cell.Rel = layout.Relation{Kind: layout.SumColumnsRel, Cols: terms[ci]}
+					if sumCols[ci] != nil {
+						cell.Rel = sumCols[ci]
 					} else if meta.Kind == layout.TotalRow {
-						cell.Rel = layout.Relation{Kind: layout.SumRowsRel, Rows: totalRows}
+						cell.Rel = &layout.Relation{Kind: layout.SumRowsRel, Rows: totalRows}
 					}
 				}
 			}
@@ -113,7 +114,7 @@ func sumRule(spec *FormSpec, part string, col int) *Rule {
 	return nil
 }
 
-func rateRelation(f Form, spec *FormSpec, pi, row int, meta RowMeta, col int, index []rowIndex) layout.Relation {
+func rateRelation(f Form, spec *FormSpec, pi, row int, meta RowMeta, col int, index []rowIndex) *layout.Relation {
 	for i := range spec.Rules {
 		r := &spec.Rules[i]
 		if r.Kind != Percentage || r.Target.Part != spec.Parts[pi].ID || r.Target.Col != col {
@@ -132,10 +133,10 @@ func rateRelation(f Form, spec *FormSpec, pi, row int, meta RowMeta, col int, in
 		num, ok1 := ref(r.Terms[0])
 		den, ok2 := ref(r.Terms[1])
 		if ok1 && ok2 {
-			return layout.Relation{Kind: layout.RateRel, Num: num, Den: den, Places: r.Places}
+			return &layout.Relation{Kind: layout.RateRel, Num: num, Den: den, Places: r.Places}
 		}
 	}
-	return layout.Relation{}
+	return nil
 }
 
 // headGrid lays out the multi-level header: each column's path is its

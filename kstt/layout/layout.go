@@ -76,7 +76,7 @@ type Cell struct {
 	Text string          `json:"text,omitempty"`
 	Int  int64           `json:"int,omitempty"`
 	Dec  decimal.Decimal `json:"dec,omitzero"`
-	Rel  Relation        `json:"rel,omitzero"`
+	Rel  *Relation       `json:"rel,omitempty"` // nil for an input or text cell
 }
 
 // RelationKind says how a derived cell is computed.
@@ -94,9 +94,11 @@ const (
 	RateRel
 )
 
-// Relation is the rule a derived cell obeys, in sheet coordinates. Layout
-// gives the cells of one column the same Cols slice, and the cells of a
-// TỔNG CỘNG row the same Rows slice: treat them as read-only.
+// Relation is the rule a derived cell obeys, in sheet coordinates.
+// kstt.Layout gives every cell of a column that sums columns one shared
+// *Relation, and the cells of a TỔNG CỘNG row the same Rows slice, so a
+// 100,000-row sheet holds one relation per column, not one per cell: treat
+// them as read-only.
 type Relation struct {
 	Kind     RelationKind `json:"kind"`
 	Cols     []int        `json:"cols,omitempty"` // column numbers, SumColumnsRel

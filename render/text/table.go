@@ -25,7 +25,7 @@ type table struct {
 	w       []int   // width per column, padding and rules excluded
 	rule    []uint8 // per boundary 0…R: noRule, singleRule or doubleRule
 	kinds   []layout.ColumnKind
-	sugg    []int  // suggested widths (SheetColumn.Width), 0 if none
+	sugg    []int  // suggested widths (layout.Column.Width), 0 if none
 	tmp     []span // scratch for widthFor
 }
 

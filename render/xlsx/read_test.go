@@ -325,7 +325,7 @@ func handSheet() *layout.Sheet {
 			Numbers: []string{"(1)", "(2)", "(3)", "(4)", "(5)"},
 			Rows: []layout.Row{
 				{Kind: layout.DataRow, Cells: []layout.Cell{{Kind: layout.TextCell, Text: "1"}, {Kind: layout.TextCell, Text: "Hộ tịch"}, {Kind: layout.IntCell, Int: 4}, {Kind: layout.IntCell, Int: 2}, {Kind: layout.DecimalCell}}},
-				{Kind: layout.TotalRow, Cells: []layout.Cell{{}, {Kind: layout.TextCell, Text: kstt.TotalLabel}, {Kind: layout.IntCell, Int: 4, Rel: layout.Relation{Kind: layout.SumRowsRel, Rows: []int{0}}}, {Kind: layout.IntCell, Int: 2}, {Kind: layout.DecimalCell}}},
+				{Kind: layout.TotalRow, Cells: []layout.Cell{{}, {Kind: layout.TextCell, Text: kstt.TotalLabel}, {Kind: layout.IntCell, Int: 4, Rel: &layout.Relation{Kind: layout.SumRowsRel, Rows: []int{0}}}, {Kind: layout.IntCell, Int: 2}, {Kind: layout.DecimalCell}}},
 			}}}}
 }
 

@@ -21,10 +21,10 @@ func exampleSheet() *layout.Sheet {
 	count := func(n int64) layout.Cell { return layout.Cell{Kind: layout.IntCell, Int: n} }
 	text := func(s string) layout.Cell { return layout.Cell{Kind: layout.TextCell, Text: s} }
 	sum := func(n int64) layout.Cell { // (3) = (4) + (5)
-		return layout.Cell{Kind: layout.IntCell, Int: n, Rel: layout.Relation{Kind: layout.SumColumnsRel, Cols: []int{4, 5}}}
+		return layout.Cell{Kind: layout.IntCell, Int: n, Rel: &layout.Relation{Kind: layout.SumColumnsRel, Cols: []int{4, 5}}}
 	}
 	total := func(n int64) layout.Cell { // the sum of data rows 0 and 1
-		return layout.Cell{Kind: layout.IntCell, Int: n, Rel: layout.Relation{Kind: layout.SumRowsRel, Rows: []int{0, 1}}}
+		return layout.Cell{Kind: layout.IntCell, Int: n, Rel: &layout.Relation{Kind: layout.SumRowsRel, Rows: []int{0, 1}}}
 	}
 	return &layout.Sheet{
 		Name:    "II.06a",

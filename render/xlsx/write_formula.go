@@ -26,6 +26,9 @@ func (w *sheetWriter) formula(bi, ri, ci int, c *layout.Cell) string {
 	if ci >= len(bp.b.Columns) {
 		return ""
 	}
+	if c.Rel == nil {
+		return ""
+	}
 	own := bp.b.Columns[ci].Num
 	b := w.fbuf[:0]
 	switch c.Rel.Kind {

@@ -372,7 +372,7 @@ func (w *oracleWriter) body(bi, ri int) error {
 			places := max(-c.Dec.Exponent(), 0)
 			percent := kind == layout.RateColumn
 			if percent {
-				if c.Rel.Kind == layout.RateRel {
+				if c.Rel != nil && c.Rel.Kind == layout.RateRel {
 					places = c.Rel.Places
 				}
 				out.Value = c.Dec.Shift(-2).InexactFloat64()

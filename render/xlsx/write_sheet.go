@@ -288,7 +288,7 @@ func (w *sheetWriter) body(bw *bufio.Writer, bi, ri int) error {
 			var v float64
 			formula := ""
 			if percent {
-				if c.Rel.Kind == layout.RateRel {
+				if c.Rel != nil && c.Rel.Kind == layout.RateRel {
 					places = c.Rel.Places
 				}
 				v = c.Dec.Shift(-2).InexactFloat64()
@@ -334,7 +334,7 @@ func (st *styles) numberStyles(p *sheetPlan) error {
 				}
 				places := max(-c.Dec.Exponent(), 0)
 				percent := ci < len(bp.b.Columns) && bp.b.Columns[ci].Kind == layout.RateColumn
-				if percent && c.Rel.Kind == layout.RateRel {
+				if percent && c.Rel != nil && c.Rel.Kind == layout.RateRel {
 					places = c.Rel.Places
 				}
 				if _, err := st.number(bold, percent, places); err != nil {

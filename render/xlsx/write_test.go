@@ -187,11 +187,11 @@ func TestRateAndNonContiguousFormulas(t *testing.T) {
 // keeps the figures, without formulas that would change them.
 func TestBrokenRelationKeepsValue(t *testing.T) {
 	s := seedII06a().sheet(t)
-	s.Blocks[0].Rows[0].Cells[2].Int = 30                         // (3) = 30, but (4)+(5)+(6) = 31
-	s.Blocks[0].Rows[2].Cells[3].Int = 99                         // TỔNG CỘNG (4) = 99, rows give 31
-	s.Blocks[0].Rows[1].Cells[6].Rel.Cols = []int{8, 9, 10, 99}   // a column the block lacks
-	s.Blocks[0].Rows[2].Cells[5].Rel.Rows = []int{0, 1, 2}        // the total's own row
-	s.Blocks[0].Rows[2].Cells[8].Rel.Rows = []int{0, 1, 1, 0, -1} // out of the block
+	s.Blocks[0].Rows[0].Cells[2].Int = 30                                                                      // (3) = 30, but (4)+(5)+(6) = 31
+	s.Blocks[0].Rows[2].Cells[3].Int = 99                                                                      // TỔNG CỘNG (4) = 99, rows give 31
+	s.Blocks[0].Rows[1].Cells[6].Rel = &layout.Relation{Kind: layout.SumColumnsRel, Cols: []int{8, 9, 10, 99}} // a column the block lacks
+	s.Blocks[0].Rows[2].Cells[5].Rel.Rows = []int{0, 1, 2}                                                     // the total's own row
+	s.Blocks[0].Rows[2].Cells[8].Rel.Rows = []int{0, 1, 1, 0, -1}                                              // out of the block
 	f := open(t, writeXLSX(t, xlsx.Options{}, s))
 	for cell, want := range map[string]string{"C12": "30", "D14": "99", "G13": "2", "F14": "2", "I14": "33"} {
 		formula, cached := formulaOf(t, f, "II.06a", cell)
@@ -400,9 +400,9 @@ func oddSheets() []*layout.Sheet {
 			Rows: []layout.Row{
 				{Kind: layout.DataRow, Cells: []layout.Cell{txt("1"), i(5), {Kind: layout.DecimalCell, Dec: decimal.RequireFromString("12.5")}, i(7), txt("extra")}},
 				{Kind: layout.DataRow},
-				{Kind: layout.TotalRow, Cells: []layout.Cell{{}, {Kind: layout.IntCell, Int: 5, Rel: layout.Relation{Kind: layout.SumRowsRel, Rows: []int{0, 1, 7}}}}},
+				{Kind: layout.TotalRow, Cells: []layout.Cell{{}, {Kind: layout.IntCell, Int: 5, Rel: &layout.Relation{Kind: layout.SumRowsRel, Rows: []int{0, 1, 7}}}}},
 				{Kind: layout.RowKind(99), Cells: []layout.Cell{{Kind: layout.CellKind(42)}, txt("=1+1"), {Kind: layout.DecimalCell, Dec: decimal.RequireFromString("-0.125"),
-					Rel: layout.Relation{Kind: layout.RateRel, Num: layout.CellRef{Block: 9}, Den: layout.CellRef{Block: -1}}}}},
+					Rel: &layout.Relation{Kind: layout.RateRel, Num: layout.CellRef{Block: 9}, Den: layout.CellRef{Block: -1}}}}},
 			},
 		}}},
 		{Name: "no columns", Blocks: []layout.Block{{
@@ -473,11 +473,11 @@ func randomSheet(rng *rand.Rand) *layout.Sheet {
 						Dec: decimal.New(int64(n(20000)-10000), -int32(n(4)))}
 					switch n(4) {
 					case 0:
-						c.Rel = layout.Relation{Kind: layout.SumColumnsRel, Cols: []int{n(10), n(10)}}
+						c.Rel = &layout.Relation{Kind: layout.SumColumnsRel, Cols: []int{n(10), n(10)}}
 					case 1:
-						c.Rel = layout.Relation{Kind: layout.SumRowsRel, Rows: []int{n(r + 1), n(15) - 2}}
+						c.Rel = &layout.Relation{Kind: layout.SumRowsRel, Rows: []int{n(r + 1), n(15) - 2}}
 					case 2:
-						c.Rel = layout.Relation{Kind: layout.RateRel, Places: int32(n(5) - 1),
+						c.Rel = &layout.Relation{Kind: layout.RateRel, Places: int32(n(5) - 1),
 							Num: layout.CellRef{Block: n(3), Row: n(12), Col: n(10)}, Den: layout.CellRef{Block: n(3), Row: n(12), Col: n(10)}}
 					}
 					row.Cells = append(row.Cells, c)
