@@ -29,7 +29,7 @@ func TestNewReportSharesHeaderKeepsDisagreement(t *testing.T) {
 	}
 	var got []string
 	for _, f := range fs.AtLeast(kstt.Warning) {
-		got = append(got, f.Rule+" "+f.Form+" "+f.RowLabel)
+		got = append(got, string(f.Rule)+" "+f.Form+" "+f.RowLabel)
 	}
 	if len(got) != 1 || got[0] != "KSTT/R01 II.08 Kỳ báo cáo" {
 		t.Fatalf("want only the II.08 period disagreement, got %q", got)
@@ -74,7 +74,7 @@ func TestCheckWithoutFillIsOneHint(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(fs) != 1 || fs[0].Rule != string(bieu.RuleII06aR01) || fs[0].Severity != kstt.Error ||
+	if len(fs) != 1 || fs[0].Rule != bieu.RuleII06aR01 || fs[0].Severity != kstt.Error ||
 		!strings.Contains(fs[0].MessageEN, "call Fill") || !errors.Is(fs.Err(), bieu.RuleII06aR01) {
 		t.Fatalf("want one call-Fill finding, got %v", fs)
 	}
@@ -128,11 +128,11 @@ func TestDuplicateFieldRows(t *testing.T) {
 	if err != nil || len(byRule(t, fs, bieu.RuleKSTTR45)) != 2 {
 		t.Fatalf("report: %v %v", err, fs)
 	}
-	off := kstt.CheckOptions{Rules: map[string]kstt.RuleOverride{string(bieu.RuleKSTTR45): {Off: true}}}
+	off := kstt.CheckOptions{Rules: map[kstt.RuleID]kstt.RuleOverride{bieu.RuleKSTTR45: {Off: true}}}
 	if fs, err := f.Check(off); err != nil || len(fs) != 0 {
 		t.Fatalf("off: %v %v", err, fs)
 	}
-	if _, err := f.Check(kstt.CheckOptions{Rules: map[string]kstt.RuleOverride{"KSTT/R4": {Off: true}}}); !errors.Is(err, kstt.ErrUnknownRule) {
+	if _, err := f.Check(kstt.CheckOptions{Rules: map[kstt.RuleID]kstt.RuleOverride{"KSTT/R4": {Off: true}}}); !errors.Is(err, kstt.ErrUnknownRule) {
 		t.Fatalf("misspelt override: %v", err)
 	}
 	// The same lĩnh vực under two levels of II.08 is no duplicate.

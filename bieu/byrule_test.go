@@ -20,5 +20,5 @@ func byRule(t testing.TB, fs kstt.Findings, ids ...kstt.RuleID) kstt.Findings {
 // declaredRule selects findings of rules a test declares itself (a form
 // declared as data, a custom rule), which ByRule does not know.
 func declaredRule(fs kstt.Findings, id kstt.RuleID) kstt.Findings {
-	return fs.Filter(func(f kstt.Finding) bool { return kstt.RuleID(f.Rule) == id })
+	return fs.Filter(func(f kstt.Finding) bool { return f.Rule == id })
 }

@@ -64,7 +64,7 @@ func DecodeReportWith(data []byte, opts kstt.DecodeOptions) (*kstt.Report, error
 
 const reportBasis = "Thông tư 01/2020/TT-VPCP; Nghị định 09/2019/NĐ-CP, Điều 12"
 
-func narrativeRule(id, field string, cols ...int) kstt.Rule {
+func narrativeRule(id kstt.RuleID, field string, cols ...int) kstt.Rule {
 	r := kstt.Rule{ID: id, Kind: kstt.Matches, Severity: kstt.Error,
 		Basis:     "Thông tư 01/2020/TT-VPCP, đề cương báo cáo mục I.6 và Biểu số II.06a/VPCP/KSTT",
 		Meaning:   "số liệu mục I.6 của báo cáo bằng dòng TỔNG CỘNG của Biểu II.06a; một trong hai bị sai",
@@ -82,7 +82,7 @@ func narrativeRule(id, field string, cols ...int) kstt.Rule {
 	return r
 }
 
-func narrativeSum(id, target string, terms ...string) kstt.Rule {
+func narrativeSum(id kstt.RuleID, target string, terms ...string) kstt.Rule {
 	r := kstt.Rule{ID: id, Kind: kstt.Matches, Severity: kstt.Error,
 		Basis:     "Thông tư 01/2020/TT-VPCP, đề cương báo cáo mục I.6",
 		Meaning:   "các số liệu mục I.6 cộng đúng",
@@ -100,7 +100,7 @@ func narrativeSum(id, target string, terms ...string) kstt.Rule {
 }
 
 // completeRule declares that a report states what field names (Complete).
-func completeRule(id, field string, sev kstt.Severity, vi, en string) kstt.Rule {
+func completeRule(id kstt.RuleID, field string, sev kstt.Severity, vi, en string) kstt.Rule {
 	return kstt.Rule{ID: id, Kind: kstt.Complete, Severity: sev, Basis: "Thông tư 01/2020/TT-VPCP, mẫu biểu (phần đầu biểu)",
 		Expr: field + " có", Meaning: vi, MeaningEN: en, Target: kstt.Ref{Field: field}}
 }

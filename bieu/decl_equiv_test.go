@@ -6,7 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"sort"
+	"slices"
 	"strings"
 	"testing"
 
@@ -110,11 +110,11 @@ func sameOutputs(t *testing.T, name string, typed, gen *kstt.Report, tf, gf kstt
 
 func TestDeclaredII06aOnEveryFixture(t *testing.T) {
 	s, cat := declaredII06a(t)
-	names := []string{"clean"}
+	names := []kstt.RuleID{"clean"}
 	for id := range ruleBreakers {
 		names = append(names, id)
 	}
-	sort.Strings(names)
+	slices.Sort(names)
 	checked := 0
 	for _, name := range names {
 		f := cleanFixture()
@@ -130,7 +130,7 @@ func TestDeclaredII06aOnEveryFixture(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		sameOutputs(t, name, f.rep, gen, tf, gf)
+		sameOutputs(t, string(name), f.rep, gen, tf, gf)
 		checked++
 	}
 	// Fill: the same inputs give the same filled form.

@@ -130,7 +130,7 @@ func (e *Editions) For(p period.Period) (*Edition, bool) {
 // Rules lists every rule of every edition's catalogue (each ID once, the
 // most precedent edition's) and the edition notice KSTT/R40.
 func (e *Editions) Rules() []kstt.Rule {
-	seen := map[string]bool{}
+	seen := map[kstt.RuleID]bool{}
 	var out []kstt.Rule
 	for _, ed := range e.list {
 		for _, r := range ed.Catalogue.Rules() {
@@ -214,7 +214,7 @@ func appendNotice(fs kstt.Findings, opts kstt.CheckOptions, p period.Period, ed 
 
 // subOptions keeps the overrides of opts that name one of rules.
 func subOptions(opts kstt.CheckOptions, rules []kstt.Rule) kstt.CheckOptions {
-	sub := kstt.CheckOptions{Rules: map[string]kstt.RuleOverride{}}
+	sub := kstt.CheckOptions{Rules: map[kstt.RuleID]kstt.RuleOverride{}}
 	for _, rule := range rules {
 		if ov, ok := opts.Rules[rule.ID]; ok {
 			sub.Rules[rule.ID] = ov
@@ -241,7 +241,7 @@ func reportPeriod(r *kstt.Report) period.Period {
 // government.
 const twoLevelBasis = "Luật Tổ chức chính quyền địa phương 2025 (Luật số 72/2025/QH15), hiệu lực 01/7/2025: chính quyền địa phương hai cấp (tỉnh, xã), không còn cấp huyện"
 
-func twoLevelRule(id, form, part string, cols []int, expr, vi, en string) kstt.Rule {
+func twoLevelRule(id kstt.RuleID, form, part string, cols []int, expr, vi, en string) kstt.Rule {
 	r := kstt.Rule{ID: id, Kind: kstt.Custom, Severity: kstt.Warning, Basis: twoLevelBasis, Expr: expr,
 		Meaning: vi, MeaningEN: en,
 		Note:   "Từ 01/7/2025 chính quyền địa phương hai cấp (Luật Tổ chức chính quyền địa phương 2025): không còn cấp huyện, số liệu của cấp huyện cũ nay thuộc cấp xã hoặc cấp tỉnh",

@@ -35,10 +35,10 @@ func init() {
 	}
 }
 
-func rulesOf(fs kstt.Findings, prefix string) map[string]kstt.Severity {
-	out := map[string]kstt.Severity{}
+func rulesOf(fs kstt.Findings, prefix string) map[kstt.RuleID]kstt.Severity {
+	out := map[kstt.RuleID]kstt.Severity{}
 	for _, f := range fs {
-		if strings.HasPrefix(f.Rule, prefix) {
+		if strings.HasPrefix(string(f.Rule), prefix) {
 			out[f.Rule] = f.Severity
 		}
 	}
@@ -78,7 +78,7 @@ func TestEditionNoticeFor2026(t *testing.T) {
 	// The notice can be switched off like any rule.
 	f = cleanFixture()
 	f.setPeriod(period.Must(period.Quarter(2026, 1)))
-	fs, err = Check(f.rep, kstt.CheckOptions{Rules: map[string]kstt.RuleOverride{RuleEdition: {Off: true}}})
+	fs, err = Check(f.rep, kstt.CheckOptions{Rules: map[kstt.RuleID]kstt.RuleOverride{RuleEdition: {Off: true}}})
 	if err != nil || len(byRule(t, fs, RuleEdition)) != 0 {
 		t.Errorf("off: %v %v", err, byRule(t, fs, RuleEdition))
 	}
@@ -92,7 +92,7 @@ func TestTwoLevelWarningsQ32025(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := rulesOf(fs, "KSTT/R4")
-	want := map[string]kstt.Severity{"KSTT/R41": kstt.Warning, "KSTT/R42": kstt.Warning, "KSTT/R43": kstt.Warning}
+	want := map[kstt.RuleID]kstt.Severity{"KSTT/R41": kstt.Warning, "KSTT/R42": kstt.Warning, "KSTT/R43": kstt.Warning}
 	if len(got) != len(want) {
 		t.Fatalf("got %v, want %v", got, want)
 	}
@@ -270,7 +270,7 @@ func TestRollupEditionNotice(t *testing.T) {
 		if got := len(byRule(t, fs, RuleEdition)); got != c.want {
 			t.Errorf("%s: %d notices, want %d", c.p, got, c.want)
 		}
-		fs, err = agg.Check(kstt.CheckOptions{Rules: map[string]kstt.RuleOverride{RuleEdition: {Off: true}, "II.06a/R06": {Severity: kstt.Info}}})
+		fs, err = agg.Check(kstt.CheckOptions{Rules: map[kstt.RuleID]kstt.RuleOverride{RuleEdition: {Off: true}, "II.06a/R06": {Severity: kstt.Info}}})
 		if err != nil || len(byRule(t, fs, RuleEdition)) != 0 {
 			t.Errorf("off: %v %v", err, fs)
 		}

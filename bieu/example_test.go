@@ -59,7 +59,7 @@ func ExampleCheck() {
 	_ = online.Fill()
 	report := &kstt.Report{Header: h, Forms: []kstt.Form{files, online}}
 
-	opts := kstt.CheckOptions{Rules: map[string]kstt.RuleOverride{"KSTT/R03": {Severity: kstt.Info}}}
+	opts := kstt.CheckOptions{Rules: map[kstt.RuleID]kstt.RuleOverride{"KSTT/R03": {Severity: kstt.Info}}}
 	findings, err := bieu.Check(report, opts)
 	if err != nil {
 		panic(err)

@@ -21,7 +21,7 @@ func cleanII06b() *II06b {
 // TestII06bRulesPassAndFail: each rule of the (inferred) II.06b passes on
 // a clean form and fails on one broken cell.
 func TestII06bRulesPassAndFail(t *testing.T) {
-	breakers := map[string]func(f *II06b){
+	breakers := map[kstt.RuleID]func(f *II06b){
 		"II.06b/R01": func(f *II06b) { f.Levels[0].Rows[0].Received++ },
 		"II.06b/R02": func(f *II06b) { f.Levels[1].Rows[0].Resolved = 9 },
 		"II.06b/R03": func(f *II06b) { f.Levels[1].Rows[0].Pending = 0 },
@@ -41,7 +41,7 @@ func TestII06bRulesPassAndFail(t *testing.T) {
 		t.Fatalf("clean II.06b: %v %v", clean, err)
 	}
 	for _, r := range specII06b.Rules {
-		t.Run(r.ID, func(t *testing.T) {
+		t.Run(string(r.ID), func(t *testing.T) {
 			if !r.Inferred {
 				t.Error("every rule of an inferred form is inferred")
 			}
@@ -52,7 +52,7 @@ func TestII06bRulesPassAndFail(t *testing.T) {
 			f := cleanII06b()
 			b(f)
 			fs, _ := f.Check(kstt.CheckOptions{})
-			if len(byRule(t, fs, kstt.RuleID(r.ID))) == 0 {
+			if len(byRule(t, fs, r.ID)) == 0 {
 				t.Fatalf("%s does not fire: %v", r.ID, fs)
 			}
 		})

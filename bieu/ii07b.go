@@ -239,7 +239,7 @@ func english(level string) string {
 	return "all levels"
 }
 
-func oneStopRule(id string, target, other int, level string) kstt.Rule {
+func oneStopRule(id kstt.RuleID, target, other int, level string) kstt.Rule {
 	r := atMostRule(id, "I", target, "I", other,
 		"số TTHC thực hiện tại Bộ phận Một cửa "+level+" không vượt số TTHC thuộc thẩm quyền "+level,
 		"procedures at the one-stop desk ("+english(level)+") do not exceed the procedures within local competence ("+english(level)+")")
@@ -247,13 +247,13 @@ func oneStopRule(id string, target, other int, level string) kstt.Rule {
 	return r
 }
 
-func processRule(id string, target, other int, level string) kstt.Rule {
+func processRule(id kstt.RuleID, target, other int, level string) kstt.Rule {
 	return atMostRule(id, "I", target, "I", other,
 		"số quy trình nội bộ được ban hành "+level+" không vượt số TTHC thực hiện tại Bộ phận Một cửa "+level,
 		"internal processes issued ("+english(level)+") do not exceed the procedures at the one-stop desk ("+english(level)+")")
 }
 
-func rateRule(id string, target, count, deskCol int, level string) kstt.Rule {
+func rateRule(id kstt.RuleID, target, count, deskCol int, level string) kstt.Rule {
 	return kstt.Rule{ID: id, Kind: kstt.Percentage, Severity: kstt.Warning, Inferred: true, Places: 2,
 		Basis:     formBasis(id) + ", Phần II (định nghĩa tỷ lệ suy ra)",
 		Expr:      "Phần II: (" + itoa(target) + ") = (" + itoa(count) + ") ÷ Phần I (" + itoa(deskCol) + ") × 100",

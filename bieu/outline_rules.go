@@ -13,7 +13,7 @@ func outlineBasis(section string) string {
 
 // figureRule declares a report rule over narrative figures (and form
 // totals): kind Matches (target = Σ terms) or AtMost (target ≤ Σ terms).
-func figureRule(id string, kind kstt.RuleKind, sev kstt.Severity, inferred bool, section, vi, en string, target kstt.Ref, terms ...kstt.Ref) kstt.Rule {
+func figureRule(id kstt.RuleID, kind kstt.RuleKind, sev kstt.Severity, inferred bool, section, vi, en string, target kstt.Ref, terms ...kstt.Ref) kstt.Rule {
 	r := kstt.Rule{ID: id, Kind: kind, Severity: sev, Inferred: inferred, Basis: outlineBasis(section),
 		Meaning: vi, MeaningEN: en, Target: target, Terms: terms}
 	if inferred {

@@ -15,7 +15,7 @@ import (
 // I.5, I.6 and I.12 (KSTT/R20 on), starting from the lead's clean fixture
 // (whose narrative states only section I.6). They join ruleBreakers so that
 // TestEveryRuleHasPassingAndFailingCase walks them too.
-var outlineBreakers = map[string]func(f *fixture){
+var outlineBreakers = map[kstt.RuleID]func(f *fixture){
 	"KSTT/R20": func(f *fixture) {
 		f.rep.Narrative.Feedback = &outline.FeedbackFigures{Total: new(int64(5)), New: 3, CarriedOver: 1, Regulations: 5, Handled: 5}
 	},

@@ -109,7 +109,7 @@ func (r *ReadResult) Check(opts kstt.CheckOptions) (kstt.Findings, error) {
 	if err := opts.Validate(append(append(cat.Rules(), readRules...), editionRule)); err != nil {
 		return nil, err
 	}
-	sub := kstt.CheckOptions{Rules: map[string]kstt.RuleOverride{}}
+	sub := kstt.CheckOptions{Rules: map[kstt.RuleID]kstt.RuleOverride{}}
 	for id, ov := range opts.Rules {
 		if _, err := cat.Rule(id); err == nil {
 			sub.Rules[id] = ov
@@ -313,7 +313,7 @@ const (
 
 const readBasis = "Thông tư 01/2020/TT-VPCP, Phụ lục II (mẫu biểu); đọc biểu từ tệp"
 
-func readRule(id string, sev kstt.Severity, expr, vi, en string) kstt.Rule {
+func readRule(id kstt.RuleID, sev kstt.Severity, expr, vi, en string) kstt.Rule {
 	return kstt.Rule{ID: id, Kind: kstt.Reading, Severity: sev, Basis: readBasis, Expr: expr, Meaning: vi, MeaningEN: en}
 }
 
@@ -370,7 +370,7 @@ var readRules = []kstt.Rule{
 // switch them off or change their severity.
 func ReadRules() []kstt.Rule { return append([]kstt.Rule(nil), readRules...) }
 
-func readRuleByID(id string) *kstt.Rule {
+func readRuleByID(id kstt.RuleID) *kstt.Rule {
 	for i := range readRules {
 		if readRules[i].ID == id {
 			return &readRules[i]

@@ -61,20 +61,20 @@ func WriteRuleIDs(w io.Writer) error {
 func ByRule(fs kstt.Findings, ids ...kstt.RuleID) (kstt.Findings, error) {
 	known := map[kstt.RuleID]bool{}
 	for _, r := range Rules() {
-		known[kstt.RuleID(r.ID)] = true
+		known[r.ID] = true
 	}
 	for _, r := range readRules {
-		known[kstt.RuleID(r.ID)] = true
+		known[r.ID] = true
 	}
 	for _, r := range seriesRules {
-		known[kstt.RuleID(r.ID)] = true
+		known[r.ID] = true
 	}
 	for _, id := range ids {
 		if !known[id] {
 			return nil, fmt.Errorf("bieu: %w: %q", kstt.ErrUnknownRule, string(id))
 		}
 	}
-	return fs.Filter(func(f kstt.Finding) bool { return slices.Contains(ids, kstt.RuleID(f.Rule)) }), nil
+	return fs.Filter(func(f kstt.Finding) bool { return slices.Contains(ids, f.Rule) }), nil
 }
 
 // WriteDeclarationsMarkdown writes the reference of the language forms are

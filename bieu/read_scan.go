@@ -42,7 +42,7 @@ func readableSpecs(cat *kstt.Catalogue) []*kstt.FormSpec {
 }
 
 // find records a finding of a READ rule, at the severity the options give.
-func (rd *reader) find(id string, f kstt.Finding) {
+func (rd *reader) find(id kstt.RuleID, f kstt.Finding) {
 	rule := readRuleByID(id)
 	sev := rule.Severity
 	if ov, ok := rd.opts.Rules.Rules[id]; ok {

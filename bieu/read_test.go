@@ -44,7 +44,7 @@ func mustRead(t testing.TB, gs []*grid.Grid) *bieu.ReadResult {
 func ruleIDs(fs kstt.Findings) []string {
 	var out []string
 	for _, f := range fs {
-		out = append(out, f.Rule)
+		out = append(out, string(f.Rule))
 	}
 	return out
 }
@@ -118,11 +118,11 @@ func checkSeed(t *testing.T, gs []*grid.Grid, name string, wantFiles bool) {
 	if !cmp.Equal(got, want, cmpopts.SortSlices(func(a, b string) bool { return a < b })) {
 		t.Fatalf("check findings %v, want %v:\n%v", got, want, fs)
 	}
-	cells := map[string]string{}
+	cells := map[kstt.RuleID]string{}
 	for _, f := range fs {
 		cells[f.Rule] = f.Cell
 	}
-	for rule, want := range map[string]string{
+	for rule, want := range map[kstt.RuleID]string{
 		"II.07b/R06": name + ":L182:C7", "II.07b/R07": name + ":L182:C8", "KSTT/R03": name + ":L158:C4",
 	} {
 		if !strings.HasSuffix(cells[rule], want[strings.Index(want, ":L"):]) || !strings.HasPrefix(cells[rule], name) {
@@ -248,7 +248,7 @@ func TestReadCellAddressesInFindings(t *testing.T) {
 	}
 	var cells []string
 	for _, f := range fs {
-		cells = append(cells, f.Rule+" "+f.Cell)
+		cells = append(cells, string(f.Rule)+" "+f.Cell)
 	}
 	// Line 15 of the document is TỔNG CỘNG; (3) is its third field.
 	want := []string{"II.06a/R01 t.txt:L15:C3", "II.06a/R04 t.txt:L15:C3", "II.06a/R06 t.txt:L15:C3"}
@@ -300,7 +300,7 @@ func TestReadWorkbookLikeCells(t *testing.T) {
 	}
 	var got []string
 	for _, f := range res.Findings {
-		got = append(got, f.Rule+" "+f.Cell+" "+f.Expected)
+		got = append(got, string(f.Rule)+" "+f.Cell+" "+f.Expected)
 	}
 	want := []string{
 		"READ/R02 II.06a!C7 10", "READ/R01 II.06a!J7 0", "READ/R02 II.06a!K7 2",
@@ -324,7 +324,7 @@ func TestReadBadCellsAndMissingTotal(t *testing.T) {
 	res := mustRead(t, []*grid.Grid{{Name: "Sheet1", Rows: rows}})
 	var got []string
 	for _, f := range res.Findings {
-		got = append(got, f.Rule+" "+f.Severity.String()+" "+f.Cell)
+		got = append(got, string(f.Rule)+" "+f.Severity.String()+" "+f.Cell)
 	}
 	want := []string{
 		"READ/R04 error Sheet1!E7", "READ/R04 error Sheet1!I7", "READ/R04 error Sheet1!M7",
@@ -402,7 +402,7 @@ func TestReadOneFormPerSheetAndII06b(t *testing.T) {
 		t.Fatal(err)
 	}
 	own := func(fs kstt.Findings) kstt.Findings {
-		return fs.Filter(func(f kstt.Finding) bool { return strings.HasPrefix(f.Rule, "II.06b/") })
+		return fs.Filter(func(f kstt.Finding) bool { return strings.HasPrefix(string(f.Rule), "II.06b/") })
 	}
 	if got := own(fs); len(got) != 3 || got[0].Rule != "II.06b/R01" || got[0].Cell != "t.txt:L13:C3" {
 		t.Errorf("II.06b findings %v", got)
@@ -410,11 +410,11 @@ func TestReadOneFormPerSheetAndII06b(t *testing.T) {
 	if got := byRule(t, fs.ByForm("II.06b"), "KSTT/R01"); len(got) != 3 {
 		t.Errorf("II.06b header findings %v", got)
 	}
-	fs, err = res.Check(kstt.CheckOptions{Rules: map[string]kstt.RuleOverride{"II.06b/R06": {Off: true}, "READ/R07": {Off: true}}})
+	fs, err = res.Check(kstt.CheckOptions{Rules: map[kstt.RuleID]kstt.RuleOverride{"II.06b/R06": {Off: true}, "READ/R07": {Off: true}}})
 	if err != nil || len(own(fs)) != 2 || len(byRule(t, fs, "READ/R07")) != 0 {
 		t.Errorf("II.06b/R06 off: %v %v", err, own(fs))
 	}
-	if _, err := res.Check(kstt.CheckOptions{Rules: map[string]kstt.RuleOverride{"II.06b/R9": {Off: true}}}); !errors.Is(err, kstt.ErrUnknownRule) {
+	if _, err := res.Check(kstt.CheckOptions{Rules: map[kstt.RuleID]kstt.RuleOverride{"II.06b/R9": {Off: true}}}); !errors.Is(err, kstt.ErrUnknownRule) {
 		t.Errorf("misspelt rule: %v", err)
 	}
 }
@@ -455,11 +455,11 @@ func TestReadOptionsOverride(t *testing.T) {
 	if got := ruleIDs(res.Findings); !cmp.Equal(got, []string{"READ/R01"}) || res.Findings[0].Severity != kstt.Info {
 		t.Fatalf("findings %v", res.Findings)
 	}
-	res, err := bieu.ReadWith(gs, bieu.ReadOptions{Rules: kstt.CheckOptions{Rules: map[string]kstt.RuleOverride{"READ/R01": {Off: true}}}})
+	res, err := bieu.ReadWith(gs, bieu.ReadOptions{Rules: kstt.CheckOptions{Rules: map[kstt.RuleID]kstt.RuleOverride{"READ/R01": {Off: true}}}})
 	if err != nil || len(res.Findings) != 0 {
 		t.Fatalf("R01 off: %v %v", err, res.Findings)
 	}
-	res, _ = bieu.ReadWith(gs, bieu.ReadOptions{Rules: kstt.CheckOptions{Rules: map[string]kstt.RuleOverride{"READ/R01": {Severity: kstt.Warning}}}})
+	res, _ = bieu.ReadWith(gs, bieu.ReadOptions{Rules: kstt.CheckOptions{Rules: map[kstt.RuleID]kstt.RuleOverride{"READ/R01": {Severity: kstt.Warning}}}})
 	if res.Findings[0].Severity != kstt.Warning {
 		t.Fatalf("R01 as warning: %v", res.Findings)
 	}
@@ -500,9 +500,9 @@ func TestReadErrors(t *testing.T) {
 }
 
 func TestReadRulesDeclared(t *testing.T) {
-	seen := map[string]bool{}
+	seen := map[kstt.RuleID]bool{}
 	for _, r := range bieu.ReadRules() {
-		if !strings.HasPrefix(r.ID, "READ/R") || seen[r.ID] || r.Kind != kstt.Reading || !r.Severity.Valid() ||
+		if !strings.HasPrefix(string(r.ID), "READ/R") || seen[r.ID] || r.Kind != kstt.Reading || !r.Severity.Valid() ||
 			r.Meaning == "" || r.MeaningEN == "" || r.Expr == "" || r.Basis == "" {
 			t.Errorf("bad read rule %+v", r)
 		}
@@ -516,7 +516,7 @@ func TestReadRulesDeclared(t *testing.T) {
 		t.Fatal(err)
 	}
 	for id := range seen {
-		if !strings.Contains(string(doc), "`"+id+"`") {
+		if !strings.Contains(string(doc), "`"+string(id)+"`") {
 			t.Errorf("RULES.md lacks %s", id)
 		}
 	}
@@ -532,7 +532,7 @@ func TestReadRowsAndPartsTheFormDoesNotHave(t *testing.T) {
 	}
 	var got []string
 	for _, f := range res.Findings {
-		got = append(got, f.Rule+" "+f.Cell+" "+f.Actual)
+		got = append(got, string(f.Rule)+" "+f.Cell+" "+f.Actual)
 	}
 	want := []string{"READ/R09 t.txt:L13:C1 I CẤP TỈNH", "READ/R09 t.txt:L16:C1 II Cộng cấp tỉnh"}
 	if !cmp.Equal(got, want) {

@@ -104,13 +104,13 @@ func TestRoundTripFindingsCarryWorkbookCells(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := map[string]string{}
+	got := map[kstt.RuleID]string{}
 	for _, f := range fs {
 		got[f.Rule] = f.Cell
 	}
 	// II.07b: 7 header lines, the part title, 3 header rows: Part I's row
 	// is 12; II.06a's TỔNG CỘNG is row 14 (see render/xlsx's layout).
-	want := map[string]string{"II.07b/R06": "II.07b!G12", "II.07b/R07": "II.07b!H12", "KSTT/R03": "II.06a!D14"}
+	want := map[kstt.RuleID]string{"II.07b/R06": "II.07b!G12", "II.07b/R07": "II.07b!H12", "KSTT/R03": "II.06a!D14"}
 	for rule, cell := range want {
 		if got[rule] != cell {
 			t.Errorf("%s at %q, want %q (all: %v)", rule, got[rule], cell, fs)
@@ -141,7 +141,7 @@ func TestReadEditedWorkbook(t *testing.T) {
 	res := readWorkbook(t, b.Bytes())
 	var got []string
 	for _, f := range res.Findings {
-		got = append(got, f.Rule+" "+f.Cell+" "+f.Expected)
+		got = append(got, string(f.Rule)+" "+f.Cell+" "+f.Expected)
 	}
 	want := []string{"READ/R02 II.06a!C13 2", "READ/R02 II.08!E14 0"}
 	if !cmp.Equal(got, want) {
@@ -153,7 +153,7 @@ func TestReadEditedWorkbook(t *testing.T) {
 	}
 	got = nil
 	for _, f := range fs.AtLeast(kstt.Error) {
-		got = append(got, f.Rule+" "+f.Cell+" "+f.Expected+"≠"+f.Actual)
+		got = append(got, string(f.Rule)+" "+f.Cell+" "+f.Expected+"≠"+f.Actual)
 	}
 	want = []string{"II.06a/R01 II.06a!C12 30≠31", "II.06a/R04 II.06a!D14 30≠31"}
 	if !cmp.Equal(got, want) {
@@ -291,7 +291,7 @@ func TestReadFormulaMissingARow(t *testing.T) {
 	res := readWorkbook(t, b.Bytes())
 	var got []string
 	for _, f := range res.Findings {
-		got = append(got, f.Rule+" "+f.Cell+" "+f.Expected+"|"+f.Actual+"|"+f.Difference)
+		got = append(got, string(f.Rule)+" "+f.Cell+" "+f.Expected+"|"+f.Actual+"|"+f.Difference)
 	}
 	want := []string{"READ/R15 II.06a!I13 2|=1+1|", "READ/R14 II.06a!C14 33|31|-2"}
 	if !cmp.Equal(got, want) {

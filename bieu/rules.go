@@ -8,9 +8,9 @@ import (
 )
 
 // formOf returns the form code of a rule ID such as "II.06a/R01".
-func formOf(id string) string { code, _, _ := strings.Cut(id, "/"); return code }
+func formOf(id kstt.RuleID) string { code, _, _ := strings.Cut(string(id), "/"); return code }
 
-func formBasis(id string) string { return basis + "Biểu số " + formOf(id) + "/VPCP/KSTT" }
+func formBasis(id kstt.RuleID) string { return basis + "Biểu số " + formOf(id) + "/VPCP/KSTT" }
 
 func partText(part string) string {
 	if part == "" {
@@ -20,7 +20,7 @@ func partText(part string) string {
 }
 
 // sumRule declares a printed formula (target) = (t1) + (t2) + ….
-func sumRule(id, part string, target int, terms ...int) kstt.Rule {
+func sumRule(id kstt.RuleID, part string, target int, terms ...int) kstt.Rule {
 	r := kstt.Rule{ID: id, Kind: kstt.SumOfColumns, Severity: kstt.Error, Basis: formBasis(id) + ", hàng số thứ tự cột",
 		Target: kstt.Ref{Part: part, Col: target}}
 	names := make([]string, len(terms))
@@ -35,7 +35,7 @@ func sumRule(id, part string, target int, terms ...int) kstt.Rule {
 }
 
 // totalRule declares TỔNG CỘNG = Σ lĩnh vực rows for every count column.
-func totalRule(id, part string) kstt.Rule {
+func totalRule(id kstt.RuleID, part string) kstt.Rule {
 	return kstt.Rule{ID: id, Kind: kstt.SumOfRows, Severity: kstt.Error, Basis: formBasis(id) + ", dòng TỔNG CỘNG",
 		Expr:      partText(part) + "TỔNG CỘNG = Σ các dòng",
 		Meaning:   "mỗi cột số của dòng TỔNG CỘNG bằng tổng các dòng lĩnh vực",
@@ -44,7 +44,7 @@ func totalRule(id, part string) kstt.Rule {
 }
 
 // nonNegativeRule declares that counts are never negative.
-func nonNegativeRule(id, part string) kstt.Rule {
+func nonNegativeRule(id kstt.RuleID, part string) kstt.Rule {
 	return kstt.Rule{ID: id, Kind: kstt.NonNegative, Severity: kstt.Error, Basis: formBasis(id) + " (số lượng hồ sơ, TTHC là số tự nhiên)",
 		Expr:      partText(part) + "mọi cột số ≥ 0",
 		Meaning:   "số lượng không được âm",
@@ -53,7 +53,7 @@ func nonNegativeRule(id, part string) kstt.Rule {
 }
 
 // atMostRule declares a plausibility bound (target) ≤ (other), Warning.
-func atMostRule(id, part string, target int, otherPart string, other int, vi, en string) kstt.Rule {
+func atMostRule(id kstt.RuleID, part string, target int, otherPart string, other int, vi, en string) kstt.Rule {
 	r := kstt.Rule{ID: id, Kind: kstt.AtMost, Severity: kstt.Warning, Inferred: true,
 		Basis:     formBasis(id) + " (hợp lý, suy ra)",
 		Meaning:   vi,

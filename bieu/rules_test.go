@@ -15,7 +15,7 @@ import (
 // ruleBreakers makes each rule of the catalogue fail, starting from the
 // clean fixture. TestEveryRuleHasPassingAndFailingCase walks the catalogue
 // and requires an entry for every rule.
-var ruleBreakers = map[string]func(f *fixture){
+var ruleBreakers = map[kstt.RuleID]func(f *fixture){
 	"II.06a/R01": func(f *fixture) { f.a.Rows[0].Received++ },
 	"II.06a/R02": func(f *fixture) { f.a.Rows[0].Resolved-- },
 	"II.06a/R03": func(f *fixture) { f.a.Rows[1].Pending = 5 },
@@ -103,10 +103,10 @@ func TestCleanFixturePassesEveryRule(t *testing.T) {
 
 func TestEveryRuleHasPassingAndFailingCase(t *testing.T) {
 	rules := Rules()
-	known := map[string]bool{}
+	known := map[kstt.RuleID]bool{}
 	for _, r := range rules {
 		known[r.ID] = true
-		t.Run(r.ID, func(t *testing.T) {
+		t.Run(string(r.ID), func(t *testing.T) {
 			breakIt, ok := ruleBreakers[r.ID]
 			if !ok {
 				t.Fatalf("rule %s has no failing case in ruleBreakers", r.ID)
@@ -116,7 +116,7 @@ func TestEveryRuleHasPassingAndFailingCase(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := byRule(t, clean, kstt.RuleID(r.ID)); len(got) != 0 {
+			if got := byRule(t, clean, r.ID); len(got) != 0 {
 				t.Fatalf("clean fixture: %v", got)
 			}
 			// Failing case.
@@ -126,7 +126,7 @@ func TestEveryRuleHasPassingAndFailingCase(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			hit := byRule(t, fs, kstt.RuleID(r.ID))
+			hit := byRule(t, fs, r.ID)
 			if len(hit) == 0 {
 				t.Fatalf("broken fixture does not raise %s; findings: %v", r.ID, fs)
 			}
@@ -140,12 +140,12 @@ func TestEveryRuleHasPassingAndFailingCase(t *testing.T) {
 				}
 			}
 			// Switched off, the rule is silent.
-			off := kstt.CheckOptions{Rules: map[string]kstt.RuleOverride{r.ID: {Off: true}}}
+			off := kstt.CheckOptions{Rules: map[kstt.RuleID]kstt.RuleOverride{r.ID: {Off: true}}}
 			fs, err = Check(f.rep, off)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := byRule(t, fs, kstt.RuleID(r.ID)); len(got) != 0 {
+			if got := byRule(t, fs, r.ID); len(got) != 0 {
 				t.Fatalf("rule switched off still reports: %v", got)
 			}
 		})
@@ -160,7 +160,7 @@ func TestEveryRuleHasPassingAndFailingCase(t *testing.T) {
 func TestSeverityOverride(t *testing.T) {
 	f := cleanFixture()
 	f.a.Rows[0].Received++
-	opts := kstt.CheckOptions{Rules: map[string]kstt.RuleOverride{"II.06a/R01": {Severity: kstt.Info}}}
+	opts := kstt.CheckOptions{Rules: map[kstt.RuleID]kstt.RuleOverride{"II.06a/R01": {Severity: kstt.Info}}}
 	fs, err := Check(f.rep, opts)
 	if err != nil {
 		t.Fatal(err)
@@ -169,7 +169,7 @@ func TestSeverityOverride(t *testing.T) {
 	if len(got) != 1 || got[0].Severity != kstt.Info {
 		t.Fatalf("override not applied: %v", got)
 	}
-	if _, err := Check(f.rep, kstt.CheckOptions{Rules: map[string]kstt.RuleOverride{"II.06a/R1": {Off: true}}}); err == nil {
+	if _, err := Check(f.rep, kstt.CheckOptions{Rules: map[kstt.RuleID]kstt.RuleOverride{"II.06a/R1": {Off: true}}}); err == nil {
 		t.Fatal("a misspelt rule ID must be an error, not silently ignored")
 	}
 }
@@ -187,7 +187,7 @@ func TestRulesMarkdownInSync(t *testing.T) {
 		t.Fatal("RULES.md is out of date: run `go generate ./bieu`")
 	}
 	for _, r := range Rules() {
-		if !strings.Contains(b.String(), "`"+r.ID+"`") {
+		if !strings.Contains(b.String(), "`"+string(r.ID)+"`") {
 			t.Errorf("RULES.md lacks %s", r.ID)
 		}
 	}

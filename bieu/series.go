@@ -49,7 +49,7 @@ func CheckSeries(reports []*kstt.Report, opts kstt.CheckOptions) (kstt.Findings,
 	if err := opts.Validate(seriesRules); err != nil {
 		return nil, err
 	}
-	sev := func(id string) (kstt.Severity, bool) {
+	sev := func(id kstt.RuleID) (kstt.Severity, bool) {
 		for i := range seriesRules {
 			if seriesRules[i].ID == id {
 				s := seriesRules[i].Severity
@@ -97,7 +97,7 @@ func CheckSeries(reports []*kstt.Report, opts kstt.CheckOptions) (kstt.Findings,
 
 // continuity compares cur's (6) with prev's (11), row by row and in
 // TỔNG CỘNG.
-func continuity(prev, cur *II06a, sev func(string) (kstt.Severity, bool)) kstt.Findings {
+func continuity(prev, cur *II06a, sev func(kstt.RuleID) (kstt.Severity, bool)) kstt.Findings {
 	var out kstt.Findings
 	pending := map[string]int64{}
 	labels := map[string]string{}
@@ -112,7 +112,7 @@ func continuity(prev, cur *II06a, sev func(string) (kstt.Severity, bool)) kstt.F
 	}
 	seen := map[string]bool{}
 	p := cur.Header.Period
-	finding := func(id string, row int, label string, want, got int64) {
+	finding := func(id kstt.RuleID, row int, label string, want, got int64) {
 		s, ok := sev(id)
 		if !ok {
 			return

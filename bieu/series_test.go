@@ -68,11 +68,11 @@ func TestCheckSeries(t *testing.T) {
 		}
 	}
 	// Options switch rules off and are validated.
-	found, _ = bieu.CheckSeries(bad, kstt.CheckOptions{Rules: map[string]kstt.RuleOverride{"KSTT/R50": {Off: true}, "KSTT/R51": {Severity: kstt.Error}}})
+	found, _ = bieu.CheckSeries(bad, kstt.CheckOptions{Rules: map[kstt.RuleID]kstt.RuleOverride{"KSTT/R50": {Off: true}, "KSTT/R51": {Severity: kstt.Error}}})
 	if len(found) != 1 || found[0].Rule != "KSTT/R51" || found[0].Severity != kstt.Error {
 		t.Errorf("options: %v", found)
 	}
-	if _, err := bieu.CheckSeries(bad, kstt.CheckOptions{Rules: map[string]kstt.RuleOverride{"KSTT/R5O": {Off: true}}}); err == nil {
+	if _, err := bieu.CheckSeries(bad, kstt.CheckOptions{Rules: map[kstt.RuleID]kstt.RuleOverride{"KSTT/R5O": {Off: true}}}); err == nil {
 		t.Error("a misspelt rule ID is accepted")
 	}
 }

@@ -12,9 +12,9 @@ import (
 func byRule(t testing.TB, fs kstt.Findings, ids ...kstt.RuleID) kstt.Findings {
 	t.Helper()
 	for _, id := range ids {
-		if !slices.ContainsFunc(miniSpec.Rules, func(r kstt.Rule) bool { return kstt.RuleID(r.ID) == id }) {
+		if !slices.ContainsFunc(miniSpec.Rules, func(r kstt.Rule) bool { return r.ID == id }) {
 			t.Fatalf("rule %q is not declared by these tests", id)
 		}
 	}
-	return fs.Filter(func(f kstt.Finding) bool { return slices.Contains(ids, kstt.RuleID(f.Rule)) })
+	return fs.Filter(func(f kstt.Finding) bool { return slices.Contains(ids, f.Rule) })
 }

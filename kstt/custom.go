@@ -19,7 +19,7 @@ type ReportCheck struct {
 
 // validateChecks checks the catalogue's ReportChecks: complete rules of
 // kind Custom with a test, IDs unique across the catalogue.
-func (c *Catalogue) validateChecks(ids map[string]bool) error {
+func (c *Catalogue) validateChecks(ids map[RuleID]bool) error {
 	for i := range c.Checks {
 		r := &c.Checks[i].Rule
 		if ids[r.ID] || r.ID == "" || r.Kind != Custom || !r.Severity.Valid() || r.Meaning == "" || r.MeaningEN == "" ||

@@ -29,11 +29,11 @@ func TestCatalogueChecks(t *testing.T) {
 	if len(fs) != 1 || fs[0].Rule != "LOCAL/R01" || fs[0].Severity != Warning || fs[0].Message != "thiếu đơn vị (báo cáo ghi đơn vị)" {
 		t.Fatalf("findings: %v", fs)
 	}
-	fs, _ = cat.Check(&Report{}, CheckOptions{Rules: map[string]RuleOverride{"LOCAL/R01": {Severity: Error}}})
+	fs, _ = cat.Check(&Report{}, CheckOptions{Rules: map[RuleID]RuleOverride{"LOCAL/R01": {Severity: Error}}})
 	if len(fs) != 1 || fs[0].Severity != Error {
 		t.Fatalf("override: %v", fs)
 	}
-	fs, _ = cat.Check(&Report{}, CheckOptions{Rules: map[string]RuleOverride{"LOCAL/R01": {Off: true}}})
+	fs, _ = cat.Check(&Report{}, CheckOptions{Rules: map[RuleID]RuleOverride{"LOCAL/R01": {Off: true}}})
 	if len(fs) != 0 {
 		t.Fatalf("off: %v", fs)
 	}

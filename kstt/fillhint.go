@@ -17,7 +17,7 @@ import (
 // most severe of their severities. It runs only when such findings exist,
 // so a clean form costs nothing.
 func (c *Checker) unfilledFold(f Form, dst Findings, from int) Findings {
-	derivedRule := func(id string) bool {
+	derivedRule := func(id RuleID) bool {
 		for i := range c.spec.Rules {
 			if r := &c.spec.Rules[i]; r.ID == id {
 				return r.Kind == SumOfColumns || r.Kind == SumOfRows || r.Kind == Percentage

@@ -19,7 +19,7 @@ type Finding struct {
 	// of many units are gathered (a roll-up: bieu.Aggregate.Check); empty
 	// for a single report's own check.
 	Unit       string   `json:"unit,omitempty"`
-	Rule       string   `json:"rule"`
+	Rule       RuleID   `json:"rule"` // the rule's ID: compare with the generated constants (bieu.RuleII06aR01 …)
 	Severity   Severity `json:"severity"`
 	Form       string   `json:"form,omitempty"`
 	Part       string   `json:"part,omitempty"`
@@ -85,7 +85,7 @@ func (f Finding) line(vi bool) string {
 	} else {
 		b.WriteString(f.Severity.String())
 	}
-	b.WriteString(" " + f.Rule)
+	b.WriteString(" " + string(f.Rule))
 	if w := f.Where(); w != "" {
 		b.WriteString(" " + w)
 	}
@@ -162,7 +162,7 @@ func (fs Findings) AtLeast(s Severity) Findings {
 // byRule returns the findings of the given rule IDs (the selection
 // behind Catalogue.ByRule, once the IDs are known to be declared).
 func (fs Findings) byRule(ids []RuleID) Findings {
-	return fs.Filter(func(f Finding) bool { return slices.Contains(ids, RuleID(f.Rule)) })
+	return fs.Filter(func(f Finding) bool { return slices.Contains(ids, f.Rule) })
 }
 
 // ByForm returns the findings about the given form code ("" selects the

@@ -11,7 +11,10 @@ import (
 // RuleID is the stable ID of a rule, e.g. "II.06a/R01". Package bieu
 // declares one constant per official rule (bieu.RuleII06aR01 …), generated
 // from the same declarations as its rule catalogue, so that a misspelt ID
-// does not compile.
+// does not compile. Rule.ID, Finding.Rule and the keys of
+// CheckOptions.Rules are RuleIDs, so a finding compares with a constant
+// directly (f.Rule == bieu.RuleII06aR01) and an option names one
+// (CheckOptions{Rules: map[RuleID]RuleOverride{bieu.RuleKSTTR03: {Off: true}}}).
 //
 // A RuleID is an error value so that a finding matches its rule with
 // errors.Is, directly or through Findings.Err:
@@ -31,7 +34,7 @@ func (id RuleID) String() string { return string(id) }
 func (f Finding) Is(target error) bool {
 	var id RuleID
 	if errors.As(target, &id) {
-		return string(id) == f.Rule
+		return id == f.Rule
 	}
 	return target == ErrFindings
 }

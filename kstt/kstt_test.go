@@ -144,11 +144,11 @@ func TestCheckFindsAndLocates(t *testing.T) {
 	f.rows[0][5] = 3 // (6) flag of row 1
 	f.SetCellAddress("A", 1, 4, "X.01!D8")
 	fs := check(t, f)
-	got := map[string]int{}
+	got := map[kstt.RuleID]int{}
 	for _, x := range fs {
 		got[x.Rule]++
 	}
-	want := map[string]int{"X.01/R1": 1, "X.01/R2": 2, "X.01/R4": 1, "X.01/R5": 1}
+	want := map[kstt.RuleID]int{"X.01/R1": 1, "X.01/R2": 2, "X.01/R4": 1, "X.01/R5": 1}
 	for id, n := range want {
 		if got[id] != n {
 			t.Errorf("%s: %d findings, want %d (all: %v)", id, got[id], n, fs)
@@ -233,7 +233,7 @@ func TestFindingsSortFilterJSONAndErr(t *testing.T) {
 	fs.Sort()
 	var order []string
 	for _, f := range fs {
-		order = append(order, f.Rule)
+		order = append(order, string(f.Rule))
 	}
 	if strings.Join(order, " ") != "K/1 A/2 A/1 B/2" {
 		t.Errorf("sorted order %v", order)

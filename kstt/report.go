@@ -139,7 +139,7 @@ func (c *Catalogue) Rules() []Rule {
 }
 
 // Rule returns the rule with the given ID.
-func (c *Catalogue) Rule(id string) (Rule, error) {
+func (c *Catalogue) Rule(id RuleID) (Rule, error) {
 	for _, r := range c.Rules() {
 		if r.ID == id {
 			return r, nil
@@ -155,7 +155,7 @@ func (c *Catalogue) Rule(id string) (Rule, error) {
 func (c *Catalogue) ByRule(fs Findings, ids ...RuleID) (Findings, error) {
 	known := map[RuleID]bool{}
 	for _, r := range c.Rules() {
-		known[RuleID(r.ID)] = true
+		known[r.ID] = true
 	}
 	for _, id := range ids {
 		if !known[id] {
@@ -169,7 +169,7 @@ func (c *Catalogue) ByRule(fs Findings, ids ...RuleID) (Findings, error) {
 // across the catalogue, references to declared forms, columns and narrative
 // figures.
 func (c *Catalogue) Validate() error {
-	ids := map[string]bool{}
+	ids := map[RuleID]bool{}
 	for _, s := range c.Forms {
 		if err := s.Validate(); err != nil {
 			return err
@@ -342,7 +342,7 @@ func (c *Catalogue) Check(r *Report, opts CheckOptions) (Findings, error) {
 		for _, rule := range spec.Rules {
 			if ov, ok := opts.Rules[rule.ID]; ok {
 				if sub.Rules == nil {
-					sub.Rules = map[string]RuleOverride{}
+					sub.Rules = map[RuleID]RuleOverride{}
 				}
 				sub.Rules[rule.ID] = ov
 			}

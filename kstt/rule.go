@@ -3,8 +3,9 @@ package kstt
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"reflect"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -130,7 +131,7 @@ func (r Ref) String() string {
 
 // Rule is one official or plausibility rule, declared once as data.
 type Rule struct {
-	ID        string   `json:"id"`                // stable, e.g. "II.06a/R01"
+	ID        RuleID   `json:"id"`                // stable, e.g. "II.06a/R01"
 	Kind      RuleKind `json:"kind"`              // what it asserts
 	Severity  Severity `json:"severity"`          // default severity (CheckOptions may change it)
 	Expr      string   `json:"expr"`              // as the form prints it, e.g. "(3) = (4) + (5) + (6)"
@@ -156,7 +157,7 @@ type RuleOverride struct {
 // a JSON file: {"rules": {"II.07b/R04": {"severity": "info"}}}. The zero
 // value runs every rule at its default severity.
 type CheckOptions struct {
-	Rules map[string]RuleOverride `json:"rules,omitempty"`
+	Rules map[RuleID]RuleOverride `json:"rules,omitempty"`
 }
 
 // resolve returns the severity a rule runs at, and false when it is off.
@@ -179,15 +180,11 @@ func (o *CheckOptions) resolve(r *Rule) (Severity, bool) {
 // misspelt ID would otherwise silently change nothing) and overrides with an
 // invalid severity. Errors match ErrUnknownRule or ErrBadSeverity.
 func (o CheckOptions) Validate(rules []Rule) error {
-	known := make(map[string]bool, len(rules))
+	known := make(map[RuleID]bool, len(rules))
 	for i := range rules {
 		known[rules[i].ID] = true
 	}
-	ids := make([]string, 0, len(o.Rules))
-	for id := range o.Rules {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
+	ids := slices.Sorted(maps.Keys(o.Rules))
 	for _, id := range ids {
 		if !known[id] {
 			return fmt.Errorf("kstt: check options: %w: %q", ErrUnknownRule, id)
@@ -204,7 +201,7 @@ func (o CheckOptions) Validate(rules []Rule) error {
 func ParseCheckOptions(data []byte, rules []Rule) (CheckOptions, error) {
 	// Severities are read as text first so that an error names the rule.
 	var raw struct {
-		Rules map[string]struct {
+		Rules map[RuleID]struct {
 			Off      bool   `json:"off,omitempty"`
 			Severity string `json:"severity,omitempty"`
 		} `json:"rules,omitempty"`
@@ -219,7 +216,7 @@ func ParseCheckOptions(data []byte, rules []Rule) (CheckOptions, error) {
 	}
 	o := CheckOptions{}
 	if raw.Rules != nil {
-		o.Rules = make(map[string]RuleOverride, len(raw.Rules))
+		o.Rules = make(map[RuleID]RuleOverride, len(raw.Rules))
 	}
 	for id, r := range raw.Rules {
 		ov := RuleOverride{Off: r.Off}

@@ -113,7 +113,7 @@ func (s *FormSpec) PartIndex(id string) int {
 }
 
 // Rule returns the rule with the given ID, or nil.
-func (s *FormSpec) Rule(id string) *Rule {
+func (s *FormSpec) Rule(id RuleID) *Rule {
 	for i := range s.Rules {
 		if s.Rules[i].ID == id {
 			return &s.Rules[i]
@@ -171,10 +171,10 @@ func (s *FormSpec) Validate() error {
 			}
 		}
 	}
-	ids := map[string]bool{}
+	ids := map[RuleID]bool{}
 	for i := range s.Rules {
 		r := &s.Rules[i]
-		if !strings.HasPrefix(r.ID, s.Code+"/") || ids[r.ID] {
+		if !strings.HasPrefix(string(r.ID), s.Code+"/") || ids[r.ID] {
 			return bad("rule ID %q is repeated or not prefixed by %q", r.ID, s.Code+"/")
 		}
 		ids[r.ID] = true

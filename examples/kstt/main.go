@@ -392,10 +392,10 @@ func splitOptions(path string, extra ...kstt.Rule) (kstt.CheckOptions, bieu.Read
 	if err != nil {
 		return check, read, fmt.Errorf("%s: %w", path, err)
 	}
-	check.Rules = map[string]kstt.RuleOverride{}
-	read.Rules.Rules = map[string]kstt.RuleOverride{}
+	check.Rules = map[kstt.RuleID]kstt.RuleOverride{}
+	read.Rules.Rules = map[kstt.RuleID]kstt.RuleOverride{}
 	for id, ov := range opts.Rules {
-		if strings.HasPrefix(id, "READ/") {
+		if strings.HasPrefix(string(id), "READ/") {
 			read.Rules.Rules[id] = ov
 		} else {
 			check.Rules[id] = ov
@@ -524,7 +524,7 @@ func line(f kstt.Finding, lang string) string {
 		}
 		return s
 	}
-	fields := []string{sev, f.Rule, dash(where), dash(f.Expected), dash(f.Actual), msg}
+	fields := []string{sev, string(f.Rule), dash(where), dash(f.Expected), dash(f.Actual), msg}
 	for i := range fields {
 		fields[i] = termSafe(fields[i])
 	}

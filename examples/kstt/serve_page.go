@@ -90,7 +90,7 @@ func findingViews(fs kstt.Findings) []findingView {
 			where = f.Where()
 		}
 		out = append(out, findingView{
-			Class: sevName(f.Severity), Severity: f.Severity.Vietnamese(), Rule: f.Rule, Where: where,
+			Class: sevName(f.Severity), Severity: f.Severity.Vietnamese(), Rule: string(f.Rule), Where: where,
 			Expected: f.Expected, Actual: f.Actual, Message: f.Message,
 		})
 	}

@@ -33,7 +33,7 @@ func TestSeedFindings(t *testing.T) {
 	}
 	var got []key
 	for _, f := range fs {
-		got = append(got, key{f.Rule, f.Form, f.RowLabel, f.Column, f.Expected, f.Actual, f.Severity})
+		got = append(got, key{string(f.Rule), f.Form, f.RowLabel, f.Column, f.Expected, f.Actual, f.Severity})
 	}
 	if len(got) != len(want) {
 		t.Fatalf("got %d findings, want %d:\n%v", len(got), len(want), fs)

@@ -173,7 +173,7 @@ func ruleIDs(spec *kstt.FormSpec, k kstt.RuleKind) string {
 	var ids []string
 	for _, r := range spec.Rules {
 		if r.Kind == k {
-			ids = append(ids, r.ID)
+			ids = append(ids, string(r.ID))
 		}
 	}
 	return strings.Join(ids, ", ")

@@ -359,7 +359,7 @@ func (c *compiler) rule(s *Schema, spec *kstt.FormSpec, partIDs map[string]int, 
 		c.fail(rp+".basis", "a rule needs its legal basis (or the form its basis)")
 		return
 	}
-	kr := kstt.Rule{ID: r.ID, Severity: sev, Expr: vntext.NFC(strings.TrimSpace(r.Rule)), Basis: vntext.NFC(basis),
+	kr := kstt.Rule{ID: kstt.RuleID(r.ID), Severity: sev, Expr: vntext.NFC(strings.TrimSpace(r.Rule)), Basis: vntext.NFC(basis),
 		Meaning: vntext.NFC(r.Meaning), MeaningEN: r.MeaningEN, Inferred: r.Inferred, Note: vntext.NFC(r.Note), NoteEN: r.NoteEN,
 		Target: e.Target, Terms: e.Terms}
 	// Resolve and check the cells of the form's own parts.
@@ -529,7 +529,7 @@ func (c *compiler) rule(s *Schema, spec *kstt.FormSpec, partIDs map[string]int, 
 // ownRule adds a rule of the form's own cells to spec.
 func (c *compiler) ownRule(spec *kstt.FormSpec, rp string, kr *kstt.Rule, e *Expr) {
 	c.defaults(kr, e)
-	if !strings.HasPrefix(kr.ID, spec.Code+"/") {
+	if !strings.HasPrefix(string(kr.ID), spec.Code+"/") {
 		c.fail(rp+".id", "a rule of the form's own cells has an ID that starts with %q", spec.Code+"/")
 		return
 	}

@@ -26,7 +26,7 @@ func FromSpec(spec *kstt.FormSpec, ed Edition) *Declaration {
 	}
 	for _, r := range spec.Rules {
 		sev, _ := r.Severity.MarshalText()
-		dr := Rule{ID: r.ID, Rule: r.Expr, Check: r.Kind == kstt.Balance, Severity: string(sev),
+		dr := Rule{ID: string(r.ID), Rule: r.Expr, Check: r.Kind == kstt.Balance, Severity: string(sev),
 			Basis: r.Basis, Meaning: r.Meaning, MeaningEN: r.MeaningEN, Inferred: r.Inferred, Note: r.Note, NoteEN: r.NoteEN}
 		if r.Kind == kstt.Percentage && r.Places != 2 {
 			dr.Places = r.Places

@@ -310,7 +310,7 @@ func (p *printer) findingLine(f *kstt.Finding, where bool) string {
 		sev, msg, exp, act = f.Severity.String(), f.MessageEN, "expected", "actual"
 	}
 	var b strings.Builder
-	b.WriteString(sev + " " + f.Rule)
+	b.WriteString(sev + " " + string(f.Rule))
 	if where {
 		if w := f.Where(); w != "" {
 			b.WriteString(" (" + w + ")")

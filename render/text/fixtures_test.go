@@ -62,7 +62,7 @@ func seedHeader() kstt.Header {
 }
 
 func sum(id, part string, target int, terms ...int) kstt.Rule {
-	r := kstt.Rule{ID: id, Kind: kstt.SumOfColumns, Severity: kstt.Error, Target: kstt.Ref{Part: part, Col: target}}
+	r := kstt.Rule{ID: kstt.RuleID(id), Kind: kstt.SumOfColumns, Severity: kstt.Error, Target: kstt.Ref{Part: part, Col: target}}
 	for _, t := range terms {
 		r.Terms = append(r.Terms, kstt.Ref{Part: part, Col: t})
 	}

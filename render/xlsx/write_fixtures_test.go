@@ -83,7 +83,7 @@ func seedHeader() kstt.Header {
 }
 
 func sumOf(id, part string, target int, terms ...int) kstt.Rule {
-	r := kstt.Rule{ID: id, Kind: kstt.SumOfColumns, Severity: kstt.Error, Target: kstt.Ref{Part: part, Col: target}}
+	r := kstt.Rule{ID: kstt.RuleID(id), Kind: kstt.SumOfColumns, Severity: kstt.Error, Target: kstt.Ref{Part: part, Col: target}}
 	for _, c := range terms {
 		r.Terms = append(r.Terms, kstt.Ref{Part: part, Col: c})
 	}
@@ -164,7 +164,7 @@ func specII07b() *kstt.FormSpec {
 		gOneStop   = "TTHC được thực hiện theo CCMC, MCLT"
 		gProcess   = "Quy trình nội bộ giải quyết TTHC theo CCMC, MCLT được ban hành"
 	)
-	rate := func(id string, target, count, desk int) kstt.Rule {
+	rate := func(id kstt.RuleID, target, count, desk int) kstt.Rule {
 		return kstt.Rule{ID: id, Kind: kstt.Percentage, Severity: kstt.Warning, Places: 2,
 			Target: kstt.Ref{Part: "II", Col: target},
 			Terms:  []kstt.Ref{{Part: "II", Col: count}, {Part: "I", Col: desk}}}
