@@ -39,6 +39,47 @@ func TestNewReportSharesHeaderKeepsDisagreement(t *testing.T) {
 	}
 }
 
+// TestReportLiteralSaysNewReport: a report built as a literal leaves its
+// forms' headers empty; the findings say so, and name NewReport.
+func TestReportLiteralSaysNewReport(t *testing.T) {
+	q3, _ := period.Parse("Quý III năm 2024")
+	h := kstt.Header{Unit: "Sở Ngoại vụ", Recipient: "UBND tỉnh", Period: q3}
+	a := &bieu.II06a{Rows: []bieu.II06aRow{{Field: "Lĩnh vực lãnh sự", Online: 1, OnTime: 1}}}
+	if err := a.Fill(); err != nil {
+		t.Fatal(err)
+	}
+	fs, err := bieu.Check(&kstt.Report{Header: h, Forms: []kstt.Form{a}}, kstt.CheckOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hits := byRule(t, fs, bieu.RuleKSTTR30, bieu.RuleKSTTR31, bieu.RuleKSTTR32)
+	if len(hits) != 3 {
+		t.Fatalf("want R30, R31, R32: %v", fs)
+	}
+	for _, f := range hits {
+		if !strings.Contains(f.Message, "kstt.NewReport") || !strings.Contains(f.MessageEN, "kstt.NewReport copies it") {
+			t.Errorf("no NewReport hint: %s / %s", f.Message, f.MessageEN)
+		}
+	}
+	if !strings.Contains(hits.Sort()[0].MessageEN+hits[1].MessageEN+hits[2].MessageEN, "«Quý III năm 2024»") {
+		t.Errorf("the hint names the report's period: %v", hits)
+	}
+	// A form that names its unit beside one that does not (a report read
+	// from files takes the first form's header): no hint, just the finding.
+	b := &bieu.II08{Header: h}
+	b.Add(bieu.SectionCodeB, bieu.ProvinceLevel, bieu.II08Row{Field: "Lĩnh vực lãnh sự", PartialAssigned: 1, PartialDeployed: 1, PartialFiles: 1})
+	fs, _ = bieu.Check(&kstt.Report{Header: h, Forms: []kstt.Form{b, a}}, kstt.CheckOptions{})
+	hits = byRule(t, fs, bieu.RuleKSTTR30)
+	if len(hits) != 1 || hits[0].Form != "II.06a" || strings.Contains(hits[0].Message, "NewReport") {
+		t.Errorf("mixed headers: %v", hits)
+	}
+	// Built with NewReport, the same form is complete.
+	fs, _ = bieu.Check(kstt.NewReport(h, a), kstt.CheckOptions{})
+	if got := byRule(t, fs, bieu.RuleKSTTR30, bieu.RuleKSTTR31, bieu.RuleKSTTR32); len(got) != 0 {
+		t.Errorf("NewReport: %v", got)
+	}
+}
+
 func TestFillNumbersBlankSTTOnly(t *testing.T) {
 	f := &bieu.II06a{Rows: []bieu.II06aRow{{Field: "a"}, {STT: "x", Field: "b"}, {STT: " ", Field: "c"}}}
 	if err := f.Fill(); err != nil {

@@ -50,21 +50,40 @@ func checkComplete(r *Report, formHeaders []Header, field string, add func(Findi
 			}
 		}
 	case "header.unit", "header.recipient", "header.period":
+		// A report built as a literal leaves every form's header empty
+		// while its own names the field: say how to share it, rather than
+		// leave it to look like bad data. (A report read from files takes
+		// its header from a form, which names the field.)
+		shared := true
+		for _, h := range formHeaders {
+			if h.Unit != "" && field == "header.unit" || h.Recipient != "" && field == "header.recipient" ||
+				!h.Period.IsZero() && field == "header.period" {
+				shared = false
+			}
+		}
 		for i, f := range r.Forms {
 			h := formHeaders[i]
-			var label, en string
+			var label, en, reportHas string
 			missing := false
 			switch field {
 			case "header.unit":
-				label, en, missing = "Đơn vị báo cáo", "reporting unit", h.Unit == ""
+				label, en, missing, reportHas = "Đơn vị báo cáo", "reporting unit", h.Unit == "", r.Header.Unit
 			case "header.recipient":
-				label, en, missing = "Đơn vị nhận báo cáo", "recipient", h.Recipient == ""
+				label, en, missing, reportHas = "Đơn vị nhận báo cáo", "recipient", h.Recipient == "", r.Header.Recipient
 			default:
 				label, en, missing = "Kỳ báo cáo", "reporting period", h.Period.IsZero()
+				if !r.Header.Period.IsZero() {
+					reportHas = r.Header.Period.String()
+				}
 			}
 			if missing {
-				add(Finding{Form: f.Spec().Code, Row: -1, RowLabel: label, Expected: "(ghi rõ)", Actual: "(trống)",
-					Message: "biểu không ghi " + label, MessageEN: "the form does not name its " + en})
+				fd := Finding{Form: f.Spec().Code, Row: -1, RowLabel: label, Expected: "(ghi rõ)", Actual: "(trống)",
+					Message: "biểu không ghi " + label, MessageEN: "the form does not name its " + en}
+				if shared && reportHas != "" {
+					fd.Message += " (báo cáo ghi «" + reportHas + "»: kstt.NewReport chép phần đầu của báo cáo vào mọi biểu)"
+					fd.MessageEN += " (the report's header names «" + reportHas + "»: kstt.NewReport copies it into every form)"
+				}
+				add(fd)
 			}
 		}
 	}
