@@ -15,6 +15,16 @@ import (
 // 1…cols, then one row per formula, each formula in column A of its row
 // without a stored value (what a program that does not calculate writes).
 func CalcRows(rows, cols int, formulas ...string) string {
+	return calcRows(rows, cols, "", formulas)
+}
+
+// CachedXLSX is CalcXLSX with the value 0 stored beside every formula, as
+// a spreadsheet saves it: what a reader reads without calculating.
+func CachedXLSX(rows, cols int, formulas ...string) []byte {
+	return XLSX([]Sheet{{Name: "II.06a", Rows: calcRows(rows, cols, "<v>0</v>", formulas)}}, nil)
+}
+
+func calcRows(rows, cols int, value string, formulas []string) string {
 	var b strings.Builder
 	for r := 1; r <= rows; r++ {
 		fmt.Fprintf(&b, `<row r="%d">`, r)
@@ -25,7 +35,7 @@ func CalcRows(rows, cols int, formulas ...string) string {
 	}
 	for i, f := range formulas {
 		r := rows + 1 + i
-		fmt.Fprintf(&b, `<row r="%d"><c r="A%d"><f>%s</f></c></row>`, r, r, xmlEscape(f))
+		fmt.Fprintf(&b, `<row r="%d"><c r="A%d"><f>%s</f>%s</c></row>`, r, r, xmlEscape(f), value)
 	}
 	return b.String()
 }
