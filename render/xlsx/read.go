@@ -60,8 +60,10 @@ const (
 // (see ReadWorkbook): it charges each formula it evaluates 1 KiB plus 8
 // bytes per byte of its text, 640 bytes per cell of every range the
 // formula references (a whole column or row counts the sheet's used
-// rows or columns), and 224 bytes per cell of the rectangle from A1 to
-// the farthest cell it reads on each sheet. A formula whose charge does not
+// rows or columns), and for the in-memory workbook it computes in, 96
+// bytes per row up to the last one it holds on each sheet and 224 bytes
+// per cell slot (each row holds slots from column A to its last cell
+// read). A formula whose charge does not
 // fit is left without a value — the read does not fail — and the next
 // ones are tried; the peak heap stays within about twice the budget. A
 // large workbook saved without its values (an exporter that does not

@@ -34,16 +34,6 @@ const (
 	calcRowBytes     = 96
 )
 
-// calcBox is the rectangle from A1 of a sheet of the calculator's
-// workbook: rows × cols cells.
-type calcBox struct {
-	sheet      int
-	rows, cols int64
-}
-
-// cost is what excelize takes to hold the rectangle.
-func (b calcBox) cost() int64 { return b.rows*calcRowBytes + b.rows*b.cols*calcSlotBytes }
-
 // calcDone, when set (by a test), is called with the calculator and the
 // budget it was given once it has evaluated.
 var calcDone func(k *calculator, budget int64)
@@ -93,7 +83,8 @@ type calculator struct {
 	budget  int64 // bytes left of the read's memory budget
 	nodes   []calcNode
 	index   map[calcCell]int32
-	boxes   []calcBox // per grid: the rectangle of the calculator's workbook charged so far
+	slots   [][]int32 // per grid and row: the cell slots of the calculator's workbook charged so far
+	top     []int32   // per grid: the rows of the calculator's workbook charged so far
 	masters map[sharedKey]sharedFormula
 	failed  bool
 }
@@ -152,7 +143,8 @@ func (k *calculator) run(grids []*grid.Grid, budget int64) []*grid.Grid {
 	k.grids, k.budget = grids, budget
 	k.names = make([]string, len(grids))
 	k.widths = make([]int, len(grids))
-	k.boxes = make([]calcBox, len(grids))
+	k.slots = make([][]int32, len(grids))
+	k.top = make([]int32, len(grids))
 	seen := make(map[string]bool, len(grids))
 	for i, g := range grids {
 		k.names[i], k.widths[i] = g.Name, -1
@@ -186,6 +178,15 @@ func (k *calculator) run(grids []*grid.Grid, budget int64) []*grid.Grid {
 		}
 	}
 	return out
+}
+
+// width returns the slots charged per row of grid sheet, one entry per
+// row of the grid (a formula's own cell lies in the grid too).
+func (k *calculator) width(sheet int) []int32 {
+	if k.slots[sheet] == nil {
+		k.slots[sheet] = make([]int32, k.grids[sheet].Len())
+	}
+	return k.slots[sheet]
 }
 
 // node returns the node of cell c, added when new; -1 beyond
@@ -227,22 +228,11 @@ func (k *calculator) examine(id int32) {
 		return
 	}
 	cost := calcFormulaBytes + calcTextFactor*int64(len(f.text))
-	// The calculator's workbook holds, per sheet, every row up to the
-	// last one it holds a cell of, each with every cell slot up to its
-	// last cell: at most the rectangle from A1 to the farthest cell, which
-	// grows with each formula accepted.
-	var boxes []calcBox
-	grow := func(sheet, rows, cols int) {
-		for i := range boxes {
-			if boxes[i].sheet == sheet {
-				boxes[i].rows, boxes[i].cols = max(boxes[i].rows, int64(rows)), max(boxes[i].cols, int64(cols))
-				return
-			}
-		}
-		b := k.boxes[sheet]
-		boxes = append(boxes, calcBox{sheet, max(b.rows, int64(rows)), max(b.cols, int64(cols))})
-	}
-	grow(int(cell.sheet), int(cell.r)+1, int(cell.c)+1)
+	// The calculator's workbook holds, per sheet, every row up to the last
+	// one it holds a cell of, and in each row every cell slot up to its
+	// last cell: charged as the rows and slots grow.
+	type slots struct{ sheet, r1, r2, cols int }
+	grown := []slots{{int(cell.sheet), int(cell.r), int(cell.r), int(cell.c) + 1}}
 	for _, x := range f.refs {
 		if !sheetNameOK(k.names[x.sheet]) {
 			return
@@ -251,18 +241,38 @@ func (k *calculator) examine(id int32) {
 		if cost > k.budget {
 			return // a formula too costly: refused, the next ones are examined
 		}
-		rows, cols := k.extent(x.sheet)
-		grow(x.sheet, min(x.r2+1, rows), min(x.c2+1, cols))
+		used, width := k.extent(x.sheet)
+		if r2, c2 := min(x.r2, used-1), min(x.c2, width-1); r2 >= x.r1 && c2 >= 0 {
+			grown = append(grown, slots{x.sheet, x.r1, r2, c2 + 1})
+		}
 	}
-	for _, b := range boxes {
-		cost += b.cost() - k.boxes[b.sheet].cost()
+	top := map[int]int32{}
+	for _, g := range grown {
+		top[g.sheet] = max(top[g.sheet], k.top[g.sheet], int32(g.r2+1))
+		w := k.width(g.sheet)
+		for r := g.r1; r <= g.r2; r++ {
+			if r >= len(w) {
+				cost += calcSlotBytes * int64(g.cols)
+			} else if int(w[r]) < g.cols {
+				cost += calcSlotBytes * int64(g.cols-int(w[r]))
+			}
+		}
+	}
+	for sheet, n := range top {
+		cost += calcRowBytes * int64(n-k.top[sheet])
 	}
 	if cost > k.budget {
 		return
 	}
 	k.budget -= cost
-	for _, b := range boxes {
-		k.boxes[b.sheet] = b
+	for sheet, n := range top {
+		k.top[sheet] = n
+	}
+	for _, g := range grown {
+		w := k.width(g.sheet)
+		for r := g.r1; r <= g.r2 && r < len(w); r++ {
+			w[r] = max(w[r], int32(g.cols))
+		}
 	}
 	var deps []int32
 	bad := false
