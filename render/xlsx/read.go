@@ -63,7 +63,8 @@ const (
 // rows or columns), and for the in-memory workbook it computes in, 96
 // bytes per row up to the last one it holds on each sheet and 224 bytes
 // per cell slot (each row holds slots from column A to its last cell
-// read). A formula whose charge does not
+// read), 8 KiB per sheet (at most 256), and twice the bytes of each text
+// it reads. A formula whose charge does not
 // fit is left without a value — the read does not fail — and the next
 // ones are tried; the peak heap stays within about twice the budget. A
 // large workbook saved without its values (an exporter that does not
@@ -191,15 +192,16 @@ func ReadFile(path string, opts ReadOptions) ([]*grid.Grid, error) {
 // without a value (Text empty), as a reader without a calculator leaves
 // it, and bieu then reports the cell (READ/R02: computed with the form's
 // rule; READ/R03: an input column read as 0). It evaluates only numbers,
-// strings, TRUE and FALSE, the operators + - * / ^ & % = <> < <= > >=,
-// the functions SUM, SUMIF, COUNT, COUNTA, AVERAGE, MIN, MAX, ABS, INT,
-// ROUND, ROUNDUP, ROUNDDOWN, IF, IFERROR, AND, OR and NOT, and references
-// to cells, ranges, whole columns or rows of the workbook's sheets (a
-// shared formula's too); not a volatile function (NOW, RAND), one that
-// builds references (INDIRECT, OFFSET), a defined name, a 3-D or external
-// reference, an array constant, a formula longer than MaxFormulaLength,
-// nested deeper than MaxFormulaDepth, referencing an error value, on a
-// cycle (a formula reaching its own cell), or at the end of a chain of
+// strings, TRUE and FALSE, the operators + - * / ^ % = <> < <= > >=, the
+// functions SUM, COUNT, COUNTA, AVERAGE, MIN, MAX, ABS, INT, ROUND,
+// ROUNDUP, ROUNDDOWN, IF, IFERROR, AND, OR and NOT, and references to
+// cells, ranges, whole columns or rows of the workbook's sheets (a shared
+// formula's too). It refuses a volatile function (NOW, RAND), one that
+// builds references (INDIRECT, OFFSET) or matches criteria (SUMIF), a
+// defined name, a 3-D or external reference, an array constant, the text
+// operator &, a formula longer than MaxFormulaLength or nested deeper
+// than MaxFormulaDepth, one reading an error value, one on a cycle (a
+// formula reaching its own cell), and one at the end of a chain of
 // formula cells without values longer than MaxFormulaDepth. At most
 // MaxFormulaEvaluations formula cells are examined, each sheet from its
 // last row up (a form's TỔNG CỘNG row first), and what they cost is

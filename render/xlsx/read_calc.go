@@ -32,7 +32,12 @@ const (
 	calcAreaBytes    = 640
 	calcSlotBytes    = 224
 	calcRowBytes     = 96
+	calcSheetBytes   = 8192
 )
+
+// maxCalcSheets bounds the sheets of the calculator's workbook: excelize
+// takes time in the number of sheets to add one.
+const maxCalcSheets = 256
 
 // calcDone, when set (by a test), is called with the calculator and the
 // budget it was given once it has evaluated.
@@ -85,8 +90,9 @@ type calculator struct {
 	index   map[calcCell]int32
 	slots   [][]int32 // per grid and row: the cell slots of the calculator's workbook charged so far
 	top     []int32   // per grid: the rows of the calculator's workbook charged so far
+	used    []bool    // per grid: a sheet of the calculator's workbook
+	nsheets int       // the sheets of the calculator's workbook
 	masters map[sharedKey]sharedFormula
-	failed  bool
 }
 
 // sharedPrefix starts the Formula the reader gives a cell of a shared
@@ -145,6 +151,7 @@ func (k *calculator) run(grids []*grid.Grid, budget int64) []*grid.Grid {
 	k.widths = make([]int, len(grids))
 	k.slots = make([][]int32, len(grids))
 	k.top = make([]int32, len(grids))
+	k.used = make([]bool, len(grids))
 	seen := make(map[string]bool, len(grids))
 	for i, g := range grids {
 		k.names[i], k.widths[i] = g.Name, -1
@@ -261,19 +268,22 @@ func (k *calculator) examine(id int32) {
 	for sheet, n := range top {
 		cost += calcRowBytes * int64(n-k.top[sheet])
 	}
+	var fresh []int // the sheets the calculator's workbook gains
+	for _, x := range append(f.refs, cellRect{sheet: int(cell.sheet)}) {
+		if !k.used[x.sheet] && !slices.Contains(fresh, x.sheet) {
+			fresh = append(fresh, x.sheet)
+			cost += calcSheetBytes
+		}
+	}
+	if k.nsheets+len(fresh) > maxCalcSheets {
+		return
+	}
 	if cost > k.budget {
 		return
 	}
-	k.budget -= cost
-	for sheet, n := range top {
-		k.top[sheet] = n
-	}
-	for _, g := range grown {
-		w := k.width(g.sheet)
-		for r := g.r1; r <= g.r2 && r < len(w); r++ {
-			w[r] = max(w[r], int32(g.cols))
-		}
-	}
+	// The cells read: formula cells without a value are nodes of their
+	// own; a text is stored in the calculator's workbook (twice: its
+	// shared strings and their index).
 	var deps []int32
 	bad := false
 	k.cells(f.refs, func(sheet, r, c int, v grid.Cell) bool {
@@ -289,11 +299,27 @@ func (k *calculator) examine(id int32) {
 			// An error value makes the formula's result an error: no value.
 			bad = true
 			return false
+		case !v.IsNum:
+			cost += 2 * int64(len(v.Text))
 		}
 		return true
 	})
-	if bad {
+	if bad || cost > k.budget {
 		return
+	}
+	k.budget -= cost
+	for sheet, n := range top {
+		k.top[sheet] = n
+	}
+	for _, sheet := range fresh {
+		k.used[sheet] = true
+	}
+	k.nsheets += len(fresh)
+	for _, g := range grown {
+		w := k.width(g.sheet)
+		for r := g.r1; r <= g.r2 && r < len(w); r++ {
+			w[r] = max(w[r], int32(g.cols))
+		}
 	}
 	n = &k.nodes[id] // k.node may have grown the slice
 	n.f, n.deps, n.state, n.height = f, deps, nodeOpen, 1
@@ -422,9 +448,7 @@ func (k *calculator) evaluate() (values map[int32][]calcValue) {
 	defer func() {
 		// The reader never panics: a formula excelize cannot take leaves
 		// the cells not yet evaluated without a value.
-		if recover() != nil {
-			k.failed = true
-		}
+		_ = recover()
 	}()
 	f := excelize.NewFile()
 	defer f.Close()

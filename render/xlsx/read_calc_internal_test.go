@@ -43,6 +43,8 @@ func TestParseFormula(t *testing.T) {
 		{"SUM(OFFSET(A1,0,0,9,9))", "", 0},
 		{"_xlfn.CONCAT(A1)", "", 0},
 		{"FOOBAR(1)", "", 0},
+		{`SUMIF(A1:A3,">0")`, "", 0},
+		{`A1&"x"`, "", 0},
 		{"Total*2", "", 0},          // a defined name
 		{"A1:C3 B2:D4", "", 0},      // intersection
 		{"SUM((A1,B1))", "", 0},     // union

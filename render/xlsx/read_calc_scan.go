@@ -27,10 +27,12 @@ const (
 // calcFunctions are the functions the calculator evaluates: those the
 // official forms' formulas and common exporters use. A formula calling
 // any other — a volatile one (NOW, RAND, TODAY), one that builds its
-// references at run time (INDIRECT, OFFSET), or one the calculator does
-// not know — is not evaluated.
+// references at run time (INDIRECT, OFFSET), one matching criteria
+// (SUMIF, COUNTIF: excelize compiles the criteria, which a cell may hold,
+// as a regular expression for every cell it tests), or one the calculator
+// does not know — is not evaluated.
 var calcFunctions = map[string]bool{
-	"SUM": true, "SUMIF": true, "COUNT": true, "COUNTA": true, "AVERAGE": true,
+	"SUM": true, "COUNT": true, "COUNTA": true, "AVERAGE": true,
 	"MIN": true, "MAX": true, "ABS": true, "INT": true,
 	"ROUND": true, "ROUNDUP": true, "ROUNDDOWN": true,
 	"IF": true, "IFERROR": true, "AND": true, "OR": true, "NOT": true,
@@ -69,7 +71,7 @@ type parsedFormula struct {
 
 // formulaScanner reads a formula's text, token by token, accepting only
 // what the calculator evaluates in bounded time and memory: numbers,
-// strings, TRUE and FALSE, the arithmetic, comparison and text operators,
+// strings, TRUE and FALSE, the arithmetic and comparison operators,
 // parentheses, the functions of calcFunctions, and references to cells,
 // ranges, whole columns or rows of a sheet of the workbook. Anything else —
 // a defined name, a 3-D or external reference, an array constant, an error
@@ -171,7 +173,9 @@ func (sc *formulaScanner) run() bool {
 			}
 			sc.out.WriteByte('%')
 			sc.i++
-		case strings.IndexByte("+-*/^&=<>", ch) >= 0:
+		case strings.IndexByte("+-*/^=<>", ch) >= 0:
+			// Not '&': joining texts of up to 32,767 characters, each
+			// join copying the whole, is what a form never computes.
 			sc.out.WriteByte(ch)
 			sc.i, sc.operand = sc.i+1, false
 		case ch == '\'':

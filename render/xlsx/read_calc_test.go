@@ -42,7 +42,7 @@ func formulaValues(t *testing.T, data []byte, rows, n int) []string {
 func TestCalcEvaluates(t *testing.T) {
 	got := formulaValues(t, hostile.CalcXLSX(3, 4,
 		"SUM(A1:D3)", "ROUND(SUM(A1:B2)/3,2)", `IF(A1>0,"có","không")`, "SUM(C:C)", "SUM(2:2)",
-		"MAX(A1:A3)-MIN(B1:B3)+ABS(-2)+INT(2.7)", "SUMIF(A1:A3,\">0\",B1:B3)", "COUNT(A1:D3)+COUNTA(A1:A3)",
+		"MAX(A1:A3)-MIN(B1:B3)+ABS(-2)+INT(2.7)", "AVERAGE(A1:A3)*3", "COUNT(A1:D3)+COUNTA(A1:A3)",
 		"IFERROR(1/0,7)", "AND(TRUE,NOT(FALSE))", "A17*2", "A18+1", "50%"), 3, 13)
 	want := []string{"12", "1.33", "có", "3", "4", "4", "3", "15", "7", "TRUE", "", "", "0.5"}
 	// A17 and A18 are not cells of the workbook above: blank, so 0 and 1.
@@ -90,8 +90,8 @@ func TestCalcHostile(t *testing.T) {
 		{"a self-reference and a cycle", hostile.CalcXLSX(1, 1, "A2+1", "A4", "A3"), []want{{1, ""}, {2, ""}, {3, ""}}},
 		{"10,000 formulas over 2,600 cells each", hostile.CalcXLSX(100, 26, many...), []want{{100 + 9_999, "2600"}, {100, ""}}},
 		{"a formula of 1 MB", hostile.CalcXLSX(1, 1, "A1"+strings.Repeat("+A1", 340_000)), []want{{1, ""}}},
-		{"volatile, reference-building and unknown functions", hostile.CalcXLSX(2, 2, "NOW()", "RAND()", `INDIRECT("A"&ROW())`, "FOOBAR(1)", "SUM(OFFSET(A1,0,0,1048575,16383))"),
-			[]want{{2, ""}, {3, ""}, {4, ""}, {5, ""}, {6, ""}}},
+		{"volatile, reference-building and unknown functions", hostile.CalcXLSX(2, 2, "NOW()", "RAND()", `INDIRECT("A"&ROW())`, "FOOBAR(1)", "SUM(OFFSET(A1,0,0,1048575,16383))", `SUMIF(A1:B2,"*")`, `"a"&"b"`),
+			[]want{{2, ""}, {3, ""}, {4, ""}, {5, ""}, {6, ""}, {7, ""}, {8, ""}}},
 		{"a cell of a sheet of 200,000 rows", hostile.CalcCrossXLSX(200_000, 3, "Big!A1", "SUM(Big!A:C)"), []want{{3, "1"}, {4, ""}}},
 		{"a cell of a sheet of 20 MB of XML", hostile.CalcPaddedXLSX(20<<20, "Pad!A100"), []want{{3, "100"}}},
 	}
