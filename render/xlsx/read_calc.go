@@ -124,11 +124,10 @@ func (k *calculator) shared(sheet int, si, text string, r, c int) {
 }
 
 // add notes a formula cell without a stored value met while reading grid
-// sheet.
+// sheet. The list takes 12 bytes a cell, where the grid is charged at
+// least 40 for it.
 func (k *calculator) add(sheet, r, c int) {
-	if len(k.pending) < 4*MaxFormulaEvaluations {
-		k.pending = append(k.pending, calcCell{int32(sheet), int32(r), int32(c)})
-	}
+	k.pending = append(k.pending, calcCell{int32(sheet), int32(r), int32(c)})
 }
 
 // extent is a grid's used rows and columns.
@@ -161,7 +160,7 @@ func (k *calculator) run(grids []*grid.Grid, budget int64) []*grid.Grid {
 			seen[low] = true
 		}
 	}
-	k.index = make(map[calcCell]int32, len(k.pending))
+	k.index = make(map[calcCell]int32, min(len(k.pending), MaxFormulaEvaluations))
 	// Each sheet from its last row up: a form's TỔNG CỘNG row, below the
 	// rows it sums, is evaluated before the budget may run out.
 	slices.SortStableFunc(k.pending, func(a, b calcCell) int {
@@ -398,6 +397,10 @@ func (k *calculator) visit(root int32) {
 			case nodeOK:
 				n.height = max(n.height, k.nodes[d].height+1)
 			}
+			n = &k.nodes[top.id] // examine may have grown k.nodes
+			if n.height > MaxFormulaDepth {
+				n.state = nodeRefused // a chain too long: the other dependencies need no visit
+			}
 			continue
 		}
 		// Every dependency is settled.
@@ -414,6 +417,9 @@ func (k *calculator) visit(root int32) {
 				p.state = nodeRefused
 			} else if p.state == nodeOpen {
 				p.height = max(p.height, n.height+1)
+				if p.height > MaxFormulaDepth {
+					p.state = nodeRefused
+				}
 			}
 		}
 	}
