@@ -57,19 +57,21 @@ const (
 // 1 MiB between two tags (no cell holds that much) is ErrOverLimit too.
 //
 // What the grids leave of MaxMemory is the formula calculator's budget
-// (see ReadWorkbook): it charges each formula it evaluates 1 KiB plus 8
+// (see ReadWorkbook). It charges each formula it evaluates 512 bytes, 8
 // bytes per byte of its text, 640 bytes per cell of every range the
-// formula references (a whole column or row counts the sheet's used
-// rows or columns), and for the in-memory workbook it computes in, 96
-// bytes per row up to the last one it holds on each sheet and 224 bytes
-// per cell slot (each row holds slots from column A to its last cell
-// read), 8 KiB per sheet (at most 256), and twice the bytes of each text
-// it reads. A formula whose charge does not
-// fit is left without a value — the read does not fail — and the next
-// ones are tried; the peak heap stays within about twice the budget. A
-// large workbook saved without its values (an exporter that does not
-// calculate) may need a larger MaxMemory to have every formula evaluated:
-// an II.06a of 1,000 rows takes about 20 MiB.
+// formula references (a whole column or row counts the sheet's used rows
+// or columns) and twice the bytes of each text it reads; and for the
+// in-memory workbook it computes in, 96 bytes per row up to the last one
+// it holds on each sheet, 224 bytes per cell slot (each row holds slots
+// from column A to its last cell read) and 8 KiB per sheet (at most 256).
+// A formula whose charge does not fit is left without a value — the read
+// does not fail — and the next ones are tried; the peak heap stays within
+// about twice the budget. A large workbook saved without its values (by
+// an exporter that does not calculate) may need a larger MaxMemory to
+// have every formula evaluated: an II.06a of 1,000 rows saved so (3,011
+// formulas) is charged about 15 MiB and fits the default budget of its
+// 83 kB file; one of 5,000 rows holds 15,011, beyond
+// MaxFormulaEvaluations, and its first 10,000 are charged about 61 MiB.
 type ReadOptions struct {
 	MaxBytes  int64 // decompressed bytes of all the parts read, and the file's own size; default DefaultMaxBytes
 	MaxRows   int   // rows of one worksheet, counted to its last row holding a value; default DefaultMaxRows

@@ -27,7 +27,7 @@ const MaxFormulaEvaluations = 10000
 // 80, and the cached value of a cell read). As for the grids, the peak
 // heap stays within about twice what is charged.
 const (
-	calcFormulaBytes = 1024
+	calcFormulaBytes = 512
 	calcTextFactor   = 8
 	calcAreaBytes    = 640
 	calcSlotBytes    = 224
