@@ -235,3 +235,31 @@ func BenchmarkReadFormulas(b *testing.B) {
 	}
 	_ = os.Stdout
 }
+
+// BenchmarkReadFormulasWorst reads 10,000 formulas over 26,000 cells each
+// (before the calculator was bounded: more than a minute) under the
+// largest default budget, 160 MiB, which pays for 9 of them, against the
+// floor: the same workbook with its values stored.
+func BenchmarkReadFormulasWorst(b *testing.B) {
+	many := make([]string, 10_000)
+	for i := range many {
+		many[i] = "SUM(A1:Z1000)"
+	}
+	opts := xlsx.ReadOptions{MaxMemory: xlsx.DefaultMaxMemory}
+	for _, c := range []struct {
+		name string
+		data []byte
+	}{
+		{"cached", hostile.CachedXLSX(1000, 26, many...)},
+		{"calculated", hostile.CalcXLSX(1000, 26, many...)},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := xlsx.ReadWorkbook(bytes.NewReader(c.data), int64(len(c.data)), opts); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
