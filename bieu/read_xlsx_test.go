@@ -304,3 +304,31 @@ func TestReadFormulaMissingARow(t *testing.T) {
 		t.Errorf("values read: total (3) %d, HTQT (9) %d", f.Total.Received, f.Rows[1].OnTime)
 	}
 }
+
+// TestReadFormulaNotEvaluated: a formula the reader's calculator refuses
+// (a volatile function, a cycle, a criteria function) is no value read
+// silently: in an input column it is READ/R03, a warning that it was read
+// as 0; in a derived one READ/R02, computed with the form's rule.
+func TestReadFormulaNotEvaluated(t *testing.T) {
+	x, err := excelize.OpenReader(bytes.NewReader(writeWorkbook(t, seedForms(t)...)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for cell, f := range map[string]string{"C14": "NOW()", "I13": "I13+1", "H13": `SUMIF(H12:H12,">0")`} {
+		x.SetCellValue("II.06a", cell, nil)
+		x.SetCellFormula("II.06a", cell, f)
+	}
+	var b bytes.Buffer
+	if err := x.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	res := readWorkbook(t, b.Bytes())
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, f.Rule+" "+f.Cell+" "+f.Expected+"|"+f.Actual)
+	}
+	want := []string{"READ/R03 II.06a!H13 0|=SUMIF(H12:H12,\">0\")", "READ/R03 II.06a!I13 0|=I13+1", "READ/R02 II.06a!C14 33|=NOW()"}
+	if !cmp.Equal(got, want) {
+		t.Fatalf("reader findings %v, want %v", got, want)
+	}
+}

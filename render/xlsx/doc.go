@@ -12,6 +12,8 @@
 // ReadWorkbook and ReadFile read a workbook back: every worksheet as a raw
 // kstt/grid.Grid (values as stored, formulas, merges), streamed and bounded by
 // ReadOptions, with typed errors for a file that is not a workbook, is
-// encrypted, truncated or too large. Package bieu recognises the forms in
-// the grids.
+// encrypted, truncated or too large. A formula saved without its value is
+// evaluated in memory, within the same memory budget and the bounds
+// ReadWorkbook lists, or left without a value. Package bieu recognises the
+// forms in the grids.
 package xlsx

@@ -89,6 +89,8 @@ func FuzzReadSheetXML(f *testing.F) {
 	f.Add(`<row r="1"><c r="A1" t="b"><v>1</v></c><c r="B1" t="e"><v>#REF!</v></c><c r="C1" t="str"><f>"x"</f><v>x</v></c></row>`, "")
 	// Formulas without a stored value: evaluated by the reader (read_calc.go).
 	f.Add(`<row r="1"><c r="A1"><f>SUM(A1:A2)+1/0</f></c><c r="B1"><f>INDIRECT("A"&amp;B1)</f></c><c r="C1"><f>(</f></c><c r="D1"><f>D1+1</f></c><c r="E1"><f>SUM(A:XFD)</f></c></row>`, "x")
+	f.Add(`<row r="1"><c r="A1"><f>A2+1</f></c><c r="B1"><f>SUM(A:A)+SUM(1:1)</f></c><c r="C1"><f t="shared" ref="C1:C2" si="0">$A$1+B1</f></c></row><row r="2"><c r="A2"><f>'II.06a'!B2*2</f></c><c r="B2"><v>3</v></c><c r="C2"><f t="shared" si="0"/></c></row>`, "x")
+	f.Add(`<row r="1"><c r="A1"><f>ROUND(AVERAGE(B1:D1)/3,2)</f></c><c r="B1" t="s"><v>0</v></c><c r="C1" t="e"><v>#N/A</v></c><c r="D1"><f>IF(B1="x",1,0)</f></c></row>`, "x")
 	f.Fuzz(func(t *testing.T, rows, sst string) {
 		data := hostile.XLSX([]hostile.Sheet{{Name: "II.06a", Rows: rows}}, []string{sst})
 		gs, err := readBytes(data, xlsx.ReadOptions{MaxBytes: 1 << 20, MaxRows: 2000, MaxCols: 64, MaxMemory: 4 << 20})

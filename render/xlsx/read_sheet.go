@@ -231,12 +231,15 @@ func (sr *sheetReader) cell(start xml.StartElement) error {
 	if hasF {
 		c.Formula = formula
 		if c.Formula == "" {
-			c.Formula = "(shared formula " + shared + ")"
+			c.Formula = sharedPrefix + shared + ")"
+		} else if shared != "" {
+			sr.rd.calc.shared(sr.rd.sheet, shared, formula, row, col)
 		}
 		c.Cached = hasV
 		if !hasV {
-			// The workbook's own formula, evaluated (read_calc.go).
-			c.Text, c.IsNum = sr.rd.calc.value(sr.g.Name, row, col)
+			// The workbook's own formula, evaluated once every sheet is
+			// read (read_calc.go).
+			sr.rd.calc.add(sr.rd.sheet, row, col)
 		}
 	}
 	return sr.put(row, col, c)
