@@ -325,7 +325,7 @@ func TestReadFormulaNotEvaluated(t *testing.T) {
 	res := readWorkbook(t, b.Bytes())
 	var got []string
 	for _, f := range res.Findings {
-		got = append(got, f.Rule+" "+f.Cell+" "+f.Expected+"|"+f.Actual)
+		got = append(got, string(f.Rule)+" "+f.Cell+" "+f.Expected+"|"+f.Actual)
 	}
 	want := []string{"READ/R03 II.06a!H13 0|=SUMIF(H12:H12,\">0\")", "READ/R03 II.06a!I13 0|=I13+1", "READ/R02 II.06a!C14 33|=NOW()"}
 	if !cmp.Equal(got, want) {
