@@ -191,7 +191,7 @@ func TestDeclaredII06aOnFiles(t *testing.T) {
 		}
 		compareRead(t, name, grids, cat)
 		// Rendered to XLSX and read back.
-		res, err := Read(grids)
+		res, err := readGrids(grids, ReadOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -209,11 +209,11 @@ func TestDeclaredII06aOnFiles(t *testing.T) {
 
 func compareRead(t *testing.T, name string, grids []*grid.Grid, cat *kstt.Catalogue) {
 	t.Helper()
-	typed, err := ReadWith(grids, ReadOptions{Catalogue: Official()})
+	typed, err := readGrids(grids, ReadOptions{Catalogue: Official()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	gen, err := ReadWith(grids, ReadOptions{Catalogue: cat})
+	gen, err := readGrids(grids, ReadOptions{Catalogue: cat})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -335,11 +335,11 @@ func TestDeclaredII06bSettlesByLevels(t *testing.T) {
 	for _, g := range grids {
 		g.Name = "Sheet " + g.Name[len(g.Name)-1:] // no code in the sheet's name: tell them by the body
 	}
-	typed, err := ReadWith(grids, ReadOptions{Catalogue: Official()})
+	typed, err := readGrids(grids, ReadOptions{Catalogue: Official()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	gen, err := ReadWith(grids, ReadOptions{Catalogue: cat})
+	gen, err := readGrids(grids, ReadOptions{Catalogue: cat})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -379,7 +379,7 @@ func TestDeclaredII06bSettlesByLevels(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	res, err := ReadWith(grids, ReadOptions{Catalogue: local})
+	res, err := readGrids(grids, ReadOptions{Catalogue: local})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -418,7 +418,7 @@ func TestDeclaredCodeLine(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		res, err := ReadWith(grids, ReadOptions{Catalogue: cat})
+		res, err := readGrids(grids, ReadOptions{Catalogue: cat})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -462,7 +462,7 @@ func TestReadSelectsTheEditionByPeriod(t *testing.T) {
 	g := s.New(kstt.Header{Unit: "Sở Tư pháp", Recipient: "UBND tỉnh", Period: q1})
 	_ = g.AddRow(0, "Hộ tịch", map[string]int64{"online": 2, "on_time": 2, "returned": 3})
 	_ = g.Fill()
-	res, err := ReadWith(workbook(g), ReadOptions{Editions: eds})
+	res, err := readGrids(workbook(g), ReadOptions{Editions: eds})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -478,7 +478,7 @@ func TestReadSelectsTheEditionByPeriod(t *testing.T) {
 		t.Fatalf("2026 findings: %v", fs)
 	}
 	f := cleanFixture()
-	res, err = ReadWith(workbook(f.a), ReadOptions{Editions: eds})
+	res, err = readGrids(workbook(f.a), ReadOptions{Editions: eds})
 	if err != nil {
 		t.Fatal(err)
 	}

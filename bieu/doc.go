@@ -8,11 +8,12 @@
 // relate them); Check checks a whole kstt.Report. The rules are listed in
 // RULES.md, generated from the declarations.
 //
-// Read recognises these forms in what other units send — the worksheets of
-// a workbook (render/xlsx.ReadWorkbook) or a document pasted from Word or
-// a PDF (render/text.ReadPasted) — by their headers, and returns them
-// typed, every cell remembering its address ("II.06a!D12") so that the
-// findings of Check point at it; see ReadWith.
+// Read is the one way in for what other units send — a workbook, a JSON
+// report, or a document pasted from Word or a PDF, told apart by their
+// first bytes —: it recognises the forms by their headers, checks them and
+// returns the report with findings that carry their cell ("II.06a!D12").
+// Workbooks and text are read by the formats render/xlsx and render/text
+// register when imported (grid.RegisterFormat); see Read.
 //
 // Editions: a report's period selects the edition of the forms it is read
 // and checked against (Editions). Thông tư 01/2020/TT-VPCP applies to the

@@ -1,19 +1,19 @@
 package bieu_test
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 
 	"github.com/baocaodinhky/vpcp/bieu"
-	"github.com/baocaodinhky/vpcp/kstt"
 	"github.com/baocaodinhky/vpcp/kstt/decl"
-	"github.com/baocaodinhky/vpcp/render/text"
+	_ "github.com/baocaodinhky/vpcp/render/text"
 )
 
 // A form declared as data only — the provincial II.07b with one row per
 // unit — added to the official catalogue, recognised by its header in a
 // pasted document, and checked: every finding names its cell.
-func ExampleReadWith_declaredForm() {
+func ExampleRead_declaredForm() {
 	data, err := os.ReadFile("../examples/decl/ii07b-don-vi.json")
 	if err != nil {
 		fmt.Println(err)
@@ -34,25 +34,18 @@ func ExampleReadWith_declaredForm() {
 	}
 	cat.Report, cat.Checks = append(off.Report, cat.Report...), append(off.Checks, cat.Checks...)
 
-	doc, err := os.Open("../examples/decl/tinh-theo-don-vi.txt")
+	doc, err := os.ReadFile("../examples/decl/tinh-theo-don-vi.txt")
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	defer doc.Close()
-	grids, err := text.ReadPasted(doc, "tinh.txt")
+	report, fs, err := bieu.Read(bytes.NewReader(doc), int64(len(doc)), bieu.ReadOptions{Name: "tinh.txt", Catalogue: cat})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	res, err := bieu.ReadWith(grids, bieu.ReadOptions{Catalogue: cat})
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	f := res.Forms[0].(*decl.Form)
+	f := report.Forms[0].(*decl.Form)
 	fmt.Println(f.Spec().Code, len(f.Parts[0].Rows), "đơn vị, TỔNG CỘNG (3) =", f.Value(0, 4, 3))
-	fs, _ := res.Check(kstt.CheckOptions{})
 	for _, x := range fs {
 		fmt.Println(x.Severity, x.Rule, x.Cell, x.Expected, x.Actual)
 	}

@@ -104,7 +104,7 @@ func TestNamedSheetWithoutTable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = bieu.Read(gs)
+	_, err = bieu.ReadGridsForTest(gs, bieu.ReadOptions{})
 	var re *bieu.ReadError
 	if !errors.Is(err, bieu.ErrUnrecognized) || !errors.As(err, &re) || re.Grid != "II.06a" {
 		t.Fatalf("err = %v, want ErrUnrecognized for sheet II.06a", err)
@@ -117,7 +117,7 @@ func TestNamedSheetWithoutTable(t *testing.T) {
 		t.Fatal(err)
 	}
 	gs = append(gs, &grid.Grid{Name: "II.08", Rows: [][]grid.Cell{{{}}, nil}})
-	res, err := bieu.Read(gs)
+	res, err := bieu.ReadGridsForTest(gs, bieu.ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

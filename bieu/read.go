@@ -60,10 +60,10 @@ func (e *ReadError) Unwrap() error { return e.Err }
 
 func quote(s string) string { return `"` + s + `"` }
 
-// ReadResult is what Read found: the forms in the order they appear, the
+// readResult is what readGrids found: the forms in the order they appear, the
 // reader's findings, and what it could read of the narrative report when
 // the grids hold one (pasted text).
-type ReadResult struct {
+type readResult struct {
 	Forms []kstt.Form `json:"-"`
 	// Where[i] is the address of the code line (or first header row) of
 	// Forms[i], e.g. "II.06a!A1" or "bao-cao.txt:L136:C1".
@@ -99,7 +99,7 @@ type ReadResult struct {
 // Findings about a form's header (KSTT/R01) and about the narrative — its
 // heading period, its section I.6 figures — get the address of the line
 // they were read from.
-func (r *ReadResult) Check(opts kstt.CheckOptions) (kstt.Findings, error) {
+func (r *readResult) Check(opts kstt.CheckOptions) (kstt.Findings, error) {
 	cat := r.cat
 	if cat == nil {
 		cat = Official()
@@ -166,7 +166,7 @@ func (r *ReadResult) Check(opts kstt.CheckOptions) (kstt.Findings, error) {
 // Report assembles a kstt.Report from the result: the header of the first
 // form, the forms, and a Narrative holding PeriodText and Files when
 // either was read.
-func (r *ReadResult) Report() *kstt.Report {
+func (r *readResult) Report() *kstt.Report {
 	rep := &kstt.Report{Forms: r.Forms}
 	if len(r.Forms) > 0 {
 		rep.Header = r.Forms[0].FormHeader()
@@ -187,7 +187,7 @@ type ReadOptions struct {
 	// Editions select the edition of the forms by the period the forms
 	// name: the grids are read with each edition's forms, most precedent
 	// first, until one finds a form, then again with the forms of the
-	// period's edition, which ReadResult.Check applies (with the notice
+	// period's edition, which readResult.Check applies (with the notice
 	// KSTT/R40 when no edition covers the period). nil: DefaultEditions
 	// (Thông tư 01/2020/TT-VPCP).
 	Editions *Editions
@@ -196,54 +196,36 @@ type ReadOptions struct {
 	// declared as data (package decl) as generic forms, recognised by
 	// their headers like the others.
 	Catalogue *kstt.Catalogue
+
+	// Name is the input's file name (its base name is enough): the cells
+	// of findings read "Name:L12:C3" for text, and a workbook named .xlsx
+	// or .xlsm goes to the workbook reader whatever its content, so that
+	// an empty or damaged one is reported as such.
+	Name string
+	// MaxBytes bounds the bytes read and decompressed from the input: by
+	// default DefaultMaxJSONBytes for JSON and the readers' own defaults
+	// (render/xlsx.DefaultMaxBytes, render/text.DefaultPasteMaxBytes).
+	MaxBytes int64
+	// MaxRows bounds the rows of a worksheet, the lines of text and the
+	// rows of a JSON form; 0: the readers' defaults.
+	MaxRows int
+	// MaxMemory is the readers' memory budget for the grids they keep; 0:
+	// from the input's size, as render/xlsx.ReadOptions documents.
+	MaxMemory int64
 }
 
-// Read recognises the official forms in grids with the default options;
-// see ReadWith for how.
-func Read(grids []*grid.Grid) (*ReadResult, error) { return ReadWith(grids, ReadOptions{}) }
-
-// ReadWith recognises the official forms (II.06a, II.06b, II.07b, II.08)
-// in raw grids — the worksheets of a
-// workbook (render/xlsx.ReadWorkbook) or a document pasted from Word or a
-// PDF (render/text.ReadPasted) — by their headers, never by fixed
-// positions, and returns them as typed forms whose cells remember their
-// address in the source ("II.06a!D12", "bao-cao.txt:L148:C3"), so every
-// finding of a later Check points at the cell to correct.
-//
-// A form is found by any of: its code line ("Biểu số II.06a/VPCP/KSTT", in
-// any case, spacing or Unicode normalisation; a worksheet named after the
-// code counts too); the column-number row ("(1) (2) (3)=(4)+(5)+(6) …", or
-// 1 2 3 … without parentheses); or the header labels in official order
-// ("STT", "Lĩnh vực giải quyết", "Tổng số", "Trực tuyến" …), with the
-// variants real templates print: "Trong đó" for "Trong kỳ", "Tiếp nhận" as the first
-// group (group labels are not needed to recognise a form), "Đơn vị" for
-// "Lĩnh vực" (II.07b of a provincial one-stop system). Columns are mapped by
-// the column-number row when there is one, else by the labels; extra blank
-// columns and rows are skipped. The body runs to TỔNG CỘNG; II.08's section
-// (A, B) and level (I, II, III) rows and II.07b's Parts I and II are read as
-// such. A sheet may hold several forms, a workbook one form per sheet.
-//
-// Values: numbers stored as numbers or as text ("02", "1.234", "33,33",
-// "0%"), a percentage cell's fraction (0.25 shown as 25 %) as 25. What the
-// reader had to interpret is reported as a finding of the READ/ rules (see
-// ReadRules): a blank cell is read as 0 (Info); a formula without a stored
-// value is computed from the form's own rule (Info) — the relation the
-// renderer wrote as that formula; text that is no number is an Error and
-// read as 0. The header block gives kstt.Header: Đơn vị báo cáo, Đơn vị
-// nhận báo cáo (also on the next line), Kỳ báo cáo (period.Parse) checked
-// against the "(Từ ngày … đến ngày …)" line.
-//
-// ReadWith fails with a *ReadError when no grid holds a form (ErrNoForm)
-// or a code line — or a worksheet named for a form ("II.06a") that is not
-// empty (an empty one is READ/R13) — has no readable table of that form
-// (ErrUnrecognized);
-// everything else it had to interpret is a finding. Grids without a form
-// (a sheet of notes) are skipped when another grid holds one.
-func ReadWith(grids []*grid.Grid, opts ReadOptions) (*ReadResult, error) {
+// readGrids recognises the official forms in raw grids (see Read for
+// how) and returns them as typed forms whose cells remember their address
+// in the source, with the reader's findings. It fails with a *ReadError
+// when no grid holds a form (ErrNoForm) or a code line — or a worksheet
+// named for a form ("II.06a") that is not empty (an empty one is READ/R13)
+// — has no readable table of that form (ErrUnrecognized). Grids without a
+// form (a sheet of notes) are skipped when another grid holds one.
+func readGrids(grids []*grid.Grid, opts ReadOptions) (*readResult, error) {
 	if opts.Catalogue == nil {
 		return readEdition(grids, opts) // picks the catalogue by period, then comes back here
 	}
-	res := &ReadResult{cat: opts.Catalogue}
+	res := &readResult{cat: opts.Catalogue}
 	rd := newReader(opts)
 	var noForm []string
 	for _, g := range grids {
@@ -267,16 +249,6 @@ func ReadWith(grids []*grid.Grid, opts ReadOptions) (*ReadResult, error) {
 	}
 	res.Findings = rd.findings.Sort()
 	return res, nil
-}
-
-// ReadReport reads the grids into a report (see ReadResult.Report) and
-// returns it with the reader's findings.
-func ReadReport(grids []*grid.Grid) (*kstt.Report, kstt.Findings, error) {
-	res, err := Read(grids)
-	if err != nil {
-		return nil, nil, err
-	}
-	return res.Report(), res.Findings, nil
 }
 
 func lookedForAny() string {

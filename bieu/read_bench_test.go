@@ -101,7 +101,7 @@ func BenchmarkReadII06a(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				res, err := bieu.Read(gs)
+				res, err := bieu.ReadGridsForTest(gs, bieu.ReadOptions{})
 				if err != nil || len(res.Forms[0].(*bieu.II06a).Rows) != n {
 					b.Fatal(err)
 				}
@@ -113,7 +113,7 @@ func BenchmarkReadII06a(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				res, err := bieu.Read(gs)
+				res, err := bieu.ReadGridsForTest(gs, bieu.ReadOptions{})
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -133,7 +133,7 @@ func retained(b *testing.B, data []byte) float64 {
 	if err != nil {
 		b.Fatal(err)
 	}
-	res, err := bieu.Read(gs)
+	res, err := bieu.ReadGridsForTest(gs, bieu.ReadOptions{})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -14,7 +14,7 @@ import (
 // then, when the period the forms name belongs to another edition, reads
 // them again with that edition's catalogue. The result records the
 // edition.
-func readEdition(grids []*grid.Grid, opts ReadOptions) (*ReadResult, error) {
+func readEdition(grids []*grid.Grid, opts ReadOptions) (*readResult, error) {
 	eds := opts.Editions
 	if eds == nil {
 		eds = DefaultEditions()
@@ -22,14 +22,14 @@ func readEdition(grids []*grid.Grid, opts ReadOptions) (*ReadResult, error) {
 	list := eds.List()
 	if len(list) == 0 {
 		opts.Catalogue = Official()
-		return ReadWith(grids, opts)
+		return readGrids(grids, opts)
 	}
-	var res *ReadResult
+	var res *readResult
 	var err, first error
 	var used *kstt.Catalogue
 	for _, ed := range list {
 		opts.Catalogue = ed.Catalogue
-		if res, err = ReadWith(grids, opts); err == nil {
+		if res, err = readGrids(grids, opts); err == nil {
 			used = ed.Catalogue
 			break
 		}
@@ -43,7 +43,7 @@ func readEdition(grids []*grid.Grid, opts ReadOptions) (*ReadResult, error) {
 	ed, exact := eds.For(reportPeriod(res.Report()))
 	if ed.Catalogue != used {
 		opts.Catalogue = ed.Catalogue
-		if res, err = ReadWith(grids, opts); err != nil {
+		if res, err = readGrids(grids, opts); err != nil {
 			return nil, err
 		}
 	}
@@ -53,11 +53,11 @@ func readEdition(grids []*grid.Grid, opts ReadOptions) (*ReadResult, error) {
 
 // Edition returns the edition the result was read with and whether it
 // covers the forms' period; nil when ReadOptions.Catalogue was given.
-func (r *ReadResult) Edition() (*Edition, bool) { return r.edition, r.exact }
+func (r *readResult) Edition() (*Edition, bool) { return r.edition, r.exact }
 
 // appendNotice adds the edition notice KSTT/R40 at the first form's
 // "Kỳ báo cáo" line.
-func (r *ReadResult) appendNotice(out kstt.Findings, opts kstt.CheckOptions) kstt.Findings {
+func (r *readResult) appendNotice(out kstt.Findings, opts kstt.CheckOptions) kstt.Findings {
 	cell := ""
 	if len(r.headerAt) > 0 && r.headerAt[0] != nil {
 		cell = r.headerAt[0]["Kỳ báo cáo"]

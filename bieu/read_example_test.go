@@ -8,12 +8,13 @@ import (
 	"github.com/baocaodinhky/vpcp/bieu"
 	"github.com/baocaodinhky/vpcp/kstt"
 	"github.com/baocaodinhky/vpcp/period"
-	"github.com/baocaodinhky/vpcp/render/text"
+	_ "github.com/baocaodinhky/vpcp/render/text"
 	"github.com/baocaodinhky/vpcp/render/xlsx"
 )
 
-// Reading a workbook a unit sent: render/xlsx turns it into grids, Read
-// finds the forms by their headers, Check points every finding at its cell.
+// Reading a workbook a unit sent: Read tells a workbook from its first
+// bytes (render/xlsx, imported, registers the reader), finds the forms by
+// their headers and checks them, every finding pointing at its cell.
 func ExampleRead_workbook() {
 	// A workbook as a unit sends it (here written with render/xlsx); the
 	// total (3) of Lĩnh vực hộ tịch was typed as 11 where (4)+(5)+(6) = 10.
@@ -33,25 +34,19 @@ func ExampleRead_workbook() {
 		panic(err)
 	}
 
-	grids, err := xlsx.ReadWorkbook(bytes.NewReader(book.Bytes()), int64(book.Len()), xlsx.ReadOptions{})
+	report, findings, err := bieu.Read(bytes.NewReader(book.Bytes()), int64(book.Len()), bieu.ReadOptions{Name: "so-tu-phap.xlsx"})
 	if err != nil {
-		panic(err) // errors.Is(err, xlsx.ErrNotXLSX), ErrEncrypted, ErrOverLimit, ErrCorrupt
-	}
-	res, err := bieu.Read(grids)
-	if err != nil {
-		panic(err) // errors.Is(err, bieu.ErrNoForm) or bieu.ErrUnrecognized
-	}
-	read := res.Forms[0].(*bieu.II06a)
-	fmt.Println(res.Where[0], read.Header.Unit, read.Header.Period, len(read.Rows), "rows")
-	findings, err := res.Check(kstt.CheckOptions{})
-	if err != nil {
+		// errors.Is(err, bieu.ErrNoForm), bieu.ErrUnrecognized,
+		// xlsx.ErrNotXLSX, ErrEncrypted, ErrOverLimit, ErrCorrupt
 		panic(err)
 	}
+	read := report.Forms[0].(*bieu.II06a)
+	fmt.Println(read.Header.Unit, read.Header.Period, len(read.Rows), "rows")
 	for _, fd := range findings {
 		fmt.Println(fd.Severity, fd.Rule, fd.Cell, "expected", fd.Expected, "actual", fd.Actual)
 	}
 	// Output:
-	// II.06a!A1 Sở Tư pháp Quý II năm 2024 2 rows
+	// Sở Tư pháp Quý II năm 2024 2 rows
 	// error II.06a/R01 II.06a!C12 expected 10 actual 11
 	// warning II.06a/R06 II.06a!C12 expected 10 actual 11
 	// error II.06a/R04 II.06a!C14 expected 15 actual 14
@@ -77,18 +72,14 @@ STT	Lĩnh vực	Cấp tỉnh		Cấp huyện
 1	Lĩnh vực đối ngoại	0	0%	0	0
 TỔNG CỘNG		0	0%	0	0
 `
-	grids, err := text.ReadPasted(strings.NewReader(doc), "bao-cao.txt")
+	// Pasted text is the fallback format, registered by render/text.
+	report, findings, err := bieu.Read(strings.NewReader(doc), int64(len(doc)), bieu.ReadOptions{Name: "bao-cao.txt"})
 	if err != nil {
 		panic(err)
 	}
-	res, err := bieu.Read(grids)
-	if err != nil {
-		panic(err)
-	}
-	f := res.Forms[0].(*bieu.II07b)
+	f := report.Forms[0].(*bieu.II07b)
 	fmt.Println(f.Header.Unit, "→", f.Header.Recipient, "|", f.Header.Period)
 	fmt.Println(f.PartI.Rows[0].Field, f.PartI.Rows[0].OneStop, "of", f.PartI.Rows[0].Competent)
-	findings, _ := res.Check(kstt.CheckOptions{})
 	for _, fd := range findings {
 		fmt.Println(fd.Severity, fd.Rule, fd.Cell)
 	}

@@ -193,7 +193,7 @@ func nextValue(g *grid.Grid, r, c, to int) string {
 // [0, to) of g — the text above the first form: the period its heading
 // writes, "(Từ ngày 15/3/2023 – 14/6/2024)", and the figures of section
 // I.6.
-func (rd *reader) readNarrative(g *grid.Grid, to int, res *ReadResult) {
+func (rd *reader) readNarrative(g *grid.Grid, to int, res *readResult) {
 	to = min(to, g.Len())
 	six := -1
 	for r := 0; r < to; r++ {

@@ -91,7 +91,7 @@ func WriteDeclarationsMarkdown(w io.Writer) error {
 	}
 	fmt.Fprintf(bw, "\n## Examples\n\n")
 	fmt.Fprintf(bw, "Runnable, checked by `go test`: `decl.Example` (a form declared in JSON, filled, checked; a declaration error with its path), ")
-	fmt.Fprintf(bw, "`decl.ExampleParseRule`, `decl.ExampleSchema_Rollup`, `bieu.ExampleReadWith_declaredForm` (the provincial II.07b by unit of ")
+	fmt.Fprintf(bw, "`decl.ExampleParseRule`, `decl.ExampleSchema_Rollup`, `bieu.ExampleRead_declaredForm` (the provincial II.07b by unit of ")
 	fmt.Fprintf(bw, "`examples/decl/ii07b-don-vi.json` read from pasted text and checked) and `bieu.ExampleEditions`. ")
 	fmt.Fprintf(bw, "From the command line: `go run ./examples/kstt check -form examples/decl/ii07b-don-vi.json examples/decl/tinh-theo-don-vi.txt`.\n")
 	d := decl.FromSpec(specII06a, Edition0120)

@@ -13,7 +13,7 @@ import (
 	"github.com/baocaodinhky/vpcp/kstt/layout"
 )
 
-// reader holds the state of one ReadWith call.
+// reader holds the state of one readGrids call.
 type reader struct {
 	opts     ReadOptions
 	cat      *kstt.Catalogue
@@ -126,7 +126,7 @@ type note struct {
 }
 
 // readGrid finds the forms of one grid and appends them to res.
-func (rd *reader) readGrid(g *grid.Grid, res *ReadResult) error {
+func (rd *reader) readGrid(g *grid.Grid, res *readResult) error {
 	var ctx, named codeCtx
 	if code := rd.codeOf(g.Name, false); code != "" {
 		ctx = codeCtx{code: code, row: -1, addr: g.Addr(0, 0)}

@@ -32,9 +32,9 @@ func pasted(t testing.TB, s string) []*grid.Grid {
 	return gs
 }
 
-func mustRead(t testing.TB, gs []*grid.Grid) *bieu.ReadResult {
+func mustRead(t testing.TB, gs []*grid.Grid) *bieu.ReadGridsResult {
 	t.Helper()
-	res, err := bieu.Read(gs)
+	res, err := bieu.ReadGridsForTest(gs, bieu.ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -455,11 +455,11 @@ func TestReadOptionsOverride(t *testing.T) {
 	if got := ruleIDs(res.Findings); !cmp.Equal(got, []string{"READ/R01"}) || res.Findings[0].Severity != kstt.Info {
 		t.Fatalf("findings %v", res.Findings)
 	}
-	res, err := bieu.ReadWith(gs, bieu.ReadOptions{Rules: kstt.CheckOptions{Rules: map[kstt.RuleID]kstt.RuleOverride{"READ/R01": {Off: true}}}})
+	res, err := bieu.ReadGridsForTest(gs, bieu.ReadOptions{Rules: kstt.CheckOptions{Rules: map[kstt.RuleID]kstt.RuleOverride{"READ/R01": {Off: true}}}})
 	if err != nil || len(res.Findings) != 0 {
 		t.Fatalf("R01 off: %v %v", err, res.Findings)
 	}
-	res, _ = bieu.ReadWith(gs, bieu.ReadOptions{Rules: kstt.CheckOptions{Rules: map[kstt.RuleID]kstt.RuleOverride{"READ/R01": {Severity: kstt.Warning}}}})
+	res, _ = bieu.ReadGridsForTest(gs, bieu.ReadOptions{Rules: kstt.CheckOptions{Rules: map[kstt.RuleID]kstt.RuleOverride{"READ/R01": {Severity: kstt.Warning}}}})
 	if res.Findings[0].Severity != kstt.Warning {
 		t.Fatalf("R01 as warning: %v", res.Findings)
 	}
@@ -482,7 +482,7 @@ func TestReadErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := bieu.Read(c.grids)
+			_, err := bieu.ReadGridsForTest(c.grids, bieu.ReadOptions{})
 			if !errors.Is(err, c.sentinel) {
 				t.Fatalf("err = %v, want %v", err, c.sentinel)
 			}

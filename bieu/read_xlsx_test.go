@@ -34,7 +34,7 @@ func writeWorkbook(t testing.TB, forms ...kstt.Form) []byte {
 	return b.Bytes()
 }
 
-func readWorkbook(t testing.TB, b []byte) *bieu.ReadResult {
+func readWorkbook(t testing.TB, b []byte) *bieu.ReadGridsResult {
 	t.Helper()
 	gs, err := xlsx.ReadWorkbook(bytes.NewReader(b), int64(len(b)), xlsx.ReadOptions{})
 	if err != nil {
@@ -230,7 +230,7 @@ func FuzzReadForms(f *testing.F) {
 		if err != nil {
 			return
 		}
-		res, err := bieu.Read(gs)
+		res, err := bieu.ReadGridsForTest(gs, bieu.ReadOptions{})
 		if err != nil {
 			var re *bieu.ReadError
 			if !errors.As(err, &re) {
@@ -256,7 +256,7 @@ func FuzzReadPastedForms(f *testing.F) {
 		if err != nil {
 			return
 		}
-		res, err := bieu.Read(gs)
+		res, err := bieu.ReadGridsForTest(gs, bieu.ReadOptions{})
 		if err != nil {
 			var re *bieu.ReadError
 			if !errors.As(err, &re) {

@@ -15,7 +15,7 @@ import (
 	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"github.com/baocaodinhky/vpcp/period"
 	"github.com/baocaodinhky/vpcp/render/std"
-	"github.com/baocaodinhky/vpcp/render/text"
+	_ "github.com/baocaodinhky/vpcp/render/text"
 )
 
 const testdata = "../../examples/kstt/testdata"
@@ -34,15 +34,11 @@ func load(t testing.TB, name string) *kstt.Report {
 		}
 		return r
 	}
-	grids, err := text.ReadPasted(strings.NewReader(string(data)), name)
+	rep, _, err := bieu.Read(strings.NewReader(string(data)), int64(len(data)), bieu.ReadOptions{Name: name})
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := bieu.Read(grids)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res.Report()
+	return rep
 }
 
 func mustLookup(t testing.TB, id string) indicator.Indicator {

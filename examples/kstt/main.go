@@ -50,7 +50,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"cmp"
 	"encoding/json"
@@ -65,7 +64,6 @@ import (
 	"github.com/baocaodinhky/vpcp/bieu"
 	"github.com/baocaodinhky/vpcp/internal/atomicfile"
 	"github.com/baocaodinhky/vpcp/kstt"
-	"github.com/baocaodinhky/vpcp/kstt/grid"
 	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"github.com/baocaodinhky/vpcp/render"
 	"github.com/baocaodinhky/vpcp/render/html"
@@ -221,22 +219,25 @@ func readLimitedSize(r io.Reader, max, size int64) ([]byte, error) {
 	return data, nil
 }
 
-// input is one file read into a report.
+// input is one file read into a report, with its findings: the reader's
+// and the checker's (bieu.Read), each with its cell.
 type input struct {
-	report *kstt.Report
-	read   *bieu.ReadResult // for XLSX and text
-	eds    *bieu.Editions   // with -form: the editions holding the declared forms
+	report   *kstt.Report
+	findings kstt.Findings
 }
 
-// check checks the input: the reader's findings with the checker's.
-func (in *input) check(opts kstt.CheckOptions) (kstt.Findings, error) {
-	if in.read != nil {
-		return in.read.Check(opts)
+// withRules is readOpts whose rules are the reader's overrides and
+// check's together: bieu.Read applies both.
+func withRules(readOpts bieu.ReadOptions, check kstt.CheckOptions) bieu.ReadOptions {
+	rules := make(map[kstt.RuleID]kstt.RuleOverride, len(check.Rules)+len(readOpts.Rules.Rules))
+	for id, ov := range readOpts.Rules.Rules {
+		rules[id] = ov
 	}
-	if in.eds != nil {
-		return in.eds.Check(in.report, opts)
+	for id, ov := range check.Rules {
+		rules[id] = ov
 	}
-	return bieu.Check(in.report, opts)
+	readOpts.Rules = kstt.CheckOptions{Rules: rules}
+	return readOpts
 }
 
 // libPrefixes are the package names the library's errors start with, one
@@ -272,19 +273,9 @@ func optionsError(stderr io.Writer, err error) {
 	fmt.Fprintf(stderr, "kstt: options: %s\n", termSafe(msg))
 }
 
-// isWorkbookName reports whether a file's name says it is an Excel
-// workbook: .xlsx or .xlsm, in any case.
-func isWorkbookName(name string) bool {
-	ext := strings.ToLower(filepath.Ext(name))
-	return ext == ".xlsx" || ext == ".xlsm"
-}
-
-// load reads a file of any kind into a report, telling the kind from the
-// content: a zip (XLSX) or OLE file, a JSON object, or text. A file named
-// .xlsx or .xlsm whose content is none of zip or OLE goes to the XLSX
-// reader all the same, so that an empty or damaged workbook is reported as
-// what it is (xlsx.ErrNotXLSX: "only 0 bytes", …), not as text in which no
-// form was found.
+// load reads a file of any kind into a report with bieu.Read, which tells
+// the kind from the content (a zip or OLE workbook, a JSON object, text)
+// and checks it.
 func load(path string, readOpts bieu.ReadOptions) (*input, error) {
 	return loadWith(path, readOpts, limits{})
 }
@@ -301,74 +292,45 @@ func loadWith(path string, readOpts bieu.ReadOptions, lim limits) (*input, error
 	if err != nil {
 		return nil, err
 	}
-	var at io.ReaderAt
-	size := int64(-1)
 	if st.Mode().IsRegular() {
-		at, size = f, st.Size()
+		return loadFrom(filepath.Base(path), f, st.Size(), readOpts, lim)
 	}
-	return loadFrom(filepath.Base(path), f, at, size, readOpts, lim)
+	// A FIFO or /dev/zero: copied to a temporary file within the bound
+	// first, so that memory stays flat whatever comes.
+	spool, err := os.CreateTemp("", "kstt-input-*")
+	if err != nil {
+		return nil, err
+	}
+	defer os.Remove(spool.Name())
+	defer spool.Close()
+	max := cmp.Or(lim.maxBytes, xlsx.DefaultMaxBytes)
+	n, err := io.Copy(spool, io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if n > max {
+		return nil, fmt.Errorf("more than the %d bytes this tool reads", max)
+	}
+	return loadFrom(filepath.Base(path), spool, n, readOpts, lim)
 }
 
 // loadData reads a file's content into a report, as load does; name is
 // the file's base name, used for the kind and in cell addresses. The page
 // of kstt serve reads its uploads with it, so both read alike.
 func loadData(name string, data []byte, readOpts bieu.ReadOptions) (*input, error) {
-	return loadFrom(name, bytes.NewReader(data), bytes.NewReader(data), int64(len(data)), readOpts, limits{})
+	return loadFrom(name, bytes.NewReader(data), int64(len(data)), readOpts, limits{})
 }
 
-// loadFrom reads one input into a report: r gives its bytes; at, when not
-// nil, the same bytes by offset, size long (a regular file, an upload);
-// size is -1 when unknown (a FIFO, /dev/zero). The kind is told from the
-// first bytes; everything is read through a bound, whatever the input is.
-func loadFrom(name string, r io.Reader, at io.ReaderAt, size int64, readOpts bieu.ReadOptions, lim limits) (*input, error) {
-	var err error
-	br := bufio.NewReaderSize(r, 64<<10)
-	head, _ := br.Peek(4096)
-	trimmed := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xEF\xBB\xBF")), " \t\r\n")
-	var grids []*grid.Grid
-	xopts := xlsx.ReadOptions{MaxBytes: lim.maxBytes, MaxRows: lim.maxRows, MaxMemory: lim.maxMem}
-	switch {
-	case bytes.HasPrefix(head, []byte("PK")) || bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0}) || isWorkbookName(name):
-		if at != nil {
-			grids, err = xlsx.ReadWorkbook(at, size, xopts)
-		} else {
-			var data []byte
-			data, err = readLimited(br, cmp.Or(lim.maxBytes, xlsx.DefaultMaxBytes))
-			if err == nil {
-				grids, err = xlsx.ReadWorkbook(bytes.NewReader(data), int64(len(data)), xopts)
-			}
-		}
-		for _, g := range grids {
-			g.Source = name
-		}
-	case bytes.HasPrefix(trimmed, []byte("{")):
-		data, err := readLimitedSize(br, lim.bytesFor(), size)
-		if err != nil {
-			return nil, err
-		}
-		if readOpts.Editions != nil { // -form: the declared forms decode too
-			rep, err := readOpts.Editions.List()[0].Catalogue.DecodeReportWith(data, kstt.DecodeOptions{MaxRows: lim.maxRows})
-			if err != nil {
-				return nil, err
-			}
-			return &input{report: rep, eds: readOpts.Editions}, nil
-		}
-		rep, err := bieu.DecodeReportWith(data, kstt.DecodeOptions{MaxRows: lim.maxRows})
-		if err != nil {
-			return nil, err
-		}
-		return &input{report: rep}, nil
-	default:
-		grids, err = text.ReadPastedOptions(br, name, text.PasteOptions{MaxBytes: lim.maxBytes, MaxLines: lim.maxRows, MaxMemory: lim.maxMem})
-	}
+// loadFrom reads one input of size bytes into a report with bieu.Read,
+// within lim.
+func loadFrom(name string, at io.ReaderAt, size int64, readOpts bieu.ReadOptions, lim limits) (*input, error) {
+	readOpts.Name = name
+	readOpts.MaxBytes, readOpts.MaxRows, readOpts.MaxMemory = lim.maxBytes, lim.maxRows, lim.maxMem
+	rep, found, err := bieu.Read(at, size, readOpts)
 	if err != nil {
 		return nil, err
 	}
-	res, err := bieu.ReadWith(grids, readOpts)
-	if err != nil {
-		return nil, err
-	}
-	return &input{report: res.Report(), read: res}, nil
+	return &input{report: rep, findings: found}, nil
 }
 
 // splitOptions reads a JSON options file ({"rules": {"II.07b/R06": {"off":
@@ -464,18 +426,13 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	status := exitOK
 	all := []fileFinding{}
 	for _, path := range fs.Args() {
-		in, err := loadWith(path, readOpts, *lim)
+		in, err := loadWith(path, withRules(readOpts, checkOpts), *lim)
 		if err != nil {
 			errorf(stderr, path+": ", err)
 			status = exitUnreadable
 			continue
 		}
-		found, err := in.check(checkOpts)
-		if err != nil {
-			errorf(stderr, path+": ", err)
-			status = exitUnreadable
-			continue
-		}
+		found := in.findings
 		if found.HasErrors() && status == exitOK {
 			status = exitFindings
 		}

@@ -13,7 +13,6 @@ import (
 	"github.com/baocaodinhky/vpcp/bieu"
 	"github.com/baocaodinhky/vpcp/kstt"
 	"github.com/baocaodinhky/vpcp/period"
-	"github.com/baocaodinhky/vpcp/render/text"
 	"github.com/baocaodinhky/vpcp/render/xlsx"
 )
 
@@ -267,11 +266,7 @@ func rollupInputs(t *testing.T, dir string) ([]string, []*kstt.Report) {
 	if err := os.WriteFile(textPath, seed, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	grids, err := text.ReadPasted(bytes.NewReader(seed), "so-ngoai-vu.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ngoaiVu, _, err := bieu.ReadReport(grids)
+	ngoaiVu, _, err := bieu.Read(bytes.NewReader(seed), int64(len(seed)), bieu.ReadOptions{Name: "so-ngoai-vu.txt"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -281,16 +276,16 @@ func rollupInputs(t *testing.T, dir string) ([]string, []*kstt.Report) {
 // readAggregate reads the forms of a written workbook back.
 func readAggregate(t *testing.T, path string) map[string]kstt.Form {
 	t.Helper()
-	grids, err := xlsx.ReadFile(path, xlsx.ReadOptions{})
-	if err != nil {
-		t.Fatalf("the written workbook does not read: %v", err)
-	}
-	res, err := bieu.Read(grids)
+	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
+	rep, _, err := bieu.Read(bytes.NewReader(data), int64(len(data)), bieu.ReadOptions{Name: filepath.Base(path)})
+	if err != nil {
+		t.Fatalf("the written workbook does not read: %v", err)
+	}
 	forms := map[string]kstt.Form{}
-	for _, f := range res.Forms {
+	for _, f := range rep.Forms {
 		forms[f.Spec().Code] = f
 	}
 	return forms

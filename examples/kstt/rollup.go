@@ -81,7 +81,7 @@ func runRollup(args []string, stdout, stderr io.Writer) int {
 	reports := make([]*kstt.Report, len(paths))
 	unreadable := false
 	for i, path := range paths {
-		in, err := loadWith(path, readOpts, *lim)
+		in, err := loadWith(path, withRules(readOpts, checkOpts), *lim)
 		if err != nil {
 			errorf(stderr, path+": ", err)
 			unreadable = true
@@ -113,11 +113,7 @@ func runRollup(args []string, stdout, stderr io.Writer) int {
 	var all []fileFinding
 	var summaries []string
 	for i, in := range inputs {
-		found, err := in.check(checkOpts)
-		if err != nil {
-			errorf(stderr, paths[i]+": ", err)
-			return exitUnreadable
-		}
+		found := in.findings
 		for _, f := range found {
 			f.Unit = agg.Units[i].Name
 			all = append(all, fileFinding{File: paths[i], Finding: f})

@@ -152,10 +152,7 @@ func analyse(req *request) *pageData {
 		}
 		h := in.report.Header.Normalize()
 		v.Unit, v.Period, v.Forms = h.Unit, periodText(h), formCodes(in.report)
-		found, err := in.check(kstt.CheckOptions{})
-		if err != nil {
-			v.Err = errText(err)
-		}
+		found := in.findings
 		v.Errors, v.Warnings, v.Infos = found.Count(kstt.Error), found.Count(kstt.Warning), found.Count(kstt.Info)
 		v.Findings = findingViews(found)
 		v.Table = fragment(found, in.report.Sheets()...)
