@@ -2,13 +2,16 @@ package bieu_test
 
 import (
 	"bytes"
+	"compress/gzip"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/baocaodinhky/vpcp/bieu"
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/baocaodinhky/vpcp/kstt/grid"
 	"github.com/baocaodinhky/vpcp/period"
-	_ "github.com/baocaodinhky/vpcp/render/text"
+	"github.com/baocaodinhky/vpcp/render/text"
 	"github.com/baocaodinhky/vpcp/render/xlsx"
 )
 
@@ -88,4 +91,41 @@ TỔNG CỘNG		0	0%	0	0
 	// Lĩnh vực đối ngoại 5 of 1
 	// warning II.07b/R06 bao-cao.txt:L10:C7
 	// warning II.07b/R07 bao-cao.txt:L10:C8
+}
+
+// A reader of one's own, registered once as a grid.Format: here pasted
+// text compressed with gzip, as some systems export it. bieu.Read then
+// tells it from its first bytes like the built-in formats.
+func ExampleRead_registerFormat() {
+	err := grid.RegisterFormat(grid.Format{
+		Name:  "text.gz",
+		Match: func(head []byte, name string) bool { return bytes.HasPrefix(head, []byte{0x1f, 0x8b}) },
+		Read: func(r io.ReaderAt, size int64, name string, lim grid.Limits) ([]*grid.Grid, error) {
+			zr, err := gzip.NewReader(io.NewSectionReader(r, 0, size))
+			if err != nil {
+				return nil, err
+			}
+			// The text reader's bounds apply to the decompressed text.
+			return text.ReadPastedOptions(zr, name, text.PasteOptions{MaxBytes: lim.MaxBytes, MaxLines: lim.MaxRows, MaxMemory: lim.MaxMemory})
+		},
+	})
+	if err != nil {
+		panic(err)
+	}
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write([]byte("Biểu số II.06a/VPCP/KSTT\nĐơn vị báo cáo: Sở Tư pháp\nĐơn vị nhận báo cáo: UBND tỉnh\nKỳ báo cáo: Quý II năm 2024\n" +
+		"STT\tLĩnh vực giải quyết\tTổng số\tTrực tuyến\tTrực tiếp, dịch vụ bưu chính công ích\tTừ kỳ trước\tTổng số\tTrước hạn\tĐúng hạn\tQuá hạn\tTổng số\tTrong hạn\tQuá hạn\n" +
+		"1\tLĩnh vực hộ tịch\t10\t6\t3\t1\t10\t0\t10\t0\t0\t0\t0\n" +
+		"TỔNG CỘNG\t\t10\t6\t3\t1\t10\t0\t10\t0\t0\t0\t0\n"))
+	zw.Close()
+
+	report, findings, err := bieu.Read(bytes.NewReader(gz.Bytes()), int64(gz.Len()), bieu.ReadOptions{Name: "so-tu-phap.txt.gz"})
+	if err != nil {
+		panic(err)
+	}
+	f := report.Forms[0].(*bieu.II06a)
+	fmt.Println(f.Header.Unit, f.Header.Period, f.Total.Received, "hồ sơ,", findings.Count(kstt.Error), "lỗi")
+	// Output:
+	// Sở Tư pháp Quý II năm 2024 10 hồ sơ, 0 lỗi
 }
