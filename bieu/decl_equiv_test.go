@@ -474,7 +474,7 @@ func TestReadSelectsTheEditionByPeriod(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(declaredRule(fs, "II.06a/R07")) != 1 || len(byRule(t, fs, RuleEdition)) != 0 {
+	if len(declaredRule(fs, "II.06a/R07")) != 1 || len(byRule(t, fs, RuleKSTTR40)) != 0 {
 		t.Fatalf("2026 findings: %v", fs)
 	}
 	f := cleanFixture()

@@ -36,13 +36,9 @@ var (
 	TwoLevelFrom = period.MustDate(2025, time.July, 1)
 )
 
-// RuleEdition is the ID of the rule that says which edition was applied
-// to a period no known edition covers.
-const RuleEdition = "KSTT/R40"
-
 const editionBasis = "Thông tư 5/2025/TT-VPCP (ban hành 31/12/2025, hiệu lực 15/02/2026); Thông tư 01/2020/TT-VPCP; Nghị định 09/2019/NĐ-CP, Điều 12"
 
-var editionRule = kstt.Rule{ID: RuleEdition, Kind: kstt.Custom, Severity: kstt.Info, Basis: editionBasis,
+var editionRule = kstt.Rule{ID: RuleKSTTR40, Kind: kstt.Custom, Severity: kstt.Info, Basis: editionBasis,
 	Expr:      "kỳ báo cáo thuộc một phiên bản mẫu biểu đã biết",
 	Meaning:   "không có phiên bản mẫu biểu nào đã biết cho kỳ này: biểu được kiểm tra theo phiên bản nêu trên, không phải theo quy định mới; Thông tư 5/2025/TT-VPCP (hiệu lực từ 15/02/2026) đã thay chế độ báo cáo, mẫu biểu của thông tư này chưa có trong thư viện — đăng ký phiên bản mới (bieu.Editions.Register) khi có",
 	MeaningEN: "no known edition of the forms covers this period: the forms were checked against the edition named, not against the new rules; Thông tư 5/2025/TT-VPCP (in force 15/02/2026) replaced the reporting regime, and its forms are not in this library — register the new edition (bieu.Editions.Register) when they are known",
@@ -155,7 +151,7 @@ func Notice(p period.Period, ed *Edition) kstt.Finding {
 	if !ed.ValidFrom.IsZero() {
 		from, fromEN = ed.ValidFrom.Vietnamese(), ed.ValidFrom.Vietnamese()
 	}
-	f := kstt.Finding{Rule: RuleEdition, Severity: editionRule.Severity, Row: -1, RowLabel: "Kỳ báo cáo",
+	f := kstt.Finding{Rule: RuleKSTTR40, Severity: editionRule.Severity, Row: -1, RowLabel: "Kỳ báo cáo",
 		Expected: "phiên bản mẫu biểu cho " + p.String(), Actual: ed.Name,
 		Message: fmt.Sprintf("kỳ %s (%s) không thuộc phiên bản mẫu biểu nào đã biết; đã áp dụng %s, dành cho các kỳ kết thúc từ %s đến %s",
 			p.String(), p.RangeText(), ed.Name, from, to),
@@ -200,7 +196,7 @@ func (e *Editions) Check(r *kstt.Report, opts kstt.CheckOptions) (kstt.Findings,
 // appendNotice adds KSTT/R40 at the severity opts give, at cell.
 func appendNotice(fs kstt.Findings, opts kstt.CheckOptions, p period.Period, ed *Edition, cell string) kstt.Findings {
 	n := Notice(p, ed)
-	if ov, ok := opts.Rules[RuleEdition]; ok {
+	if ov, ok := opts.Rules[RuleKSTTR40]; ok {
 		if ov.Off {
 			return fs
 		}

@@ -52,9 +52,9 @@ func TestEditionNoticeFor2026(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	n := byRule(t, fs, RuleEdition)
+	n := byRule(t, fs, RuleKSTTR40)
 	if len(n) != 1 || n[0].Severity != kstt.Info {
-		t.Fatalf("want one Info %s, got %v", RuleEdition, n)
+		t.Fatalf("want one Info %s, got %v", RuleKSTTR40, n)
 	}
 	msg := n[0].Message
 	for _, want := range []string{"Quý I năm 2026", "Thông tư 01/2020/TT-VPCP", "Thông tư 5/2025/TT-VPCP", "15/02/2026", "không phải theo quy định mới"} {
@@ -72,15 +72,15 @@ func TestEditionNoticeFor2026(t *testing.T) {
 	f = cleanFixture()
 	f.setPeriod(period.Must(period.Year(2025)))
 	fs, _ = Check(f.rep, kstt.CheckOptions{})
-	if len(byRule(t, fs, RuleEdition)) != 0 {
-		t.Errorf("Năm 2025 ends before 15/02/2026: no notice wanted, got %v", byRule(t, fs, RuleEdition))
+	if len(byRule(t, fs, RuleKSTTR40)) != 0 {
+		t.Errorf("Năm 2025 ends before 15/02/2026: no notice wanted, got %v", byRule(t, fs, RuleKSTTR40))
 	}
 	// The notice can be switched off like any rule.
 	f = cleanFixture()
 	f.setPeriod(period.Must(period.Quarter(2026, 1)))
-	fs, err = Check(f.rep, kstt.CheckOptions{Rules: map[kstt.RuleID]kstt.RuleOverride{RuleEdition: {Off: true}}})
-	if err != nil || len(byRule(t, fs, RuleEdition)) != 0 {
-		t.Errorf("off: %v %v", err, byRule(t, fs, RuleEdition))
+	fs, err = Check(f.rep, kstt.CheckOptions{Rules: map[kstt.RuleID]kstt.RuleOverride{RuleKSTTR40: {Off: true}}})
+	if err != nil || len(byRule(t, fs, RuleKSTTR40)) != 0 {
+		t.Errorf("off: %v %v", err, byRule(t, fs, RuleKSTTR40))
 	}
 }
 
@@ -159,7 +159,7 @@ func TestUserEditionTakesPrecedence(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(byRule(t, fs, RuleEdition)) != 0 || len(byRule(t, fs, "II.06a/R06")) != 0 {
+	if len(byRule(t, fs, RuleKSTTR40)) != 0 || len(byRule(t, fs, "II.06a/R06")) != 0 {
 		t.Fatalf("user edition not applied: %v", fs)
 	}
 	if err := eds.Register(Edition{}); err == nil {
@@ -267,11 +267,11 @@ func TestRollupEditionNotice(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := len(byRule(t, fs, RuleEdition)); got != c.want {
+		if got := len(byRule(t, fs, RuleKSTTR40)); got != c.want {
 			t.Errorf("%s: %d notices, want %d", c.p, got, c.want)
 		}
-		fs, err = agg.Check(kstt.CheckOptions{Rules: map[kstt.RuleID]kstt.RuleOverride{RuleEdition: {Off: true}, "II.06a/R06": {Severity: kstt.Info}}})
-		if err != nil || len(byRule(t, fs, RuleEdition)) != 0 {
+		fs, err = agg.Check(kstt.CheckOptions{Rules: map[kstt.RuleID]kstt.RuleOverride{RuleKSTTR40: {Off: true}, "II.06a/R06": {Severity: kstt.Info}}})
+		if err != nil || len(byRule(t, fs, RuleKSTTR40)) != 0 {
 			t.Errorf("off: %v %v", err, fs)
 		}
 	}

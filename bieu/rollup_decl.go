@@ -65,7 +65,7 @@ func editionOptions(cat *kstt.Catalogue, opts kstt.CheckOptions) (kstt.CheckOpti
 	if err := opts.Validate(append(cat.Rules(), editionRule)); err != nil {
 		return opts, err
 	}
-	if _, ok := opts.Rules[RuleEdition]; !ok {
+	if _, ok := opts.Rules[RuleKSTTR40]; !ok {
 		return opts, nil
 	}
 	return subOptions(opts, cat.Rules()), nil

@@ -33,7 +33,7 @@ func TestRuleIDsInSync(t *testing.T) {
 		}
 	}
 	// The constants the tests below use are the declared IDs.
-	for id, want := range map[kstt.RuleID]string{RuleII06aR01: "II.06a/R01", RuleKSTTR40: RuleEdition, RuleREADR07: "READ/R07"} {
+	for id, want := range map[kstt.RuleID]string{RuleII06aR01: "II.06a/R01", RuleKSTTR40: "KSTT/R40", RuleREADR07: "READ/R07"} {
 		if string(id) != want {
 			t.Errorf("%s != %s", id, want)
 		}
