@@ -237,20 +237,6 @@ func compareRead(t *testing.T, name string, grids []*grid.Grid, cat *kstt.Catalo
 	sameOutputs(t, name, typed.Report(), gen.Report(), tf, gf)
 }
 
-func TestDeclarationsMarkdownInSync(t *testing.T) {
-	var b bytes.Buffer
-	if err := WriteDeclarationsMarkdown(&b); err != nil {
-		t.Fatal(err)
-	}
-	got, err := os.ReadFile("DECLARATIONS.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, b.Bytes()) {
-		t.Fatal("DECLARATIONS.md is out of date: run `go generate ./bieu`")
-	}
-}
-
 // The declared form's fast path (decl.Form.QuickClean) says clean only
 // when the engine finds nothing: on the fixtures and on random one-cell
 // changes, extremes included.

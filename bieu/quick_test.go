@@ -1,12 +1,8 @@
 package bieu
 
 import (
-	"bytes"
 	"math"
 	"math/rand/v2"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"testing"
 
 	"github.com/baocaodinhky/vpcp/kstt"
@@ -72,22 +68,6 @@ func TestQuickCleanAgreesWithTheEngine(t *testing.T) {
 	}
 	if agreeClean < 1000 || agreeDirty < 1000 {
 		t.Fatalf("too few cases: %d clean, %d dirty", agreeClean, agreeDirty)
-	}
-}
-
-func TestQuickGenIsUpToDate(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs the generator")
-	}
-	out := filepath.Join(t.TempDir(), "quick_gen.go")
-	cmd := exec.Command("go", "run", "../internal/genquick", out)
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("genquick: %v\n%s", err, b)
-	}
-	want, _ := os.ReadFile(out)
-	got, _ := os.ReadFile("quick_gen.go")
-	if !bytes.Equal(want, got) {
-		t.Fatal("quick_gen.go is out of date: run `go generate ./bieu`")
 	}
 }
 

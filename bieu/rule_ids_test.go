@@ -11,16 +11,11 @@ import (
 )
 
 func TestRuleIDsInSync(t *testing.T) {
-	var b bytes.Buffer
-	if err := WriteRuleIDs(&b); err != nil {
-		t.Fatal(err)
-	}
+	// rule_ids.go is what WriteRuleIDs writes: .ci/run regenerates it
+	// (go generate ./...) and fails on any difference.
 	disk, err := os.ReadFile("rule_ids.go")
 	if err != nil {
 		t.Fatal(err)
-	}
-	if !bytes.Equal(disk, b.Bytes()) {
-		t.Fatal("rule_ids.go is out of date: run `go generate ./bieu`")
 	}
 	// Every rule ID the catalogue documents has its constant.
 	doc, err := os.ReadFile("RULES.md")

@@ -127,7 +127,6 @@ type oracleWriter struct {
 
 	cells []excelize.Cell // one row of cells, reused
 	vals  []any           // pointers into cells, as SetRow wants them
-	fbuf  []byte          // formula text being built
 }
 
 // writeSheet sets up the page of p's worksheet and streams its rows.
