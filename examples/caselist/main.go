@@ -10,6 +10,7 @@
 // period, and a few bad rows a tally must report.
 //
 //	go run ./examples/caselist -format csv -o examples/kstt/testdata/ho-so-cam-xuyen.csv
+//	go run ./examples/caselist -format portal -o examples/kstt/testdata/ho-so-cam-xuyen.portal.jsonl
 //	go run ./examples/caselist -n 1000000 -format xlsx -o /tmp/ho-so-1m.xlsx
 //
 // The same flags give the same bytes.
@@ -19,6 +20,7 @@ import (
 	"archive/zip"
 	"bufio"
 	"encoding/csv"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -33,7 +35,7 @@ import (
 func main() {
 	n := flag.Int("n", 600, "random records besides the boundary and bad ones")
 	seed := flag.Uint64("seed", 2024, "random seed")
-	format := flag.String("format", "csv", "csv or xlsx")
+	format := flag.String("format", "csv", "csv, xlsx or portal (the national portal's sync records as JSON Lines)")
 	out := flag.String("o", "-", `output file ("-": standard output)`)
 	flag.Parse()
 	if err := run(*n, *seed, *format, *out); err != nil {
@@ -59,8 +61,10 @@ func run(n int, seed uint64, format, out string) error {
 		err = writeCSV(bw, rows(n, seed))
 	case "xlsx":
 		err = writeXLSX(bw, rows(n, seed))
+	case "portal":
+		err = writePortal(bw, rows(n, seed))
 	default:
-		err = fmt.Errorf("unknown format %q (csv or xlsx)", format)
+		err = fmt.Errorf("unknown format %q (csv, xlsx or portal)", format)
 	}
 	err = errors.Join(err, bw.Flush())
 	if f != nil {
@@ -538,4 +542,71 @@ func xmlEscape(b *strings.Builder, s string) {
 			b.WriteRune(r)
 		}
 	}
+}
+
+// portalChannel and portalStatus are the codes of the national portal's
+// sync records for the list's texts (bieu/tally's portal.go gives the
+// table and which codes are inferred); "Fax" becomes the unknown code 9.
+var (
+	portalChannel = map[string]string{"Trực tuyến": "2", "Trực tiếp": "1", "Dịch vụ bưu chính công ích": "3"}
+	portalStatus  = map[string]string{"Đã trả kết quả": "10", "Trả lại hồ sơ": "11", "Công dân xin rút hồ sơ": "7",
+		"Dừng xử lý": "8", "Đang xử lý": "4", "Chờ bổ sung": "5"}
+	portalMucDo = map[string]string{"Một phần": "3", "Toàn trình": "4"}
+)
+
+// portalDate writes yyyyMMddHHmmss (the due date, a day, as yyyyMMdd); a
+// typo'd day keeps its impossible digits.
+func portalDate(r *row, c int) string {
+	if r.bad[c] != "" {
+		var d, m, y int
+		if _, err := fmt.Sscanf(r.bad[c], "%d/%d/%d", &d, &m, &y); err == nil {
+			return fmt.Sprintf("%04d%02d%02d000000", y, m, d)
+		}
+		return r.bad[c]
+	}
+	if r.dates[c].IsZero() {
+		return ""
+	}
+	if c == colDue {
+		return r.dates[c].Format("20060102")
+	}
+	return r.dates[c].Format("20060102150405")
+}
+
+// writePortal writes the list as the national portal's sync records, one
+// JSON object a line, with the fields a one-stop system sends
+// (MaHoSo, TenTTHC, TenLinhVuc, KenhThucHien, NgayTiepNhan, …).
+func writePortal(w io.Writer, rs []row) error {
+	q := func(s string) string {
+		b, _ := json.Marshal(s)
+		return string(b)
+	}
+	for i := range rs {
+		r := &rs[i]
+		ch, ok := portalChannel[r.text[6]]
+		if !ok {
+			ch = "9"
+		}
+		var b strings.Builder
+		fmt.Fprintf(&b, `{"MaHoSo":%s,"MaTTHC":"","TenTTHC":%s,"MaLinhVuc":"","TenLinhVuc":%s,"KenhThucHien":%s`,
+			q(r.text[1]), q(r.text[2]), q(r.text[3]), q(ch))
+		if m := portalMucDo[r.text[7]]; m != "" {
+			fmt.Fprintf(&b, `,"MucDo":%s`, q(m))
+		}
+		fmt.Fprintf(&b, `,"ChuHoSo":%s,"NgayTiepNhan":%s,"NgayHenTra":%s,"TrangThaiHoSo":%s`,
+			q(fmt.Sprintf("Công dân %d", i+1)), q(portalDate(r, colRecv)), q(portalDate(r, colDue)), q(portalStatus[r.text[13]]))
+		if v := portalDate(r, colPauseFrom); v != "" {
+			fmt.Fprintf(&b, `,"NgayYeuCauBoSung":%s`, q(v))
+		}
+		if v := portalDate(r, colPauseTo); v != "" {
+			fmt.Fprintf(&b, `,"NgayTiepNhanBoSung":%s`, q(v))
+		}
+		fin := portalDate(r, colFin)
+		fmt.Fprintf(&b, `,"NgayKetThucXuLy":%s,"NgayTra":%s,"DuocThanhToanTrucTuyen":"0","DonViXuLy":%s}`+"\n",
+			q(fin), q(fin), q(r.text[5]))
+		if _, err := io.WriteString(w, b.String()); err != nil {
+			return err
+		}
+	}
+	return nil
 }
