@@ -344,6 +344,15 @@ func (p *portalReader) array(br *bufio.Reader, yield func(Record, error) bool) {
 			return
 		}
 	}
+	if k := p.dec.PeekKind(); k != ']' {
+		if k == 0 {
+			_, err := p.dec.ReadToken()
+			fail(err)
+			return
+		}
+		yield(Record{}, &ReadError{Source: p.opts.Source, Row: nr.lineAt(p.dec.InputOffset() + 1), Err: ErrCorrupt, Detail: "an element of the array is not a JSON object"})
+		return
+	}
 	if _, err := p.dec.ReadToken(); err != nil { // ]
 		fail(err)
 		return
@@ -505,6 +514,9 @@ func (p *portalReader) record(v *[numPortalFields]string, line int) (Record, err
 			return Record{}, bad(pfService, ErrUnknownValue, "not a MucDo (2, 3 một phần, 4 toàn trình)")
 		}
 		r.Service = sv
+	}
+	if v[pfStatus] == "" {
+		return Record{}, bad(pfStatus, ErrUnknownValue, "no TrangThaiHoSo")
 	}
 	st, ok := portalStatuses[v[pfStatus]]
 	if !ok {
