@@ -323,7 +323,7 @@ func (p *portalReader) array(br *bufio.Reader, yield func(Record, error) bool) {
 	}
 	data := 0
 	for p.dec.PeekKind() == '{' {
-		line := nr.lineAt(p.dec.InputOffset() + 1)
+		line := nr.lineAt(p.nextOffset())
 		data++
 		if data > p.opts.MaxRows {
 			yield(Record{}, &ReadError{Source: p.opts.Source, Row: line, Err: ErrOverLimit, Detail: fmt.Sprintf("more than MaxRows %d rows", p.opts.MaxRows)})
@@ -350,7 +350,7 @@ func (p *portalReader) array(br *bufio.Reader, yield func(Record, error) bool) {
 			fail(err)
 			return
 		}
-		yield(Record{}, &ReadError{Source: p.opts.Source, Row: nr.lineAt(p.dec.InputOffset() + 1), Err: ErrCorrupt, Detail: "an element of the array is not a JSON object"})
+		yield(Record{}, &ReadError{Source: p.opts.Source, Row: nr.lineAt(p.nextOffset()), Err: ErrCorrupt, Detail: "an element of the array is not a JSON object"})
 		return
 	}
 	if _, err := p.dec.ReadToken(); err != nil { // ]
@@ -363,6 +363,16 @@ func (p *portalReader) array(br *bufio.Reader, yield func(Record, error) bool) {
 		}
 		fail(err)
 	}
+}
+
+// nextOffset is the offset of the decoder's next token, past separators.
+func (p *portalReader) nextOffset() int64 {
+	buf := p.dec.UnreadBuffer()
+	i := 0
+	for i < len(buf) && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r' || buf[i] == '\n' || buf[i] == ',') {
+		i++
+	}
+	return p.dec.InputOffset() + int64(i)
 }
 
 // object reads one sync object at the decoder. A *RowError is a record
