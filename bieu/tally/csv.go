@@ -163,7 +163,16 @@ func ReadJSONL(r io.Reader, opts ReadOptions) iter.Seq2[Record, error] {
 			yield(Record{}, err)
 			return
 		}
-		sc := bufio.NewScanner(r)
+		br := bufio.NewReaderSize(r, 64<<10)
+		if head, _ := br.Peek(4096); IsPortal(head) { // the portal's sync records (portal.go)
+			for rec, err := range ReadPortal(br, opts) {
+				if !yield(rec, err) {
+					return
+				}
+			}
+			return
+		}
+		sc := bufio.NewScanner(br)
 		sc.Buffer(make([]byte, 0, 64<<10), opts.MaxRowBytes+1)
 		cols := map[string]Column{}
 		line, data := 0, 0

@@ -11,6 +11,7 @@ import (
 const (
 	severityError   = kstt.Error
 	severityWarning = kstt.Warning
+	severityInfo    = kstt.Info
 )
 
 // Finding is what a tally says about a record it could not count as it is,

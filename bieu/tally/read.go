@@ -131,6 +131,8 @@ var headerExact = map[string]Column{
 	"ngày kết thúc": ColFinished, "finished": ColFinished, "ngày giải quyết xong": ColFinished, "thời gian trả kết quả": ColFinished,
 	"trạng thái": ColStatus, "tình trạng": ColStatus, "kết quả": ColStatus, "kết quả giải quyết": ColStatus, "status": ColStatus,
 	"outcome": ColStatus, "trạng thái hồ sơ": ColStatus,
+	// Mẫu số 07 "Sổ theo dõi hồ sơ" (mau07.go)
+	"tên hồ sơ": ColProcedure, "nhận hồ sơ": ColReceived, "hẹn trả kết quả": ColDue, "ngày nhận kết quả": ColFinished,
 	"ngày yêu cầu bổ sung": ColPauseFrom, "bổ sung từ ngày": ColPauseFrom, "pause_from": ColPauseFrom,
 	"ngày nhận bổ sung": ColPauseTo, "bổ sung đến ngày": ColPauseTo, "ngày bổ sung": ColPauseTo, "pause_to": ColPauseTo,
 }
@@ -229,6 +231,12 @@ type ReadOptions struct {
 	MaxRowBytes int
 	// Date1904 says a workbook counts date serials from 1904.
 	Date1904 bool
+	// Procedures gives the lĩnh vực and level of a procedure, by its
+	// code (mã TTHC) or name, for lists that do not carry them, such as
+	// Mẫu số 07 "Sổ theo dõi hồ sơ" (see Mau07). Without it, or for a
+	// procedure it lacks, a record without lĩnh vực is a finding of the
+	// tally (TALLY/R05), never guessed.
+	Procedures map[string]ProcedureInfo
 }
 
 func (o *ReadOptions) defaults() error {
@@ -293,6 +301,7 @@ func ReadRows(rows iter.Seq2[Row, error], opts ReadOptions) iter.Seq2[Record, er
 			return
 		}
 		var lay layout
+		var prev []Cell // the row above the header: the upper row of a two-row header
 		have := false
 		seen, data := 0, 0
 		for row, err := range rows {
@@ -308,15 +317,16 @@ func ReadRows(rows iter.Seq2[Row, error], opts ReadOptions) iter.Seq2[Record, er
 			if !have {
 				seen++
 				if l, ok := matchLayout(row.Cells, opts.Columns); ok {
-					lay, have = l, true
+					lay, have = mergedHeader(prev, row.Cells, l, opts.Columns), true // mau07.go
 				} else if seen >= opts.HeaderRows {
 					yield(Record{}, &ReadError{Source: opts.Source, Row: row.Num, Err: ErrNoHeader,
 						Detail: fmt.Sprintf("none of the first %d rows has the labels of a case list (Mã hồ sơ, Lĩnh vực, Ngày tiếp nhận, Ngày hẹn trả …); map other labels with ReadOptions.Columns", opts.HeaderRows)})
 					return
 				}
+				prev = append(prev[:0], row.Cells...)
 				continue
 			}
-			if blank(row.Cells) {
+			if blank(row.Cells) || columnNumbers(row.Cells) {
 				continue
 			}
 			data++
@@ -326,6 +336,9 @@ func ReadRows(rows iter.Seq2[Row, error], opts ReadOptions) iter.Seq2[Record, er
 				return
 			}
 			rec, rerr := lay.record(row, &opts)
+			if rerr == nil {
+				opts.lookup(&rec) // mau07.go
+			}
 			if rerr != nil {
 				if !yield(Record{}, rerr) {
 					return

@@ -115,6 +115,9 @@ func (t *Tally) Result(h kstt.Header) (*Result, error) {
 		Pending: tot.Pending, PendingOnTime: tot.PendingOnTime, PendingOverdue: tot.PendingOverdue,
 	}
 	res.Findings = slices.Clone(t.findings)
+	if f := t.calendarFinding(); f != nil { // calendar.go
+		res.Findings = append(res.Findings, *f)
+	}
 	if t.stats.LeftOut > 0 {
 		res.Findings = append(res.Findings, Finding{Rule: RuleBalance, Severity: severityWarning, Policy: PolicyClosing,
 			Expected: strconv.FormatInt(tot.Received, 10), Actual: strconv.FormatInt(tot.Resolved+tot.Pending, 10),

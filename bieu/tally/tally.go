@@ -60,6 +60,7 @@ type Tally struct {
 	byRule   map[string]int
 	stats    Stats
 	audit    *audit
+	recv     span // received dates seen (calendar.go)
 }
 
 // maxCache bounds the caches of raw lĩnh vực and unit spellings, so that
@@ -193,6 +194,7 @@ func (c *class) flag(p Problem) { c.problems[p], c.any = true, true }
 // counted, left out or outside the period, and a finding for each problem.
 func (t *Tally) Add(r Record) error {
 	t.stats.Records++
+	t.recv.add(r.Received) // calendar.go
 	var c class
 	if r.Received.IsZero() {
 		c.flag(ProblemNoReceivedDate)
@@ -231,6 +233,7 @@ func (t *Tally) Add(r Record) error {
 		}
 		return nil
 	}
+	t.codeFindings(&r) // casecode.go
 	// Columns of II.06a. An unknown channel is a problem in every period
 	// the record touches, so that leaving it out keeps (6) = previous (11).
 	if r.Channel == ChannelUnknown || r.Channel > Postal {
@@ -506,6 +509,7 @@ func (t *Tally) Merge(o *Tally) error {
 	if o.per != t.per || !samePolicy(&t.pol, &o.pol) {
 		return fmt.Errorf("%w: %s and %s, or another policy", ErrMerge, t.per, o.per)
 	}
+	t.recv.merge(o.recv) // calendar.go
 	for k, a := range o.fields {
 		b := t.acc(k, a.label)
 		for l := range a.lv {

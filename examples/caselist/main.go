@@ -10,6 +10,8 @@
 // period, and a few bad rows a tally must report.
 //
 //	go run ./examples/caselist -format csv -o examples/kstt/testdata/ho-so-cam-xuyen.csv
+//	go run ./examples/caselist -format mau07 -o examples/kstt/testdata/ho-so-cam-xuyen.mau07.xlsx
+//	go run ./examples/caselist -format portal -o examples/kstt/testdata/ho-so-cam-xuyen.portal.jsonl
 //	go run ./examples/caselist -n 1000000 -format xlsx -o /tmp/ho-so-1m.xlsx
 //
 // The same flags give the same bytes.
@@ -19,6 +21,7 @@ import (
 	"archive/zip"
 	"bufio"
 	"encoding/csv"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -33,7 +36,7 @@ import (
 func main() {
 	n := flag.Int("n", 600, "random records besides the boundary and bad ones")
 	seed := flag.Uint64("seed", 2024, "random seed")
-	format := flag.String("format", "csv", "csv or xlsx")
+	format := flag.String("format", "csv", "csv, xlsx, mau07 (Mẫu số 07 \"Sổ theo dõi hồ sơ\" as XLSX) or portal (the national portal's sync records as JSON Lines)")
 	out := flag.String("o", "-", `output file ("-": standard output)`)
 	flag.Parse()
 	if err := run(*n, *seed, *format, *out); err != nil {
@@ -59,8 +62,12 @@ func run(n int, seed uint64, format, out string) error {
 		err = writeCSV(bw, rows(n, seed))
 	case "xlsx":
 		err = writeXLSX(bw, rows(n, seed))
+	case "mau07":
+		err = writeMau07(bw, rows(n, seed))
+	case "portal":
+		err = writePortal(bw, rows(n, seed))
 	default:
-		err = fmt.Errorf("unknown format %q (csv or xlsx)", format)
+		err = fmt.Errorf("unknown format %q (csv, xlsx or portal)", format)
 	}
 	err = errors.Join(err, bw.Flush())
 	if f != nil {
@@ -403,6 +410,36 @@ var modified = time.Date(2024, 10, 1, 0, 0, 0, 0, time.UTC)
 // hồ sơ", text through the shared-strings table, dates as numbers with
 // the built-in date-time format 22 (or text where the export had a typo).
 func writeXLSX(w io.Writer, rs []row) error {
+	return writeBook(w, "Danh sách hồ sơ", [][]string{header}, nil, len(header), rs, func(r *row, c int) (byte, string) {
+		switch {
+		case c == 0:
+			return 'n', r.text[0]
+		case c >= colRecv && c <= colFin:
+			return dateCell(r, c)
+		}
+		return 's', r.text[c]
+	})
+}
+
+// dateCell is a date cell of the workbook: a serial, a day's serial for
+// the due date, or the typo as text.
+func dateCell(r *row, c int) (byte, string) {
+	if r.bad[c] != "" {
+		return 's', r.bad[c]
+	}
+	if r.dates[c].IsZero() {
+		return 0, ""
+	}
+	if c == colDue { // a day, as the CSV writes it
+		d := r.dates[c]
+		return 'D', serial(time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, vn))
+	}
+	return 'd', serial(r.dates[c])
+}
+
+// writeBook writes a one-sheet workbook: the header rows heads (cells
+// merged as merges say), then one row per record, cell giving each cell.
+func writeBook(w io.Writer, sheet string, heads [][]string, merges []string, ncols int, rs []row, cell func(r *row, c int) (byte, string)) error {
 	zw := zip.NewWriter(w)
 	part := func(name, body string) error {
 		f, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: modified})
@@ -416,7 +453,7 @@ func writeXLSX(w io.Writer, rs []row) error {
 	files := [][2]string{
 		{"[Content_Types].xml", xmlHead + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`},
 		{"_rels/.rels", xmlHead + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`},
-		{"xl/workbook.xml", xmlHead + `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Danh sách hồ sơ" sheetId="1" r:id="rId1"/></sheets></workbook>`},
+		{"xl/workbook.xml", xmlHead + `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="` + sheet + `" sheetId="1" r:id="rId1"/></sheets></workbook>`},
 		{"xl/_rels/workbook.xml.rels", xmlHead + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`},
 		{"xl/styles.xml", xmlHead + `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy hh:mm"/></numFmts><fonts count="1"><font><sz val="11"/><name val="Times New Roman"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>`},
 	}
@@ -448,7 +485,7 @@ func writeXLSX(w io.Writer, rs []row) error {
 		b = append(b, `<row r="`...)
 		b = strconv.AppendInt(b, int64(num), 10)
 		b = append(b, `">`...)
-		for c := range header {
+		for c := range ncols {
 			kind, v := cell(c)
 			if v == "" {
 				continue
@@ -475,30 +512,27 @@ func writeXLSX(w io.Writer, rs []row) error {
 		b = append(b, `</row>`...)
 		sw.Write(b)
 	}
-	writeRow(1, func(c int) (byte, string) { return 's', header[c] })
-	for i := range rs {
-		r := &rs[i]
-		writeRow(i+2, func(c int) (byte, string) {
-			switch {
-			case c == 0:
-				return 'n', r.text[0]
-			case c >= colRecv && c <= colFin:
-				if r.bad[c] != "" {
-					return 's', r.bad[c]
-				}
-				if r.dates[c].IsZero() {
-					return 0, ""
-				}
-				if c == colDue { // a day, as the CSV writes it
-					d := r.dates[c]
-					return 'D', serial(time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, vn))
-				}
-				return 'd', serial(r.dates[c])
+	for i, h := range heads {
+		writeRow(i+1, func(c int) (byte, string) {
+			if c < len(h) {
+				return 's', h[c]
 			}
-			return 's', r.text[c]
+			return 0, ""
 		})
 	}
-	sw.WriteString(`</sheetData></worksheet>`)
+	for i := range rs {
+		r := &rs[i]
+		writeRow(i+1+len(heads), func(c int) (byte, string) { return cell(r, c) })
+	}
+	sw.WriteString(`</sheetData>`)
+	if len(merges) > 0 {
+		fmt.Fprintf(sw, `<mergeCells count="%d">`, len(merges))
+		for _, m := range merges {
+			sw.WriteString(`<mergeCell ref="` + m + `"/>`)
+		}
+		sw.WriteString(`</mergeCells>`)
+	}
+	sw.WriteString(`</worksheet>`)
 	if err := sw.Flush(); err != nil {
 		return err
 	}
@@ -538,4 +572,110 @@ func xmlEscape(b *strings.Builder, s string) {
 			b.WriteRune(r)
 		}
 	}
+}
+
+// portalChannel and portalStatus are the codes of the national portal's
+// sync records for the list's texts (bieu/tally's portal.go gives the
+// table and which codes are inferred); "Fax" becomes the unknown code 9.
+var (
+	portalChannel = map[string]string{"Trực tuyến": "2", "Trực tiếp": "1", "Dịch vụ bưu chính công ích": "3"}
+	portalStatus  = map[string]string{"Đã trả kết quả": "10", "Trả lại hồ sơ": "11", "Công dân xin rút hồ sơ": "7",
+		"Dừng xử lý": "8", "Đang xử lý": "4", "Chờ bổ sung": "5"}
+	portalMucDo = map[string]string{"Một phần": "3", "Toàn trình": "4"}
+)
+
+// portalDate writes yyyyMMddHHmmss (the due date, a day, as yyyyMMdd); a
+// typo'd day keeps its impossible digits.
+func portalDate(r *row, c int) string {
+	if r.bad[c] != "" {
+		var d, m, y int
+		if _, err := fmt.Sscanf(r.bad[c], "%d/%d/%d", &d, &m, &y); err == nil {
+			return fmt.Sprintf("%04d%02d%02d000000", y, m, d)
+		}
+		return r.bad[c]
+	}
+	if r.dates[c].IsZero() {
+		return ""
+	}
+	if c == colDue {
+		return r.dates[c].Format("20060102")
+	}
+	return r.dates[c].Format("20060102150405")
+}
+
+// writePortal writes the list as the national portal's sync records, one
+// JSON object a line, with the fields a one-stop system sends
+// (MaHoSo, TenTTHC, TenLinhVuc, KenhThucHien, NgayTiepNhan, …).
+func writePortal(w io.Writer, rs []row) error {
+	q := func(s string) string {
+		b, _ := json.Marshal(s)
+		return string(b)
+	}
+	for i := range rs {
+		r := &rs[i]
+		ch, ok := portalChannel[r.text[6]]
+		if !ok {
+			ch = "9"
+		}
+		var b strings.Builder
+		fmt.Fprintf(&b, `{"MaHoSo":%s,"MaTTHC":"","TenTTHC":%s,"MaLinhVuc":"","TenLinhVuc":%s,"KenhThucHien":%s`,
+			q(r.text[1]), q(r.text[2]), q(r.text[3]), q(ch))
+		if m := portalMucDo[r.text[7]]; m != "" {
+			fmt.Fprintf(&b, `,"MucDo":%s`, q(m))
+		}
+		fmt.Fprintf(&b, `,"ChuHoSo":%s,"NgayTiepNhan":%s,"NgayHenTra":%s,"TrangThaiHoSo":%s`,
+			q(fmt.Sprintf("Công dân %d", i+1)), q(portalDate(r, colRecv)), q(portalDate(r, colDue)), q(portalStatus[r.text[13]]))
+		if v := portalDate(r, colPauseFrom); v != "" {
+			fmt.Fprintf(&b, `,"NgayYeuCauBoSung":%s`, q(v))
+		}
+		if v := portalDate(r, colPauseTo); v != "" {
+			fmt.Fprintf(&b, `,"NgayTiepNhanBoSung":%s`, q(v))
+		}
+		fin := portalDate(r, colFin)
+		fmt.Fprintf(&b, `,"NgayKetThucXuLy":%s,"NgayTra":%s,"DuocThanhToanTrucTuyen":"0","DonViXuLy":%s}`+"\n",
+			q(fin), q(fin), q(r.text[5]))
+		if _, err := io.WriteString(w, b.String()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// mau07Heads is the two-row header of Mẫu số 07 "Sổ theo dõi hồ sơ"
+// (Thông tư 03/2025/TT-VPCP), with the column-number row, and the columns
+// the office appends after Ghi chú for what the form does not print.
+var mau07Heads = [][]string{
+	{"STT", "Mã hồ sơ", "Tên hồ sơ", "Số lượng hồ sơ (bộ)", "Tên tổ chức, cá nhân", "Địa chỉ", "Số điện thoại",
+		"Ngày, tháng, năm", "", "", "Trả kết quả", "", "Ghi chú",
+		"Kênh tiếp nhận", "Loại DVCTT", "Trạng thái", "Ngày yêu cầu bổ sung", "Ngày nhận bổ sung"},
+	{"", "", "", "", "", "", "", "Nhận hồ sơ", "Hẹn trả kết quả", "Ngày nhận kết quả", "Bên giao", "Bên nhận"},
+	{"(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)", "(9)", "(10)", "(11)", "(12)", "(13)"},
+}
+
+var mau07Merges = []string{"A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:E2", "F1:F2", "G1:G2", "H1:J1", "K1:L1", "M1:M2",
+	"N1:N2", "O1:O2", "P1:P2", "Q1:Q2", "R1:R2"}
+
+// writeMau07 writes the list as the office's Excel copy of Mẫu số 07.
+func writeMau07(w io.Writer, rs []row) error {
+	src := [18]int{0, 1, 2, -1, -2, -3, -4, colRecv, colDue, colFin, -5, -5, -5, 6, 7, 13, colPauseFrom, colPauseTo}
+	return writeBook(w, "Sổ theo dõi hồ sơ", mau07Heads, mau07Merges, len(src), rs, func(r *row, c int) (byte, string) {
+		i, _ := strconv.Atoi(r.text[0])
+		switch k := src[c]; {
+		case k == 0:
+			return 'n', r.text[0]
+		case k == -1:
+			return 'n', "1"
+		case k == -2:
+			return 's', fmt.Sprintf("Công dân %d", i)
+		case k == -3:
+			return 's', "Cẩm Xuyên, Hà Tĩnh"
+		case k == -4:
+			return 's', fmt.Sprintf("0912%06d", i)
+		case k == -5:
+			return 0, ""
+		case k >= colRecv && k <= colFin:
+			return dateCell(r, k)
+		}
+		return 's', r.text[src[c]]
+	})
 }

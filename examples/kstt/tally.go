@@ -53,7 +53,7 @@ func kindOf(path string) (string, error) {
 	switch {
 	case bytes.HasPrefix(head, []byte("PK")), bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0}):
 		return "xlsx", nil
-	case bytes.HasPrefix(head, []byte("{")):
+	case bytes.HasPrefix(head, []byte("{")), bytes.HasPrefix(head, []byte("[")):
 		return "jsonl", nil
 	}
 	return "csv", nil
