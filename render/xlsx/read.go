@@ -204,7 +204,9 @@ func ReadFile(path string, opts ReadOptions) ([]*grid.Grid, error) {
 // operator &, a formula longer than MaxFormulaLength or nested deeper
 // than MaxFormulaDepth, one reading an error value, one on a cycle (a
 // formula reaching its own cell), and one at the end of a chain of
-// formula cells without values longer than MaxFormulaDepth. At most
+// formula cells without values longer than MaxFormulaDepth. A result
+// that is not a finite number (=10^400, a division that overflows) is the
+// error value #NUM!, a text cell, as the spreadsheet shows it. At most
 // MaxFormulaEvaluations formula cells are examined, each sheet from its
 // last row up (a form's TỔNG CỘNG row first), and what they cost is
 // charged against MaxMemory (see ReadOptions). It computes in memory with

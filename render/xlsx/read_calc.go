@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -505,11 +506,21 @@ func (k *calculator) evaluate() (values map[int32][]calcValue) {
 		if err != nil || v == "" || strings.HasPrefix(v, "#") {
 			continue
 		}
-		_, perr := strconv.ParseFloat(v, 64)
-		values[n.cell.sheet] = append(values[n.cell.sheet], calcValue{n.cell.r, n.cell.c, v, perr == nil})
+		x, perr := strconv.ParseFloat(v, 64)
+		isNum := perr == nil
+		if isNum && (math.IsInf(x, 0) || math.IsNaN(x)) {
+			// The spreadsheet shows a result beyond the numbers it
+			// holds (=10^400, an overflowing division) as #NUM!.
+			v, isNum = calcNotFinite, false
+		}
+		values[n.cell.sheet] = append(values[n.cell.sheet], calcValue{n.cell.r, n.cell.c, v, isNum})
 	}
 	return values
 }
+
+// calcNotFinite is the error value of a result that is not a finite
+// number, as Excel and LibreOffice show it.
+const calcNotFinite = "#NUM!"
 
 // patchGrid returns a copy of g with the values written into their cells
 // (a grid a reader stores compactly is not changed in place).

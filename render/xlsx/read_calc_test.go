@@ -263,3 +263,25 @@ func BenchmarkReadFormulasWorst(b *testing.B) {
 		})
 	}
 }
+
+// TestCalcNotFinite: a result that is not a finite number is the
+// spreadsheet's error value #NUM!, as Excel and LibreOffice show it,
+// never a number cell holding +Inf or NaN.
+func TestCalcNotFinite(t *testing.T) {
+	const rows = 1
+	data := hostile.CalcXLSX(rows, 1, "10^400", "-(10^400)", "1E300*1E300", "1E308/1E-308", "2+0", "A1*0.5")
+	gs, err := readBytes(data, xlsx.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []grid.Cell{{Text: "#NUM!"}, {Text: "#NUM!"}, {Text: "#NUM!"}, {Text: "#NUM!"}, {Text: "2", IsNum: true}}
+	for i, w := range want {
+		c := gs[0].Cell(rows+i, 0)
+		if c.Text != w.Text || c.IsNum != w.IsNum || c.Cached {
+			t.Errorf("formula %d (%s) = %+v, want Text %q IsNum %v", i, c.Formula, c, w.Text, w.IsNum)
+		}
+	}
+	if c := gs[0].Cell(rows+5, 0); !c.IsNum {
+		t.Errorf("A1*0.5 = %+v, want a number", c)
+	}
+}
