@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"strconv"
 
+	"github.com/baocaodinhky/vpcp/internal/strictjson"
 	"github.com/baocaodinhky/vpcp/internal/vntext"
 	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"github.com/baocaodinhky/vpcp/kstt/outline"
@@ -260,6 +261,13 @@ func (c *Catalogue) DecodeReportWith(data []byte, opts DecodeOptions) (*Report, 
 		maxRows = DefaultMaxRows
 	}
 	fail := func(err error) (*Report, error) { return nil, fmt.Errorf("kstt: decode report: %w", err) }
+	// Duplicate and case-twin member names, invalid UTF-8 and lone
+	// surrogates are refused, with their JSON pointer; a byte order mark
+	// is dropped.
+	data, err := strictjson.Check(data)
+	if err != nil {
+		return fail(err)
+	}
 	dec0 := json.NewDecoder(bytes.NewReader(data))
 	dec0.UseNumber()
 	w := walker{dec: dec0, maxRows: maxRows, checked: map[int]bool{}, formType: func(code string) reflect.Type {

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/baocaodinhky/vpcp/internal/strictjson"
 )
 
 // RuleKind is what a rule asserts. Rules are data: a kind plus the cells it
@@ -205,6 +207,10 @@ func ParseCheckOptions(data []byte, rules []Rule) (CheckOptions, error) {
 			Off      bool   `json:"off,omitempty"`
 			Severity string `json:"severity,omitempty"`
 		} `json:"rules,omitempty"`
+	}
+	data, err := strictjson.Check(data)
+	if err != nil {
+		return CheckOptions{}, fmt.Errorf("kstt: check options: %w", err)
 	}
 	if err := strictCheck(data, reflect.TypeOf(raw), "", DefaultMaxRows); err != nil {
 		return CheckOptions{}, fmt.Errorf("kstt: check options: %w", err)

@@ -12,6 +12,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/baocaodinhky/vpcp/internal/strictjson"
 )
 
 // ReadCSV reads a case list exported as CSV (encoding/csv: quoted fields,
@@ -188,6 +190,10 @@ func ReadJSONL(r io.Reader, opts ReadOptions) iter.Seq2[Record, error] {
 			data++
 			if data > opts.MaxRows {
 				yield(Record{}, &ReadError{Source: opts.Source, Row: line, Err: ErrOverLimit, Detail: fmt.Sprintf("more than MaxRows %d rows", opts.MaxRows)})
+				return
+			}
+			if _, err := strictjson.Check(b); err != nil {
+				yield(Record{}, &ReadError{Source: opts.Source, Row: line, Err: ErrCorrupt, Detail: "not strict JSON: " + err.Error()})
 				return
 			}
 			var obj map[string]json.RawMessage

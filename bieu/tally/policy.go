@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/baocaodinhky/vpcp/bieu"
+	"github.com/baocaodinhky/vpcp/internal/strictjson"
 	"github.com/baocaodinhky/vpcp/kstt"
 )
 
@@ -489,6 +490,10 @@ func (p *Problem) UnmarshalText(b []byte) error {
 // field or value is an error (ErrPolicy), never silently ignored.
 func ParsePolicy(data []byte) (Policy, error) {
 	var p Policy
+	data, err := strictjson.Check(data)
+	if err != nil {
+		return Policy{}, fmt.Errorf("%w: %v", ErrPolicy, err)
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&p); err != nil {

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/baocaodinhky/vpcp/internal/strictjson"
 	"github.com/baocaodinhky/vpcp/period"
 )
 
@@ -39,6 +40,7 @@ func Decode(data []byte) (*Declaration, error) {
 	if !utf8.Valid(data) {
 		return nil, errAt("$", "the document is not UTF-8 text")
 	}
+	data = strictjson.TrimBOM(data) // a byte order mark, as Notepad writes
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	var v any
@@ -47,6 +49,11 @@ func Decode(data []byte) (*Declaration, error) {
 	}
 	if dec.More() {
 		return nil, errAt("$", "more than one JSON value")
+	}
+	// Duplicate and case-twin member names and lone surrogates, which the
+	// decoder above takes silently, are refused with their JSON pointer.
+	if _, err := strictjson.Check(data); err != nil {
+		return nil, &Error{Path: "$", Msg: "not strict JSON", Err: err}
 	}
 	w := walker{}
 	d := w.declaration("$", v)
