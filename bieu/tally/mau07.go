@@ -50,8 +50,8 @@ var Mau07 = []struct {
 // ProcedureInfo is what ReadOptions.Procedures gives for a procedure: its
 // lĩnh vực (the row of II.06a) and the level that resolves it.
 type ProcedureInfo struct {
-	Field string
-	Level bieu.UnitLevel
+	Field string         `json:"field"`
+	Level bieu.UnitLevel `json:"level"`
 }
 
 // lookup fills a record's lĩnh vực and level from Procedures, where the

@@ -1,6 +1,7 @@
 package tally
 
 import (
+	"bytes"
 	"errors"
 	"strings"
 	"testing"
@@ -46,4 +47,30 @@ func TestMau07CSV(t *testing.T) {
 	if re == nil || !errors.Is(re, ErrNoHeader) {
 		t.Errorf("upper row alone: %v, want ErrNoHeader", re)
 	}
+}
+
+// FuzzMau07CSV: a two-row header and its data, mutated, never panics and
+// yields rows in order, each error a RowError or a ReadError.
+func FuzzMau07CSV(f *testing.F) {
+	f.Add([]byte(mau07CSV))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		last := 0
+		opts := ReadOptions{Procedures: map[string]ProcedureInfo{"Đăng ký khai sinh": {Field: "Hộ tịch"}}, MaxRowBytes: 4096}
+		for r, err := range ReadCSV(bytes.NewReader(data), opts) {
+			row := r.Row
+			switch e := err.(type) {
+			case nil:
+			case *RowError:
+				row = e.Row
+			case *ReadError:
+				return
+			default:
+				t.Fatalf("error of type %T: %v", err, err)
+			}
+			if row < last {
+				t.Fatalf("row %d after %d", row, last)
+			}
+			last = row
+		}
+	})
 }

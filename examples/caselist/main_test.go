@@ -15,6 +15,8 @@ func TestShippedCaseList(t *testing.T) {
 	for _, f := range []struct{ format, shipped string }{
 		{"csv", "../kstt/testdata/ho-so-cam-xuyen.csv"},
 		{"xlsx", "../kstt/testdata/ho-so-cam-xuyen.xlsx"},
+		{"portal", "../kstt/testdata/ho-so-cam-xuyen.portal.jsonl"},
+		{"mau07", "../kstt/testdata/ho-so-cam-xuyen.mau07.xlsx"},
 	} {
 		out := filepath.Join(dir, "list."+f.format)
 		if err := run(600, 2024, f.format, out); err != nil {

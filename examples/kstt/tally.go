@@ -60,14 +60,14 @@ func kindOf(path string) (string, error) {
 }
 
 // caseList streams the records of one file.
-func caseList(path string) iter.Seq2[tally.Record, error] {
+func caseList(path string, procs map[string]tally.ProcedureInfo) iter.Seq2[tally.Record, error] {
 	return func(yield func(tally.Record, error) bool) {
 		kind, err := kindOf(path)
 		if err != nil {
 			yield(tally.Record{}, err)
 			return
 		}
-		opts := tally.ReadOptions{Source: filepath.Base(path)}
+		opts := tally.ReadOptions{Source: filepath.Base(path), Procedures: procs}
 		if kind == "xlsx" {
 			for r, err := range xlsxlist.ReadFile(path, xlsxlist.Options{ReadOptions: opts}) {
 				if !yield(r, err) {
@@ -108,8 +108,22 @@ func runTally(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("o", "", `output file ("-": standard output)`)
 	asJSON := fs.Bool("json", false, "print the findings as a JSON array")
 	lang := fs.String("lang", "vi", "language of severities and messages: vi or en")
+	procPath := fs.String("procedures", "", `JSON file giving each procedure's lĩnh vực and level, for lists without them (Mẫu 07): {"Đăng ký khai sinh": {"field": "Hộ tịch", "level": "cấp xã"}}`)
 	if !parseFiles(fs, args, lang) {
 		return exitUnreadable
+	}
+	var procs map[string]tally.ProcedureInfo
+	if *procPath != "" {
+		data, err := os.ReadFile(*procPath)
+		if err == nil {
+			dec := json.NewDecoder(bytes.NewReader(data))
+			dec.DisallowUnknownFields()
+			err = dec.Decode(&procs)
+		}
+		if err != nil {
+			errorf(stderr, "-procedures "+*procPath+": ", err)
+			return exitUnreadable
+		}
 	}
 	p, err := period.Parse(*per)
 	if err != nil {
@@ -194,7 +208,7 @@ func runTally(args []string, stdout, stderr io.Writer) int {
 		return exitUnreadable
 	}
 	for _, path := range fs.Args() {
-		if err := t.AddSeq2(caseList(path)); err != nil {
+		if err := t.AddSeq2(caseList(path, procs)); err != nil {
 			errorf(stderr, path+": ", err)
 			fmt.Fprintln(stderr, "kstt: tally: nothing written")
 			return exitUnreadable
