@@ -117,6 +117,53 @@ func BenchmarkTally(b *testing.B) {
 	for i := range codes {
 		codes[i] = fmt.Sprintf("H%09d", i)
 	}
+	// The three a check outside the repository runs (names fixed): the
+	// classification-only hand loop above, the same loop detecting
+	// duplicate codes with a Go map, and the tally as shipped (the zero
+	// Policy, duplicate detection on), all over the same records with
+	// distinct codes.
+	b.Run("1M/hand+map", func(b *testing.B) {
+		tl, _ := New(q3, Policy{})
+		from, to := tl.Window()
+		b.ReportAllocs()
+		for b.Loop() {
+			seen := map[string]struct{}{}
+			dups := 0
+			counted := handLoop(func(yield func(Record) bool) {
+				for r := range stream(len(codes), codes) {
+					if _, ok := seen[r.Code]; ok {
+						dups++
+					}
+					seen[r.Code] = struct{}{}
+					if !yield(r) {
+						return
+					}
+				}
+			}, from, to, Vietnam())
+			if len(counted) == 0 || dups != 0 {
+				b.Fatal("nothing counted, or duplicates in distinct codes")
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(codes)), "ns/record")
+	})
+	b.Run("1M/default", func(b *testing.B) {
+		b.ReportAllocs()
+		var ms0, ms1 runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&ms0)
+		for b.Loop() {
+			tl, _ := New(q3, Policy{})
+			if err := tl.AddSeq(stream(len(codes), codes)); err != nil {
+				b.Fatal(err)
+			}
+			if _, err := tl.Result(kstt.Header{Unit: "Sở Tư pháp"}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		runtime.ReadMemStats(&ms1)
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(codes)), "ns/record")
+		b.ReportMetric(float64(ms1.TotalAlloc-ms0.TotalAlloc)/float64(b.N)/float64(len(codes)), "B/code")
+	})
 	b.Run("1M/tally+duplicates", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
