@@ -170,15 +170,6 @@ type limits struct {
 	maxMem   int64 // the readers' memory budget for the grid of a workbook or text
 }
 
-// bytesFor is the byte bound for an input read whole (JSON) or as text:
-// -max-bytes, or the text reader's default.
-func (l limits) bytesFor() int64 {
-	if l.maxBytes > 0 {
-		return l.maxBytes
-	}
-	return text.DefaultPasteMaxBytes
-}
-
 // limitFlags defines -max-bytes and -max-rows.
 func limitFlags(fs *flag.FlagSet) *limits {
 	l := &limits{}
