@@ -134,6 +134,14 @@ func TestNamedSheetWithoutTable(t *testing.T) {
 
 // FuzzDecodeReport: no input makes the strict decoder panic; what it
 // accepts re-encodes and decodes to the same JSON.
+//
+// Run it (it made ≥ 500 execs/s on the 2-core development machine):
+//
+//	go test -run '^$' -fuzz '^FuzzDecodeReport$' -fuzztime 30s -fuzzminimizetime=0 ./bieu
+//
+// -fuzzminimizetime=0 matters: the default minimises each new input for
+// up to 60 s, which took the whole window (3–80 execs in 45 s).
+// .ci/fuzz-smoke runs every Fuzz target of the module 10 s this way.
 func FuzzDecodeReport(f *testing.F) {
 	m := sampleJSON(f, 3)
 	good, _ := json.Marshal(m)

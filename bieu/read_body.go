@@ -99,10 +99,13 @@ rows:
 				// the workbook's own formula (Text): a count column takes
 				// that value, and the form's rule, where one derives the
 				// column, is computed too and compared (READ/R14).
+				// A computed value that is no count (0.5, #NUM!) is
+				// refused as the same value stored would be (READ/R04).
 				nt := note{kind: noteUncached, row: k, col: col.Num, formula: strings.Clone(c.Formula)}
-				if col.Kind != layout.RateColumn {
-					if _, ok := c.Int(); ok && c.Text != "" {
-						nt.text = strings.Clone(c.Text)
+				if col.Kind != layout.RateColumn && c.Text != "" {
+					nt.text = strings.Clone(c.Text)
+					if !countCell(c) {
+						nt.kind = noteBad
 					}
 				}
 				t.notes = append(t.notes, nt)
@@ -119,7 +122,7 @@ rows:
 				}
 				t.rates = append(t.rates, rateVal{row: k, col: col.Num, v: d})
 			default:
-				if _, ok := c.Int(); !ok {
+				if !countCell(c) {
 					t.notes = append(t.notes, note{kind: noteBad, row: k, col: col.Num, text: strings.Clone(c.Text)})
 				}
 			}
@@ -130,6 +133,16 @@ rows:
 		}
 	}
 	t.end = last + 1
+}
+
+// countCell reports whether c, a cell of a count column that holds
+// something, reads as a count: a whole number. A stored value and the
+// value the file's reader computed from a formula without one (Text of a
+// cell not Cached) pass this same check; a fraction, text or an error
+// value (#REF!, #NUM! for a result that is not finite) is READ/R04.
+func countCell(c grid.Cell) bool {
+	_, ok := c.Int()
+	return ok
 }
 
 // repeatedHeader recognises the table's header repeated at a page break
@@ -537,6 +550,12 @@ func (rd *reader) assemble(g *grid.Grid, inst *instance) kstt.Form {
 				rd.find(ruleBlank, fd)
 			case noteBad:
 				fd.Actual = nt.text
+				if nt.formula != "" {
+					fd.Message = fmt.Sprintf("ô (%d): công thức =%s không lưu giá trị, tính ra «%s», không phải số hợp lệ: được đọc là 0", nt.col, nt.formula, nt.text)
+					fd.MessageEN = fmt.Sprintf("cell (%d): formula =%s has no stored value and computes «%s», not a valid number: read as 0", nt.col, nt.formula, nt.text)
+					rd.find(ruleBadNumber, fd)
+					continue
+				}
 				fd.Message = fmt.Sprintf("ô (%d) ghi «%s», không phải số hợp lệ: được đọc là 0", nt.col, nt.text)
 				fd.MessageEN = fmt.Sprintf("cell (%d) holds «%s», not a valid number: read as 0", nt.col, nt.text)
 				rd.find(ruleBadNumber, fd)

@@ -32,6 +32,14 @@ func FuzzParseRule(f *testing.F) {
 // FuzzParse: any document either fails with an *Error or gives a schema
 // whose forms fill, check, lay out and round-trip through JSON without a
 // panic.
+//
+// Run it (it made ≥ 500 execs/s on the 2-core development machine):
+//
+//	go test -run '^$' -fuzz '^FuzzParse$' -fuzztime 30s -fuzzminimizetime=0 ./kstt/decl
+//
+// -fuzzminimizetime=0 matters: the default minimises each new input for
+// up to 60 s, which took the whole window (3–80 execs in 45 s).
+// .ci/fuzz-smoke runs every Fuzz target of the module 10 s this way.
 func FuzzParse(f *testing.F) {
 	for _, p := range []string{"testdata/small.json"} {
 		b, err := os.ReadFile(p)

@@ -157,6 +157,16 @@ func TestRowsStopEarly(t *testing.T) {
 	}
 }
 
+// FuzzRows: no bytes make Rows panic or loop; every error is a
+// *ReadError. Seeds: a small valid workbook of shared strings, garbage.
+//
+// Run it (it made ≥ 500 execs/s on the 2-core development machine):
+//
+//	go test -run '^$' -fuzz '^FuzzRows$' -fuzztime 30s -fuzzminimizetime=0 ./render/xlsx
+//
+// -fuzzminimizetime=0 matters: the default minimises each new input for
+// up to 60 s, which took the whole window (3–80 execs in 45 s).
+// .ci/fuzz-smoke runs every Fuzz target of the module 10 s this way.
 func FuzzRows(f *testing.F) {
 	f.Add(bigShared(f, 3)) // a small seed keeps executions fast
 	f.Add([]byte("PK\x03\x04garbage"))

@@ -115,6 +115,16 @@ func TestReadTiny(t *testing.T) {
 	}
 }
 
+// FuzzRead: no bytes make Read panic or loop; every error is typed.
+// Seeds: a small valid case list (tinyList) and its first half.
+//
+// Run it (it made ≥ 500 execs/s on the 2-core development machine):
+//
+//	go test -run '^$' -fuzz '^FuzzRead$' -fuzztime 30s -fuzzminimizetime=0 ./bieu/tally/xlsxlist
+//
+// -fuzzminimizetime=0 matters: the default minimises each new input for
+// up to 60 s, which took the whole window (3–80 execs in 45 s).
+// .ci/fuzz-smoke runs every Fuzz target of the module 10 s this way.
 func FuzzRead(f *testing.F) {
 	data := tinyList(f)
 	f.Add(data)
