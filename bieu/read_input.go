@@ -106,13 +106,12 @@ func Read(r io.ReaderAt, size int64, opts ReadOptions) (*kstt.Report, kstt.Findi
 	if err != nil {
 		return nil, nil, err
 	}
-	return ReadGrids(grids, opts)
+	return readChecked(grids, opts)
 }
 
-// ReadGrids is Read for grids a grid.Format has already read: it
-// recognises the forms in them, checks the report and returns it with the
-// findings, as Read does.
-func ReadGrids(grids []*grid.Grid, opts ReadOptions) (*kstt.Report, kstt.Findings, error) {
+// readChecked recognises the forms in grids a grid.Format has read,
+// checks the report and returns it with the findings, as Read does.
+func readChecked(grids []*grid.Grid, opts ReadOptions) (*kstt.Report, kstt.Findings, error) {
 	res, err := readGrids(grids, opts)
 	if err != nil {
 		return nil, nil, err
