@@ -111,6 +111,9 @@ func runTally(args []string, stdout, stderr io.Writer) int {
 	if !parseFiles(fs, args, lang) {
 		return exitUnreadable
 	}
+	if refuseClobber(stderr, *out, stdout, fs.Args(), *policyPath) {
+		return exitUnreadable
+	}
 	p, err := period.Parse(*per)
 	if err != nil {
 		errorf(stderr, "-period: ", err)
