@@ -563,6 +563,9 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return exitUnreadable
 	}
+	if refuseClobber(stderr, *out, stdout, fs.Args(), forms...) {
+		return exitUnreadable
+	}
 	eds, _, err := declared(forms)
 	if err != nil {
 		errorf(stderr, "-form ", err)

@@ -60,6 +60,9 @@ func runRollup(args []string, stdout, stderr io.Writer) int {
 	if !parseFiles(fs, args, lang) {
 		return exitUnreadable
 	}
+	if refuseClobber(stderr, *out, stdout, fs.Args(), *optsPath) {
+		return exitUnreadable
+	}
 	r, err := renderer(*format)
 	if err != nil {
 		errorf(stderr, "", err)

@@ -16,6 +16,7 @@ import (
 	"github.com/baocaodinhky/vpcp/bieu/tally"
 	"github.com/baocaodinhky/vpcp/bieu/tally/xlsxlist"
 	"github.com/baocaodinhky/vpcp/internal/atomicfile"
+	"github.com/baocaodinhky/vpcp/internal/strictjson"
 	"github.com/baocaodinhky/vpcp/kstt"
 	"github.com/baocaodinhky/vpcp/period"
 )
@@ -112,9 +113,15 @@ func runTally(args []string, stdout, stderr io.Writer) int {
 	if !parseFiles(fs, args, lang) {
 		return exitUnreadable
 	}
+	if refuseClobber(stderr, *out, stdout, fs.Args(), *policyPath, *procPath) {
+		return exitUnreadable
+	}
 	var procs map[string]tally.ProcedureInfo
 	if *procPath != "" {
 		data, err := os.ReadFile(*procPath)
+		if err == nil {
+			data, err = strictjson.Check(data) // no duplicate or case-twin procedure codes
+		}
 		if err == nil {
 			dec := json.NewDecoder(bytes.NewReader(data))
 			dec.DisallowUnknownFields()
