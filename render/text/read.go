@@ -150,6 +150,11 @@ func ReadPastedOptions(r io.Reader, name string, opts PasteOptions) ([]*grid.Gri
 			b = bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF"))
 		}
 		if bytes.IndexByte(b, 0) >= 0 || !utf8.Valid(b) {
+			if lim.n < 0 {
+				// The input went past MaxBytes: the line may have been cut
+				// inside a character. Too large is what to say.
+				return fail(0, fmt.Errorf("%w: more than %d bytes", ErrPasteTooLarge, maxBytes))
+			}
 			return fail(n, fmt.Errorf("%w: a NUL byte or invalid UTF-8 (a legacy TCVN3/VNI document or a binary file?)", ErrNotText))
 		}
 		lines = append(lines, string(b))

@@ -209,3 +209,15 @@ func rowsOf(g *grid.Grid) [][]grid.Cell {
 	}
 	return rows
 }
+
+// An input over MaxBytes is too large, even when the bound cuts a
+// character in two (the cut bytes are no UTF-8): never "not UTF-8 text".
+func TestReadPastedOverMaxBytesCutsACharacter(t *testing.T) {
+	doc := strings.Repeat("Lĩnh vực hộ tịch\n", 20)
+	for max := int64(1); max < 40; max++ {
+		_, err := ReadPastedOptions(strings.NewReader(doc), "d.txt", PasteOptions{MaxBytes: max})
+		if !errors.Is(err, ErrPasteTooLarge) {
+			t.Fatalf("MaxBytes %d: %v, want ErrPasteTooLarge", max, err)
+		}
+	}
+}
