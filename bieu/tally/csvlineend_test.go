@@ -156,3 +156,38 @@ func TestReadCSVLoneCRSeparator(t *testing.T) {
 		t.Errorf("%+v %v", recs, errs)
 	}
 }
+
+// BenchmarkLoneCRReader: the cost of the lone-CR conversion over the
+// plain bufio.Reader it wraps (the floor), on a 4 MiB case list with LF and
+// with CR-only line ends, read 4 KiB at a time as encoding/csv does.
+func BenchmarkLoneCRReader(b *testing.B) {
+	lf := []byte(strings.Repeat(strings.TrimPrefix(sampleCSV, "\xEF\xBB\xBF"), 4<<20/len(sampleCSV)))
+	cr := bytes.ReplaceAll(lf, []byte("\n"), []byte("\r"))
+	buf := make([]byte, 4096)
+	drain := func(b *testing.B, r io.Reader) {
+		for {
+			if _, err := r.Read(buf); err == io.EOF {
+				return
+			} else if err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	for _, in := range []struct {
+		name string
+		data []byte
+	}{{"LF", lf}, {"CR", cr}} {
+		b.Run(in.name+"/plain", func(b *testing.B) {
+			b.SetBytes(int64(len(in.data)))
+			for b.Loop() {
+				drain(b, bufio.NewReaderSize(bytes.NewReader(in.data), 64<<10))
+			}
+		})
+		b.Run(in.name+"/loneCR", func(b *testing.B) {
+			b.SetBytes(int64(len(in.data)))
+			for b.Loop() {
+				drain(b, &loneCRReader{br: bufio.NewReaderSize(bytes.NewReader(in.data), 64<<10)})
+			}
+		})
+	}
+}
