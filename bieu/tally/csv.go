@@ -18,9 +18,13 @@ import (
 
 // ReadCSV reads a case list exported as CSV (encoding/csv: quoted fields,
 // a UTF-8 byte-order mark dropped; the separator — comma, semicolon or tab
-// — told from the first line). The header is found and matched as ReadRows
-// says; each row below it is a record or a *RowError with its line
-// number. Memory is one row: the file is streamed. A file that is not
+// — told from the first line). Line ends may be LF, CRLF or a lone CR (old
+// Excel for Mac): a CR not followed by LF reads as LF, also inside a quoted
+// field, so a quoted line break is "\n" whichever way it was saved (as
+// encoding/csv already makes of a quoted CRLF). The header is found and
+// matched as ReadRows says; each row below it is a record or a *RowError
+// with its line number, counted the same whatever the line ends (the N-th
+// line of the file is line N). Memory is one row: the file is streamed. A file that is not
 // UTF-8, a broken quote or a row beyond the bounds stops the reader with a
 // *ReadError (ErrCorrupt, ErrOverLimit).
 func ReadCSV(r io.Reader, opts ReadOptions) iter.Seq2[Record, error] {
@@ -58,7 +62,7 @@ func csvRows(r io.Reader, opts ReadOptions) iter.Seq2[Row, error] {
 		}
 		head, _ := br.Peek(4096)
 		sep := sniffSeparator(head)
-		cr := &countReader{r: br, max: opts.MaxRowBytes + 64<<10}
+		cr := &countReader{r: &loneCRReader{br: br}, max: opts.MaxRowBytes + 64<<10}
 		rd := csv.NewReader(cr)
 		rd.Comma = sep
 		rd.FieldsPerRecord = -1
@@ -118,10 +122,44 @@ func csvRows(r io.Reader, opts ReadOptions) iter.Seq2[Row, error] {
 	}
 }
 
+// loneCRReader turns each CR that is not followed by LF into LF, byte for
+// byte, so that encoding/csv (which knows LF and CRLF only) reads a CR-only
+// file line by line. It streams: a CR at the end of a read is decided by
+// peeking the next byte, so a CR/LF pair split across two reads stays
+// CRLF. It does not know quotes: a lone CR in a quoted field becomes LF
+// too (ReadCSV documents this).
+type loneCRReader struct {
+	br *bufio.Reader
+}
+
+func (l *loneCRReader) Read(p []byte) (int, error) {
+	n, err := l.br.Read(p)
+	b := p[:n]
+	for i := bytes.IndexByte(b, '\r'); i >= 0; {
+		switch {
+		case i+1 < len(b):
+			if b[i+1] != '\n' {
+				b[i] = '\n'
+			}
+		default: // the last byte read: look at the next one
+			if next, _ := l.br.Peek(1); len(next) == 0 || next[0] != '\n' {
+				b[i] = '\n'
+			}
+		}
+		j := bytes.IndexByte(b[i+1:], '\r')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return n, err
+}
+
 // sniffSeparator picks the separator of the first line: the most frequent
-// of comma, semicolon and tab outside quotes.
+// of comma, semicolon and tab outside quotes. The first line ends at the
+// first LF or CR.
 func sniffSeparator(head []byte) rune {
-	if i := bytes.IndexByte(head, '\n'); i >= 0 {
+	if i := bytes.IndexAny(head, "\r\n"); i >= 0 {
 		head = head[:i]
 	}
 	var n [3]int

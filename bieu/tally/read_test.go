@@ -193,6 +193,8 @@ func TestReadJSONL(t *testing.T) {
 func FuzzReadCSV(f *testing.F) {
 	f.Add([]byte(sampleCSV))
 	f.Add([]byte("Mã hồ sơ;Lĩnh vực;Ngày tiếp nhận\n\"H1;X;1/9/2024\n"))
+	f.Add([]byte(strings.ReplaceAll(sampleCSV, "\n", "\r")))                   // CR-only line ends
+	f.Add([]byte("Mã hồ sơ,Tên TTHC,Lĩnh vực\r\nH1,\"a\rb\r\nc\",X\rH2,\r\r")) // mixed, in quotes too
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzSeq(t, ReadCSV(bytes.NewReader(data), ReadOptions{MaxRows: 1000, MaxRowBytes: 4096}))
 	})

@@ -130,3 +130,29 @@ func TestTallyPolicyFile(t *testing.T) {
 		t.Errorf("a bad policy file: exit %d", code)
 	}
 }
+
+// TestTallyCROnlyCSV: the case list saved with CR-only line ends (old
+// Excel for Mac) tallies as its LF original does: the same output, rows of
+// findings included, and the same exit code.
+func TestTallyCROnlyCSV(t *testing.T) {
+	data, err := os.ReadFile(caseCSV)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(data), "\r") {
+		t.Fatal("the testdata case list is expected to end its lines in LF")
+	}
+	crOnly := filepath.Join(t.TempDir(), filepath.Base(caseCSV)) // same name: findings name the file
+	if err := os.WriteFile(crOnly, []byte(strings.ReplaceAll(string(data), "\n", "\r")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"tally", "-period", "Quý II năm 2024"}
+	wantCode, want, wantErr := runCLI(t, append(args, caseCSV)...)
+	code, got, gotErr := runCLI(t, append(args, crOnly)...)
+	if code != wantCode || got != want || gotErr != wantErr {
+		t.Errorf("CR-only: exit %d, want %d\nstdout:\n%s\nwant:\n%s\nstderr:\n%s\nwant:\n%s", code, wantCode, got, want, gotErr, wantErr)
+	}
+	if wantCode != exitFindings || !strings.Contains(want+wantErr, "612 hồ sơ: 182 được đếm") {
+		t.Errorf("the LF original: exit %d\n%s%s", wantCode, want, wantErr)
+	}
+}
