@@ -231,7 +231,7 @@ func TestReadVariantsII06a(t *testing.T) {
 					t.Errorf("unexpected finding: %v", f)
 				}
 			}
-			fs, err := bieu.Official().CheckForm(res.Forms[0], kstt.CheckOptions{})
+			fs, err := kstt.Check(res.Forms[0], kstt.CheckOptions{})
 			if err != nil || len(fs) != 0 {
 				t.Errorf("check: %v %v", err, fs)
 			}
@@ -242,7 +242,7 @@ func TestReadVariantsII06a(t *testing.T) {
 func TestReadCellAddressesInFindings(t *testing.T) {
 	doc := strings.Replace(doc06a, "TỔNG CỘNG\t\t14\t10", "TỔNG CỘNG\t\t15\t10", 1)
 	res := mustRead(t, pasted(t, doc))
-	fs, err := bieu.Official().CheckForm(res.Forms[0], kstt.CheckOptions{})
+	fs, err := kstt.Check(res.Forms[0], kstt.CheckOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -367,7 +367,7 @@ func TestReadPercentAndII07bVariants(t *testing.T) {
 	if got := ruleIDs(res.Findings); !cmp.Equal(got, []string{"READ/R02"}) {
 		t.Errorf("findings %v", res.Findings)
 	}
-	fs, _ := bieu.Official().CheckForm(f, kstt.CheckOptions{})
+	fs, _ := kstt.Check(f, kstt.CheckOptions{})
 	if len(fs) != 0 {
 		t.Errorf("check: %v", fs)
 	}

@@ -188,16 +188,22 @@ func (c *Checker) sameRules(s *FormSpec) bool {
 // Spec returns the declaration the checker runs.
 func (c *Checker) Spec() *FormSpec { return c.spec }
 
-// Check runs every rule on f and appends the findings to dst, which it
-// returns. f is never modified. A form whose spec is not the checker's is
-// reported as an error finding of rule "kstt/form".
-func (c *Checker) Check(f Form, dst Findings) Findings {
-	if f.Spec().Code != c.spec.Code {
-		return append(dst, Finding{Rule: "kstt/form", Severity: Error, Form: f.Spec().Code, Row: -1,
-			Expected: c.spec.Code, Actual: f.Spec().Code,
-			Message:   "biểu không đúng loại cho bộ kiểm tra này",
-			MessageEN: "form is not of the kind this checker runs"})
+// Check runs every rule on f and returns the findings sorted, as Check
+// (the function) does; f is never modified. It fails, with an error
+// matching ErrUnknownForm, when f is not a form of the checker's spec. A
+// clean form allocates nothing.
+func (c *Checker) Check(f Form) (Findings, error) {
+	if code := f.Spec().Code; code != c.spec.Code {
+		return nil, fmt.Errorf("kstt: checker of %s: %w: %q", c.spec.Code, ErrUnknownForm, code)
 	}
+	return c.check(f, nil).Sort(), nil
+}
+
+// check runs every rule on f, a form of the checker's spec, and appends
+// the findings, unsorted, to dst, which it returns: the path that
+// allocates nothing on a clean form when dst has room, used by Check,
+// Catalogue.Check and the compiled-rule cache.
+func (c *Checker) check(f Form, dst Findings) Findings {
 	if len(c.parts) > 0 {
 		if q, ok := quickCheckerOf(f, c.table(f, 0)); ok && c.sameRules(f.Spec()) && q.QuickClean() {
 			clear(c.tables) // keep no reference to the form
@@ -673,5 +679,5 @@ func Check(f Form, opts CheckOptions) (Findings, error) {
 	if err != nil {
 		return nil, err
 	}
-	return c.Check(f, nil).Sort(), nil
+	return c.Check(f)
 }

@@ -123,7 +123,7 @@ func checkCompiledSpec(spec *FormSpec, f Form, dst Findings) (Findings, error) {
 		return dst, err
 	}
 	c := cs.checker(spec, f.Spec())
-	dst = c.Check(f, dst)
+	dst = c.check(f, dst)
 	cs.release(c)
 	return dst, nil
 }

@@ -42,7 +42,10 @@ func ExampleNewChecker() {
 	if err != nil {
 		panic(err)
 	}
-	findings := c.Check(f, nil).Sort()
+	findings, err := c.Check(f) // sorted, like kstt.Check
+	if err != nil {
+		panic(err)
+	}
 	err = findings.Err()
 	var first kstt.Finding
 	fmt.Println(errors.Is(err, kstt.ErrFindings), errors.As(err, &first))

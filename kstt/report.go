@@ -314,14 +314,6 @@ func (c *Catalogue) DecodeReportWith(data []byte, opts DecodeOptions) (*Report, 
 	return r, nil
 }
 
-// CheckForm runs the rules of one form of the catalogue.
-func (c *Catalogue) CheckForm(f Form, opts CheckOptions) (Findings, error) {
-	if c.Spec(f.Spec().Code) == nil {
-		return nil, fmt.Errorf("kstt: %w: %q", ErrUnknownForm, f.Spec().Code)
-	}
-	return Check(f, opts)
-}
-
 // Check checks a whole report: every form's own rules, then the report
 // rules (same header on every form, the narrative's period and figures,
 // cross-form totals). The findings come sorted. It fails only when opts
@@ -367,7 +359,7 @@ func (c *Catalogue) Check(r *Report, opts CheckOptions) (Findings, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = ch.Check(f, out)
+		out = ch.check(f, out)
 	}
 	h := reportHeaders(r)
 	for i := range c.Report {
