@@ -157,25 +157,18 @@ func (f *II08) numberRows() {
 	}
 }
 
-// InheritHeader implements kstt.HeaderInheritor (kstt.NewReport calls it):
+// InheritHeader completes the form's header (kstt.NewReport calls it):
 // each empty header field takes h's.
 func (f *II06a) InheritHeader(h kstt.Header) { f.Header = f.Header.Inherit(h) }
 
-// InheritHeader implements kstt.HeaderInheritor (kstt.NewReport calls it):
+// InheritHeader completes the form's header (kstt.NewReport calls it):
 // each empty header field takes h's.
 func (f *II06b) InheritHeader(h kstt.Header) { f.Header = f.Header.Inherit(h) }
 
-// InheritHeader implements kstt.HeaderInheritor (kstt.NewReport calls it):
+// InheritHeader completes the form's header (kstt.NewReport calls it):
 // each empty header field takes h's.
 func (f *II07b) InheritHeader(h kstt.Header) { f.Header = f.Header.Inherit(h) }
 
-// InheritHeader implements kstt.HeaderInheritor (kstt.NewReport calls it):
+// InheritHeader completes the form's header (kstt.NewReport calls it):
 // each empty header field takes h's.
 func (f *II08) InheritHeader(h kstt.Header) { f.Header = f.Header.Inherit(h) }
-
-var (
-	_ kstt.HeaderInheritor = (*II06a)(nil)
-	_ kstt.HeaderInheritor = (*II06b)(nil)
-	_ kstt.HeaderInheritor = (*II07b)(nil)
-	_ kstt.HeaderInheritor = (*II08)(nil)
-)

@@ -207,7 +207,9 @@ func duplicateRows(f kstt.Form, out kstt.Findings) kstt.Findings {
 		return out
 	}
 	spec := f.Spec()
-	loc, _ := f.(kstt.Locator)
+	loc, _ := f.(interface {
+		CellAddress(part string, row, col int) string
+	})
 	for pi := range spec.Parts {
 		t := f.Table(pi)
 		part := spec.Parts[pi].ID

@@ -102,7 +102,9 @@ func (t ii06aTable) NormalizeText()                    { t.f.normalizeText() }
 func (t ii06aTable) QuickClean() bool                  { return t.f.quickClean() }
 
 var _ kstt.MutableTable = ii06aTable{}
-var _ kstt.Locator = (*II06a)(nil)
+var _ interface {
+	CellAddress(part string, row, col int) string
+} = (*II06a)(nil)
 
 const basis = "Thông tư 01/2020/TT-VPCP, "
 
@@ -148,7 +150,7 @@ var specII06a = &kstt.FormSpec{
 // CellAddress returns the workbook address ("II.06a!D12") or
 // text position the cell of the given part, 0-based printed row and
 // official column (n) was read from, or "" for a form built in code. It
-// makes the form a kstt.Locator, so findings name the cell.
+// lets findings name the cell.
 func (f *II06a) CellAddress(part string, row, col int) string {
 	return f.Origin.CellAddress(part, row, col)
 }

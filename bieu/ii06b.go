@@ -175,7 +175,7 @@ func inferredRule(r kstt.Rule) kstt.Rule {
 // CellAddress returns the workbook address ("II.06b!D12") or
 // text position the cell of the given part, 0-based printed row and
 // official column (n) was read from, or "" for a form built in code. It
-// makes the form a kstt.Locator, so findings name the cell.
+// lets findings name the cell.
 func (f *II06b) CellAddress(part string, row, col int) string {
 	return f.Origin.CellAddress(part, row, col)
 }

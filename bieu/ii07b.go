@@ -310,7 +310,7 @@ var specII07b = &kstt.FormSpec{
 // CellAddress returns the workbook address ("II.07b!D12") or
 // text position the cell of the given part, 0-based printed row and
 // official column (n) was read from, or "" for a form built in code. It
-// makes the form a kstt.Locator, so findings name the cell.
+// lets findings name the cell.
 func (f *II07b) CellAddress(part string, row, col int) string {
 	return f.Origin.CellAddress(part, row, col)
 }

@@ -13,7 +13,7 @@ func normHeader(h *kstt.Header) { *h = h.Normalize() }
 
 func normII06aRow(r *II06aRow) { r.STT, r.Field = vntext.NFC(r.STT), vntext.NFC(r.Field) }
 
-// normalizeText brings the form's text to NFC (kstt.TextNormalizer, given
+// normalizeText brings the form's text to NFC (kstt's NormalizeText, given
 // by the form's table).
 func (f *II06a) normalizeText() {
 	normHeader(&f.Header)
@@ -23,7 +23,7 @@ func (f *II06a) normalizeText() {
 	normII06aRow(&f.Total)
 }
 
-// normalizeText brings the form's text to NFC (kstt.TextNormalizer, given
+// normalizeText brings the form's text to NFC (kstt's NormalizeText, given
 // by the form's table).
 func (f *II06b) normalizeText() {
 	normHeader(&f.Header)
@@ -37,7 +37,7 @@ func (f *II06b) normalizeText() {
 	normII06aRow(&f.Total)
 }
 
-// normalizeText brings the form's text to NFC (kstt.TextNormalizer, given
+// normalizeText brings the form's text to NFC (kstt's NormalizeText, given
 // by the form's table).
 func (f *II07b) normalizeText() {
 	normHeader(&f.Header)
@@ -53,7 +53,7 @@ func (f *II07b) normalizeText() {
 	f.PartII.Total.STT, f.PartII.Total.Field = vntext.NFC(f.PartII.Total.STT), vntext.NFC(f.PartII.Total.Field)
 }
 
-// normalizeText brings the form's text to NFC (kstt.TextNormalizer, given
+// normalizeText brings the form's text to NFC (kstt's NormalizeText, given
 // by the form's table).
 func (f *II08) normalizeText() {
 	normHeader(&f.Header)
@@ -73,10 +73,10 @@ func (f *II08) normalizeText() {
 }
 
 var (
-	_ kstt.TextNormalizer = ii06aTable{}
-	_ kstt.TextNormalizer = (*ii06bTable)(nil)
-	_ kstt.TextNormalizer = ii07bDesk{}
-	_ kstt.TextNormalizer = (*ii08Table)(nil)
-	_ kstt.QuickChecker   = ii06aTable{}
-	_ kstt.QuickChecker   = (*ii08Table)(nil)
+	_ interface{ NormalizeText() }   = ii06aTable{}
+	_ interface{ NormalizeText() }   = (*ii06bTable)(nil)
+	_ interface{ NormalizeText() }   = ii07bDesk{}
+	_ interface{ NormalizeText() }   = (*ii08Table)(nil)
+	_ interface{ QuickClean() bool } = ii06aTable{}
+	_ interface{ QuickClean() bool } = (*ii08Table)(nil)
 )

@@ -15,7 +15,7 @@ func quickRowII06a(r *II06aRow) bool {
 		r.Received == r.Resolved+r.Pending /* II.06a/R06 */
 }
 
-// quickClean is the fast path (kstt.QuickChecker, given by the form's
+// quickClean is the fast path (interface{ QuickClean() bool }, given by the form's
 // table) for Biểu số II.06a/VPCP/KSTT: true only when every rule of the form
 // holds. Generated from the rule declarations.
 func (f *II06a) quickClean() bool {
@@ -63,7 +63,7 @@ func quickRowII08(r *II08Row) bool {
 	return true
 }
 
-// quickClean is the fast path (kstt.QuickChecker, given by the form's
+// quickClean is the fast path (interface{ QuickClean() bool }, given by the form's
 // table) for Biểu số II.08/VPCP/KSTT: true only when every rule of the form
 // holds. Generated from the rule declarations.
 func (f *II08) quickClean() bool {

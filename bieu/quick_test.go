@@ -26,7 +26,7 @@ func TestQuickCleanAgreesWithTheEngine(t *testing.T) {
 	agreeClean, agreeDirty := 0, 0
 	for iter := 0; iter < 3000; iter++ {
 		for _, f := range randomForms(rng) {
-			q, ok := f.Table(0).(kstt.QuickChecker)
+			q, ok := f.Table(0).(interface{ QuickClean() bool })
 			if !ok {
 				continue
 			}

@@ -160,17 +160,6 @@ func (p *checkPlan) newChecker() *Checker {
 		accBad: make([]bool, w), index: make([]rowIndex, len(p.parts)), tables: make([]Table, len(p.parts))}
 }
 
-// QuickChecker is an optional fast path a Form, or its first Table, may
-// implement. QuickClean must report true only when every rule of the
-// form's spec, all switched on, holds in every row; it may report false whenever it is unsure (a
-// value near the int64 limit, a negative count). A Checker then returns at
-// once; otherwise it runs the rule engine as usual, so the fast path never
-// changes a result. Package bieu generates QuickClean for its forms from the
-// same rule declarations (go generate), and tests the two agree.
-type QuickChecker interface {
-	QuickClean() bool
-}
-
 // sameRules reports whether the form's own spec — the rules its fast path
 // was generated from — has the same rules as the checker's (a catalogue a
 // user changed must not be short-cut).
@@ -210,7 +199,7 @@ func (c *Checker) check(f Form, dst Findings) Findings {
 			return dst
 		}
 	}
-	loc, _ := f.(Locator)
+	loc, _ := f.(locator)
 	from := len(dst)
 	for i := range c.index {
 		c.index[i].built = false
@@ -231,7 +220,7 @@ type rowMatch struct {
 	part, row int // part -1: nothing looked up yet for this row
 }
 
-func (c *Checker) checkPart(f Form, pi int, loc Locator, dst Findings) Findings {
+func (c *Checker) checkPart(f Form, pi int, loc locator, dst Findings) Findings {
 	pp := &c.parts[pi]
 	t := c.table(f, pi)
 	n := t.Len()

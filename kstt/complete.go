@@ -11,14 +11,6 @@ import (
 // — is checked and gets findings of the Complete rules instead.
 var ErrInvalidReport = errors.New("invalid report")
 
-// TextNormalizer is implemented by forms, or their first Table, that can
-// bring their text (labels, STT, header names) to NFC with folded spaces
-// (text is stored NFC-normalised, so labels typed in NFC and NFD match).
-// Fill and Catalogue.DecodeReport call it.
-type TextNormalizer interface {
-	NormalizeText()
-}
-
 // isNilForm reports whether f is a typed nil pointer.
 func isNilForm(f Form) bool {
 	v := reflect.ValueOf(f)

@@ -30,9 +30,11 @@
 // Findings; mechanical failures (an invalid declaration, an unknown rule in
 // the options, a nil report) are errors matching this package's sentinels.
 //
-// A form type implements Form (Spec, FormHeader, Table). The engine also
-// uses, when a form or its first table has them, the optional interfaces
-// MutableTable (Fill), Locator (cell addresses in findings), HeaderInheritor
-// (NewReport), TextNormalizer and QuickChecker (a faster path for a clean
-// form); users of the official forms never call them.
+// A form type implements Form (Spec, FormHeader, Table); Fill needs its
+// tables to be MutableTables. The engine also uses a few methods when a
+// form has them — the cell addresses of a form read from a file (embed
+// Origin), NormalizeText, InheritHeader (NewReport) and a generated fast
+// path for a clean form —; the forms of package bieu and kstt/decl provide
+// them, a form of one's own needs none of them, and users never call
+// them.
 package kstt

@@ -9,9 +9,10 @@ import (
 // declarations Check verifies: the SumOfColumns targets ((3), (7), (11) …) in
 // every data row, the TỔNG CỘNG row as the sum of the data rows (a total row
 // is added when missing), and every Percentage. Input counts are not
-// changed; text is brought to NFC when the form is a TextNormalizer. It
-// fails only when a sum overflows int64 (ErrOverflow), naming the cell; the
-// form is then left partly filled.
+// changed; text is brought to NFC when the form can normalise it (the
+// forms of bieu and kstt/decl can). It fails only when a sum overflows
+// int64 (ErrOverflow), naming the cell; the form is then left partly
+// filled.
 func Fill(f Form) error {
 	if n, ok := textNormalizerOf(f); ok {
 		n.NormalizeText()

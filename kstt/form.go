@@ -77,12 +77,6 @@ type Form interface {
 	Table(part int) Table
 }
 
-// Locator is implemented by forms that came from a file: it returns the
-// workbook address ("II.06a!D12") of a cell, or "".
-type Locator interface {
-	CellAddress(part string, row, col int) string
-}
-
 // CellKey identifies a cell of a form for Origin.
 type CellKey struct {
 	Part     string
@@ -90,7 +84,7 @@ type CellKey struct {
 }
 
 // Origin records where each cell of a form was read from. Embed it in a
-// form type to make it a Locator; the form readers fill it. It is not part
+// form type so that findings name the cell; the form readers fill it. It is not part
 // of the form's JSON.
 //
 // A reader records, per part, the grid row of each printed row and the
@@ -123,7 +117,9 @@ func (o *Origin) SetGrid(g *grid.Grid, parts ...PartOrigin) {
 	o.Parts = parts
 }
 
-// CellAddress implements Locator.
+// CellAddress returns the address of a cell read from a file
+// ("II.06a!D12", "bao-cao.txt:L60:C7"), or "": what Check puts in
+// Finding.Cell.
 func (o *Origin) CellAddress(part string, row, col int) string {
 	if o == nil {
 		return ""

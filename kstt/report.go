@@ -30,28 +30,21 @@ type Report struct {
 // NewReport builds the report of one unit for one period with its header
 // given once (Thông tư 01/2020/TT-VPCP, Phụ lục II: every form repeats the
 // report's Đơn vị báo cáo, Đơn vị nhận báo cáo and Kỳ báo cáo). Each form
-// that is a HeaderInheritor takes the report's value for every header field
-// it leaves empty; a field the form already names is kept, so a form whose
-// header disagrees with the report's is still a finding (KSTT/R01).
+// of package bieu or kstt/decl (any form with an InheritHeader(Header)
+// method) takes the report's value for every header field it leaves
+// empty; a field the form already names is kept, so a form whose header
+// disagrees with the report's is still a finding (KSTT/R01).
 func NewReport(h Header, forms ...Form) *Report {
 	for _, f := range forms {
-		if hi, ok := f.(HeaderInheritor); ok {
+		if hi, ok := f.(headerInheritor); ok {
 			hi.InheritHeader(h)
 		}
 	}
 	return &Report{Header: h, Forms: forms}
 }
 
-// HeaderInheritor is a form whose header a report can complete: every form
-// of package bieu, and kstt/decl forms. InheritHeader sets each empty field
-// of the form's header (unit, recipient, a zero period) from h and leaves
-// the others as they are.
-type HeaderInheritor interface {
-	InheritHeader(h Header)
-}
-
 // Inherit returns h with each empty field (unit, recipient, a zero period)
-// taken from from; HeaderInheritor implementations use it.
+// taken from from; a form's InheritHeader uses it (NewReport).
 func (h Header) Inherit(from Header) Header {
 	if h.Unit == "" {
 		h.Unit = from.Unit
@@ -461,7 +454,7 @@ func (c *Catalogue) checkReportRule(r *Report, h *headers, rule *Rule, sev Sever
 				spec := ff.Spec()
 				t := ff.Table(spec.PartIndex(rule.Target.Part))
 				f.Row = MatchRow(t, RowMeta{Kind: layout.TotalRow})
-				if loc, ok := ff.(Locator); ok {
+				if loc, ok := ff.(locator); ok {
 					f.Cell = loc.CellAddress(rule.Target.Part, f.Row, rule.Target.Col)
 				}
 			}

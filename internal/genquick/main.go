@@ -1,6 +1,6 @@
 // Command genquick writes bieu/quick_gen.go: for each official form whose
 // rules all stay within one row or sum rows of one table (II.06a, II.08), a
-// QuickClean method (kstt.QuickChecker) that verifies every rule directly
+// QuickClean method (kstt's fast path) that verifies every rule directly
 // on the typed fields. It is generated from the same rule declarations the
 // engine reads, so the rules live once. Run it with `go generate ./bieu`.
 package main
@@ -138,7 +138,7 @@ func gen(b *bytes.Buffer, t target) error {
 	} else {
 		p("return %s\n}\n\n", strings.Join(every, " &&\n"))
 	}
-	p("// quickClean is the fast path (kstt.QuickChecker, given by the form's\n")
+	p("// quickClean is the fast path (interface{ QuickClean() bool }, given by the form's\n")
 	p("// table) for %s: true only when every rule of the form\n", spec.FullCode())
 	p("// holds. Generated from the rule declarations.\n")
 	p("func (f *%s) quickClean() bool {\n", t.recv)

@@ -659,7 +659,9 @@ func ZeroCheck(rule kstt.Rule, group string, from period.Date) kstt.ReportCheck 
 					}
 				}
 			}
-			loc, _ := f.(kstt.Locator)
+			loc, _ := f.(interface {
+				CellAddress(part string, row, col int) string
+			})
 			t := f.Table(pi)
 			buf := make([]int64, ps.MaxNum()+1)
 			for i := 0; i < t.Len(); i++ {

@@ -81,7 +81,7 @@ var emptySpec = &kstt.FormSpec{Code: "(decl.Form without schema)"}
 // FormHeader implements kstt.Form.
 func (f *Form) FormHeader() kstt.Header { return f.Header }
 
-// InheritHeader implements kstt.HeaderInheritor: each empty header field
+// InheritHeader, which kstt.NewReport calls: each empty header field
 // takes h's.
 func (f *Form) InheritHeader(h kstt.Header) { f.Header = f.Header.Inherit(h) }
 
@@ -195,7 +195,7 @@ func (f *Form) Value(pi, i, col int) int64 {
 }
 
 // normalizeText brings the header, STT and labels to NFC with spaces
-// folded (kstt.TextNormalizer, given by the form's tables).
+// folded (kstt's NormalizeText, given by the form's tables).
 func (f *Form) normalizeText() {
 	f.Header = f.Header.Normalize()
 	for pi := range f.Parts {
@@ -225,7 +225,7 @@ type partTable struct {
 }
 
 // NormalizeText and QuickClean are the engine's optional access
-// (kstt.TextNormalizer, kstt.QuickChecker) to the whole form, kept off
+// (NormalizeText, QuickClean) to the whole form, kept off
 // Form's method set.
 func (t *partTable) NormalizeText()   { t.f.normalizeText() }
 func (t *partTable) QuickClean() bool { return t.f.quickClean() }
@@ -344,15 +344,17 @@ func (emptyTable) SetRate(int, int, decimal.Decimal) {}
 func (emptyTable) EnsureTotal()                      {}
 
 var (
-	_ kstt.Form           = (*Form)(nil)
-	_ kstt.MutableTable   = (*partTable)(nil)
-	_ kstt.Locator        = (*Form)(nil)
-	_ kstt.TextNormalizer = (*partTable)(nil)
+	_ kstt.Form         = (*Form)(nil)
+	_ kstt.MutableTable = (*partTable)(nil)
+	_ interface {
+		CellAddress(part string, row, col int) string
+	} = (*Form)(nil)
+	_ interface{ NormalizeText() } = (*partTable)(nil)
 )
 
 // CellAddress returns the workbook address ("II.07b!D12") or text position
 // the cell of the given part, 0-based printed row and column (n) was read
-// from, or "" for a form built in code. It makes the form a kstt.Locator,
+// from, or "" for a form built in code. It makes the form a cell locator for kstt,
 // so findings name the cell.
 func (f *Form) CellAddress(part string, row, col int) string {
 	return f.Origin.CellAddress(part, row, col)

@@ -188,7 +188,7 @@ const (
 // cache), so the plan is read once a block, not once a row.
 const quickBlock = 32
 
-// quickClean is the fast path (kstt.QuickChecker, given by the form's
+// quickClean is the fast path (QuickClean for kstt, given by the form's
 // tables): it reports true only when every
 // rule of the form's declaration holds in every row, by a direct loop over
 // the rows; it reports false — and the engine, which gives the findings,
@@ -456,4 +456,4 @@ func (qp *quickPart) progHolds(v []int64) bool {
 	return true
 }
 
-var _ kstt.QuickChecker = (*partTable)(nil)
+var _ interface{ QuickClean() bool } = (*partTable)(nil)
