@@ -14,6 +14,13 @@ import (
 // the expected and actual values, their difference for arithmetic rules, and
 // a message in Vietnamese with its English rendering. Finding is an error,
 // so a list of them unwraps into errors.As-able values.
+//
+// The same type carries what a tally (package bieu/tally) says about a case
+// record it could not count as it is, a row of a case list it rejected, or
+// the tally as a whole: Form is then empty and Row is -1, and Record,
+// Source, Line, SourceColumn, Action and Policy say which record, where in
+// which file and what was done. Those fields are empty in the findings of
+// forms and reports, and left out of their JSON.
 type Finding struct {
 	// Unit is the reporting unit the finding is about, set when findings
 	// of many units are gathered (a roll-up: bieu.Aggregate.Check); empty
@@ -33,10 +40,29 @@ type Finding struct {
 	Difference string   `json:"difference,omitempty"` // actual − expected, for arithmetic rules
 	Message    string   `json:"message"`              // Vietnamese
 	MessageEN  string   `json:"message_en"`           // English
+
+	// Record is the code (Mã hồ sơ, Thông tư 01/2018/TT-VPCP, Điều 19)
+	// of the case record a tally finding is about.
+	Record string `json:"record,omitempty"`
+	// Source is the file the record or the rejected row was read from.
+	Source string `json:"source,omitempty"`
+	// Line is the 1-based row of Source: the line of a CSV or JSON Lines
+	// file, the row of a worksheet; 0 when the finding names no row.
+	Line int `json:"line,omitempty"`
+	// SourceColumn is the header of the column of Source a rejected value
+	// sits in, as the file writes it (e.g. "Ngày tiếp nhận").
+	SourceColumn string `json:"source_column,omitempty"`
+	// Action is what the tally did with the record: "count", "skip" or
+	// "fail" (tally.Action's String).
+	Action string `json:"action,omitempty"`
+	// Policy is the ID of the tally policy the finding is about, e.g.
+	// "TALLY/P04" (tally.Policies).
+	Policy string `json:"policy,omitempty"`
 }
 
 // Where writes the location as one short phrase: "II.06a TỔNG CỘNG (3)
-// [II.06a!C9]".
+// [II.06a!C9]", or for a tally finding the file, row and record:
+// "ho-so.csv:12 hồ sơ 000.20.31.H12-240502-000542".
 func (f Finding) Where() string {
 	var b strings.Builder
 	if f.Unit != "" {
@@ -61,6 +87,15 @@ func (f Finding) Where() string {
 	}
 	if f.Cell != "" {
 		b.WriteString(" [" + f.Cell + "]")
+	}
+	if f.Source != "" || f.Line > 0 {
+		b.WriteString(" " + f.Source)
+		if f.Line > 0 {
+			b.WriteString(":" + strconv.Itoa(f.Line))
+		}
+	}
+	if f.Record != "" {
+		b.WriteString(" hồ sơ " + f.Record)
 	}
 	return strings.TrimSpace(b.String())
 }
@@ -123,14 +158,17 @@ func (f Finding) line(vi bool) string {
 type Findings []Finding
 
 // Compare orders findings by unit (when findings of many units are
-// gathered), form, part, row (report-level ones first), column, then rule
-// ID.
+// gathered), form, part, row (report-level ones first), the file, row and
+// record of a tally finding, column, then rule ID.
 func Compare(a, b Finding) int {
 	return cmp.Or(
 		cmp.Compare(a.Unit, b.Unit),
 		cmp.Compare(a.Form, b.Form),
 		cmp.Compare(a.Part, b.Part),
 		cmp.Compare(a.Row, b.Row),
+		cmp.Compare(a.Source, b.Source),
+		cmp.Compare(a.Line, b.Line),
+		cmp.Compare(a.Record, b.Record),
 		cmp.Compare(a.Column, b.Column),
 		cmp.Compare(a.Rule, b.Rule),
 		cmp.Compare(a.Message, b.Message),

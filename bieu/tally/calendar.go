@@ -3,6 +3,8 @@ package tally
 import (
 	"fmt"
 	"time"
+
+	"github.com/baocaodinhky/vpcp/kstt"
 )
 
 // span is the range of received dates the tally saw, over every record
@@ -35,7 +37,7 @@ func (s *span) merge(o span) {
 // none before it, or the last one within two days before it and none
 // after. The figures of the Decree 09 period then lack the days on the
 // other side of the boundary. One Info finding at most; nil otherwise.
-func (t *Tally) calendarFinding() *Finding {
+func (t *Tally) calendarFinding() *kstt.Finding {
 	s := t.recv
 	if s.min.IsZero() {
 		return nil
@@ -58,7 +60,7 @@ func (t *Tally) calendarFinding() *Finding {
 		default:
 			continue
 		}
-		return &Finding{Rule: RuleCalendarQuarter, Severity: severityInfo, Expected: t.per.String(), Actual: b.Format("02/01/2006"),
+		return &kstt.Finding{Rule: RuleCalendarQuarter, Severity: severityInfo, Row: -1, Expected: t.per.String(), Actual: b.Format("02/01/2006"),
 			Message:   vi + ": có thể danh sách được trích theo quý dương lịch, khác kỳ báo cáo theo Nghị định 09/2019/NĐ-CP (" + t.per.String() + ")",
 			MessageEN: en + ": the list may have been extracted by calendar quarter, not by the Decree 09/2019 period"}
 	}

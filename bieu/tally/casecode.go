@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/baocaodinhky/vpcp/kstt"
 )
 
 // Rules of the mã số hồ sơ (casecode.go) and of the calendar quarter
@@ -14,16 +16,16 @@ const (
 	// V1V2V3.Z1Z2.Y1Y2.MX1X2-YYMMDD-XXXX — the unit's code (mã định danh,
 	// Thông tư 10/2016/TT-BTTTT), the day received, the number of the
 	// file that day. The record is counted.
-	RuleCaseCode = "TALLY/R13"
+	RuleCaseCode kstt.RuleID = "TALLY/R13"
 	// RuleCaseCodeDate (Warning): the code's YYMMDD is not the day the
 	// record says it was received. The record is counted, by its
 	// received date.
-	RuleCaseCodeDate = "TALLY/R14"
+	RuleCaseCodeDate kstt.RuleID = "TALLY/R14"
 	// RuleCalendarQuarter (Info): the list's received dates start from,
 	// or stop at, a calendar-quarter boundary inside the Decree 09
 	// period: it was likely extracted by calendar quarter, and the
 	// period's figures lack the days on the other side.
-	RuleCalendarQuarter = "TALLY/R15"
+	RuleCalendarQuarter kstt.RuleID = "TALLY/R15"
 )
 
 // checkCode validates the structure of a mã số hồ sơ, as Thông tư
@@ -106,7 +108,7 @@ func (t *Tally) codeFindings(r *Record) {
 	if !codeLike(r.Code) {
 		return
 	}
-	base := Finding{Severity: severityWarning, Action: Count, Code: r.Code, Source: r.Source, Row: r.Row, Actual: r.Code}
+	base := kstt.Finding{Severity: severityWarning, Row: -1, Action: Count.String(), Record: r.Code, Source: r.Source, Line: r.Row, Actual: r.Code}
 	day, ok := checkCode(r.Code, t.loc)
 	if !ok {
 		f := base

@@ -33,7 +33,7 @@ func TestCaseCode(t *testing.T) {
 			if f.Severity != kstt.Warning {
 				t.Errorf("%s: severity %v", f.Rule, f.Severity)
 			}
-			got = append(got, f.Rule+" "+f.Where())
+			got = append(got, string(f.Rule)+" "+f.Where())
 			t.Log(f)
 		}
 	}
@@ -49,7 +49,7 @@ func TestCaseCode(t *testing.T) {
 func TestCalendarQuarter(t *testing.T) {
 	vn := Vietnam()
 	q, _ := period.Parse("Quý III năm 2024") // 15/6/2024–14/9/2024
-	run := func(from, to time.Time) []Finding {
+	run := func(from, to time.Time) []kstt.Finding {
 		tl, _ := New(q, Policy{})
 		n := 0
 		for d := from; !d.After(to); d = d.Add(24 * time.Hour) {
@@ -57,7 +57,7 @@ func TestCalendarQuarter(t *testing.T) {
 			_ = tl.Add(Record{Code: "H" + d.Format("0102"), Field: "Hộ tịch", Channel: Direct, Received: d, Due: d.Add(72 * time.Hour)})
 		}
 		res, _ := tl.Result(kstt.Header{Unit: "u", Recipient: "r"})
-		var fs []Finding
+		var fs []kstt.Finding
 		for _, f := range res.Findings {
 			if f.Rule == RuleCalendarQuarter {
 				fs = append(fs, f)

@@ -28,7 +28,7 @@ func readAllCSV(t *testing.T, r io.Reader) ([]Record, []string) {
 }
 
 // tallyFindings tallies a CSV case list for Q3 2024: the findings.
-func tallyFindings(t *testing.T, r io.Reader) []Finding {
+func tallyFindings(t *testing.T, r io.Reader) []kstt.Finding {
 	t.Helper()
 	tl, _ := New(q3, Policy{})
 	if err := tl.AddSeq2(ReadCSV(r, ReadOptions{Source: "ds.csv"})); err != nil {

@@ -64,7 +64,7 @@ func Example() {
 	// 1 Đất đai  (3)=2 (4)=0 (5)=1 (6)=1 (8)=0 (9)=2 (10)=0 (12)=0 (13)=0
 	// 2 Hộ tịch  (3)=1 (4)=1 (5)=0 (6)=0 (8)=0 (9)=0 (10)=0 (12)=1 (13)=0
 	// II.08 (8) toàn trình: 1
-	// Lỗi TALLY/R06 hồ sơ D02: mã hồ sơ trùng (hoặc không có mã) (D02); không đếm
+	// Lỗi TALLY/R06 hồ sơ D02: thực tế D02 — mã hồ sơ trùng (hoặc không có mã) (D02); không đếm
 	// Check: 0 findings
 }
 
@@ -85,7 +85,7 @@ func ExampleReadCSV() {
 	}
 	// Output:
 	// {Received:2 New:2 Online:1 Direct:1 CarriedOver:0 Resolved:1 Early:0 OnTime:1 Late:0 Pending:1 PendingOnTime:1 PendingOverdue:0}
-	// error TALLY/R10 ds.csv:4 hồ sơ H03: row rejected column “Ngày trả kết quả”: not a date (15/3/2024, 15/03/2024 08:30, 2024-03-15 or a spreadsheet date); not counted
+	// error TALLY/R10 ds.csv:4 hồ sơ H03: actual 30/2/2024 — row rejected column “Ngày trả kết quả”: not a date (15/3/2024, 15/03/2024 08:30, 2024-03-15 or a spreadsheet date); not counted
 }
 
 func ExampleResult_Trail() {

@@ -2,7 +2,6 @@ package tally
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/baocaodinhky/vpcp/kstt"
@@ -14,57 +13,12 @@ const (
 	severityInfo    = kstt.Info
 )
 
-// Finding is what a tally says about a record it could not count as it is,
-// a row a reader rejected, or the tally as a whole. It names the record by
-// its code and, when it was read from a file, by file and row.
-type Finding struct {
-	Rule      string        `json:"rule"` // TALLY/R01 …
-	Severity  kstt.Severity `json:"severity"`
-	Problem   Problem       `json:"-"`
-	Action    Action        `json:"action,omitempty"` // what was done with the record
-	Code      string        `json:"code,omitempty"`   // Mã hồ sơ
-	Source    string        `json:"source,omitempty"` // the file
-	Row       int           `json:"row,omitempty"`    // the row of the file, 1-based
-	Column    string        `json:"column,omitempty"` // the column of the file a rejected value sits in
-	Policy    string        `json:"policy,omitempty"` // the policy a finding is about (TALLY/P…)
-	Expected  string        `json:"expected,omitempty"`
-	Actual    string        `json:"actual,omitempty"`
-	Message   string        `json:"message"`    // Vietnamese
-	MessageEN string        `json:"message_en"` // English
-}
+// A tally's findings are kstt.Findings: Form is empty and Row is -1, and
+// Record, Source and Line name the record (kstt.Finding documents them).
 
-// Where returns where the finding is: "file:row", "hồ sơ CODE", or both.
-func (f Finding) Where() string {
-	var parts []string
-	if f.Source != "" || f.Row > 0 {
-		w := f.Source
-		if f.Row > 0 {
-			w += ":" + strconv.Itoa(f.Row)
-		}
-		parts = append(parts, w)
-	}
-	if f.Code != "" {
-		parts = append(parts, "hồ sơ "+f.Code)
-	}
-	return strings.Join(parts, " ")
-}
-
-// String writes the finding in Vietnamese: severity, rule, where, message.
-func (f Finding) String() string {
-	return strings.TrimSpace(fmt.Sprintf("%s %s %s: %s", f.Severity.Vietnamese(), f.Rule, f.Where(), f.Message))
-}
-
-// English writes the finding in English.
-func (f Finding) English() string {
-	return strings.TrimSpace(fmt.Sprintf("%s %s %s: %s", f.Severity, f.Rule, f.Where(), f.MessageEN))
-}
-
-// Error makes a Finding an error: String, as kstt.Finding does.
-func (f Finding) Error() string { return f.String() }
-
-func recordFinding(r *Record, p Problem, a Action) Finding {
+func recordFinding(r *Record, p Problem, a Action) kstt.Finding {
 	info := problems[p]
-	f := Finding{Rule: info.Rule, Severity: info.Severity, Problem: p, Action: a, Code: r.Code, Source: r.Source, Row: r.Row}
+	f := kstt.Finding{Rule: info.Rule, Severity: info.Severity, Row: -1, Action: a.String(), Record: r.Code, Source: r.Source, Line: r.Row}
 	what := ""
 	switch p {
 	case ProblemFinishedBeforeReceived:
@@ -108,7 +62,7 @@ var countAsVI = [numProblems]string{
 }
 
 // finding keeps f, up to Policy.MaxFindings, and counts it by rule.
-func (t *Tally) finding(f Finding) {
+func (t *Tally) finding(f kstt.Finding) {
 	t.byRule[f.Rule]++
 	if len(t.findings) < t.pol.MaxFindings {
 		t.findings = append(t.findings, f)
@@ -172,8 +126,8 @@ func (e *RowError) Error() string {
 // Unwrap returns the sentinel.
 func (e *RowError) Unwrap() error { return e.Err }
 
-func (e *RowError) finding() Finding {
-	f := Finding{Rule: RuleRejectedRow, Severity: severityError, Action: Skip, Code: e.Code, Source: e.Source, Row: e.Row, Column: e.Column, Actual: e.Value}
+func (e *RowError) finding() kstt.Finding {
+	f := kstt.Finding{Rule: RuleRejectedRow, Severity: severityError, Row: -1, Action: Skip.String(), Record: e.Code, Source: e.Source, Line: e.Row, SourceColumn: e.Column, Actual: e.Value}
 	col := ""
 	if e.Column != "" {
 		col = " cột “" + e.Column + "”"

@@ -170,7 +170,7 @@ const (
 // and default action, with what Count does.
 type ProblemInfo struct {
 	Problem   Problem       `json:"-"`
-	Rule      string        `json:"rule"`
+	Rule      kstt.RuleID   `json:"rule"`
 	Severity  kstt.Severity `json:"severity"`
 	Default   Action        `json:"default"`
 	Meaning   string        `json:"meaning"`    // Vietnamese
@@ -178,29 +178,41 @@ type ProblemInfo struct {
 	CountAs   string        `json:"count_as"`   // what Action Count does, English
 }
 
+// The rule IDs of the findings on records, one per Problem.
+const (
+	RuleFinishedBeforeReceived kstt.RuleID = "TALLY/R01" // ProblemFinishedBeforeReceived
+	RuleNoDueDate              kstt.RuleID = "TALLY/R02" // ProblemNoDueDate
+	RuleFutureDate             kstt.RuleID = "TALLY/R03" // ProblemFutureDate
+	RuleUnknownChannel         kstt.RuleID = "TALLY/R04" // ProblemUnknownChannel
+	RuleUnknownField           kstt.RuleID = "TALLY/R05" // ProblemUnknownField
+	RuleDuplicateCode          kstt.RuleID = "TALLY/R06" // ProblemDuplicateCode
+	RuleNoReceivedDate         kstt.RuleID = "TALLY/R07" // ProblemNoReceivedDate
+	RuleUnknownLevel           kstt.RuleID = "TALLY/R08" // ProblemUnknownLevel
+)
+
 var problems = [numProblems]ProblemInfo{
-	ProblemFinishedBeforeReceived: {Rule: "TALLY/R01", Severity: kstt.Error, Default: Skip,
+	ProblemFinishedBeforeReceived: {Rule: RuleFinishedBeforeReceived, Severity: kstt.Error, Default: Skip,
 		Meaning: "ngày trả kết quả trước ngày tiếp nhận", MeaningEN: "finished before it was received",
 		CountAs: "finished when received"},
-	ProblemNoDueDate: {Rule: "TALLY/R02", Severity: kstt.Warning, Default: Count,
+	ProblemNoDueDate: {Rule: RuleNoDueDate, Severity: kstt.Warning, Default: Count,
 		Meaning: "không có ngày hẹn trả", MeaningEN: "no due date",
 		CountAs: "resolved on time (9), or pending in time (12): no deadline was missed"},
-	ProblemFutureDate: {Rule: "TALLY/R03", Severity: kstt.Error, Default: Skip,
+	ProblemFutureDate: {Rule: RuleFutureDate, Severity: kstt.Error, Default: Skip,
 		Meaning: "ngày sau thời điểm trích xuất dữ liệu", MeaningEN: "a date after the records were extracted",
 		CountAs: "the impossible finish date dropped: the file counts as open"},
-	ProblemUnknownChannel: {Rule: "TALLY/R04", Severity: kstt.Error, Default: Skip,
+	ProblemUnknownChannel: {Rule: RuleUnknownChannel, Severity: kstt.Error, Default: Skip,
 		Meaning: "không rõ kênh tiếp nhận", MeaningEN: "unknown channel",
 		CountAs: "not received online: column (5)"},
-	ProblemUnknownField: {Rule: "TALLY/R05", Severity: kstt.Error, Default: Skip,
+	ProblemUnknownField: {Rule: RuleUnknownField, Severity: kstt.Error, Default: Skip,
 		Meaning: "không rõ lĩnh vực", MeaningEN: "unknown lĩnh vực",
 		CountAs: "in a row “" + OtherField + "”"},
-	ProblemDuplicateCode: {Rule: "TALLY/R06", Severity: kstt.Error, Default: Skip,
+	ProblemDuplicateCode: {Rule: RuleDuplicateCode, Severity: kstt.Error, Default: Skip,
 		Meaning: "mã hồ sơ trùng (hoặc không có mã)", MeaningEN: "the same code twice (or no code)",
 		CountAs: "counted again"},
-	ProblemNoReceivedDate: {Rule: "TALLY/R07", Severity: kstt.Error, Default: Skip,
+	ProblemNoReceivedDate: {Rule: RuleNoReceivedDate, Severity: kstt.Error, Default: Skip,
 		Meaning: "không có ngày tiếp nhận", MeaningEN: "no received date",
 		CountAs: "cannot be counted: skipped"},
-	ProblemUnknownLevel: {Rule: "TALLY/R08", Severity: kstt.Warning, Default: Count,
+	ProblemUnknownLevel: {Rule: RuleUnknownLevel, Severity: kstt.Warning, Default: Count,
 		Meaning: "không rõ cấp (tỉnh, huyện, xã)", MeaningEN: "unknown level (province, district, commune)",
 		CountAs: "under CẤP TỈNH in II.06b and II.08"},
 }
@@ -222,7 +234,7 @@ func Problems() []ProblemInfo {
 }
 
 // Rule returns the rule ID of the problem's finding, e.g. "TALLY/R01".
-func (p Problem) Rule() string {
+func (p Problem) Rule() kstt.RuleID {
 	if p > 0 && p < numProblems {
 		return problems[p].Rule
 	}
@@ -233,16 +245,16 @@ func (p Problem) Rule() string {
 const (
 	// RuleBalance (Warning): a policy left files out so that (3) = (7) +
 	// (11) of II.06a no longer holds; the finding names the policy.
-	RuleBalance = "TALLY/R09"
+	RuleBalance kstt.RuleID = "TALLY/R09"
 	// RuleRejectedRow (Error): a row of a case list that could not be
 	// read into a record (a reader's *RowError), with its row number.
-	RuleRejectedRow = "TALLY/R10"
+	RuleRejectedRow kstt.RuleID = "TALLY/R10"
 	// RuleOpenPeriod (Warning): the period ends after Policy.AsOf, so
 	// its figures are not final.
-	RuleOpenPeriod = "TALLY/R11"
+	RuleOpenPeriod kstt.RuleID = "TALLY/R11"
 	// RuleCrossShardDuplicate (Error): Merge found a code in both
 	// tallies; both were counted.
-	RuleCrossShardDuplicate = "TALLY/R12"
+	RuleCrossShardDuplicate kstt.RuleID = "TALLY/R12"
 )
 
 // Policy holds every counting decision of a tally as data. The zero value
@@ -477,7 +489,7 @@ func (p Problem) MarshalText() ([]byte, error) {
 // UnmarshalText reads a rule ID MarshalText writes.
 func (p *Problem) UnmarshalText(b []byte) error {
 	for q := Problem(1); q < numProblems; q++ {
-		if problems[q].Rule == string(b) {
+		if string(problems[q].Rule) == string(b) {
 			*p = q
 			return nil
 		}

@@ -48,7 +48,7 @@ func tallyForms(t *testing.T, seq func(yield func(Record, error) bool)) (any, []
 	}
 	var fs []string
 	for _, f := range res.Findings {
-		fs = append(fs, f.Rule+" "+f.Code+" "+strconv.Itoa(f.Row))
+		fs = append(fs, string(f.Rule)+" "+f.Record+" "+strconv.Itoa(f.Line))
 	}
 	return v, fs
 }

@@ -90,9 +90,9 @@ func TestReadCSV(t *testing.T) {
 		t.Fatal(err)
 	}
 	res, _ := tl.Result(kstt.Header{Unit: "UBND xã Cẩm Bình", Recipient: "UBND huyện Cẩm Xuyên"})
-	rows := map[int]string{}
+	rows := map[int]kstt.RuleID{}
 	for _, f := range res.Findings {
-		rows[f.Row] = f.Rule
+		rows[f.Line] = f.Rule
 	}
 	if rows[6] != RuleRejectedRow || rows[7] != RuleRejectedRow || res.Stats.Rejected != 2 {
 		t.Errorf("findings %v", res.Findings)

@@ -18,15 +18,15 @@ import (
 // figures of section I.6, the findings on records and what was done.
 type Result struct {
 	Period   period.Period       `json:"period"`
-	II06a    *bieu.II06a         `json:"ii06a"` // one row per lĩnh vực, in Vietnamese alphabetical order, then TỔNG CỘNG
-	II06b    *bieu.II06b         `json:"ii06b"` // the same by level: I CẤP TỈNH, II CẤP HUYỆN, III CẤP XÃ
-	II08     *bieu.II08          `json:"ii08"`  // columns (5) and (8), files arising, per level and lĩnh vực; the rest is the caller's
-	Files    outline.FileFigures `json:"files"` // section I.6 of the report: II.06a's TỔNG CỘNG
-	Findings []Finding           `json:"findings"`
+	II06a    *bieu.II06a         `json:"ii06a"`    // one row per lĩnh vực, in Vietnamese alphabetical order, then TỔNG CỘNG
+	II06b    *bieu.II06b         `json:"ii06b"`    // the same by level: I CẤP TỈNH, II CẤP HUYỆN, III CẤP XÃ
+	II08     *bieu.II08          `json:"ii08"`     // columns (5) and (8), files arising, per level and lĩnh vực; the rest is the caller's
+	Files    outline.FileFigures `json:"files"`    // section I.6 of the report: II.06a's TỔNG CỘNG
+	Findings kstt.Findings       `json:"findings"` // Form empty, Row -1; Record, Source and Line name the record
 	// Suppressed counts, by rule, the findings beyond Policy.MaxFindings
 	// that were not kept.
-	Suppressed map[string]int `json:"suppressed,omitempty"`
-	Stats      Stats          `json:"stats"`
+	Suppressed map[kstt.RuleID]int `json:"suppressed,omitempty"`
+	Stats      Stats               `json:"stats"`
 	audit      *audit
 }
 
@@ -119,24 +119,24 @@ func (t *Tally) Result(h kstt.Header) (*Result, error) {
 		res.Findings = append(res.Findings, *f)
 	}
 	if t.stats.LeftOut > 0 {
-		res.Findings = append(res.Findings, Finding{Rule: RuleBalance, Severity: severityWarning, Policy: PolicyClosing,
+		res.Findings = append(res.Findings, kstt.Finding{Rule: RuleBalance, Severity: severityWarning, Row: -1, Policy: PolicyClosing,
 			Expected: strconv.FormatInt(tot.Received, 10), Actual: strconv.FormatInt(tot.Resolved+tot.Pending, 10),
 			Message: fmt.Sprintf("chính sách %s (LeaveOut) bỏ %d hồ sơ trả lại, xin rút hoặc dừng xử lý khỏi cột (7): (3) = %d ≠ (7) + (11) = %d",
 				PolicyClosing, t.stats.LeftOut, tot.Received, tot.Resolved+tot.Pending),
 			MessageEN: fmt.Sprintf("policy %s (LeaveOut) left %d returned, withdrawn or stopped files out of (7): (3) = %d ≠ (7) + (11) = %d",
 				PolicyClosing, t.stats.LeftOut, tot.Received, tot.Resolved+tot.Pending)})
 	}
-	slices.SortStableFunc(res.Findings, func(x, y Finding) int {
+	slices.SortStableFunc(res.Findings, func(x, y kstt.Finding) int {
 		if x.Source != y.Source {
 			return compareStrings(x.Source, y.Source)
 		}
-		if x.Row != y.Row {
-			return x.Row - y.Row
+		if x.Line != y.Line {
+			return x.Line - y.Line
 		}
-		if x.Code != y.Code {
-			return compareStrings(x.Code, y.Code)
+		if x.Record != y.Record {
+			return compareStrings(x.Record, y.Record)
 		}
-		return compareStrings(x.Rule, y.Rule)
+		return compareStrings(string(x.Rule), string(y.Rule))
 	})
 	for r, k := range t.byRule {
 		kept := 0
@@ -147,7 +147,7 @@ func (t *Tally) Result(h kstt.Header) (*Result, error) {
 		}
 		if k > kept {
 			if res.Suppressed == nil {
-				res.Suppressed = map[string]int{}
+				res.Suppressed = map[kstt.RuleID]int{}
 			}
 			res.Suppressed[r] = k - kept
 		}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/baocaodinhky/vpcp/bieu"
 	"github.com/baocaodinhky/vpcp/internal/vntext"
+	"github.com/baocaodinhky/vpcp/kstt"
 	"github.com/baocaodinhky/vpcp/period"
 )
 
@@ -56,8 +57,8 @@ type Tally struct {
 	units    map[string]bieu.UnitLevel
 	known    map[string]bool
 	seen     *hashSet
-	findings []Finding
-	byRule   map[string]int
+	findings []kstt.Finding
+	byRule   map[kstt.RuleID]int
 	stats    Stats
 	audit    *audit
 	recv     span // received dates seen (calendar.go)
@@ -100,7 +101,7 @@ func New(p period.Period, pol Policy) (*Tally, error) {
 		fields:  map[string]*fieldAcc{},
 		raw:     map[string]*fieldAcc{},
 		units:   map[string]bieu.UnitLevel{},
-		byRule:  map[string]int{},
+		byRule:  map[kstt.RuleID]int{},
 	}
 	zs, ze := t.start.ZoneBounds()
 	_, off := t.start.Zone()
@@ -124,7 +125,7 @@ func New(p period.Period, pol Policy) (*Tally, error) {
 		t.audit = newAudit(*pol.Audit)
 	}
 	if !pol.AsOf.IsZero() && pol.AsOf.Before(t.end) {
-		t.finding(Finding{Rule: RuleOpenPeriod, Severity: severityWarning,
+		t.finding(kstt.Finding{Rule: RuleOpenPeriod, Severity: severityWarning, Row: -1,
 			Expected: "≤ " + pol.AsOf.In(loc).Format("02/01/2006 15:04"), Actual: e.Vietnamese(),
 			Message:   fmt.Sprintf("kỳ %s kết thúc sau thời điểm trích xuất dữ liệu; số liệu chưa phải số chốt", p),
 			MessageEN: fmt.Sprintf("the period %s ends after the records were extracted; the figures are not final", p.English())})
@@ -526,7 +527,7 @@ func (t *Tally) Merge(o *Tally) error {
 			}
 		})
 		if dups > 0 {
-			t.finding(Finding{Rule: RuleCrossShardDuplicate, Severity: severityError,
+			t.finding(kstt.Finding{Rule: RuleCrossShardDuplicate, Severity: severityError, Row: -1,
 				Actual:    fmt.Sprint(dups),
 				Message:   fmt.Sprintf("%d mã hồ sơ có ở cả hai phần được gộp và được đếm hai lần", dups),
 				MessageEN: fmt.Sprintf("%d codes are in both merged tallies and were counted twice", dups)})

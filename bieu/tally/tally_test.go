@@ -130,7 +130,7 @@ func TestClosingPolicy(t *testing.T) {
 	if r.Files.Resolved != 0 || r.Files.Received != 1 {
 		t.Errorf("LeaveOut: %+v", r.Files)
 	}
-	var bal []Finding
+	var bal []kstt.Finding
 	for _, f := range r.Findings {
 		if f.Rule == RuleBalance {
 			bal = append(bal, f)
@@ -182,13 +182,13 @@ func TestProblems(t *testing.T) {
 				t.Fatalf("%s %v: %v", c.p.Rule(), a, err)
 			}
 			res, _ := tl.Result(kstt.Header{Unit: "Sở Tư pháp", Recipient: "UBND tỉnh"})
-			var f *Finding
+			var f *kstt.Finding
 			for i := range res.Findings {
 				if res.Findings[i].Rule == c.p.Rule() {
 					f = &res.Findings[i]
 				}
 			}
-			if f == nil || f.Code != c.bad.Code || f.Action != a {
+			if f == nil || f.Record != c.bad.Code || f.Action != a.String() {
 				t.Errorf("%s %v: finding %+v", c.p.Rule(), a, res.Findings)
 				continue
 			}

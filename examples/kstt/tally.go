@@ -8,8 +8,10 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/baocaodinhky/vpcp/bieu"
@@ -246,12 +248,12 @@ func runTally(args []string, stdout, stderr io.Writer) int {
 	status := exitOK
 	if *asJSON {
 		type item struct {
-			Record *tally.Finding `json:"record,omitempty"`
-			Form   *kstt.Finding  `json:"form,omitempty"`
+			Record *recordJSON   `json:"record,omitempty"`
+			Form   *kstt.Finding `json:"form,omitempty"`
 		}
 		items := []item{}
-		for i := range res.Findings {
-			items = append(items, item{Record: &res.Findings[i]})
+		for _, f := range res.Findings {
+			items = append(items, item{Record: recordOf(f)})
 		}
 		for i := range checked {
 			items = append(items, item{Form: &checked[i]})
@@ -293,22 +295,44 @@ func runTally(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "%s: %d hồ sơ: %d được đếm, %d ngoài kỳ, %d bỏ qua, %d dòng không đọc được; %d lỗi, %d cảnh báo\n",
 			p, s.Records, s.Counted, s.Outside, s.Skipped, s.Rejected, nErr, nWarn)
 	}
-	for r, n := range res.Suppressed {
-		fmt.Fprintf(stderr, "kstt: %d more findings %s not printed\n", n, r)
+	for _, r := range slices.Sorted(maps.Keys(res.Suppressed)) {
+		fmt.Fprintf(stderr, "kstt: %d more findings %s not printed\n", res.Suppressed[r], r)
 	}
 	return status
 }
 
+// recordJSON is how -json writes a finding on a record (a kstt.Finding
+// of the tally): its file row as "row" and the record's code as "code".
+type recordJSON struct {
+	Rule      kstt.RuleID   `json:"rule"` // TALLY/R01 …
+	Severity  kstt.Severity `json:"severity"`
+	Action    string        `json:"action,omitempty"` // what was done with the record
+	Code      string        `json:"code,omitempty"`   // Mã hồ sơ
+	Source    string        `json:"source,omitempty"` // the file
+	Row       int           `json:"row,omitempty"`    // the row of the file, 1-based
+	Column    string        `json:"column,omitempty"` // the column of the file a rejected value sits in
+	Policy    string        `json:"policy,omitempty"` // the policy a finding is about (TALLY/P…)
+	Expected  string        `json:"expected,omitempty"`
+	Actual    string        `json:"actual,omitempty"`
+	Message   string        `json:"message"`    // Vietnamese
+	MessageEN string        `json:"message_en"` // English
+}
+
+func recordOf(f kstt.Finding) *recordJSON {
+	return &recordJSON{Rule: f.Rule, Severity: f.Severity, Action: f.Action, Code: f.Record, Source: f.Source, Row: f.Line,
+		Column: f.SourceColumn, Policy: f.Policy, Expected: f.Expected, Actual: f.Actual, Message: f.Message, MessageEN: f.MessageEN}
+}
+
 // recordLine writes a finding on a record like check's lines: severity,
 // rule, where (file:row), the record's code, the value found, message.
-func recordLine(f tally.Finding, lang string) string {
+func recordLine(f kstt.Finding, lang string) string {
 	sev, msg := f.Severity.Vietnamese(), f.Message
 	if lang == "en" {
 		sev, msg = f.Severity.String(), f.MessageEN
 	}
 	where := f.Source
-	if f.Row > 0 {
-		where = fmt.Sprintf("%s:%d", f.Source, f.Row)
+	if f.Line > 0 {
+		where = fmt.Sprintf("%s:%d", f.Source, f.Line)
 	}
 	dash := func(s string) string {
 		if s == "" {
@@ -316,7 +340,7 @@ func recordLine(f tally.Finding, lang string) string {
 		}
 		return s
 	}
-	return strings.Join([]string{sev, f.Rule, dash(where), dash(f.Code), dash(f.Actual), msg}, "\t")
+	return strings.Join([]string{sev, string(f.Rule), dash(where), dash(f.Record), dash(f.Actual), msg}, "\t")
 }
 
 // writeTallied writes the report's forms as text, xlsx or the report JSON.

@@ -20,7 +20,7 @@ func ExampleReadFile() {
 	res, _ := t.Result(kstt.Header{Unit: "UBND huyện Cẩm Xuyên", Recipient: "UBND tỉnh Hà Tĩnh"})
 	fmt.Println("received", res.Files.Received, "online", res.Files.Online, "pending overdue", res.Files.PendingOverdue)
 	for _, f := range res.Findings {
-		fmt.Println(f.Rule, f.Row)
+		fmt.Println(f.Rule, f.Line)
 	}
 	// Output:
 	// received 398 online 154 pending overdue 37

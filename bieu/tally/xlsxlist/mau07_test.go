@@ -59,7 +59,7 @@ func tallyOf(t *testing.T, seq func(yield func(tally.Record, error) bool)) (any,
 	}
 	var fs []string
 	for _, f := range res.Findings {
-		fs = append(fs, f.Rule+" "+f.Code)
+		fs = append(fs, string(f.Rule)+" "+f.Record)
 	}
 	return v, fs
 }
