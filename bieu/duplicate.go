@@ -10,11 +10,9 @@ import (
 	"github.com/baocaodinhky/vpcp/kstt/layout"
 )
 
-// ruleDuplicateRow (RuleKSTTR45) is the ID of the rule that a lĩnh vực appears once per
-// part of a form (per level or section in II.06b and II.08).
-const ruleDuplicateRow = "KSTT/R45"
-
-var duplicateRule = kstt.Rule{ID: ruleDuplicateRow, Kind: kstt.Custom, Severity: kstt.Warning, Inferred: true,
+// duplicateRule is RuleKSTTR45: a lĩnh vực appears once per part of a
+// form (per level or section in II.06b and II.08).
+var duplicateRule = kstt.Rule{ID: RuleKSTTR45, Kind: kstt.Custom, Severity: kstt.Warning, Inferred: true,
 	Basis:     basis + "Phụ lục II (mỗi lĩnh vực một dòng, suy ra)",
 	Expr:      "mỗi lĩnh vực một dòng trong mỗi phần, cấp",
 	Meaning:   "một lĩnh vực chỉ ghi một dòng trong một phần (một cấp) của biểu; hai dòng chỉ khác chữ hoa, khoảng trắng, cách gõ dấu (NFC/NFD) hay tiền tố “Lĩnh vực” là một",
@@ -262,7 +260,7 @@ func checkForm(f kstt.Form, opts kstt.CheckOptions) (kstt.Findings, error) {
 		}
 	}
 	sev := duplicateRule.Severity
-	if ov, ok := opts.Rules[ruleDuplicateRow]; ok {
+	if ov, ok := opts.Rules[RuleKSTTR45]; ok {
 		if ov.Off {
 			return fs, nil
 		}
@@ -274,7 +272,7 @@ func checkForm(f kstt.Form, opts kstt.CheckOptions) (kstt.Findings, error) {
 	fs = duplicateRows(f, fs)
 	for i := n; i < len(fs); i++ {
 		x := &fs[i]
-		x.Rule, x.Severity = ruleDuplicateRow, sev
+		x.Rule, x.Severity = RuleKSTTR45, sev
 		x.Message += " (" + duplicateRule.Meaning + "). " + duplicateRule.Note
 		x.MessageEN += " (" + duplicateRule.MeaningEN + "). " + duplicateRule.NoteEN
 	}

@@ -44,9 +44,6 @@ var editionRule = kstt.Rule{ID: RuleKSTTR40, Kind: kstt.Custom, Severity: kstt.I
 	MeaningEN: "no known edition of the forms covers this period: the forms were checked against the edition named, not against the new rules; Thông tư 5/2025/TT-VPCP (in force 15/02/2026) replaced the reporting regime, and its forms are not in this library — register the new edition (bieu.Editions.Register) when they are known",
 }
 
-// EditionRule returns the rule of the edition notice (KSTT/R40, Info).
-func EditionRule() kstt.Rule { return editionRule }
-
 // Editions selects the edition of the forms by a report's period. The
 // zero value knows no edition; DefaultEditions knows Thông tư
 // 01/2020/TT-VPCP. Editions a user registers take precedence for their

@@ -79,8 +79,8 @@ func CheckSeries(reports []*kstt.Report, opts kstt.CheckOptions) (kstt.Findings,
 		if prev != nil {
 			ph, ch := prev.Header, cur.Header
 			if vntext.Key(ph.Unit) != vntext.Key(ch.Unit) || ph.Period.IsZero() || ch.Period != ph.Period.Next() {
-				if s, ok := sev("KSTT/R52"); ok {
-					out = append(out, kstt.Finding{Rule: "KSTT/R52", Severity: s, Form: "II.06a", Row: -1,
+				if s, ok := sev(RuleKSTTR52); ok {
+					out = append(out, kstt.Finding{Rule: RuleKSTTR52, Severity: s, Form: "II.06a", Row: -1,
 						Expected: ph.Unit + ", " + ph.Period.Next().String(), Actual: ch.Unit + ", " + ch.Period.String(),
 						Message:   fmt.Sprintf("báo cáo của %s kỳ %s không phải kỳ liền sau báo cáo của %s kỳ %s", ch.Unit, ch.Period, ph.Unit, ph.Period),
 						MessageEN: fmt.Sprintf("the report of %s for %s does not follow the report of %s for %s", ch.Unit, ch.Period.English(), ph.Unit, ph.Period.English())})
