@@ -21,7 +21,9 @@
 // they are (finished before received, no due date, an unknown channel or
 // lĩnh vực, the same code twice, a date after the extract) are findings
 // naming the record's code; a policy decides whether each is counted, left
-// out or fails the call.
+// out or fails the call. They are kstt.Findings, the type a form's check
+// returns: Record, Source and Line name the record and where it was read,
+// Rule is one of this package's RuleIDs (TALLY/R01 …).
 //
 // ReadCSV and ReadJSONL (and, for workbooks, package
 // github.com/baocaodinhky/vpcp/bieu/tally/xlsxlist) read the case lists

@@ -1,7 +1,9 @@
 package tally_test
 
 import (
+	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -60,12 +62,17 @@ func Example() {
 	}
 	found, _ := bieu.Check(res.Report(), kstt.CheckOptions{})
 	fmt.Println("Check:", len(found), "findings")
+	// The findings on records and on forms are one type, kstt.Finding:
+	// one list, matched by rule ID.
+	all := slices.Concat(res.Findings, found)
+	fmt.Println(errors.Is(all.Err(), tally.RuleDuplicateCode), all[0].Record)
 	// Output:
 	// 1 Đất đai  (3)=2 (4)=0 (5)=1 (6)=1 (8)=0 (9)=2 (10)=0 (12)=0 (13)=0
 	// 2 Hộ tịch  (3)=1 (4)=1 (5)=0 (6)=0 (8)=0 (9)=0 (10)=0 (12)=1 (13)=0
 	// II.08 (8) toàn trình: 1
 	// Lỗi TALLY/R06 hồ sơ D02: thực tế D02 — mã hồ sơ trùng (hoặc không có mã) (D02); không đếm
 	// Check: 0 findings
+	// true D02
 }
 
 func ExampleReadCSV() {
