@@ -30,7 +30,7 @@ type Finding struct {
 	Severity   Severity `json:"severity"`
 	Form       string   `json:"form,omitempty"`
 	Part       string   `json:"part,omitempty"`
-	Row        int      `json:"row"`                 // 0-based index in the part's printed body; -1 for report-level findings
+	Row        int      `json:"row"`                 // 0-based index in the part's printed body; -1 for report-level and tally findings
 	RowLabel   string   `json:"row_label,omitempty"` // lĩnh vực, or "TỔNG CỘNG"
 	Group      string   `json:"group,omitempty"`     // the level or section the row stands under, e.g. "CẤP TỈNH"
 	Column     int      `json:"column,omitempty"`    // official column number (n); 0 when the finding is about a row or a report

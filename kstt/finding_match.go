@@ -92,17 +92,20 @@ type Location struct {
 	SheetRow    int    // 1-based worksheet row; 0 when not from a workbook
 	SheetColumn int    // 1-based worksheet column (A = 1)
 
-	File  string // file name, for pasted text
-	Line  int    // 1-based line; 0 when not from text
+	File  string // file name, for pasted text or a tally's case list (Finding.Source)
+	Line  int    // 1-based line (a case list's row: Finding.Line); 0 when not from text
 	Field int    // 1-based field (cell) on the line
 }
 
 // Location returns where the finding points, the printed Cell parsed into
-// its parts.
+// its parts; for a tally's finding, File and Line are its Source and Line.
 func (f Finding) Location() Location {
 	l := Location{Form: f.Form, Part: f.Part, Row: f.Row, Column: f.Column}
 	c := f.Cell
 	if c == "" {
+		if f.Source != "" || f.Line > 0 { // a tally's finding: the case list and its row
+			l.File, l.Line = f.Source, f.Line
+		}
 		return l
 	}
 	if i := strings.LastIndex(c, ":L"); i >= 0 {

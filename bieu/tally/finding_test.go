@@ -42,6 +42,9 @@ func TestFindingsAreKsttFindings(t *testing.T) {
 	if f.Record != "H1" || f.Source != "l.csv" || f.Line != 2 || f.Row != -1 || f.Form != "" || f.Action != "skip" {
 		t.Errorf("TALLY/R01: %+v", f)
 	}
+	if l := f.Location(); l.File != "l.csv" || l.Line != 2 || l.Row != -1 {
+		t.Errorf("Location %+v", l)
+	}
 	if w := f.Where(); w != "l.csv:2 hồ sơ H1" {
 		t.Errorf("Where %q", w)
 	}
