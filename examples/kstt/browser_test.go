@@ -44,6 +44,7 @@ func startPage(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	s.bind(ln.Addr())
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	go func() { _ = srv.Serve(ln) }()
 	t.Cleanup(func() { _ = srv.Close() })
