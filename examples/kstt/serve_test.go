@@ -409,7 +409,9 @@ func TestServeListensOnLoopback(t *testing.T) {
 		got := make(chan net.Addr, 1)
 		var out, errb bytes.Buffer
 		done := make(chan int, 1)
-		go func() { done <- serve(ctx, serveConfig{addr: a, opts: defaultServeOptions()}, &out, &errb, func(x net.Addr) { got <- x }) }()
+		go func() {
+			done <- serve(ctx, serveConfig{addr: a, opts: defaultServeOptions()}, &out, &errb, func(x net.Addr) { got <- x })
+		}()
 		var la net.Addr
 		select {
 		case la = <-got:
