@@ -115,35 +115,30 @@ func (s *server) acquire(w http.ResponseWriter) (release func(), ok bool) {
 	return nil, false
 }
 
-// ctxReader reads r until ctx is done, then fails with ctx's error: a
-// reader of an upload stops soon after its client has gone.
-type ctxReader struct {
-	ctx context.Context
-	r   io.Reader
-}
-
-func (c ctxReader) Read(p []byte) (int, error) {
-	if err := c.ctx.Err(); err != nil {
-		return 0, err
-	}
-	// Small reads, so that a long read notices the cancel between them.
-	if len(p) > 256<<10 {
-		p = p[:256<<10]
-	}
-	return c.r.Read(p)
-}
-
-// ctxReaderAt is ctxReader for random access (a workbook's zip).
+// ctxReaderAt reads an upload until ctx is done, then fails with ctx's
+// error: a reader of an upload (a workbook's zip, pasted text) stops soon
+// after its client has gone. A long read is cut into pieces of 256 KiB, so
+// the cancel is noticed between them.
 type ctxReaderAt struct {
 	ctx context.Context
 	r   io.ReaderAt
 }
 
 func (c ctxReaderAt) ReadAt(p []byte, off int64) (int, error) {
-	if err := c.ctx.Err(); err != nil {
-		return 0, err
+	const piece = 256 << 10
+	n := 0
+	for n < len(p) {
+		if err := c.ctx.Err(); err != nil {
+			return n, err
+		}
+		end := min(len(p), n+piece)
+		m, err := c.r.ReadAt(p[n:end], off+int64(n))
+		n += m
+		if err != nil {
+			return n, err
+		}
 	}
-	return c.r.ReadAt(p, off)
+	return n, nil
 }
 
 // ctxWriter writes to w until ctx is done, then fails with ctx's error: a
@@ -163,5 +158,5 @@ func (c ctxWriter) Write(p []byte) (int, error) {
 // loadUpload reads an upload as loadData does, through readers that fail
 // once ctx is done.
 func loadUpload(ctx context.Context, name string, data []byte) (*input, error) {
-	return loadFrom(name, ctxReader{ctx, bytes.NewReader(data)}, ctxReaderAt{ctx, bytes.NewReader(data)}, int64(len(data)), bieu.ReadOptions{}, limits{})
+	return loadFrom(name, ctxReaderAt{ctx, bytes.NewReader(data)}, int64(len(data)), bieu.ReadOptions{}, limits{})
 }

@@ -347,14 +347,18 @@ func (zeros) Read(p []byte) (int, error) {
 }
 
 // Twenty uploads at once, each of its own unit: every page shows its own
-// unit and figures and none of another's (run with -race).
+// unit and figures and none of another's (run with -race). The page takes
+// all twenty at once here (-max-inflight 20); TestServeBusy covers the
+// refusal past the bound.
 func TestServeConcurrentUploads(t *testing.T) {
-	s := newTestServer(t)
+	const n = 20
+	opts := defaultServeOptions()
+	opts.maxInflight = n
+	s := newTestServerWith(t, opts)
 	ts := httptest.NewServer(s)
 	defer ts.Close()
 	s.bind(ts.Listener.Addr())
 	q, _ := period.Parse("Quý II năm 2024")
-	const n = 20
 	var wg sync.WaitGroup
 	errs := make(chan error, n)
 	for i := range n {
