@@ -83,19 +83,18 @@ func UnmarshalStrict(data []byte, v any, maxRows int) error {
 	return unmarshalChecked(data, v, "")
 }
 
-// checkStrict runs the checks that need the whole text (duplicate and
-// case-twin names, UTF-8, array lengths, trailing data) and returns data
-// without its byte order mark.
+// checkStrict runs the checks of the whole text that come before any
+// decoding (duplicate and case-twin names, UTF-8, array lengths) and
+// returns data without its byte order mark; what follows the value is
+// unmarshalChecked's to refuse, once the value itself has passed.
 func checkStrict(data []byte, maxRows int) ([]byte, error) {
-	data, err := strictjson.CheckWith(data, strictjson.Options{MaxElements: maxRows, RejectTrailing: true})
+	data, err := strictjson.CheckWith(data, strictjson.Options{MaxElements: maxRows})
 	var se *strictjson.Error
 	switch {
 	case err == nil:
 		return data, nil
 	case errors.As(err, &se) && errors.Is(se.Err, strictjson.ErrTooManyElements):
 		return nil, &JSONError{Path: se.Pointer, Err: fmt.Errorf("%w: more than %d", ErrTooManyRows, maxRows)}
-	case errors.As(err, &se) && errors.Is(se.Err, strictjson.ErrTrailing):
-		return nil, &JSONError{Err: ErrTrailingData}
 	}
 	return nil, err
 }

@@ -52,23 +52,15 @@ func (e *Error) Error() string {
 // Unwrap returns the cause.
 func (e *Error) Unwrap() error { return e.Err }
 
-// Errors of CheckWith's options.
-var (
-	// ErrTooManyElements: an array holds more than Options.MaxElements
-	// elements; the pointer names the array.
-	ErrTooManyElements = errors.New("array has too many elements")
-	// ErrTrailing: something other than white space follows the value.
-	ErrTrailing = errors.New("data after the JSON value")
-)
+// ErrTooManyElements: an array holds more than Options.MaxElements
+// elements (CheckWith); the error's pointer names the array.
+var ErrTooManyElements = errors.New("array has too many elements")
 
 // Options are the bounds CheckWith adds to Check's checks.
 type Options struct {
 	// MaxElements, when above 0, bounds the elements of any one array:
 	// more is ErrTooManyElements, found before anything is decoded.
 	MaxElements int
-	// RejectTrailing refuses anything after the value (ErrTrailing);
-	// Check leaves that to the caller's decoder.
-	RejectTrailing bool
 }
 
 // Check returns data without a leading byte order mark when it holds
@@ -112,9 +104,8 @@ func CheckWith(data []byte, o Options) ([]byte, error) {
 			names = names[:len(names)-1]
 			if len(names) == 0 {
 				// The value is complete; what follows it, if anything, is
-				// the caller's decoder's to refuse (trailing data) unless
-				// o says otherwise.
-				return data, trailing(dec, data, o)
+				// the caller's decoder's to refuse (trailing data).
+				return data, nil
 			}
 		case '"':
 			if atName && len(names) > 0 {
@@ -133,19 +124,6 @@ func CheckWith(data []byte, o Options) ([]byte, error) {
 			}
 		}
 	}
-}
-
-// trailing returns ErrTrailing when o refuses what follows the complete
-// value and it is not white space.
-func trailing(dec *jsontext.Decoder, data []byte, o Options) error {
-	if !o.RejectTrailing {
-		return nil
-	}
-	off := dec.InputOffset()
-	if len(bytes.TrimLeft(data[off:], " \t\r\n")) > 0 {
-		return &Error{Offset: off, Err: ErrTrailing}
-	}
-	return nil
 }
 
 // fail turns a decoder error into an *Error with its pointer.
