@@ -56,8 +56,9 @@ func DecodeReport(data []byte) (*kstt.Report, error) { return Official().DecodeR
 
 // DecodeReportWith is DecodeReport with bounds (kstt.DecodeOptions: the
 // rows of a form). Like DecodeReport it is strict: a misspelt field, at
-// any level, is a *kstt.JSONError naming its path
-// ("forms[0].form.rows[3].recieved").
+// any level, is a *kstt.JSONError naming its JSON pointer
+// ("/forms/0/form/rows/3/recieved"); so are a member name twice, invalid
+// UTF-8 and a lone surrogate.
 func DecodeReportWith(data []byte, opts kstt.DecodeOptions) (*kstt.Report, error) {
 	return Official().DecodeReportWith(data, opts)
 }

@@ -123,6 +123,6 @@ func ExampleDecodeReportWith() {
 	_, err = bieu.DecodeReportWith(rows, kstt.DecodeOptions{MaxRows: 2})
 	fmt.Println(err)
 	// Output:
-	// forms[0].form.rows[0].recieved — true
-	// kstt: decode report: forms[0].form.rows: too many rows: more than 2
+	// /forms/0/form/rows/0/recieved — true
+	// kstt: decode report: /forms/0/form/rows: too many rows: more than 2
 }

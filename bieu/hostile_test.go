@@ -44,18 +44,18 @@ func TestDecodeReportStrict(t *testing.T) {
 	typo, _ := json.Marshal(m)
 	_, err := bieu.DecodeReport(typo)
 	var je *kstt.JSONError
-	if !errors.Is(err, kstt.ErrUnknownField) || !errors.As(err, &je) || je.Path != "forms[0].form.rows[3].recieved" {
-		t.Fatalf("err = %v, want ErrUnknownField at forms[0].form.rows[3].recieved", err)
+	if !errors.Is(err, kstt.ErrUnknownField) || !errors.As(err, &je) || je.Path != "/forms/0/form/rows/3/recieved" {
+		t.Fatalf("err = %v, want ErrUnknownField at /forms/0/form/rows/3/recieved", err)
 	}
 	for _, c := range []struct {
 		doc, path string
 		want      error
 	}{
-		{`{"header":{"unit":"X","recipent":"Y"},"forms":[]}`, "header.recipent", kstt.ErrUnknownField},
-		{`{"header":{},"forms":[{"code":"II.06a","form":{"rows":[{"online":1.5}]}}]}`, "forms[0].form.rows[0].online", kstt.ErrBadNumber},
-		{`{"header":{},"forms":[{"code":"II.06a","form":{"total":{"online":1e30}}}]}`, "forms[0].form.total.online", kstt.ErrBadNumber},
-		{`{"header":{},"forms":[{"form":{"rows":[{"x":1}]},"code":"II.06a"}]}`, "forms[0].form.rows[0].x", kstt.ErrUnknownField},
-		{`{"header":{},"forms":[{"code":"II.06a","form":{}, "kode":1}]}`, "forms[0].kode", kstt.ErrUnknownField},
+		{`{"header":{"unit":"X","recipent":"Y"},"forms":[]}`, "/header/recipent", kstt.ErrUnknownField},
+		{`{"header":{},"forms":[{"code":"II.06a","form":{"rows":[{"online":1.5}]}}]}`, "/forms/0/form/rows/0/online", kstt.ErrBadNumber},
+		{`{"header":{},"forms":[{"code":"II.06a","form":{"total":{"online":1e30}}}]}`, "/forms/0/form/total/online", kstt.ErrBadNumber},
+		{`{"header":{},"forms":[{"form":{"rows":[{"x":1}]},"code":"II.06a"}]}`, "/forms/0/form/rows/0/x", kstt.ErrUnknownField},
+		{`{"header":{},"forms":[{"code":"II.06a","form":{}, "kode":1}]}`, "/forms/0/kode", kstt.ErrUnknownField},
 		{`{"header":{},"forms":[]} {}`, "", kstt.ErrTrailingData},
 	} {
 		_, err := bieu.DecodeReport([]byte(c.doc))
@@ -65,7 +65,7 @@ func TestDecodeReportStrict(t *testing.T) {
 	}
 	// Check options too.
 	_, err = kstt.ParseCheckOptions([]byte(`{"rules":{"II.07b/R06":{"sevrity":"info"}}}`), bieu.Rules())
-	if !errors.Is(err, kstt.ErrUnknownField) || !errors.As(err, &je) || je.Path != `rules["II.07b/R06"].sevrity` {
+	if !errors.Is(err, kstt.ErrUnknownField) || !errors.As(err, &je) || je.Path != "/rules/II.07b~1R06/sevrity" {
 		t.Errorf("options: err = %v", err)
 	}
 }
@@ -80,8 +80,8 @@ func TestDecodeReportRows(t *testing.T) {
 	var err error
 	peak := heapwatch.Peak(func() { _, err = bieu.DecodeReport(data) })
 	var je *kstt.JSONError
-	if !errors.Is(err, kstt.ErrTooManyRows) || !errors.As(err, &je) || je.Path != "forms[0].form.rows" {
-		t.Fatalf("err = %v, want ErrTooManyRows at forms[0].form.rows", err)
+	if !errors.Is(err, kstt.ErrTooManyRows) || !errors.As(err, &je) || je.Path != "/forms/0/form/rows" {
+		t.Fatalf("err = %v, want ErrTooManyRows at /forms/0/form/rows", err)
 	}
 	// The walk keeps nothing per row: the bound is the decoder's buffer.
 	if limit := uint64(16 << 20); peak > limit {

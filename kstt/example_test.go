@@ -101,6 +101,6 @@ func ExampleUnmarshalStrict() {
 	err = kstt.UnmarshalStrict([]byte(`{"cases": [{"received": 2.5}]}`), &cases, 0)
 	fmt.Println(err)
 	// Output:
-	// cases[1].recieved: unknown field
-	// cases[0].received: number out of range or not whole: 2.5
+	// /cases/1/recieved: unknown field
+	// /cases/0/received: number out of range or not whole: 2.5
 }

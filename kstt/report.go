@@ -5,11 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"reflect"
 	"strconv"
 
-	"github.com/baocaodinhky/vpcp/internal/strictjson"
+	"github.com/go-json-experiment/json/jsontext"
+
 	"github.com/baocaodinhky/vpcp/internal/vntext"
 	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"github.com/baocaodinhky/vpcp/kstt/outline"
@@ -71,6 +70,13 @@ func (r *Report) Form(code string) Form {
 type reportForm struct {
 	Code string          `json:"code"`
 	Form json.RawMessage `json:"form"`
+}
+
+// reportFormIn is a reportForm as read: the form's text is decoded once
+// its code gives its type.
+type reportFormIn struct {
+	Code string         `json:"code"`
+	Form jsontext.Value `json:"form"`
 }
 
 type reportJSON struct {
@@ -237,8 +243,9 @@ func (c *Catalogue) DecodeReport(data []byte) (*Report, error) {
 }
 
 // DecodeReportWith reads a report written by Report.MarshalJSON. It is
-// strict: a key that names no field, at any level, is an error with its
-// JSON path (ErrUnknownField: "forms[0].form.rows[3].recieved" — a typo
+// strict (github.com/go-json-experiment/json, with UnmarshalStrict's
+// rules): a key that names no field, at any level, is an error with its
+// JSON pointer (ErrUnknownField: "/forms/0/form/rows/3/recieved" — a typo
 // never reads as 0), so is a fractional or out-of-range count
 // (ErrBadNumber), an array of more than opts.MaxRows elements
 // (ErrTooManyRows, found before anything is decoded, so memory stays
@@ -254,31 +261,20 @@ func (c *Catalogue) DecodeReportWith(data []byte, opts DecodeOptions) (*Report, 
 		maxRows = DefaultMaxRows
 	}
 	fail := func(err error) (*Report, error) { return nil, fmt.Errorf("kstt: decode report: %w", err) }
-	// Duplicate and case-twin member names, invalid UTF-8 and lone
-	// surrogates are refused, with their JSON pointer; a byte order mark
-	// is dropped.
-	data, err := strictjson.Check(data)
+	// Duplicate and case-twin member names, invalid UTF-8, lone
+	// surrogates, arrays over MaxRows and trailing data are refused, with
+	// their JSON pointer, before anything is decoded; a byte order mark is
+	// dropped.
+	data, err := checkStrict(data, maxRows)
 	if err != nil {
 		return fail(err)
 	}
-	dec0 := json.NewDecoder(bytes.NewReader(data))
-	dec0.UseNumber()
-	w := walker{dec: dec0, maxRows: maxRows, checked: map[int]bool{}, formType: func(code string) reflect.Type {
-		if mk := c.New[code]; mk != nil {
-			return reflect.TypeOf(mk())
-		}
-		return nil
-	}}
-	if err := w.value(reflect.TypeFor[reportJSON](), ""); err != nil {
-		return fail(err)
+	var in struct {
+		Header    Header             `json:"header"`
+		Narrative *outline.Narrative `json:"narrative,omitempty"`
+		Forms     []reportFormIn     `json:"forms"`
 	}
-	if _, err := dec0.Token(); err != io.EOF {
-		return fail(&JSONError{Err: ErrTrailingData})
-	}
-	var in reportJSON
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&in); err != nil {
+	if err := unmarshalChecked(data, &in, ""); err != nil {
 		return fail(err)
 	}
 	r := &Report{Header: in.Header, Narrative: in.Narrative}
@@ -288,15 +284,8 @@ func (c *Catalogue) DecodeReportWith(data []byte, opts DecodeOptions) (*Report, 
 			return nil, fmt.Errorf("kstt: decode report: form %d: %w: %q", i+1, ErrUnknownForm, rf.Code)
 		}
 		f := mk()
-		if !w.checked[i] {
-			if err := strictCheck(rf.Form, reflect.TypeOf(f), fmt.Sprintf("forms[%d].form", i), maxRows); err != nil {
-				return fail(err)
-			}
-		}
-		fd := json.NewDecoder(bytes.NewReader(rf.Form))
-		fd.DisallowUnknownFields()
-		if err := fd.Decode(f); err != nil {
-			return nil, fmt.Errorf("kstt: decode report: form %s: %w", rf.Code, err)
+		if err := unmarshalChecked(rf.Form, f, fmt.Sprintf("/forms/%d/form", i)); err != nil {
+			return fail(err)
 		}
 		if n, ok := textNormalizerOf(f); ok {
 			n.NormalizeText()

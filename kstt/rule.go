@@ -1,15 +1,11 @@
 package kstt
 
 import (
-	"encoding/json"
 	"fmt"
 	"maps"
-	"reflect"
 	"slices"
 	"strconv"
 	"strings"
-
-	"github.com/baocaodinhky/vpcp/internal/strictjson"
 )
 
 // RuleKind is what a rule asserts. Rules are data: a kind plus the cells it
@@ -208,16 +204,7 @@ func ParseCheckOptions(data []byte, rules []Rule) (CheckOptions, error) {
 			Severity string `json:"severity,omitempty"`
 		} `json:"rules,omitempty"`
 	}
-	data, err := strictjson.Check(data)
-	if err != nil {
-		return CheckOptions{}, fmt.Errorf("kstt: check options: %w", err)
-	}
-	if err := strictCheck(data, reflect.TypeOf(raw), "", DefaultMaxRows); err != nil {
-		return CheckOptions{}, fmt.Errorf("kstt: check options: %w", err)
-	}
-	dec := json.NewDecoder(strings.NewReader(string(data)))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&raw); err != nil {
+	if err := UnmarshalStrict(data, &raw, 0); err != nil {
 		return CheckOptions{}, fmt.Errorf("kstt: check options: %w", err)
 	}
 	o := CheckOptions{}

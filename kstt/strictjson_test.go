@@ -21,10 +21,10 @@ func TestUnmarshalStrictHostile(t *testing.T) {
 		path string
 		want error
 	}{
-		{`{"rows":[{"n":1},{"n":2147483648}]}`, "rows[1].n", ErrBadNumber},
-		{`{"rows":[{"n":1e2}]}`, "rows[0].n", ErrBadNumber},
-		{`{"m":{"a":{"n":1,"x":2}}}`, `m["a"].x`, ErrUnknownField},
-		{`{"rows":[{},{},{},{}]}`, "rows", ErrTooManyRows},
+		{`{"rows":[{"n":1},{"n":2147483648}]}`, "/rows/1/n", ErrBadNumber},
+		{`{"rows":[{"n":1e2}]}`, "/rows/0/n", ErrBadNumber},
+		{`{"m":{"a":{"n":1,"x":2}}}`, "/m/a/x", ErrUnknownField},
+		{`{"rows":[{},{},{},{}]}`, "/rows", ErrTooManyRows},
 		{`{"rows":[]}x`, "", ErrTrailingData},
 	} {
 		var d doc
@@ -44,5 +44,24 @@ func TestUnmarshalStrictHostile(t *testing.T) {
 	var d doc
 	if err := UnmarshalStrict([]byte(`{"Rows":[{"N":7}]}`), &d, 0); err != nil || d.Rows[0].N != 7 {
 		t.Errorf("case-insensitive keys: %v %+v", err, d)
+	}
+	// … but never ignoring the underscore: "carriedover" is not
+	// "carried_over".
+	var c struct {
+		CarriedOver int64 `json:"carried_over"`
+	}
+	if err := UnmarshalStrict([]byte(`{"carriedover": 1}`), &c, 0); !errors.Is(err, ErrUnknownField) {
+		t.Errorf("carriedover: err = %v, want ErrUnknownField", err)
+	}
+	// A member name twice, in another case or through an escape, invalid
+	// UTF-8 and a lone surrogate are refused with their pointer; a byte
+	// order mark is accepted.
+	for _, in := range []string{`{"Rows":[],"rows":[]}`, `{"rows":[{"n":1,"\u006e":2}]}`, "{\"m\":{\"\xff\":{}}}", `{"m":{"\udc00":{}}}`} {
+		if err := UnmarshalStrict([]byte(in), &d, 0); err == nil || !strings.Contains(err.Error(), "/") {
+			t.Errorf("%s: err = %v, want a refusal with its pointer", in, err)
+		}
+	}
+	if err := UnmarshalStrict([]byte("\xEF\xBB\xBF{\"rows\":[{\"n\":3}]}"), &d, 0); err != nil || d.Rows[0].N != 3 {
+		t.Errorf("with a BOM: %v %+v", err, d)
 	}
 }

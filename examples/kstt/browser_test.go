@@ -44,11 +44,34 @@ func startPage(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	s.bind(ln.Addr())
+	srv := &http.Server{Handler: statusSpy{s}, ReadHeaderTimeout: 10 * time.Second}
 	go func() { _ = srv.Serve(ln) }()
 	t.Cleanup(func() { _ = srv.Close() })
 	return "http://" + ln.Addr().String()
 }
+
+// statusSpy tells otherStatus the status of each POST the page refuses
+// with 403.
+type statusSpy struct{ h http.Handler }
+
+func (s statusSpy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	rec := &statusWriter{ResponseWriter: w, status: http.StatusOK}
+	s.h.ServeHTTP(rec, r)
+	if r.Method == http.MethodPost && rec.status == http.StatusForbidden {
+		select {
+		case otherStatus <- rec.status:
+		default:
+		}
+	}
+}
+
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusWriter) WriteHeader(code int) { w.status = code; w.ResponseWriter.WriteHeader(code) }
 
 // savePNG keeps a screenshot in the test's temp dir, and in
 // KSTT_SCREENSHOT_DIR when set (to look at it after the test).
@@ -228,6 +251,53 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("%d bars in the comparison's chart", n)
 	}
 	savePNG(t, dir, "compare.png", run1(t, ctx, "compare", chromedp.Screenshot(chromedp.CSS("#compare + details"))))
+
+	// 5. Another page on another loopback port posts a form to the page,
+	// as any web site the person visits could: the browser sends its own
+	// Origin, and the page refuses with 403.
+	evil := otherSite(t, base)
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(evil+"/"),
+		chromedp.WaitVisible(chromedp.ID("go")),
+		chromedp.Click(chromedp.ID("go")),
+		chromedp.WaitVisible(chromedp.ID("errors")),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if got := run1(t, ctx, "cross-origin", chromedp.Text(chromedp.CSS("body"))); !strings.Contains(got, "đến từ một trang khác") {
+		t.Errorf("cross-origin POST answered %q", got)
+	}
+	if loc := run1(t, ctx, "location", chromedp.Location()); !strings.HasPrefix(loc, base+"/report") {
+		t.Errorf("the form went to %s", loc)
+	}
+	savePNG(t, dir, "cross-origin-403.png", run1(t, ctx, "screenshot", chromedp.FullScreenshot(100)))
+	if status := <-otherStatus; status != http.StatusForbidden {
+		t.Errorf("cross-origin POST: %d, want 403", status)
+	}
+}
+
+// otherStatus is the status the page answered to the other site's POST,
+// as its handler saw it.
+var otherStatus = make(chan int, 1)
+
+// otherSite serves, on another loopback port, a page whose form posts
+// pasted text to the page at base.
+func otherSite(t *testing.T, base string) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := `<!doctype html><meta charset="utf-8"><title>Trang khác</title>
+<form method="post" enctype="multipart/form-data" action="` + base + `/report">
+<textarea name="pasted">Biểu II.06a</textarea><button id="go" type="submit">Gửi</button></form>`
+	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		_, _ = w.Write([]byte(page))
+	}), ReadHeaderTimeout: 10 * time.Second}
+	go func() { _ = srv.Serve(ln) }()
+	t.Cleanup(func() { _ = srv.Close() })
+	return "http://" + ln.Addr().String()
 }
 
 // waitFile waits for a download to finish and returns its bytes.

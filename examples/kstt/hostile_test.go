@@ -44,6 +44,8 @@ func TestUnboundedInputs(t *testing.T) {
 		{"check", "-options", "/dev/zero", "testdata/seed-tables.txt"},
 		{"check", "-max-bytes", "1000", "testdata/seed-tables.txt"},
 		{"render", "-max-bytes", "1000", "testdata/seed-tables.txt"},
+		{"tally", "-period", "Quý II năm 2024", "-policy", "/dev/zero", "testdata/ho-so-cam-xuyen.csv"},
+		{"tally", "-period", "Quý II năm 2024", "-procedures", "/dev/zero", "testdata/ho-so-cam-xuyen.csv"},
 	} {
 		start := time.Now()
 		var code int

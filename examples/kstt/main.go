@@ -7,7 +7,7 @@
 //	kstt rollup [-unit NAME] [-recipient NAME] [-level UNIT=LEVEL]… [-format xlsx|text] [-indicators] [-o OUT] [-max-bytes N] [-max-rows N] [-max-memory N] FILE…
 //	kstt tally -period PERIOD [-unit NAME] [-format text|xlsx|json] [-o OUT] FILE…
 //	kstt rules [-json]
-//	kstt serve [-addr HOST:PORT]
+//	kstt serve [-addr HOST:PORT] [-allow-remote] [-max-inflight N]
 //
 // A FILE is an XLSX workbook (as sent by a unit, or written by render/xlsx),
 // a JSON report (kstt.Report, as bieu.DecodeReport reads it) or a text
@@ -46,7 +46,12 @@
 // files to see their forms with the findings on the cells, the roll-up
 // with its sources, indicators and charts, a comparison with an earlier
 // period's files, and download the aggregate workbook, the same bytes as
-// rollup writes for the same files. Nothing is written to disk.
+// rollup writes for the same files. Nothing is written to disk. The page
+// answers only its own Host names (421 otherwise, against DNS rebinding)
+// and only POSTs from its own origin (403 otherwise); an -addr other
+// machines reach needs -allow-remote; -max-inflight uploads (2 by default)
+// are worked on at once, others get 503 with Retry-After; a client that
+// goes away stops its work.
 package main
 
 import (
@@ -112,12 +117,15 @@ const usage = `usage:
         twice, an unknown level) — nothing is written then. -indicators adds
         the published rates (bieu/indicator) after the forms: the
         aggregate's row by row, and the units ranked by each, with charts.
-` + tallyUsage + `  kstt serve [-addr HOST:PORT]
+` + tallyUsage + `  kstt serve [-addr HOST:PORT] [-allow-remote] [-max-inflight N]
         a local web page (default http://127.0.0.1:8080/, loopback only):
         upload units' files (XLSX, JSON, pasted text) to see their forms
         with the findings on the cells, the roll-up with its sources,
         indicators and charts, a comparison with an earlier period, and
-        download the aggregate as kstt rollup writes it.
+        download the aggregate as kstt rollup writes it. It answers only
+        its own Host names and POSTs from its own page; -allow-remote for
+        an -addr other machines reach; -max-inflight N uploads at once
+        (default 2), others get 503 and Retry-After.
   kstt rules [-json]
         list the rule catalogue: the rules of every form (II.06b included),
         of the report, and of the form reader (READ/…).

@@ -47,17 +47,24 @@ type serveOptions struct {
 	maxFile  int64 // bytes per file
 	maxFiles int   // files per request
 	maxBody  int64 // bytes per request body
+	// maxInflight is how many uploads are worked on at once; others are
+	// refused at once with 503 and Retry-After.
+	maxInflight int
 }
 
 func defaultServeOptions() serveOptions {
-	return serveOptions{maxFile: maxInput, maxFiles: maxUploads, maxBody: maxBody}
+	return serveOptions{maxFile: maxInput, maxFiles: maxUploads, maxBody: maxBody, maxInflight: defaultMaxInflight}
 }
 
 // server is the handler of kstt serve. It keeps no state between
 // requests: the files of a request live in its memory and are dropped
-// with it.
+// with it. It answers only the Host names of its listener (bind) and
+// POSTs from its own page, and works on at most opts.maxInflight uploads
+// at once.
 type server struct {
 	opts  serveOptions
+	hosts hostSet       // the Host values answered; none until bind
+	sem   chan struct{} // one per upload being worked on
 	tmpl  *htmltemplate.Template
 	css   []byte
 	mux   *http.ServeMux
@@ -73,7 +80,10 @@ func newServer(opts serveOptions) (*server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &server{opts: opts, tmpl: tmpl, css: append([]byte(html.Style), page...), mux: http.NewServeMux(), start: time.Now()}
+	if opts.maxInflight < 1 {
+		return nil, fmt.Errorf("-max-inflight %d: at least 1 upload must be allowed at once", opts.maxInflight)
+	}
+	s := &server{opts: opts, hosts: hostSet{}, sem: make(chan struct{}, opts.maxInflight), tmpl: tmpl, css: append([]byte(html.Style), page...), mux: http.NewServeMux(), start: time.Now()}
 	s.mux.HandleFunc("GET /{$}", s.index)
 	s.mux.HandleFunc("GET /assets/page.css", s.stylesheet)
 	s.mux.HandleFunc("POST /report", s.report)
@@ -81,14 +91,24 @@ func newServer(opts serveOptions) (*server, error) {
 	return s, nil
 }
 
+// bind makes the server answer the Host names of the address it listens
+// on (hostsFor). It is called once, before serving.
+func (s *server) bind(a net.Addr) { s.hosts = hostsFor(a) }
+
 // ServeHTTP serves the page with headers that forbid scripts, frames and
-// outside resources.
+// outside resources, after guard has checked the Host and, for a POST,
+// the origin.
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Referrer-Policy", "no-referrer")
+	// same-origin, not no-referrer: with no-referrer a browser sends
+	// "Origin: null" with the page's own form, which guard must refuse.
+	h.Set("Referrer-Policy", "same-origin")
 	h.Set("Cache-Control", "no-store")
+	if !s.guard(w, r) {
+		return
+	}
 	s.mux.ServeHTTP(w, r)
 }
 
@@ -274,12 +294,21 @@ func (s *server) readPart(part *multipart.Part, choices *rollupChoices) (*upload
 }
 
 func (s *server) report(w http.ResponseWriter, r *http.Request) {
+	release, ok := s.acquire(w)
+	if !ok {
+		return
+	}
+	defer release()
+	ctx := r.Context()
 	req, err := s.readUploads(w, r)
 	if err != nil {
 		s.uploadFailed(w, err)
 		return
 	}
-	page := analyse(req)
+	page := analyse(ctx, req)
+	if ctx.Err() != nil { // the client has gone: nobody reads the page
+		return
+	}
 	status := http.StatusOK
 	if len(page.Units) == 0 {
 		status = http.StatusBadRequest
@@ -300,6 +329,12 @@ func (s *server) uploadFailed(w http.ResponseWriter, err error) {
 // rollupXLSX answers with the aggregate's workbook, the bytes kstt rollup
 // writes for the same files, or with a page saying why there is none.
 func (s *server) rollupXLSX(w http.ResponseWriter, r *http.Request) {
+	release, ok := s.acquire(w)
+	if !ok {
+		return
+	}
+	defer release()
+	ctx := r.Context()
 	req, err := s.readUploads(w, r)
 	if err != nil {
 		s.uploadFailed(w, err)
@@ -311,7 +346,10 @@ func (s *server) rollupXLSX(w http.ResponseWriter, r *http.Request) {
 			cur = append(cur, u)
 		}
 	}
-	ru := rollupUploads(cur, req.choices)
+	ru := rollupUploads(ctx, cur, req.choices)
+	if ctx.Err() != nil {
+		return
+	}
 	if len(ru.errs) > 0 {
 		s.fail(w, http.StatusUnprocessableEntity, ru.errs...)
 		return
@@ -334,13 +372,19 @@ type rolled struct {
 // rollupUploads reads the files and rolls them up as kstt rollup does
 // with the same -unit, -recipient and -level: the same reader, bieu.Rollup
 // with the same options and the same renderer, so the workbook has the
-// same bytes.
-func rollupUploads(ups []upload, choices rollupChoices) *rolled {
+// same bytes. It stops once ctx is done (the client has gone): the
+// readers fail at their next read and no later file is read; what it
+// returns then is incomplete and only for the bin.
+func rollupUploads(ctx context.Context, ups []upload, choices rollupChoices) *rolled {
 	ru := &rolled{inputs: make([]*input, len(ups)), readErr: make([]string, len(ups))}
 	reports := make([]*kstt.Report, len(ups))
 	for i, u := range ups {
 		ru.names = append(ru.names, u.name)
-		in, err := loadData(u.name, u.data, bieu.ReadOptions{})
+		if err := ctx.Err(); err != nil {
+			ru.errs = append(ru.errs, errText(err))
+			return ru
+		}
+		in, err := loadUpload(ctx, u.name, u.data)
 		if err != nil {
 			ru.readErr[i] = u.name + ": " + errText(err)
 			ru.errs = append(ru.errs, ru.readErr[i])
@@ -377,8 +421,12 @@ func rollupUploads(ups []upload, choices rollupChoices) *rolled {
 		ru.errs = append(ru.errs, "Không đơn vị nào gửi biểu để tổng hợp (II.06a, II.07b, II.08).")
 		return ru
 	}
+	if err := ctx.Err(); err != nil {
+		ru.errs = append(ru.errs, errText(err))
+		return ru
+	}
 	var buf bytes.Buffer
-	if err := xlsx.New(xlsx.Options{}).Render(&buf, sheets...); err != nil {
+	if err := xlsx.New(xlsx.Options{}).Render(ctxWriter{ctx, &buf}, sheets...); err != nil {
 		ru.errs = append(ru.errs, "Không ghi được biểu tổng hợp: "+errText(err))
 		return ru
 	}
@@ -389,31 +437,49 @@ func rollupUploads(ups []upload, choices rollupChoices) *rolled {
 // runServe is kstt serve: the page on -addr until interrupted.
 func runServe(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("serve", stderr)
-	addr := fs.String("addr", defaultAddr, "address to listen on (host:port); the default listens on the loopback interface only")
+	cfg := serveConfig{opts: defaultServeOptions()}
+	fs.StringVar(&cfg.addr, "addr", defaultAddr, "address to listen on (host:port); the default listens on the loopback interface only")
+	fs.BoolVar(&cfg.allowRemote, "allow-remote", false, "allow an -addr that other machines can reach (the page has no login: anyone on the network can use it)")
+	fs.IntVar(&cfg.opts.maxInflight, "max-inflight", defaultMaxInflight, "uploads worked on at once; others are refused with 503 and Retry-After")
 	if err := fs.Parse(args); err != nil || fs.NArg() != 0 {
 		return exitUnreadable
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	return serve(ctx, *addr, stdout, stderr, nil)
+	return serve(ctx, cfg, stdout, stderr, nil)
 }
 
-// serve listens on addr and serves the page until ctx is done; ready, when
-// not nil, is told the address listened on.
-func serve(ctx context.Context, addr string, stdout, stderr io.Writer, ready func(net.Addr)) int {
-	s, err := newServer(defaultServeOptions())
+// serveConfig is kstt serve's flags.
+type serveConfig struct {
+	addr        string
+	allowRemote bool // -allow-remote: an address other machines reach
+	opts        serveOptions
+}
+
+// serve listens on cfg.addr and serves the page until ctx is done; ready,
+// when not nil, is told the address listened on. An address other
+// machines can reach needs cfg.allowRemote: without it serve refuses
+// with exit 2 before listening for requests.
+func serve(ctx context.Context, cfg serveConfig, stdout, stderr io.Writer, ready func(net.Addr)) int {
+	s, err := newServer(cfg.opts)
 	if err != nil {
 		errorf(stderr, "serve: ", err)
 		return exitUnreadable
 	}
-	ln, err := net.Listen("tcp", addr)
+	ln, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
 		errorf(stderr, "serve: ", err)
 		return exitUnreadable
 	}
 	if !isLoopback(ln.Addr()) {
-		fmt.Fprintf(stderr, "kstt: serve: listening on %s, reachable from other machines (as -addr asks)\n", ln.Addr())
+		if !cfg.allowRemote {
+			ln.Close()
+			fmt.Fprintf(stderr, "kstt: serve: -addr %s is reachable from other machines, and the page has no login; give -allow-remote to serve it all the same\n", termSafe(cfg.addr))
+			return exitUnreadable
+		}
+		fmt.Fprintf(stderr, "kstt: serve: warning: listening on %s, reachable from other machines (as -addr and -allow-remote ask); the page has no login, and answers only POSTs from itself\n", ln.Addr())
 	}
+	s.bind(ln.Addr())
 	fmt.Fprintf(stdout, "kstt serve: http://%s/\n", ln.Addr())
 	if ready != nil {
 		ready(ln.Addr())

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	htmltemplate "html/template"
 	"strconv"
 	"strings"
@@ -71,10 +72,11 @@ type compareView struct {
 	Table htmltemplate.HTML
 }
 
-// fragment renders sheets as HTML sections, findings on their cells.
-func fragment(findings kstt.Findings, sheets ...*layout.Sheet) htmltemplate.HTML {
+// fragment renders sheets as HTML sections, findings on their cells; it
+// stops at the renderer's next write once ctx is done.
+func fragment(ctx context.Context, findings kstt.Findings, sheets ...*layout.Sheet) htmltemplate.HTML {
 	var b bytes.Buffer
-	if err := html.New(html.Options{Fragment: true, Findings: findings}).Render(&b, sheets...); err != nil {
+	if err := html.New(html.Options{Fragment: true, Findings: findings}).Render(ctxWriter{ctx, &b}, sheets...); err != nil {
 		return htmltemplate.HTML("<p class=\"errors\">" + htmltemplate.HTMLEscapeString(errText(err)) + "</p>")
 	}
 	// The renderer escapes everything it writes.
@@ -126,8 +128,11 @@ func periodText(h kstt.Header) string {
 
 // analyse reads the uploads and builds the page: each unit's forms and
 // findings, the roll-up with its sources, indicators and rankings, and the
-// comparison with the earlier period's files.
-func analyse(req *request) *pageData {
+// comparison with the earlier period's files. Once ctx is done (the
+// client has gone) it stops between files and stages, and the readers and
+// renderers at their next read or write; the page it returns then is for
+// the bin.
+func analyse(ctx context.Context, req *request) *pageData {
 	page := &pageData{}
 	var cur, prev []upload
 	for _, u := range req.files {
@@ -140,9 +145,12 @@ func analyse(req *request) *pageData {
 	if len(cur) == 0 {
 		return page
 	}
-	ru := rollupUploads(cur, req.choices)
+	ru := rollupUploads(ctx, cur, req.choices)
 	reports := make([]*kstt.Report, 0, len(cur))
 	for i, u := range cur {
+		if ctx.Err() != nil {
+			return page
+		}
 		v := unitView{Anchor: "unit-" + strconv.Itoa(i+1), File: u.name}
 		in := ru.inputs[i]
 		if in == nil {
@@ -155,7 +163,7 @@ func analyse(req *request) *pageData {
 		found := in.findings
 		v.Errors, v.Warnings, v.Infos = found.Count(kstt.Error), found.Count(kstt.Warning), found.Count(kstt.Info)
 		v.Findings = findingViews(found)
-		v.Table = fragment(found, in.report.Sheets()...)
+		v.Table = fragment(ctx, found, in.report.Sheets()...)
 		v.OnTime, v.Online = rateOf(in.report, "II.06a/ON_TIME"), rateOf(in.report, "II.06a/ONLINE")
 		page.Units = append(page.Units, v)
 		reports = append(reports, in.report)
@@ -164,16 +172,19 @@ func analyse(req *request) *pageData {
 	if ru.agg == nil {
 		return page
 	}
-	page.Agg = aggregateView(ru, reports)
+	if ctx.Err() != nil {
+		return page
+	}
+	page.Agg = aggregateView(ctx, ru, reports)
 	page.UnitsFirst = len(reports) == 1
 
-	if len(prev) > 0 {
-		page.Compare, page.Errors = comparisons(ru, reports, prev, req.choices, page.Errors)
+	if len(prev) > 0 && ctx.Err() == nil {
+		page.Compare, page.Errors = comparisons(ctx, ru, reports, prev, req.choices, page.Errors)
 	}
 	return page
 }
 
-func aggregateView(ru *rolled, reports []*kstt.Report) *aggView {
+func aggregateView(ctx context.Context, ru *rolled, reports []*kstt.Report) *aggView {
 	agg := ru.agg
 	h := agg.Header.Normalize()
 	av := &aggView{Unit: h.Unit, Period: periodText(h), Count: len(agg.Units), FileName: "tong-hop.xlsx", ChartsName: "tong-hop-chi-so.xlsx"}
@@ -193,8 +204,11 @@ func aggregateView(ru *rolled, reports []*kstt.Report) *aggView {
 	av.OnTime, av.Online = rateOf(rep, "II.06a/ON_TIME"), rateOf(rep, "II.06a/ONLINE")
 	sheets := rep.Sheets()
 	for i, f := range rep.Forms {
+		if ctx.Err() != nil {
+			return av
+		}
 		spec := f.Spec()
-		af := aggForm{Name: spec.Code, Table: fragment(own, sheets[i])}
+		af := aggForm{Name: spec.Code, Table: fragment(ctx, own, sheets[i])}
 		for _, src := range agg.Sources {
 			pi := spec.PartIndex(src.Part)
 			if src.Form != spec.Code || pi < 0 || src.Row >= f.Table(pi).Len() {
@@ -215,19 +229,22 @@ func aggregateView(ru *rolled, reports []*kstt.Report) *aggView {
 	// Indicators of the aggregate, row by row, then every indicator a unit
 	// has a value for, units ranked, each with its chart; the second
 	// workbook holds them after the forms.
+	if ctx.Err() != nil {
+		return av
+	}
 	rows, rankings := indicatorSheets(agg, reports)
 	extra := []*layout.Sheet{}
 	if rows != nil {
-		av.Indicators = fragment(nil, rows)
+		av.Indicators = fragment(ctx, nil, rows)
 		extra = append(extra, rows)
 	}
 	for _, s := range rankings {
-		av.Rankings = append(av.Rankings, fragment(nil, s))
+		av.Rankings = append(av.Rankings, fragment(ctx, nil, s))
 		extra = append(extra, s)
 	}
 	av.XLSX = dataURL(ru.xlsx)
 	var buf bytes.Buffer
-	if err := xlsx.New(xlsx.Options{}).Render(&buf, append(sheets, extra...)...); err == nil {
+	if err := xlsx.New(xlsx.Options{}).Render(ctxWriter{ctx, &buf}, append(sheets, extra...)...); err == nil {
 		av.ChartsXLSX = dataURL(buf.Bytes())
 	}
 	return av
@@ -235,12 +252,12 @@ func aggregateView(ru *rolled, reports []*kstt.Report) *aggView {
 
 // comparisons compares this period with the earlier one's files: the
 // roll-ups, and each unit that filed in both periods.
-func comparisons(ru *rolled, reports []*kstt.Report, prev []upload, choices rollupChoices, errs []string) ([]compareView, []string) {
-	pr := rollupUploads(prev, choices)
+func comparisons(ctx context.Context, ru *rolled, reports []*kstt.Report, prev []upload, choices rollupChoices, errs []string) ([]compareView, []string) {
+	pr := rollupUploads(ctx, prev, choices)
 	var out []compareView
 	if pr.agg != nil {
 		if c, err := indicator.Compare(pr.agg.Report(), ru.agg.Report()); err == nil {
-			out = append(out, compareView{Title: "Tổng hợp: " + ru.agg.Header.Unit, Table: fragment(nil, c.Sheet())})
+			out = append(out, compareView{Title: "Tổng hợp: " + ru.agg.Header.Unit, Table: fragment(ctx, nil, c.Sheet())})
 		} else {
 			errs = append(errs, "So sánh tổng hợp: "+errText(err))
 		}
@@ -256,6 +273,9 @@ func comparisons(ru *rolled, reports []*kstt.Report, prev []upload, choices roll
 		}
 	}
 	for _, r := range reports {
+		if ctx.Err() != nil {
+			break
+		}
 		p := byUnit[bieu.FieldKey(r.Header.Unit)]
 		if p == nil {
 			continue
@@ -265,7 +285,7 @@ func comparisons(ru *rolled, reports []*kstt.Report, prev []upload, choices roll
 			errs = append(errs, r.Header.Unit+": "+errText(err))
 			continue
 		}
-		out = append(out, compareView{Title: r.Header.Unit, Table: fragment(nil, c.Sheet())})
+		out = append(out, compareView{Title: r.Header.Unit, Table: fragment(ctx, nil, c.Sheet())})
 	}
 	return out, errs
 }

@@ -72,20 +72,34 @@ func multipartBody(t testing.TB, parts []part) (string, []byte) {
 	return mw.FormDataContentType(), b.Bytes()
 }
 
+// testAddr is the address the servers of the unit tests answer as (bind),
+// and testBase the page's own origin there.
+var (
+	testAddr = &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 8080}
+	testBase = "http://127.0.0.1:8080"
+)
+
 func newTestServer(t testing.TB) *server {
 	t.Helper()
-	s, err := newServer(defaultServeOptions())
+	return newTestServerWith(t, defaultServeOptions())
+}
+
+func newTestServerWith(t testing.TB, opts serveOptions) *server {
+	t.Helper()
+	s, err := newServer(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
+	s.bind(testAddr)
 	return s
 }
 
 func post(t testing.TB, h http.Handler, path string, parts []part) *httptest.ResponseRecorder {
 	t.Helper()
 	ct, body := multipartBody(t, parts)
-	req := httptest.NewRequest(http.MethodPost, path, bytes.NewReader(body))
+	req := httptest.NewRequest(http.MethodPost, testBase+path, bytes.NewReader(body))
 	req.Header.Set("Content-Type", ct)
+	req.Header.Set("Origin", testBase)
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, req)
 	return rec
@@ -275,7 +289,7 @@ func TestServeErrorsOnPage(t *testing.T) {
 		t.Errorf("empty upload: %d", rec.Code)
 	}
 	// Not a form upload.
-	req := httptest.NewRequest(http.MethodPost, "/report", strings.NewReader("x"))
+	req := httptest.NewRequest(http.MethodPost, testBase+"/report", strings.NewReader("x"))
 	w := httptest.NewRecorder()
 	s.ServeHTTP(w, req)
 	if w.Code != http.StatusBadRequest || !strings.Contains(w.Body.String(), "multipart/form-data") {
@@ -302,7 +316,7 @@ func TestServeOversized(t *testing.T) {
 		}
 		pw.CloseWithError(err)
 	}()
-	req := httptest.NewRequest(http.MethodPost, "/report", pr)
+	req := httptest.NewRequest(http.MethodPost, testBase+"/report", pr)
 	req.Header.Set("Content-Type", mw.FormDataContentType())
 	rec := httptest.NewRecorder()
 	s.ServeHTTP(rec, req)
@@ -312,17 +326,14 @@ func TestServeOversized(t *testing.T) {
 		t.Errorf("status %d, body %.300s", rec.Code, rec.Body.String())
 	}
 	// A file exactly at the limit is read (and found to hold no form).
-	small, err := newServer(serveOptions{maxFile: 10, maxFiles: 2, maxBody: 1 << 20})
-	if err != nil {
-		t.Fatal(err)
-	}
+	small := newTestServerWith(t, serveOptions{maxFile: 10, maxFiles: 2, maxBody: 1 << 20, maxInflight: 1})
 	if rec := post(t, small, "/report", []part{{"files", "a.txt", []byte("0123456789")}}); rec.Code != http.StatusOK {
 		t.Errorf("a file at the limit: %d", rec.Code)
 	}
 	if rec := post(t, small, "/report", []part{{"files", "a.txt", []byte("x")}, {"files", "b.txt", []byte("x")}, {"files", "c.txt", []byte("x")}}); rec.Code != http.StatusRequestEntityTooLarge || !strings.Contains(rec.Body.String(), "tối đa 2 tệp") {
 		t.Errorf("too many files: %d", rec.Code)
 	}
-	tiny, _ := newServer(serveOptions{maxFile: 1 << 20, maxFiles: 9, maxBody: 100})
+	tiny := newTestServerWith(t, serveOptions{maxFile: 1 << 20, maxFiles: 9, maxBody: 100, maxInflight: 1})
 	if rec := post(t, tiny, "/report", []part{{"files", "a.txt", bytes.Repeat([]byte("x"), 500)}}); rec.Code != http.StatusRequestEntityTooLarge || !strings.Contains(rec.Body.String(), "Yêu cầu quá lớn") {
 		t.Errorf("body over its bound: %d %s", rec.Code, rec.Body.String())
 	}
@@ -336,13 +347,18 @@ func (zeros) Read(p []byte) (int, error) {
 }
 
 // Twenty uploads at once, each of its own unit: every page shows its own
-// unit and figures and none of another's (run with -race).
+// unit and figures and none of another's (run with -race). The page takes
+// all twenty at once here (-max-inflight 20); TestServeBusy covers the
+// refusal past the bound.
 func TestServeConcurrentUploads(t *testing.T) {
-	s := newTestServer(t)
+	const n = 20
+	opts := defaultServeOptions()
+	opts.maxInflight = n
+	s := newTestServerWith(t, opts)
 	ts := httptest.NewServer(s)
 	defer ts.Close()
+	s.bind(ts.Listener.Addr())
 	q, _ := period.Parse("Quý II năm 2024")
-	const n = 20
 	var wg sync.WaitGroup
 	errs := make(chan error, n)
 	for i := range n {
@@ -397,7 +413,9 @@ func TestServeListensOnLoopback(t *testing.T) {
 		got := make(chan net.Addr, 1)
 		var out, errb bytes.Buffer
 		done := make(chan int, 1)
-		go func() { done <- serve(ctx, a, &out, &errb, func(x net.Addr) { got <- x }) }()
+		go func() {
+			done <- serve(ctx, serveConfig{addr: a, opts: defaultServeOptions()}, &out, &errb, func(x net.Addr) { got <- x })
+		}()
 		var la net.Addr
 		select {
 		case la = <-got:
@@ -434,7 +452,7 @@ func TestServeAssets(t *testing.T) {
 	s := newTestServer(t)
 	for _, path := range []string{"/", "/assets/page.css"} {
 		rec := httptest.NewRecorder()
-		s.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
+		s.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, testBase+path, nil))
 		if rec.Code != http.StatusOK {
 			t.Fatalf("GET %s: %d", path, rec.Code)
 		}
@@ -447,7 +465,7 @@ func TestServeAssets(t *testing.T) {
 		}
 	}
 	rec := httptest.NewRecorder()
-	s.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/elsewhere", nil))
+	s.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, testBase+"/elsewhere", nil))
 	if rec.Code != http.StatusNotFound {
 		t.Errorf("GET /elsewhere: %d", rec.Code)
 	}
@@ -462,7 +480,7 @@ func BenchmarkServeRollup(b *testing.B) {
 	ct, body := multipartBody(b, parts)
 	b.Run("page", func(b *testing.B) {
 		for b.Loop() {
-			req := httptest.NewRequest(http.MethodPost, "/report", bytes.NewReader(body))
+			req := httptest.NewRequest(http.MethodPost, testBase+"/report", bytes.NewReader(body))
 			req.Header.Set("Content-Type", ct)
 			rec := httptest.NewRecorder()
 			s.ServeHTTP(rec, req)
@@ -477,7 +495,7 @@ func BenchmarkServeRollup(b *testing.B) {
 			ups = append(ups, upload{name: p.name, data: p.data})
 		}
 		for b.Loop() {
-			if ru := rollupUploads(ups, rollupChoices{}); ru.agg == nil {
+			if ru := rollupUploads(context.Background(), ups, rollupChoices{}); ru.agg == nil {
 				b.Fatal(ru.errs)
 			}
 		}

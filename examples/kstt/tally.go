@@ -120,7 +120,7 @@ func runTally(args []string, stdout, stderr io.Writer) int {
 	}
 	var procs map[string]tally.ProcedureInfo
 	if *procPath != "" {
-		data, err := os.ReadFile(*procPath)
+		data, err := readFileLimited(*procPath, maxOptions) // not /dev/zero whole
 		if err == nil {
 			data, err = strictjson.Check(data) // no duplicate or case-twin procedure codes
 		}
@@ -141,7 +141,7 @@ func runTally(args []string, stdout, stderr io.Writer) int {
 	}
 	pol := tally.Policy{}
 	if *policyPath != "" {
-		data, err := os.ReadFile(*policyPath)
+		data, err := readFileLimited(*policyPath, maxOptions) // not /dev/zero whole
 		if err == nil {
 			pol, err = tally.ParsePolicy(data)
 		}

@@ -52,10 +52,24 @@ func (e *Error) Error() string {
 // Unwrap returns the cause.
 func (e *Error) Unwrap() error { return e.Err }
 
+// ErrTooManyElements: an array holds more than Options.MaxElements
+// elements (CheckWith); the error's pointer names the array.
+var ErrTooManyElements = errors.New("array has too many elements")
+
+// Options are the bounds CheckWith adds to Check's checks.
+type Options struct {
+	// MaxElements, when above 0, bounds the elements of any one array:
+	// more is ErrTooManyElements, found before anything is decoded.
+	MaxElements int
+}
+
 // Check returns data without a leading byte order mark when it holds
 // exactly one JSON value that passes the checks of the package doc, and a
 // *Error naming the first fault otherwise.
-func Check(data []byte) ([]byte, error) {
+func Check(data []byte) ([]byte, error) { return CheckWith(data, Options{}) }
+
+// CheckWith is Check with the bounds of o.
+func CheckWith(data []byte, o Options) ([]byte, error) {
 	data = TrimBOM(data)
 	dec := jsontext.NewDecoder(bytes.NewBuffer(data)) // parsed in place, not copied
 	// names[i] maps the folded member names of the i-th open value to
@@ -68,6 +82,13 @@ func Check(data []byte) ([]byte, error) {
 		depth := dec.StackDepth()
 		kind, length := dec.StackIndex(depth)
 		atName := depth > 0 && kind == '{' && length%2 == 0
+		if o.MaxElements > 0 && depth > 0 && kind == '[' && length >= int64(o.MaxElements) && dec.PeekKind() != ']' {
+			ptr := string(dec.StackPointer())
+			if i := strings.LastIndexByte(ptr, '/'); i >= 0 {
+				ptr = ptr[:i] // the array, not its last element
+			}
+			return nil, &Error{Pointer: ptr, Offset: dec.InputOffset(), Err: fmt.Errorf("%w: more than %d", ErrTooManyElements, o.MaxElements)}
+		}
 		tok, err := dec.ReadToken()
 		if err == io.EOF && dec.InputOffset() == int64(len(data)) && len(names) == 0 {
 			// No value at all: the caller's decoder says so in its words.

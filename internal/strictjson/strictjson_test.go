@@ -55,3 +55,36 @@ func FuzzCheck(f *testing.F) {
 		}
 	})
 }
+
+// CheckWith's bound: the elements of any one array.
+func TestCheckWith(t *testing.T) {
+	o := Options{MaxElements: 3}
+	for _, c := range []struct {
+		in      string
+		pointer string
+		want    error // nil for accepted
+	}{
+		{`{"rows": [1, 2, 3]}`, "", nil},
+		{`{"rows": []}` + " \r\n\t", "", nil},
+		{`[[1, 2, 3], {"a": [{}, {}, {}]}]`, "", nil},
+		{`{"rows": [1, 2, 3, 4]}`, "/rows", ErrTooManyElements},
+		{`{"forms": [{"rows": [{}, {}, {}, {}]}]}`, "/forms/0/rows", ErrTooManyElements},
+		{`[1, 2, 3, [4]]`, "", ErrTooManyElements},
+	} {
+		_, err := CheckWith([]byte(c.in), o)
+		var e *Error
+		switch {
+		case c.want == nil && err != nil:
+			t.Errorf("%s: %v", c.in, err)
+		case c.want != nil && (!errors.Is(err, c.want) || !errors.As(err, &e) || e.Pointer != c.pointer):
+			t.Errorf("%s: err = %v, want %v at %q", c.in, err, c.want, c.pointer)
+		}
+	}
+	// Without the bound, Check leaves the length alone; what follows
+	// the value is the caller's decoder's to refuse.
+	for _, in := range []string{`[1, 2, 3, 4]`, `{} {}`} {
+		if _, err := Check([]byte(in)); err != nil {
+			t.Errorf("Check(%s): %v", in, err)
+		}
+	}
+}
