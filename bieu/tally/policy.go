@@ -239,8 +239,9 @@ const (
 	// RuleOpenPeriod (Warning): the period ends after Policy.AsOf, so
 	// its figures are not final.
 	RuleOpenPeriod = "TALLY/R11"
-	// RuleCrossShardDuplicate (Error): Merge found a code in both
-	// tallies; both were counted.
+	// RuleCrossShardDuplicate (Error): Merge found codes in both
+	// tallies; the finding gives their number, and both records of each
+	// were counted (see Tally.Merge).
 	RuleCrossShardDuplicate = "TALLY/R12"
 )
 
