@@ -4,7 +4,8 @@ import "math/bits"
 
 // hashSet is a set of 64-bit code hashes with open addressing: 8 bytes a
 // slot, at most three quarters full, so a million codes take 16 MiB (a Go
-// map of the same takes about twice that, and allocates four times).
+// map[string]struct{} of the same codes keeps about 56 bytes a code,
+// BenchmarkTally/1M/hand+map).
 type hashSet struct {
 	slots []uint64 // 0 marks an empty slot
 	n     int
