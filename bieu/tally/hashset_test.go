@@ -37,6 +37,53 @@ func TestHashSet(t *testing.T) {
 	}
 }
 
+// TestHashSetProperty checks the set against a Go map across many
+// growths, with hashes drawn so that many share a home slot or sit next to
+// one another (long probe runs), repeated ones, and 0 (kept as 1), and
+// that each gives back exactly what was added.
+func TestHashSetProperty(t *testing.T) {
+	for seed := range uint64(6) {
+		rng := rand.New(rand.NewPCG(seed, 19))
+		var s hashSet
+		want := map[uint64]bool{}
+		var added []uint64
+		for i := range 100_000 {
+			var h uint64
+			switch k := rng.IntN(10); {
+			case k < 5 || len(added) == 0:
+				h = rng.Uint64()
+			case k < 7:
+				h = added[rng.IntN(len(added))] // a duplicate
+			case k < 8:
+				h = uint64(rng.IntN(4)) // 0 and 1 are one hash to the set
+			default:
+				h = added[rng.IntN(len(added))] + uint64(rng.IntN(64)) // a near one
+			}
+			key := max(h, 1)
+			if got := s.add(h); got != !want[key] {
+				t.Fatalf("seed %d, %d: add(%#x) = %v, added before: %v", seed, i, h, got, want[key])
+			}
+			if !want[key] {
+				want[key] = true
+				added = append(added, h)
+			}
+		}
+		got := map[uint64]bool{}
+		s.each(func(h uint64) {
+			if got[h] {
+				t.Fatalf("seed %d: %#x twice", seed, h)
+			}
+			got[h] = true
+		})
+		if d := cmp.Diff(want, got); d != "" || s.n != len(want) {
+			t.Fatalf("seed %d: each (-added +each), n %d\n%s", seed, s.n, d)
+		}
+		if 4*s.n > 3*len(s.slots) {
+			t.Errorf("seed %d: load %d/%d", seed, s.n, len(s.slots))
+		}
+	}
+}
+
 // TestDuplicateAcrossShards pins what Merge documents: codes in both
 // shards are one finding with their number, and counted twice; within a
 // shard the duplicate is skipped as in a single tally.
