@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"testing"
 	"time"
+	"unsafe"
 
 	"github.com/baocaodinhky/vpcp/kstt"
 )
@@ -75,115 +76,186 @@ func handLoop(seq iter.Seq[Record], from, to time.Time, loc *time.Location) map[
 	return out
 }
 
+// benchCodes returns n distinct codes ("HS" and 10 digits), backed by one
+// buffer: 12 bytes a code, no string header kept per code, so that the
+// 10M variants fit in memory. The same codes feed every variant.
+func benchCodes(n int) []byte {
+	buf := make([]byte, 12*n)
+	for i := range n {
+		c := buf[12*i : 12*i+12]
+		c[0], c[1] = 'H', 'S'
+		for j, v := 11, i; j >= 2; j-- {
+			c[j] = byte('0' + v%10)
+			v /= 10
+		}
+	}
+	return buf
+}
+
+// codedStream is stream with the i-th record's code the i-th code of buf.
+func codedStream(n int, buf []byte) iter.Seq[Record] {
+	return func(yield func(Record) bool) {
+		for i := range n {
+			r := benchPool[i&(len(benchPool)-1)]
+			r.Code = unsafe.String(&buf[12*i], 12)
+			if !yield(r) {
+				return
+			}
+		}
+	}
+}
+
+// handMapLoop is handLoop that also detects duplicate codes, as an
+// integrator would with a Go map: a code seen before is not counted.
+func handMapLoop(seq iter.Seq[Record], from, to time.Time, loc *time.Location) (map[string]*[14]int64, map[string]struct{}, int) {
+	seen := map[string]struct{}{}
+	dups := 0
+	return handLoop(func(yield func(Record) bool) {
+		for r := range seq {
+			if r.Received.IsZero() {
+				continue
+			}
+			if _, ok := seen[r.Code]; ok || r.Code == "" {
+				dups++
+				continue
+			}
+			seen[r.Code] = struct{}{}
+			if !yield(r) {
+				return
+			}
+		}
+	}, from, to, loc), seen, dups
+}
+
+// BenchmarkTally compares the tally with the loop an integrator writes by
+// hand, over the same records with distinct codes:
+//
+//   - hand: classification only (handLoop), the floor;
+//   - hand+map: the same loop detecting duplicate codes with a Go map;
+//   - default: the zero Policy, as shipped (duplicate check on);
+//   - tally: the duplicate check off (NoDuplicateCheck);
+//   - tally+audit: the audit on, the duplicate check off.
+//
+// ns/record is per record; B/code is the memory a variant keeps (live heap
+// after the run, less before) per distinct code. The 10M variants are
+// skipped under -short.
 func BenchmarkTally(b *testing.B) {
 	for _, n := range []int{1_000_000, 10_000_000} {
 		name := fmt.Sprintf("%dM", n/1_000_000)
+		if n > 1_000_000 && testing.Short() {
+			b.Run(name, func(b *testing.B) { b.Skip("-short") })
+			continue
+		}
+		var buf []byte
+		codes := func() []byte {
+			if buf == nil {
+				buf = benchCodes(n)
+			}
+			return buf
+		}
+		tl, _ := New(q3, Policy{})
+		from, to := tl.Window()
+		perRecord := func(b *testing.B) {
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/record")
+		}
 		b.Run(name+"/hand", func(b *testing.B) {
-			tl, _ := New(q3, Policy{})
-			from, to := tl.Window()
+			c := codes()
 			b.ReportAllocs()
 			for b.Loop() {
-				if len(handLoop(stream(n, nil), from, to, Vietnam())) == 0 {
+				if len(handLoop(codedStream(n, c), from, to, Vietnam())) == 0 {
 					b.Fatal("nothing counted")
 				}
 			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/record")
+			perRecord(b)
 		})
-		b.Run(name+"/tally", func(b *testing.B) {
+		b.Run(name+"/hand+map", func(b *testing.B) {
+			c := codes()
 			b.ReportAllocs()
-			var ms0, ms1 runtime.MemStats
-			runtime.GC()
-			runtime.ReadMemStats(&ms0)
-			var res *Result
+			var kept uint64
 			for b.Loop() {
-				tl, _ := New(q3, Policy{NoDuplicateCheck: true})
-				if err := tl.AddSeq(stream(n, nil)); err != nil {
+				before := heapOnce(b, kept)
+				out, seen, dups := handMapLoop(codedStream(n, c), from, to, Vietnam())
+				if len(out) == 0 || dups != 0 {
+					b.Fatal("nothing counted, or duplicates in distinct codes")
+				}
+				if kept == 0 {
+					kept = heapOnce(b, 0) - before
+				}
+				runtime.KeepAlive(seen)
+			}
+			perRecord(b)
+			b.ReportMetric(float64(kept)/float64(n), "B/code")
+		})
+		b.Run(name+"/default", func(b *testing.B) {
+			c := codes()
+			b.ReportAllocs()
+			var kept uint64
+			for b.Loop() {
+				before := heapOnce(b, kept)
+				tl, _ := New(q3, Policy{})
+				if err := tl.AddSeq(codedStream(n, c)); err != nil {
 					b.Fatal(err)
 				}
-				res, _ = tl.Result(kstt.Header{Unit: "Sở Tư pháp"})
+				if kept == 0 {
+					kept = heapOnce(b, 0) - before
+				}
+				res, _ := tl.Result(kstt.Header{Unit: "Sở Tư pháp"})
+				if res.Files.Received == 0 || tl.Stats().Skipped != 0 {
+					b.Fatal("nothing counted, or records skipped")
+				}
 			}
-			runtime.ReadMemStats(&ms1)
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/record")
-			b.ReportMetric(float64(ms1.Mallocs-ms0.Mallocs)/float64(b.N)/float64(n), "allocs/record")
-			b.ReportMetric(float64(ms1.TotalAlloc-ms0.TotalAlloc)/float64(b.N)/float64(n), "B/record")
-			if res.Files.Received == 0 {
-				b.Fatal("nothing counted")
+			perRecord(b)
+			b.ReportMetric(float64(kept)/float64(n), "B/code")
+		})
+		b.Run(name+"/tally", func(b *testing.B) {
+			c := codes()
+			b.ReportAllocs()
+			for b.Loop() {
+				tl, _ := New(q3, Policy{NoDuplicateCheck: true})
+				if err := tl.AddSeq(codedStream(n, c)); err != nil {
+					b.Fatal(err)
+				}
+				res, _ := tl.Result(kstt.Header{Unit: "Sở Tư pháp"})
+				if res.Files.Received == 0 {
+					b.Fatal("nothing counted")
+				}
 			}
+			perRecord(b)
+		})
+		if n > 1_000_000 {
+			continue
+		}
+		b.Run(name+"/tally+audit", func(b *testing.B) {
+			c := codes()
+			b.ReportAllocs()
+			for b.Loop() {
+				tl, _ := New(q3, Policy{NoDuplicateCheck: true, Audit: &AuditOptions{}})
+				if err := tl.AddSeq(codedStream(n, c)); err != nil {
+					b.Fatal(err)
+				}
+			}
+			perRecord(b)
 		})
 	}
-	// The duplicate check keeps a 64-bit hash per record: memory grows
-	// with the records (measured here, not flat).
-	codes := make([]string, 1_000_000)
-	for i := range codes {
-		codes[i] = fmt.Sprintf("H%09d", i)
+}
+
+// heapOnce returns the live heap, measured with the timer stopped, while
+// kept is 0 (the first iteration); 0 after.
+func heapOnce(b *testing.B, kept uint64) uint64 {
+	if kept != 0 {
+		return 0
 	}
-	// The three a check outside the repository runs (names fixed): the
-	// classification-only hand loop above, the same loop detecting
-	// duplicate codes with a Go map, and the tally as shipped (the zero
-	// Policy, duplicate detection on), all over the same records with
-	// distinct codes.
-	b.Run("1M/hand+map", func(b *testing.B) {
-		tl, _ := New(q3, Policy{})
-		from, to := tl.Window()
-		b.ReportAllocs()
-		for b.Loop() {
-			seen := map[string]struct{}{}
-			dups := 0
-			counted := handLoop(func(yield func(Record) bool) {
-				for r := range stream(len(codes), codes) {
-					if _, ok := seen[r.Code]; ok {
-						dups++
-					}
-					seen[r.Code] = struct{}{}
-					if !yield(r) {
-						return
-					}
-				}
-			}, from, to, Vietnam())
-			if len(counted) == 0 || dups != 0 {
-				b.Fatal("nothing counted, or duplicates in distinct codes")
-			}
-		}
-		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(codes)), "ns/record")
-	})
-	b.Run("1M/default", func(b *testing.B) {
-		b.ReportAllocs()
-		var ms0, ms1 runtime.MemStats
-		runtime.GC()
-		runtime.ReadMemStats(&ms0)
-		for b.Loop() {
-			tl, _ := New(q3, Policy{})
-			if err := tl.AddSeq(stream(len(codes), codes)); err != nil {
-				b.Fatal(err)
-			}
-			if _, err := tl.Result(kstt.Header{Unit: "Sở Tư pháp"}); err != nil {
-				b.Fatal(err)
-			}
-		}
-		runtime.ReadMemStats(&ms1)
-		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(codes)), "ns/record")
-		b.ReportMetric(float64(ms1.TotalAlloc-ms0.TotalAlloc)/float64(b.N)/float64(len(codes)), "B/code")
-	})
-	b.Run("1M/tally+duplicates", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			tl, _ := New(q3, Policy{})
-			if err := tl.AddSeq(stream(len(codes), codes)); err != nil {
-				b.Fatal(err)
-			}
-		}
-		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(codes)), "ns/record")
-	})
-	b.Run("1M/tally+audit", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			tl, _ := New(q3, Policy{NoDuplicateCheck: true, Audit: &AuditOptions{}})
-			if err := tl.AddSeq(stream(len(codes), codes)); err != nil {
-				b.Fatal(err)
-			}
-		}
-		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(codes)), "ns/record")
-	})
+	b.StopTimer()
+	defer b.StartTimer()
+	return liveHeap()
+}
+
+// liveHeap returns the live heap after a collection.
+func liveHeap() uint64 {
+	var ms runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&ms)
+	return ms.HeapAlloc
 }
 
 // TestTallyAllocsPerRecord pins 0 allocations per record with the audit

@@ -63,6 +63,7 @@ var countAsVI = [numProblems]string{
 
 // finding keeps f, up to Policy.MaxFindings, and counts it by rule.
 func (t *Tally) finding(f kstt.Finding) {
+	t.flush() // the findings of the records before this one first
 	t.byRule[f.Rule]++
 	if len(t.findings) < t.pol.MaxFindings {
 		t.findings = append(t.findings, f)

@@ -1,11 +1,13 @@
 package tally
 
 import (
+	"math/rand/v2"
 	"strconv"
 	"testing"
 	"time"
 
 	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/google/go-cmp/cmp"
 )
 
 var time0 time.Time
@@ -35,17 +37,159 @@ func TestHashSet(t *testing.T) {
 	}
 }
 
+// TestHashSetProperty checks the set against a Go map across many
+// growths, with hashes drawn so that many share a home slot or sit next to
+// one another (long probe runs), repeated ones, and 0 (kept as 1), and
+// that each gives back exactly what was added.
+func TestHashSetProperty(t *testing.T) {
+	for seed := range uint64(6) {
+		rng := rand.New(rand.NewPCG(seed, 19))
+		var s hashSet
+		want := map[uint64]bool{}
+		var added []uint64
+		for i := range 100_000 {
+			var h uint64
+			switch k := rng.IntN(10); {
+			case k < 5 || len(added) == 0:
+				h = rng.Uint64()
+			case k < 7:
+				h = added[rng.IntN(len(added))] // a duplicate
+			case k < 8:
+				h = uint64(rng.IntN(4)) // 0 and 1 are one hash to the set
+			default:
+				h = added[rng.IntN(len(added))] + uint64(rng.IntN(64)) // a near one
+			}
+			key := max(h, 1)
+			if got := s.add(h); got != !want[key] {
+				t.Fatalf("seed %d, %d: add(%#x) = %v, added before: %v", seed, i, h, got, want[key])
+			}
+			if !want[key] {
+				want[key] = true
+				added = append(added, h)
+			}
+		}
+		got := map[uint64]bool{}
+		s.each(func(h uint64) {
+			if got[h] {
+				t.Fatalf("seed %d: %#x twice", seed, h)
+			}
+			got[h] = true
+		})
+		if d := cmp.Diff(want, got); d != "" || s.n != len(want) {
+			t.Fatalf("seed %d: each (-added +each), n %d\n%s", seed, s.n, d)
+		}
+		if 4*s.n > 3*len(s.slots) {
+			t.Errorf("seed %d: load %d/%d", seed, s.n, len(s.slots))
+		}
+	}
+}
+
+// TestDuplicateAcrossShards pins what Merge documents: codes in both
+// shards are one finding with their number, and counted twice; within a
+// shard the duplicate is skipped as in a single tally.
 func TestDuplicateAcrossShards(t *testing.T) {
 	r := rec("D1", at(1, 9, 2024, 8, 0), at(10, 9, 2024, 17, 0), time0)
+	r2 := rec("D2", at(2, 9, 2024, 8, 0), at(10, 9, 2024, 17, 0), time0)
 	a, _ := New(q3, Policy{})
 	b, _ := New(q3, Policy{})
 	_ = a.Add(r)
+	_ = a.Add(r2)
 	_ = b.Add(r)
+	_ = b.Add(r2)
+	_ = b.Add(r2) // a duplicate within b
 	if err := a.Merge(b); err != nil {
 		t.Fatal(err)
 	}
 	res, _ := a.Result(kstt.Header{Unit: "Sở Tư pháp", Recipient: "UBND tỉnh"})
-	if len(res.Findings) != 1 || res.Findings[0].Rule != RuleCrossShardDuplicate || res.Files.Received != 2 {
-		t.Errorf("%v %+v", res.Findings, res.Files)
+	var rules []kstt.RuleID
+	for _, f := range res.Findings {
+		rules = append(rules, f.Rule)
+	}
+	if d := cmp.Diff([]kstt.RuleID{RuleCrossShardDuplicate, "TALLY/R06"}, rules); d != "" {
+		t.Errorf("findings (-want +got)\n%s", d)
+	}
+	if f := res.Findings[0]; f.Actual != "2" {
+		t.Errorf("cross-shard finding %+v, want 2 codes", f)
+	}
+	if res.Files.Received != 4 || res.Stats.Skipped != 1 {
+		t.Errorf("received %d, skipped %d: want 4 (D1 and D2 twice) and 1", res.Files.Received, res.Stats.Skipped)
+	}
+}
+
+// TestBatchedDuplicateCheckSameAsDirect: the default tally leaves the
+// duplicate check of clean records to a batch (flush); the result —
+// counts, stats, findings in order, counts by rule — is the one of the
+// check made record by record (t.pend nil, as with the audit on), on
+// histories with every problem, duplicates, empty codes, rejected rows,
+// records of other periods, Stats read midway, a findings cap reached, and
+// an AsOf that makes a record's every date impossible.
+func TestBatchedDuplicateCheckSameAsDirect(t *testing.T) {
+	for seed := range uint64(12) {
+		rs := withProblems(seed, history(seed, 3000, at(1, 5, 2024, 0, 0), 200))
+		rng := rand.New(rand.NewPCG(seed, 3))
+		for i := range rs {
+			switch rng.IntN(40) {
+			case 0:
+				rs[i].Code = rs[rng.IntN(len(rs))].Code // a duplicate, maybe of a record later or of another period
+			case 1:
+				rs[i].Code = ""
+			}
+		}
+		for _, pol := range []Policy{{}, {MaxFindings: 5}, {AsOf: at(15, 9, 2024, 0, 0)},
+			{Actions: map[Problem]Action{ProblemDuplicateCode: Count}}} {
+			var got [2]*Result
+			var stats [2][]Stats
+			for k := range got {
+				tl, err := New(q3, pol)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if tl.pend == nil {
+					t.Fatalf("policy %+v: not batched", pol)
+				}
+				if k == 1 {
+					tl.pend = nil // the direct check
+				}
+				i := 0
+				err = tl.AddSeq2(func(yield func(Record, error) bool) {
+					for _, r := range rs {
+						i++
+						if i%997 == 0 {
+							stats[k] = append(stats[k], tl.Stats())
+						}
+						if i%501 == 0 && !yield(Record{}, &RowError{Source: "x.csv", Row: i, Err: ErrUnknownValue}) {
+							return
+						}
+						if !yield(r, nil) {
+							return
+						}
+					}
+				})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got[k], err = tl.Result(kstt.Header{Unit: "Sở Tư pháp", Recipient: "UBND tỉnh"}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if d := cmp.Diff(formsOf(got[1]), formsOf(got[0])); d != "" {
+				t.Errorf("seed %d, policy %+v: counts differ (-direct +batched)\n%s", seed, pol, d)
+			}
+			if d := cmp.Diff(got[1].Findings, got[0].Findings); d != "" {
+				t.Errorf("seed %d, policy %+v: findings differ (-direct +batched)\n%s", seed, pol, d)
+			}
+			if d := cmp.Diff(stats[1], stats[0]); d != "" {
+				t.Errorf("seed %d, policy %+v: stats midway differ\n%s", seed, pol, d)
+			}
+			dups := 0
+			for _, f := range got[0].Findings {
+				if f.Rule == problems[ProblemDuplicateCode].Rule {
+					dups++
+				}
+			}
+			if dups == 0 && pol.MaxFindings == 0 {
+				t.Errorf("seed %d: no duplicate found", seed)
+			}
+		}
 	}
 }

@@ -42,6 +42,7 @@ type Result struct {
 // are 0, for the caller to fill from its service catalogue.
 func (t *Tally) Result(h kstt.Header) (*Result, error) {
 	h.Period = t.per
+	t.flush()
 	res := &Result{Period: t.per, Stats: t.stats, audit: t.audit}
 	accs := make([]*fieldAcc, 0, len(t.fields))
 	for _, a := range t.fields {

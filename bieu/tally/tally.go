@@ -2,6 +2,7 @@ package tally
 
 import (
 	"fmt"
+	"hash/maphash"
 	"iter"
 	"math"
 	"time"
@@ -57,6 +58,7 @@ type Tally struct {
 	units    map[string]bieu.UnitLevel
 	known    map[string]bool
 	seen     *hashSet
+	pend     []pending // records whose only open question is the duplicate check (see flush)
 	findings []kstt.Finding
 	byRule   map[kstt.RuleID]int
 	stats    Stats
@@ -114,6 +116,9 @@ func New(p period.Period, pol Policy) (*Tally, error) {
 	}
 	if !pol.NoDuplicateCheck {
 		t.seen = &hashSet{}
+		if pol.Audit == nil && pol.action(ProblemDuplicateCode) != Fail {
+			t.pend = make([]pending, 0, pendCap)
+		}
 	}
 	if len(pol.Fields) > 0 {
 		t.known = map[string]bool{}
@@ -141,7 +146,10 @@ func (t *Tally) Period() period.Period { return t.per }
 func (t *Tally) Window() (from, to time.Time) { return t.start, t.end }
 
 // Stats returns what the tally did so far.
-func (t *Tally) Stats() Stats { return t.stats }
+func (t *Tally) Stats() Stats {
+	t.flush()
+	return t.stats
+}
 
 // AddSeq adds every record of seq. It stops at the first error (a record
 // whose problem's action is Fail).
@@ -201,14 +209,30 @@ func (t *Tally) Add(r Record) error {
 		c.flag(ProblemNoReceivedDate)
 		return t.resolve(&r, &c, true)
 	}
+	var h uint64
+	deferred := false // the duplicate check of r is left to flush
 	if t.seen != nil {
-		if !t.seen.add(hashCode(r.Code)) || r.Code == "" {
+		h = hashCode(r.Code)
+		if t.pend != nil {
+			deferred = true
+		} else if !t.seen.add(h) || r.Code == "" {
 			c.flag(ProblemDuplicateCode)
+		}
+	}
+	// undefer checks r's code now, after the records before it.
+	undefer := func() {
+		if deferred {
+			deferred = false
+			t.flush()
+			if !t.seen.add(h) || r.Code == "" {
+				c.flag(ProblemDuplicateCode)
+			}
 		}
 	}
 	fin := r.Finished
 	if !t.pol.AsOf.IsZero() {
 		if r.Received.After(t.pol.AsOf) {
+			undefer()
 			c.flag(ProblemFutureDate)
 			return t.resolve(&r, &c, true) // nothing of it can be counted
 		}
@@ -229,6 +253,9 @@ func (t *Tally) Add(r Record) error {
 			c = class{}
 		}
 		t.stats.Outside++
+		if deferred {
+			t.defer1(pending{h: h, outside: true})
+		}
 		if t.audit != nil {
 			t.audit.outside(r.Code, t.per)
 		}
@@ -300,6 +327,15 @@ func (t *Tally) Add(r Record) error {
 		c.flag(ProblemUnknownLevel)
 		c.level = bieu.ProvinceLevel
 	}
+	if deferred {
+		if !c.any {
+			// Only the duplicate check is open: left to flush, which
+			// looks up a batch of codes at once.
+			t.defer1(pending{h: h, c: c, code: r.Code, source: r.Source, row: r.Row})
+			return nil
+		}
+		undefer()
+	}
 	if c.any {
 		if err := t.resolve(&r, &c, false); err != nil {
 			return err
@@ -313,6 +349,60 @@ func (t *Tally) Add(r Record) error {
 	}
 	t.count(&r, &c)
 	return nil
+}
+
+// pendCap is the number of records whose duplicate check waits for flush.
+const pendCap = 64
+
+// pending is a record classified without problems but its duplicate check:
+// what flush needs to count it, or to report it as a duplicate.
+type pending struct {
+	h       uint64
+	c       class
+	code    string
+	source  string
+	row     int
+	outside bool // outside the period: only its code is registered
+}
+
+func (t *Tally) defer1(p pending) {
+	t.pend = append(t.pend, p)
+	if len(t.pend) == pendCap {
+		t.flush()
+	}
+}
+
+// flush does the duplicate checks of the pending records, in their order,
+// and counts them or reports them as Add would have. Looking the codes up
+// a batch at a time lets the processor fetch the batch's table slots
+// together rather than one cache miss after another, which is most of the
+// cost of the check on a table larger than the caches. Everything that
+// reads the counts, the findings or the set flushes first.
+func (t *Tally) flush() {
+	if len(t.pend) == 0 {
+		return
+	}
+	ps := t.pend
+	t.pend = t.pend[:0:0] // findings made below must not flush ps again
+	t.seen.touch(ps)
+	for i := range ps {
+		p := &ps[i]
+		dup := !t.seen.add(p.h) || p.code == ""
+		if p.outside {
+			continue
+		}
+		if dup {
+			p.c.flag(ProblemDuplicateCode)
+			r := Record{Code: p.code, Source: p.source, Row: p.row}
+			_ = t.resolve(&r, &p.c, false) // the action is not Fail: no pending records then
+			if p.c.problems[0] {
+				continue
+			}
+		}
+		t.count(nil, &p.c)
+	}
+	clear(ps)
+	t.pend = ps[:0]
 }
 
 // count adds a classified record to its cells.
@@ -333,7 +423,7 @@ func (t *Tally) count(r *Record, c *class) {
 	}
 	t.stats.Counted++
 	if t.audit != nil {
-		t.audit.add(r.Code, c, t.per)
+		t.audit.add(r.Code, c, t.per) // r is not nil with the audit on (no pending records)
 	}
 }
 
@@ -347,7 +437,11 @@ func (t *Tally) resolve(r *Record, c *class, dead bool) error {
 			continue
 		}
 		a := t.pol.action(p)
-		t.finding(recordFinding(r, p, a))
+		if len(t.findings) < t.pol.MaxFindings {
+			t.finding(recordFinding(r, p, a))
+		} else {
+			t.byRule[problems[p].Rule]++ // past the cap only counted: not formatted to be dropped
+		}
 		switch a {
 		case Fail:
 			return &RecordError{Problem: p, Code: r.Code, Source: r.Source, Row: r.Row, Err: ErrBadRecord}
@@ -487,22 +581,29 @@ func (t *Tally) unitLevel(unit string) bieu.UnitLevel {
 	return l
 }
 
-// hashCode is FNV-1a 64 of the code: the duplicate check keeps hashes, not
-// codes (two codes colliding has a chance of about n²/2⁶⁵).
-func hashCode(s string) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= 1099511628211
-	}
-	return h
-}
+// codeSeed keys hashCode: one seed for the process, so that the tallies
+// a program merges hash alike.
+var codeSeed = maphash.MakeSeed()
+
+// hashCode is the 64-bit maphash of the code: the duplicate check keeps
+// hashes, not codes. Two different codes share a hash with a chance of
+// about n²/2⁶⁵ among n codes (3·10⁻⁸ for a million, 3·10⁻⁶ for ten
+// million), and the seed is drawn when the program starts, so such a pair
+// cannot be prepared in advance and does not recur in the next run.
+func hashCode(s string) uint64 { return maphash.String(codeSeed, s) }
 
 // Merge adds the counts, findings and audit of o to t, as if t had been
 // given o's records after its own. Both must have the same period and
-// policy (ErrMerge). A code in both (when both check duplicates) is a
-// finding (RuleCrossShardDuplicate) and counted twice: shard by unit or by
-// code so that a code's records meet in one shard.
+// policy (ErrMerge).
+//
+// A code in both (when both check duplicates) is reported, once for all
+// such codes, as a finding (RuleCrossShardDuplicate) with their number, and
+// counted twice: once in each shard. It cannot be counted once, because a
+// tally keeps an 8-byte hash per code, not the cells a record landed in
+// (keeping them would cost tens of bytes per record), so Merge cannot take
+// o's record back out of its columns. Shard by unit or by code, so that a
+// code's records meet in one shard and the duplicate is found and skipped
+// there as in a single tally.
 func (t *Tally) Merge(o *Tally) error {
 	if o == nil || o == t {
 		return fmt.Errorf("%w: merging a tally with itself or nil", ErrMerge)
@@ -510,6 +611,8 @@ func (t *Tally) Merge(o *Tally) error {
 	if o.per != t.per || !samePolicy(&t.pol, &o.pol) {
 		return fmt.Errorf("%w: %s and %s, or another policy", ErrMerge, t.per, o.per)
 	}
+	t.flush()
+	o.flush()
 	t.recv.merge(o.recv) // calendar.go
 	for k, a := range o.fields {
 		b := t.acc(k, a.label)
