@@ -15,7 +15,8 @@ import (
 )
 
 // ReadCSV reads a case list exported as CSV (encoding/csv: quoted fields,
-// a UTF-8 byte-order mark dropped; the separator — comma, semicolon or tab
+// a UTF-8 byte-order mark dropped; lines ending in CR LF, LF, or CR alone
+// as Excel for Mac writes them; the separator — comma, semicolon or tab
 // — told from the first line). The header is found and matched as ReadRows
 // says; each row below it is a record or a *RowError with its line
 // number. Memory is one row: the file is streamed. A file that is not
@@ -44,6 +45,20 @@ func (c *countReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
+// crReader turns every CR into LF, for a file whose lines end in CR
+// alone (told from its first 4 KiB, which hold a CR and no LF).
+type crReader struct{ r io.Reader }
+
+func (c crReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	for i := range p[:n] {
+		if p[i] == '\r' {
+			p[i] = '\n'
+		}
+	}
+	return n, err
+}
+
 func csvRows(r io.Reader, opts ReadOptions) iter.Seq2[Row, error] {
 	return func(yield func(Row, error) bool) {
 		if err := opts.defaults(); err != nil {
@@ -56,7 +71,11 @@ func csvRows(r io.Reader, opts ReadOptions) iter.Seq2[Row, error] {
 		}
 		head, _ := br.Peek(4096)
 		sep := sniffSeparator(head)
-		cr := &countReader{r: br, max: opts.MaxRowBytes + 64<<10}
+		var src io.Reader = br
+		if bytes.IndexByte(head, '\r') >= 0 && bytes.IndexByte(head, '\n') < 0 {
+			src = crReader{br} // Excel for Mac: lines end in CR alone
+		}
+		cr := &countReader{r: src, max: opts.MaxRowBytes + 64<<10}
 		rd := csv.NewReader(cr)
 		rd.Comma = sep
 		rd.FieldsPerRecord = -1
@@ -119,7 +138,7 @@ func csvRows(r io.Reader, opts ReadOptions) iter.Seq2[Row, error] {
 // sniffSeparator picks the separator of the first line: the most frequent
 // of comma, semicolon and tab outside quotes.
 func sniffSeparator(head []byte) rune {
-	if i := bytes.IndexByte(head, '\n'); i >= 0 {
+	if i := bytes.IndexAny(head, "\r\n"); i >= 0 {
 		head = head[:i]
 	}
 	var n [3]int
