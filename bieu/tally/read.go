@@ -304,6 +304,7 @@ func ReadRows(rows iter.Seq2[Row, error], opts ReadOptions) iter.Seq2[Record, er
 		var prev []Cell // the row above the header: the upper row of a two-row header
 		have := false
 		seen, data := 0, 0
+		cache := newReadCache()
 		for row, err := range rows {
 			if err != nil {
 				yield(Record{}, err)
@@ -335,7 +336,7 @@ func ReadRows(rows iter.Seq2[Row, error], opts ReadOptions) iter.Seq2[Record, er
 					Detail: fmt.Sprintf("more than MaxRows %d rows", opts.MaxRows)})
 				return
 			}
-			rec, rerr := lay.record(row, &opts)
+			rec, rerr := lay.recordWith(row, &opts, cache)
 			if rerr == nil {
 				opts.lookup(&rec) // mau07.go
 			}
@@ -367,14 +368,19 @@ func blank(cells []Cell) bool {
 
 // record reads one data row.
 func (l *layout) record(row Row, o *ReadOptions) (Record, *RowError) {
+	return l.recordWith(row, o, nil)
+}
+
+// recordWith reads one data row, the values it has seen before looked up
+// in c (nil: none).
+func (l *layout) recordWith(row Row, o *ReadOptions, c *readCache) (Record, *RowError) {
 	get := func(c Column) Cell {
 		if i := l.idx[c]; i >= 0 && i < len(row.Cells) {
 			return row.Cells[i]
 		}
 		return Cell{}
 	}
-	text := func(c Column) string { return vntext.NFC(get(c).Text) }
-	r := Record{Code: text(ColCode), Procedure: text(ColProcedure), Field: text(ColField), Unit: text(ColUnit),
+	r := Record{Code: vntext.NFC(get(ColCode).Text), Procedure: c.name(get(ColProcedure).Text), Field: c.name(get(ColField).Text), Unit: c.name(get(ColUnit).Text),
 		Source: o.Source, Row: row.Num}
 	bad := func(c Column, v string, err error, detail string) *RowError {
 		return &RowError{Source: o.Source, Row: row.Num, Column: l.names[c], Value: v, Code: r.Code, Detail: detail, Err: err}
@@ -424,22 +430,22 @@ func (l *layout) record(row Row, o *ReadOptions) (Record, *RowError) {
 	}
 	var ok bool
 	if v := get(ColChannel).Text; v != "" {
-		if r.Channel, ok = parseChannel(v); !ok {
+		if r.Channel, ok = c.channel(v); !ok {
 			return r, bad(ColChannel, v, ErrUnknownValue, "not a channel (trực tuyến, trực tiếp, bưu chính công ích)")
 		}
 	}
 	if v := get(ColService).Text; v != "" {
-		if r.Service, ok = parseService(v); !ok {
+		if r.Service, ok = c.service(v); !ok {
 			return r, bad(ColService, v, ErrUnknownValue, "not a kind of online service (toàn trình, một phần)")
 		}
 	}
 	if v := get(ColStatus).Text; v != "" {
-		if r.Outcome, ok = parseOutcome(v); !ok {
+		if r.Outcome, ok = c.outcome(v); !ok {
 			return r, bad(ColStatus, v, ErrUnknownValue, "not a status (đã trả kết quả, trả lại, xin rút, dừng xử lý, đang xử lý …)")
 		}
 	}
 	if v := get(ColLevel).Text; v != "" {
-		if r.Level, ok = parseLevel(v); !ok {
+		if r.Level, ok = c.level(v); !ok {
 			return r, bad(ColLevel, v, ErrUnknownValue, "not a level (cấp tỉnh, cấp huyện, cấp xã)")
 		}
 	}
