@@ -3,7 +3,6 @@ package tally
 import (
 	"bufio"
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -11,7 +10,6 @@ import (
 	"iter"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/baocaodinhky/vpcp/internal/strictjson"
 )
@@ -31,24 +29,7 @@ func ReadCSV(r io.Reader, opts ReadOptions) iter.Seq2[Record, error] {
 	return ReadRows(csvRows(r, opts), opts)
 }
 
-// countReader counts the bytes read since the last reset, so that one row
-// is bounded even when encoding/csv would buffer a huge quoted field.
-type countReader struct {
-	r   io.Reader
-	n   int
-	max int
-}
-
 var errRowTooLong = errors.New("row too long")
-
-func (c *countReader) Read(p []byte) (int, error) {
-	if c.n > c.max {
-		return 0, errRowTooLong
-	}
-	n, err := c.r.Read(p)
-	c.n += n
-	return n, err
-}
 
 func csvRows(r io.Reader, opts ReadOptions) iter.Seq2[Row, error] {
 	return func(yield func(Row, error) bool) {
@@ -62,37 +43,17 @@ func csvRows(r io.Reader, opts ReadOptions) iter.Seq2[Row, error] {
 		}
 		head, _ := br.Peek(4096)
 		sep := sniffSeparator(head)
-		cr := &countReader{r: &loneCRReader{br: br}, max: opts.MaxRowBytes + 64<<10}
-		rd := csv.NewReader(cr)
-		rd.Comma = sep
-		rd.FieldsPerRecord = -1
-		rd.ReuseRecord = true
-		rd.LazyQuotes = true
+		sc := newCSVScanner(bufio.NewReaderSize(&loneCRReader{br: br}, 64<<10), byte(sep), opts.MaxRowBytes+64<<10)
 		cells := make([]Cell, 0, 32)
-		lastLine := 0
 		for {
-			cr.n = 0
-			rec, err := rd.Read()
+			rec, line, err := sc.next()
 			if err == io.EOF {
 				return
 			}
-			line := lastLine + 1 // FieldPos is only valid after a record was read
-			if err == nil && len(rec) > 0 {
-				line, _ = rd.FieldPos(0)
-				lastLine = line
-			}
 			if err != nil {
-				var pe *csv.ParseError
-				switch {
-				case errors.Is(err, errRowTooLong):
+				if errors.Is(err, errRowTooLong) {
 					yield(Row{}, &ReadError{Source: opts.Source, Row: line, Err: ErrOverLimit, Detail: fmt.Sprintf("a row longer than MaxRowBytes %d", opts.MaxRowBytes)})
-				case errors.As(err, &pe):
-					if errors.Is(pe.Err, errRowTooLong) {
-						yield(Row{}, &ReadError{Source: opts.Source, Row: pe.StartLine, Err: ErrOverLimit, Detail: fmt.Sprintf("a row longer than MaxRowBytes %d", opts.MaxRowBytes)})
-					} else {
-						yield(Row{}, &ReadError{Source: opts.Source, Row: pe.StartLine, Err: ErrCorrupt, Detail: pe.Error()})
-					}
-				default:
+				} else {
 					yield(Row{}, &ReadError{Source: opts.Source, Row: line, Err: err})
 				}
 				return
@@ -101,14 +62,14 @@ func csvRows(r io.Reader, opts ReadOptions) iter.Seq2[Row, error] {
 				yield(Row{}, &ReadError{Source: opts.Source, Row: line, Err: ErrOverLimit, Detail: fmt.Sprintf("%d columns, more than MaxCols %d", len(rec), opts.MaxCols)})
 				return
 			}
+			if sc.bad {
+				yield(Row{}, &ReadError{Source: opts.Source, Row: line, Err: ErrCorrupt, Detail: "the text is not UTF-8 (save the file as CSV UTF-8)"})
+				return
+			}
 			size := 0
 			cells = cells[:0]
 			for _, f := range rec {
 				size += len(f)
-				if !utf8.ValidString(f) {
-					yield(Row{}, &ReadError{Source: opts.Source, Row: line, Err: ErrCorrupt, Detail: "the text is not UTF-8 (save the file as CSV UTF-8)"})
-					return
-				}
 				cells = append(cells, Cell{Text: f})
 			}
 			if size > opts.MaxRowBytes {

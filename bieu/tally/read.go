@@ -385,8 +385,9 @@ func (l *layout) recordWith(row Row, o *ReadOptions, c *readCache) (Record, *Row
 	bad := func(c Column, v string, err error, detail string) *RowError {
 		return &RowError{Source: o.Source, Row: row.Num, Column: l.names[c], Value: v, Code: r.Code, Detail: detail, Err: err}
 	}
-	date := func(c Column, endOfDay bool) (time.Time, *RowError) {
-		cell := get(c)
+	days := c.dayCache()
+	date := func(col Column, endOfDay bool) (time.Time, *RowError) {
+		cell := get(col)
 		if strings.TrimSpace(cell.Text) == "" {
 			return time.Time{}, nil
 		}
@@ -398,10 +399,10 @@ func (l *layout) recordWith(row Row, o *ReadOptions, c *readCache) (Record, *Row
 				t, only, ok = serialDate(v, o.Date1904, o.Location)
 			}
 		} else {
-			t, only, ok = parseDate(cell.Text, o.Location)
+			t, only, ok = parseDateIn(cell.Text, o.Location, days)
 		}
 		if !ok {
-			return time.Time{}, bad(c, cell.Text, ErrBadDate, "not a date (15/3/2024, 15/03/2024 08:30, 2024-03-15 or a spreadsheet date)")
+			return time.Time{}, bad(col, cell.Text, ErrBadDate, "not a date (15/3/2024, 15/03/2024 08:30, 2024-03-15 or a spreadsheet date)")
 		}
 		if only && endOfDay {
 			t = t.Add(24*time.Hour - time.Second) // due on that day: to its end

@@ -1,0 +1,130 @@
+package tally
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"io"
+	"strings"
+	"testing"
+	"testing/iotest"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// scanAll reads every record of in with csvScanner: the fields and the
+// line each starts on.
+func scanAll(t testing.TB, in []byte, sep byte, r func(io.Reader) io.Reader) ([][]string, []int, error) {
+	sc := newCSVScanner(bufio.NewReaderSize(r(bytes.NewReader(in)), 16), sep, 1<<30)
+	var recs [][]string
+	var lines []int
+	for {
+		f, line, err := sc.next()
+		if err == io.EOF {
+			return recs, lines, nil
+		}
+		if err != nil {
+			return recs, lines, err
+		}
+		valid := true
+		for _, x := range f {
+			valid = valid && utf8.ValidString(x)
+		}
+		if sc.bad == valid {
+			t.Errorf("line %d: bad %v, but the fields %q are valid UTF-8: %v", line, sc.bad, f, valid)
+		}
+		recs = append(recs, append([]string(nil), f...))
+		lines = append(lines, line)
+	}
+}
+
+// csvAll reads every record of in with encoding/csv as ReadCSV used to
+// run it.
+func csvAll(in []byte, sep byte) ([][]string, []int, error) {
+	rd := csv.NewReader(bytes.NewReader(in))
+	rd.Comma = rune(sep)
+	rd.FieldsPerRecord = -1
+	rd.LazyQuotes = true
+	var recs [][]string
+	var lines []int
+	for {
+		f, err := rd.Read()
+		if err == io.EOF {
+			return recs, lines, nil
+		}
+		if err != nil {
+			return recs, lines, err
+		}
+		line, _ := rd.FieldPos(0)
+		recs = append(recs, f)
+		lines = append(lines, line)
+	}
+}
+
+func TestCSVScannerAsEncodingCSV(t *testing.T) {
+	for _, in := range []string{
+		"", "\n", "a", "a,b\n", "a,b\r\n\r\n\nc\n", "a,\"b,c\",d\n", "\"a\"\"b\",c\n", "\"a\nb\",c\nd\n",
+		"\"open", "\"open\n", "a\"b,c\n", "\"a\"b,c\n", "\"a\" ,b\n", ",,\n", "a,b\r", "\"a\r\nb\"\r\n",
+		"x,\"\"\n", "a\xc3,\xa0b\n", "\"\xc3\"\"\xa0\"\n", "\"\xc3\n\xa0\"\n", "\"Hộ\ntịch\",x\n", "x\xc3\r\n", "\"\"\"\",y\n", "\"a\"\n\n\"b\n\nc\"\n", "a;b,c\n", string(benchCSV(50)),
+	} {
+		for _, sep := range []byte{',', ';', '\t'} {
+			want, wantLines, werr := csvAll([]byte(in), sep)
+			for name, r := range map[string]func(io.Reader) io.Reader{"whole": func(r io.Reader) io.Reader { return r }, "one byte": iotest.OneByteReader} {
+				got, lines, err := scanAll(t, []byte(in), sep, r)
+				if (err != nil) != (werr != nil) || !cmp.Equal(want, got) || !cmp.Equal(wantLines, lines) {
+					t.Errorf("%q sep %q %s: got %q lines %v (%v), encoding/csv %q lines %v (%v)", in, sep, name, got, lines, err, want, wantLines, werr)
+				}
+			}
+		}
+	}
+}
+
+// A record spanning more than the bound stops the scanner with
+// errRowTooLong, whether its length is in one line or in a quoted field
+// over many lines.
+func TestCSVScannerBound(t *testing.T) {
+	for _, in := range []string{"a,b\n" + strings.Repeat("x", 5000) + "\n", "a,b\n\"" + strings.Repeat("x\n", 2500) + "\"\n"} {
+		sc := newCSVScanner(bufio.NewReaderSize(strings.NewReader(in), 16), ',', 4096)
+		if _, _, err := sc.next(); err != nil {
+			t.Fatal(err)
+		}
+		if _, line, err := sc.next(); !errors.Is(err, errRowTooLong) || line != 2 {
+			t.Errorf("%.20q…: line %d, %v; want errRowTooLong at line 2", in, line, err)
+		}
+	}
+}
+
+// validUTF8 is utf8.Valid.
+func FuzzValidUTF8(f *testing.F) {
+	for _, s := range []string{"", "Hộ tịch", "Chứng thực chữ ký trong các giấy tờ", "ab\xffcdefghij", "\xed\xa0\x80abcdefgh", "\xc0\xafabcdefghijk", "abcdefg\xe1\xba", "\xef\xbf\xbd"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if validUTF8(b) != utf8.Valid(b) {
+			t.Fatalf("%q: validUTF8 %v, utf8.Valid %v", b, validUTF8(b), utf8.Valid(b))
+		}
+	})
+}
+
+// FuzzCSVScanner holds csvScanner to encoding/csv (LazyQuotes,
+// FieldsPerRecord -1) on any input and separator: the same records, the
+// same line numbers.
+func FuzzCSVScanner(f *testing.F) {
+	for _, s := range []string{"a,b\r\nc,\"d\ne\"\n", "\"a\"b\"\",c\r\r\n", "x;\"y\";z\n\n", string(benchCSV(5))} {
+		f.Add([]byte(s), byte(','))
+	}
+	f.Fuzz(func(t *testing.T, in []byte, sep byte) {
+		switch sep {
+		case ';', '\t':
+		default:
+			sep = ','
+		}
+		want, wantLines, werr := csvAll(in, sep)
+		got, lines, err := scanAll(t, in, sep, func(r io.Reader) io.Reader { return r })
+		if (err != nil) != (werr != nil) || !cmp.Equal(want, got) || !cmp.Equal(wantLines, lines) {
+			t.Fatalf("%q: got %q lines %v (%v), encoding/csv %q lines %v (%v)", in, got, lines, err, want, wantLines, werr)
+		}
+	})
+}
