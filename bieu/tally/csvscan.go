@@ -3,7 +3,6 @@ package tally
 import (
 	"bufio"
 	"bytes"
-	"encoding/binary"
 	"io"
 	"math/bits"
 	"strings"
@@ -30,7 +29,6 @@ type csvScanner struct {
 	line int  // lines read so far
 
 	size   int    // input bytes of the record being read
-	bad    bool   // the record's input is not UTF-8
 	raw    []byte // a line longer than the bufio buffer
 	buf    []byte // the unescaped fields of the record
 	ends   []int  // where each field ends in buf
@@ -69,9 +67,6 @@ func (s *csvScanner) readLine() ([]byte, error) {
 		}
 	}
 	s.line++
-	if !s.bad && !validUTF8(line) {
-		s.bad = true
-	}
 	if n >= 2 && line[n-2] == '\r' && line[n-1] == '\n' {
 		line[n-2] = '\n'
 		line = line[:n-1]
@@ -88,12 +83,9 @@ func lengthNL(b []byte) int {
 }
 
 // next returns the fields of the next record and the line it starts on;
-// io.EOF after the last. Blank lines are skipped (and counted). s.bad
-// tells whether the record's input is not UTF-8: its fields are then not
-// all UTF-8 (only ASCII bytes are dropped from the input, never from
-// within a character).
+// io.EOF after the last. Blank lines are skipped (and counted).
 func (s *csvScanner) next() ([]string, int, error) {
-	s.size, s.bad = 0, false
+	s.size = 0
 	var line []byte
 	var errRead error
 	for errRead == nil {
@@ -196,10 +188,12 @@ fields:
 // validUTF8 is utf8.Valid, faster on text such as Vietnamese where a
 // multi-byte character comes every few letters: after each one it goes
 // back to testing eight bytes at a time.
-func validUTF8(b []byte) bool {
+func validUTF8(b string) bool {
 	for len(b) > 0 {
 		if len(b) >= 8 {
-			hi := binary.LittleEndian.Uint64(b) & 0x8080808080808080
+			hi := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+				uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+			hi &= 0x8080808080808080
 			if hi == 0 {
 				b = b[8:]
 				continue
@@ -224,12 +218,46 @@ func validUTF8(b []byte) bool {
 			}
 			b = b[3:]
 		default:
-			r, n := utf8.DecodeRune(b)
+			r, n := utf8.DecodeRuneInString(b)
 			if r == utf8.RuneError && n == 1 {
 				return false
 			}
 			b = b[n:]
 		}
 	}
+	return true
+}
+
+// utf8Memo remembers field texts found valid UTF-8 that are not ASCII, so
+// that the lĩnh vực, procedure, unit and status a case list repeats on
+// every row are checked once: a direct-mapped table of 256 texts keyed by
+// the length and three bytes. A miss costs the check; ASCII text is told
+// eight bytes at a time and never looked up. The texts are the rows' own
+// (at most 256 rows' text kept alive).
+type utf8Memo [256]string
+
+func (m *utf8Memo) valid(f string) bool {
+	i := 0
+	for ; i+8 <= len(f); i += 8 {
+		w := uint64(f[i]) | uint64(f[i+1])<<8 | uint64(f[i+2])<<16 | uint64(f[i+3])<<24 |
+			uint64(f[i+4])<<32 | uint64(f[i+5])<<40 | uint64(f[i+6])<<48 | uint64(f[i+7])<<56
+		if w&0x8080808080808080 != 0 {
+			break
+		}
+	}
+	for ; i < len(f) && f[i] < utf8.RuneSelf; i++ {
+	}
+	if i == len(f) {
+		return true
+	}
+	n := len(f)
+	h := (uint(n)*7 + uint(f[0]) + uint(f[n/2])*3 + uint(f[n-1])*5) & 255
+	if m[h] == f {
+		return true
+	}
+	if !validUTF8(f[i:]) {
+		return false
+	}
+	m[h] = f
 	return true
 }

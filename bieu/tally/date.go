@@ -195,7 +195,7 @@ func daysIn(mo, y int) int {
 type dayCache struct {
 	loc *time.Location
 	key [256]int32
-	mid [256]time.Time
+	mid [256]int64 // Unix seconds
 }
 
 // at is time.Date(y, mo, d, hh, mm, ss, 0, loc) for a valid date and time.
@@ -213,9 +213,9 @@ func (c *dayCache) at(y, mo, d, hh, mm, ss int, loc *time.Location) time.Time {
 		if time.Date(y, time.Month(mo), d+1, 0, 0, 0, 0, loc).Sub(mid) != 24*time.Hour {
 			return time.Date(y, time.Month(mo), d, hh, mm, ss, 0, loc) // a day of a clock change
 		}
-		c.key[i], c.mid[i] = k, mid
+		c.key[i], c.mid[i] = k, mid.Unix()
 	}
-	return c.mid[i].Add(time.Duration(hh*3600+mm*60+ss) * time.Second)
+	return time.Unix(c.mid[i]+int64(hh*3600+mm*60+ss), 0).In(loc)
 }
 
 func hasOffset(s string) bool {

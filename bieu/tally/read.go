@@ -388,7 +388,7 @@ func (l *layout) recordWith(row Row, o *ReadOptions, c *readCache) (Record, *Row
 	days := c.dayCache()
 	date := func(col Column, endOfDay bool) (time.Time, *RowError) {
 		cell := get(col)
-		if strings.TrimSpace(cell.Text) == "" {
+		if cell.Text == "" {
 			return time.Time{}, nil
 		}
 		var t time.Time
@@ -400,6 +400,9 @@ func (l *layout) recordWith(row Row, o *ReadOptions, c *readCache) (Record, *Row
 			}
 		} else {
 			t, only, ok = parseDateIn(cell.Text, o.Location, days)
+		}
+		if !ok && strings.TrimSpace(cell.Text) == "" {
+			return time.Time{}, nil // blank
 		}
 		if !ok {
 			return time.Time{}, bad(col, cell.Text, ErrBadDate, "not a date (15/3/2024, 15/03/2024 08:30, 2024-03-15 or a spreadsheet date)")
