@@ -21,7 +21,12 @@ import (
 // UTF-8, a broken quote or a row beyond the bounds stops the reader with a
 // *ReadError (ErrCorrupt, ErrOverLimit).
 func ReadCSV(r io.Reader, opts ReadOptions) iter.Seq2[Record, error] {
-	return ReadRows(csvRows(r, opts), opts)
+	return readRows(csvRows(r, opts), opts, true)
+}
+
+// errNotUTF8 is the error of a row of CSV that is not UTF-8.
+func errNotUTF8(o *ReadOptions, line int) error {
+	return &ReadError{Source: o.Source, Row: line, Err: ErrCorrupt, Detail: "the text is not UTF-8 (save the file as CSV UTF-8)"}
 }
 
 var errRowTooLong = errors.New("row too long")
@@ -40,7 +45,6 @@ func csvRows(r io.Reader, opts ReadOptions) iter.Seq2[Row, error] {
 		sep := sniffSeparator(head)
 		sc := newCSVScanner(bufio.NewReaderSize(&loneCRReader{br: br}, 64<<10), byte(sep), opts.MaxRowBytes+64<<10)
 		cells := make([]Cell, 0, 32)
-		var valid utf8Memo
 		for {
 			rec, line, err := sc.next()
 			if err == io.EOF {
@@ -62,13 +66,13 @@ func csvRows(r io.Reader, opts ReadOptions) iter.Seq2[Row, error] {
 			cells = cells[:0]
 			for _, f := range rec {
 				size += len(f)
-				if !valid.valid(f) {
-					yield(Row{}, &ReadError{Source: opts.Source, Row: line, Err: ErrCorrupt, Detail: "the text is not UTF-8 (save the file as CSV UTF-8)"})
-					return
-				}
 				cells = append(cells, Cell{Text: f})
 			}
 			if size > opts.MaxRowBytes {
+				if !validCells(cells, 0) { // the UTF-8 of a row is checked first (readRows)
+					yield(Row{}, errNotUTF8(&opts, line))
+					return
+				}
 				yield(Row{}, &ReadError{Source: opts.Source, Row: line, Err: ErrOverLimit, Detail: fmt.Sprintf("a row of %d bytes, more than MaxRowBytes %d", size, opts.MaxRowBytes)})
 				return
 			}

@@ -228,36 +228,16 @@ func validUTF8(b string) bool {
 	return true
 }
 
-// utf8Memo remembers field texts found valid UTF-8 that are not ASCII, so
-// that the lĩnh vực, procedure, unit and status a case list repeats on
-// every row are checked once: a direct-mapped table of 256 texts keyed by
-// the length and three bytes. A miss costs the check; ASCII text is told
-// eight bytes at a time and never looked up. The texts are the rows' own
-// (at most 256 rows' text kept alive).
-type utf8Memo [256]string
-
-func (m *utf8Memo) valid(f string) bool {
-	i := 0
-	for ; i+8 <= len(f); i += 8 {
-		w := uint64(f[i]) | uint64(f[i+1])<<8 | uint64(f[i+2])<<16 | uint64(f[i+3])<<24 |
-			uint64(f[i+4])<<32 | uint64(f[i+5])<<40 | uint64(f[i+6])<<48 | uint64(f[i+7])<<56
-		if w&0x8080808080808080 != 0 {
-			break
+// validCells reports whether the cells' texts are UTF-8, but for those
+// marked in skip (bit i: cell i), known to be.
+func validCells(cells []Cell, skip uint64) bool {
+	for i, c := range cells {
+		if i < 64 && skip&(1<<i) != 0 {
+			continue
+		}
+		if !validUTF8(c.Text) {
+			return false
 		}
 	}
-	for ; i < len(f) && f[i] < utf8.RuneSelf; i++ {
-	}
-	if i == len(f) {
-		return true
-	}
-	n := len(f)
-	h := (uint(n)*7 + uint(f[0]) + uint(f[n/2])*3 + uint(f[n-1])*5) & 255
-	if m[h] == f {
-		return true
-	}
-	if !validUTF8(f[i:]) {
-		return false
-	}
-	m[h] = f
 	return true
 }

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -89,29 +90,14 @@ func TestCSVScannerBound(t *testing.T) {
 	}
 }
 
-// validUTF8 and utf8Memo.valid are utf8.ValidString, the latter also
-// on a text met before (valid) and one that differs from it in a byte.
+// validUTF8 is utf8.ValidString.
 func FuzzValidUTF8(f *testing.F) {
 	for _, s := range []string{"", "Hộ tịch", "Chứng thực chữ ký trong các giấy tờ", "ab\xffcdefghij", "\xed\xa0\x80abcdefgh", "\xc0\xafabcdefghijk", "abcdefg\xe1\xba", "\xef\xbf\xbd"} {
 		f.Add([]byte(s))
 	}
-	var m utf8Memo
 	f.Fuzz(func(t *testing.T, b []byte) {
-		s := string(b)
-		want := utf8.ValidString(s)
-		if validUTF8(s) != want {
-			t.Fatalf("%q: validUTF8 %v, utf8.ValidString %v", s, validUTF8(s), want)
-		}
-		for range 2 {
-			if m.valid(s) != want {
-				t.Fatalf("%q: utf8Memo.valid %v, utf8.ValidString %v", s, m.valid(s), want)
-			}
-		}
-		if len(b) > 0 {
-			b[len(b)/2] ^= 0x40
-			if s := string(b); m.valid(s) != utf8.ValidString(s) {
-				t.Fatalf("%q: utf8Memo.valid %v, utf8.ValidString %v", s, m.valid(s), utf8.ValidString(s))
-			}
+		if s := string(b); validUTF8(s) != utf8.ValidString(s) {
+			t.Fatalf("%q: validUTF8 %v, utf8.ValidString %v", s, validUTF8(s), utf8.ValidString(s))
 		}
 	})
 }
@@ -135,4 +121,49 @@ func FuzzCSVScanner(f *testing.F) {
 			t.Fatalf("%q: got %q lines %v (%v), encoding/csv %q lines %v (%v)", in, got, lines, err, want, wantLines, werr)
 		}
 	})
+}
+
+// A row of CSV that is not UTF-8 stops the reader at that row, wherever
+// the bad byte is: in a column whose texts the read cache knows, in one
+// it does not read, in the header, and in a row after many good ones.
+func TestReadCSVNotUTF8(t *testing.T) {
+	head := "Mã hồ sơ,Lĩnh vực,Ghi chú,Kênh,Ngày tiếp nhận\n"
+	good := "H%d,Hộ tịch,ghi chú,Trực tiếp,02/05/2024 08:00\n"
+	for name, c := range map[string]struct {
+		bad  string
+		line int
+	}{
+		"known column":    {"H9,H\xff tịch,ghi chú,Trực tiếp,02/05/2024 08:00\n", 52},
+		"known, cut":      {"H9,Hộ t\xe1\xbb,ghi chú,Trực tiếp,02/05/2024 08:00\n", 52},
+		"ignored column":  {"H9,Hộ tịch,gh\xe9 ch\xfa,Trực tiếp,02/05/2024 08:00\n", 52},
+		"channel":         {"H9,Hộ tịch,ghi chú,Tr\xe1c tiếp,02/05/2024 08:00\n", 52},
+		"date":            {"H9,Hộ tịch,ghi chú,Trực tiếp,02/05/2024\xa008:00\n", 52},
+		"header":          {"", 1},
+		"quoted, 2 lines": {"H9,\"Hộ\ntịch\xff\",ghi chú,Trực tiếp,02/05/2024 08:00\n", 52},
+	} {
+		var in strings.Builder
+		if c.line == 1 {
+			in.WriteString("Mã hồ sơ,L\xecnh vực,Ngày tiếp nhận\n")
+		} else {
+			in.WriteString(head)
+			for i := range 50 {
+				fmt.Fprintf(&in, good, i)
+			}
+			in.WriteString(c.bad)
+			fmt.Fprintf(&in, good, 99)
+		}
+		var last error
+		n := 0
+		for _, err := range ReadCSV(strings.NewReader(in.String()), ReadOptions{Source: "x.csv"}) {
+			if err != nil {
+				last = err
+				continue
+			}
+			n++
+		}
+		var re *ReadError
+		if !errors.As(last, &re) || !errors.Is(last, ErrCorrupt) || re.Row != c.line || !strings.Contains(last.Error(), "not UTF-8") {
+			t.Errorf("%s: %v after %d records, want ErrCorrupt at line %d", name, last, n, c.line)
+		}
+	}
 }

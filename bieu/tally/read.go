@@ -295,6 +295,14 @@ func matchLayout(cells []Cell, mapping map[string]Column) (layout, bool) {
 // is passed on and ends the sequence. Package xlsxlist reads workbooks
 // with it.
 func ReadRows(rows iter.Seq2[Row, error], opts ReadOptions) iter.Seq2[Record, error] {
+	return readRows(rows, opts, false)
+}
+
+// readRows is ReadRows; with checkUTF8 (rows of CSV) each row's text is
+// first checked to be UTF-8, else the reader stops (ErrCorrupt) — but for
+// the cells of a data row whose text a memo of the read cache holds
+// (layout.knownValid).
+func readRows(rows iter.Seq2[Row, error], opts ReadOptions, checkUTF8 bool) iter.Seq2[Record, error] {
 	return func(yield func(Record, error) bool) {
 		if err := opts.defaults(); err != nil {
 			yield(Record{}, err)
@@ -305,9 +313,14 @@ func ReadRows(rows iter.Seq2[Row, error], opts ReadOptions) iter.Seq2[Record, er
 		have := false
 		seen, data := 0, 0
 		cache := newReadCache()
+		cache.check = checkUTF8
 		for row, err := range rows {
 			if err != nil {
 				yield(Record{}, err)
+				return
+			}
+			if checkUTF8 && !have && !validCells(row.Cells, 0) { // data rows: in recordWith
+				yield(Record{}, errNotUTF8(&opts, row.Num))
 				return
 			}
 			if len(row.Cells) > opts.MaxCols {
@@ -332,11 +345,19 @@ func ReadRows(rows iter.Seq2[Row, error], opts ReadOptions) iter.Seq2[Record, er
 			}
 			data++
 			if data > opts.MaxRows {
+				if checkUTF8 && !validCells(row.Cells, 0) {
+					yield(Record{}, errNotUTF8(&opts, row.Num))
+					return
+				}
 				yield(Record{}, &ReadError{Source: opts.Source, Row: row.Num, Err: ErrOverLimit,
 					Detail: fmt.Sprintf("more than MaxRows %d rows", opts.MaxRows)})
 				return
 			}
 			rec, rerr := lay.recordWith(row, &opts, cache)
+			if cache.invalid {
+				yield(Record{}, errNotUTF8(&opts, row.Num))
+				return
+			}
 			if rerr == nil {
 				opts.lookup(&rec) // mau07.go
 			}
@@ -372,22 +393,53 @@ func (l *layout) record(row Row, o *ReadOptions) (Record, *RowError) {
 }
 
 // recordWith reads one data row, the values it has seen before looked up
-// in c (nil: none).
+// in c (nil: none). With c.check, the row's text is checked to be UTF-8
+// first — the texts c knows are (readCache) — and a row that is not sets
+// c.invalid and is not read.
 func (l *layout) recordWith(row Row, o *ReadOptions, c *readCache) (Record, *RowError) {
-	get := func(c Column) Cell {
-		if i := l.idx[c]; i >= 0 && i < len(row.Cells) {
-			return row.Cells[i]
+	var cell [numColumns]Cell
+	for col, i := range l.idx {
+		if i >= 0 && i < len(row.Cells) {
+			cell[col] = row.Cells[i]
 		}
-		return Cell{}
 	}
-	r := Record{Code: vntext.NFC(get(ColCode).Text), Procedure: c.name(get(ColProcedure).Text), Field: c.name(get(ColField).Text), Unit: c.name(get(ColUnit).Text),
-		Source: o.Source, Row: row.Num}
+	r := Record{Source: o.Source, Row: row.Num}
+	r.Procedure, r.Field, r.Unit = c.name(cell[ColProcedure].Text), c.name(cell[ColField].Text), c.name(cell[ColUnit].Text)
+	// The values parsed once per text, looked up before the dates so that
+	// the row is known to be UTF-8 before any of its errors is told; the
+	// errors come in the order of the columns below.
+	var chOK, svOK, ocOK, lvOK bool
+	if v := cell[ColChannel].Text; v != "" {
+		r.Channel, chOK = c.channel(v)
+	}
+	if v := cell[ColService].Text; v != "" {
+		r.Service, svOK = c.service(v)
+	}
+	if v := cell[ColStatus].Text; v != "" {
+		r.Outcome, ocOK = c.outcome(v)
+	}
+	if v := cell[ColLevel].Text; v != "" {
+		r.Level, lvOK = c.level(v)
+	}
+	if c != nil && c.check {
+		var known uint64 // cells whose text c looked up: UTF-8
+		for _, col := range [...]Column{ColProcedure, ColField, ColUnit, ColChannel, ColService, ColStatus, ColLevel} {
+			if i := l.idx[col]; i >= 0 && i < 64 {
+				known |= 1 << i
+			}
+		}
+		if c.invalid || !validCells(row.Cells, known) {
+			c.invalid = true
+			return Record{}, nil
+		}
+	}
+	r.Code = vntext.NFC(cell[ColCode].Text)
 	bad := func(c Column, v string, err error, detail string) *RowError {
 		return &RowError{Source: o.Source, Row: row.Num, Column: l.names[c], Value: v, Code: r.Code, Detail: detail, Err: err}
 	}
 	days := c.dayCache()
 	date := func(col Column, endOfDay bool) (time.Time, *RowError) {
-		cell := get(col)
+		cell := cell[col]
 		if cell.Text == "" {
 			return time.Time{}, nil
 		}
@@ -432,26 +484,17 @@ func (l *layout) recordWith(row Row, o *ReadOptions, c *readCache) (Record, *Row
 	if !p.From.IsZero() {
 		r.Pauses = []Pause{p}
 	}
-	var ok bool
-	if v := get(ColChannel).Text; v != "" {
-		if r.Channel, ok = c.channel(v); !ok {
-			return r, bad(ColChannel, v, ErrUnknownValue, "not a channel (trực tuyến, trực tiếp, bưu chính công ích)")
-		}
+	if v := cell[ColChannel].Text; v != "" && !chOK {
+		return r, bad(ColChannel, v, ErrUnknownValue, "not a channel (trực tuyến, trực tiếp, bưu chính công ích)")
 	}
-	if v := get(ColService).Text; v != "" {
-		if r.Service, ok = c.service(v); !ok {
-			return r, bad(ColService, v, ErrUnknownValue, "not a kind of online service (toàn trình, một phần)")
-		}
+	if v := cell[ColService].Text; v != "" && !svOK {
+		return r, bad(ColService, v, ErrUnknownValue, "not a kind of online service (toàn trình, một phần)")
 	}
-	if v := get(ColStatus).Text; v != "" {
-		if r.Outcome, ok = c.outcome(v); !ok {
-			return r, bad(ColStatus, v, ErrUnknownValue, "not a status (đã trả kết quả, trả lại, xin rút, dừng xử lý, đang xử lý …)")
-		}
+	if v := cell[ColStatus].Text; v != "" && !ocOK {
+		return r, bad(ColStatus, v, ErrUnknownValue, "not a status (đã trả kết quả, trả lại, xin rút, dừng xử lý, đang xử lý …)")
 	}
-	if v := get(ColLevel).Text; v != "" {
-		if r.Level, ok = c.level(v); !ok {
-			return r, bad(ColLevel, v, ErrUnknownValue, "not a level (cấp tỉnh, cấp huyện, cấp xã)")
-		}
+	if v := cell[ColLevel].Text; v != "" && !lvOK {
+		return r, bad(ColLevel, v, ErrUnknownValue, "not a level (cấp tỉnh, cấp huyện, cấp xã)")
 	}
 	if r.Code == "" && r.Received.IsZero() && r.Field == "" {
 		return r, &RowError{Source: o.Source, Row: row.Num, Detail: "no code, lĩnh vực nor received date", Err: ErrBadRow}

@@ -30,6 +30,11 @@ type readCache struct {
 	serviceMemo memo[Service]
 	outcomeMemo memo[Outcome]
 	levelMemo   memo[levelOK]
+
+	// check: a text is checked to be UTF-8 before it is remembered (the
+	// rows of CSV); one that is not sets invalid and is not remembered,
+	// so a text found in a memo or map is known to be UTF-8.
+	check, invalid bool
 }
 
 // memo is a direct-mapped table of the last texts read and what they read
@@ -88,6 +93,10 @@ func (c *readCache) name(s string) string {
 		return v
 	}
 	if v, ok = c.names[s]; !ok {
+		if c.check && !validUTF8(s) {
+			c.invalid = true
+			return ""
+		}
 		v = strings.Clone(vntext.NFC(s))
 		if len(c.names) < maxCache {
 			c.names[strings.Clone(s)] = v
@@ -99,12 +108,16 @@ func (c *readCache) name(s string) string {
 
 // cached looks s up in mm, then in m, or parses it and remembers what
 // parse gave when it succeeded; s is not "".
-func cached[T any](mm *memo[T], m map[string]T, s string, parse func(string) (T, bool)) (T, bool) {
+func cached[T any](c *readCache, mm *memo[T], m map[string]T, s string, parse func(string) (T, bool)) (T, bool) {
 	v, slot, ok := mm.get(s)
 	if ok {
 		return v, true
 	}
 	if v, ok = m[s]; !ok {
+		if c.check && !validUTF8(s) {
+			c.invalid = true
+			return v, true
+		}
 		if v, ok = parse(s); !ok {
 			return v, false
 		}
@@ -120,28 +133,28 @@ func (c *readCache) channel(s string) (Channel, bool) {
 	if c == nil {
 		return parseChannel(s)
 	}
-	return cached(&c.channelMemo, c.channels, s, parseChannel)
+	return cached(c, &c.channelMemo, c.channels, s, parseChannel)
 }
 
 func (c *readCache) service(s string) (Service, bool) {
 	if c == nil {
 		return parseService(s)
 	}
-	return cached(&c.serviceMemo, c.services, s, parseService)
+	return cached(c, &c.serviceMemo, c.services, s, parseService)
 }
 
 func (c *readCache) outcome(s string) (Outcome, bool) {
 	if c == nil {
 		return parseOutcome(s)
 	}
-	return cached(&c.outcomeMemo, c.outcomes, s, parseOutcome)
+	return cached(c, &c.outcomeMemo, c.outcomes, s, parseOutcome)
 }
 
 func (c *readCache) level(s string) (bieu.UnitLevel, bool) {
 	if c == nil {
 		return parseLevel(s)
 	}
-	v, _ := cached(&c.levelMemo, c.levels, s, func(s string) (levelOK, bool) {
+	v, _ := cached(c, &c.levelMemo, c.levels, s, func(s string) (levelOK, bool) {
 		l, ok := parseLevel(s)
 		return levelOK{l, ok}, true // remember failures too: the row error is built each time
 	})
