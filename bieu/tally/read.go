@@ -397,28 +397,28 @@ func (l *layout) record(row Row, o *ReadOptions) (Record, *RowError) {
 // first — the texts c knows are (readCache) — and a row that is not sets
 // c.invalid and is not read.
 func (l *layout) recordWith(row Row, o *ReadOptions, c *readCache) (Record, *RowError) {
-	var cell [numColumns]Cell
+	var text [numColumns]string
 	for col, i := range l.idx {
-		if i >= 0 && i < len(row.Cells) {
-			cell[col] = row.Cells[i]
+		if uint(i) < uint(len(row.Cells)) {
+			text[col] = row.Cells[i].Text
 		}
 	}
 	r := Record{Source: o.Source, Row: row.Num}
-	r.Procedure, r.Field, r.Unit = c.name(cell[ColProcedure].Text), c.name(cell[ColField].Text), c.name(cell[ColUnit].Text)
+	r.Procedure, r.Field, r.Unit = c.name(text[ColProcedure]), c.name(text[ColField]), c.name(text[ColUnit])
 	// The values parsed once per text, looked up before the dates so that
 	// the row is known to be UTF-8 before any of its errors is told; the
 	// errors come in the order of the columns below.
 	var chOK, svOK, ocOK, lvOK bool
-	if v := cell[ColChannel].Text; v != "" {
+	if v := text[ColChannel]; v != "" {
 		r.Channel, chOK = c.channel(v)
 	}
-	if v := cell[ColService].Text; v != "" {
+	if v := text[ColService]; v != "" {
 		r.Service, svOK = c.service(v)
 	}
-	if v := cell[ColStatus].Text; v != "" {
+	if v := text[ColStatus]; v != "" {
 		r.Outcome, ocOK = c.outcome(v)
 	}
-	if v := cell[ColLevel].Text; v != "" {
+	if v := text[ColLevel]; v != "" {
 		r.Level, lvOK = c.level(v)
 	}
 	if c != nil && c.check {
@@ -433,16 +433,16 @@ func (l *layout) recordWith(row Row, o *ReadOptions, c *readCache) (Record, *Row
 			return Record{}, nil
 		}
 	}
-	r.Code = vntext.NFC(cell[ColCode].Text)
+	r.Code = vntext.NFC(text[ColCode])
 	bad := func(c Column, v string, err error, detail string) *RowError {
 		return &RowError{Source: o.Source, Row: row.Num, Column: l.names[c], Value: v, Code: r.Code, Detail: detail, Err: err}
 	}
 	days := c.dayCache()
 	date := func(col Column, endOfDay bool) (time.Time, *RowError) {
-		cell := cell[col]
-		if cell.Text == "" {
+		if text[col] == "" {
 			return time.Time{}, nil
 		}
+		cell := row.Cells[l.idx[col]]
 		var t time.Time
 		var only, ok bool
 		if cell.Serial || cell.Number {
@@ -484,16 +484,16 @@ func (l *layout) recordWith(row Row, o *ReadOptions, c *readCache) (Record, *Row
 	if !p.From.IsZero() {
 		r.Pauses = []Pause{p}
 	}
-	if v := cell[ColChannel].Text; v != "" && !chOK {
+	if v := text[ColChannel]; v != "" && !chOK {
 		return r, bad(ColChannel, v, ErrUnknownValue, "not a channel (trực tuyến, trực tiếp, bưu chính công ích)")
 	}
-	if v := cell[ColService].Text; v != "" && !svOK {
+	if v := text[ColService]; v != "" && !svOK {
 		return r, bad(ColService, v, ErrUnknownValue, "not a kind of online service (toàn trình, một phần)")
 	}
-	if v := cell[ColStatus].Text; v != "" && !ocOK {
+	if v := text[ColStatus]; v != "" && !ocOK {
 		return r, bad(ColStatus, v, ErrUnknownValue, "not a status (đã trả kết quả, trả lại, xin rút, dừng xử lý, đang xử lý …)")
 	}
-	if v := cell[ColLevel].Text; v != "" && !lvOK {
+	if v := text[ColLevel]; v != "" && !lvOK {
 		return r, bad(ColLevel, v, ErrUnknownValue, "not a level (cấp tỉnh, cấp huyện, cấp xã)")
 	}
 	if r.Code == "" && r.Received.IsZero() && r.Field == "" {
