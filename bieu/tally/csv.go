@@ -3,17 +3,10 @@ package tally
 import (
 	"bufio"
 	"bytes"
-	"encoding/csv"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"iter"
-	"sort"
-	"strings"
-	"unicode/utf8"
-
-	"github.com/baocaodinhky/vpcp/internal/strictjson"
 )
 
 // ReadCSV reads a case list exported as CSV (encoding/csv: quoted fields,
@@ -28,27 +21,15 @@ import (
 // UTF-8, a broken quote or a row beyond the bounds stops the reader with a
 // *ReadError (ErrCorrupt, ErrOverLimit).
 func ReadCSV(r io.Reader, opts ReadOptions) iter.Seq2[Record, error] {
-	return ReadRows(csvRows(r, opts), opts)
+	return readRows(csvRows(r, opts), opts, true)
 }
 
-// countReader counts the bytes read since the last reset, so that one row
-// is bounded even when encoding/csv would buffer a huge quoted field.
-type countReader struct {
-	r   io.Reader
-	n   int
-	max int
+// errNotUTF8 is the error of a row of CSV that is not UTF-8.
+func errNotUTF8(o *ReadOptions, line int) error {
+	return &ReadError{Source: o.Source, Row: line, Err: ErrCorrupt, Detail: "the text is not UTF-8 (save the file as CSV UTF-8)"}
 }
 
 var errRowTooLong = errors.New("row too long")
-
-func (c *countReader) Read(p []byte) (int, error) {
-	if c.n > c.max {
-		return 0, errRowTooLong
-	}
-	n, err := c.r.Read(p)
-	c.n += n
-	return n, err
-}
 
 func csvRows(r io.Reader, opts ReadOptions) iter.Seq2[Row, error] {
 	return func(yield func(Row, error) bool) {
@@ -62,37 +43,17 @@ func csvRows(r io.Reader, opts ReadOptions) iter.Seq2[Row, error] {
 		}
 		head, _ := br.Peek(4096)
 		sep := sniffSeparator(head)
-		cr := &countReader{r: &loneCRReader{br: br}, max: opts.MaxRowBytes + 64<<10}
-		rd := csv.NewReader(cr)
-		rd.Comma = sep
-		rd.FieldsPerRecord = -1
-		rd.ReuseRecord = true
-		rd.LazyQuotes = true
+		sc := newCSVScanner(bufio.NewReaderSize(&loneCRReader{br: br}, 64<<10), byte(sep), opts.MaxRowBytes+64<<10)
 		cells := make([]Cell, 0, 32)
-		lastLine := 0
 		for {
-			cr.n = 0
-			rec, err := rd.Read()
+			rec, line, err := sc.next()
 			if err == io.EOF {
 				return
 			}
-			line := lastLine + 1 // FieldPos is only valid after a record was read
-			if err == nil && len(rec) > 0 {
-				line, _ = rd.FieldPos(0)
-				lastLine = line
-			}
 			if err != nil {
-				var pe *csv.ParseError
-				switch {
-				case errors.Is(err, errRowTooLong):
+				if errors.Is(err, errRowTooLong) {
 					yield(Row{}, &ReadError{Source: opts.Source, Row: line, Err: ErrOverLimit, Detail: fmt.Sprintf("a row longer than MaxRowBytes %d", opts.MaxRowBytes)})
-				case errors.As(err, &pe):
-					if errors.Is(pe.Err, errRowTooLong) {
-						yield(Row{}, &ReadError{Source: opts.Source, Row: pe.StartLine, Err: ErrOverLimit, Detail: fmt.Sprintf("a row longer than MaxRowBytes %d", opts.MaxRowBytes)})
-					} else {
-						yield(Row{}, &ReadError{Source: opts.Source, Row: pe.StartLine, Err: ErrCorrupt, Detail: pe.Error()})
-					}
-				default:
+				} else {
 					yield(Row{}, &ReadError{Source: opts.Source, Row: line, Err: err})
 				}
 				return
@@ -105,13 +66,13 @@ func csvRows(r io.Reader, opts ReadOptions) iter.Seq2[Row, error] {
 			cells = cells[:0]
 			for _, f := range rec {
 				size += len(f)
-				if !utf8.ValidString(f) {
-					yield(Row{}, &ReadError{Source: opts.Source, Row: line, Err: ErrCorrupt, Detail: "the text is not UTF-8 (save the file as CSV UTF-8)"})
-					return
-				}
 				cells = append(cells, Cell{Text: f})
 			}
 			if size > opts.MaxRowBytes {
+				if !validCells(cells, 0) { // the UTF-8 of a row is checked first (readRows)
+					yield(Row{}, errNotUTF8(&opts, line))
+					return
+				}
 				yield(Row{}, &ReadError{Source: opts.Source, Row: line, Err: ErrOverLimit, Detail: fmt.Sprintf("a row of %d bytes, more than MaxRowBytes %d", size, opts.MaxRowBytes)})
 				return
 			}
@@ -189,152 +150,4 @@ func sniffSeparator(head []byte) rune {
 		return '\t'
 	}
 	return ','
-}
-
-// ReadJSONL reads a case list as JSON Lines: one JSON object per line,
-// its keys matched as a header's labels are ("Mã hồ sơ", "code",
-// "ngay_tiep_nhan" is not known: map it with ReadOptions.Columns), its
-// values text or numbers; a key "pauses" may hold [{"from": …, "to": …}].
-// A line that is not a JSON object stops the reader (ErrCorrupt); a line
-// whose values cannot be read is a *RowError; blank lines are skipped.
-func ReadJSONL(r io.Reader, opts ReadOptions) iter.Seq2[Record, error] {
-	return func(yield func(Record, error) bool) {
-		if err := opts.defaults(); err != nil {
-			yield(Record{}, err)
-			return
-		}
-		br := bufio.NewReaderSize(r, 64<<10)
-		if head, _ := br.Peek(4096); IsPortal(head) { // the portal's sync records (portal.go)
-			for rec, err := range ReadPortal(br, opts) {
-				if !yield(rec, err) {
-					return
-				}
-			}
-			return
-		}
-		sc := bufio.NewScanner(br)
-		sc.Buffer(make([]byte, 0, 64<<10), opts.MaxRowBytes+1)
-		cols := map[string]Column{}
-		line, data := 0, 0
-		for sc.Scan() {
-			line++
-			b := bytes.TrimSpace(sc.Bytes())
-			if line == 1 {
-				b = bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF"))
-			}
-			if len(b) == 0 {
-				continue
-			}
-			data++
-			if data > opts.MaxRows {
-				yield(Record{}, &ReadError{Source: opts.Source, Row: line, Err: ErrOverLimit, Detail: fmt.Sprintf("more than MaxRows %d rows", opts.MaxRows)})
-				return
-			}
-			if _, err := strictjson.Check(b); err != nil {
-				yield(Record{}, &ReadError{Source: opts.Source, Row: line, Err: ErrCorrupt, Detail: "not strict JSON: " + err.Error()})
-				return
-			}
-			var obj map[string]json.RawMessage
-			if err := json.Unmarshal(b, &obj); err != nil {
-				yield(Record{}, &ReadError{Source: opts.Source, Row: line, Err: ErrCorrupt, Detail: "not a JSON object: " + err.Error()})
-				return
-			}
-			if len(obj) > opts.MaxCols {
-				yield(Record{}, &ReadError{Source: opts.Source, Row: line, Err: ErrOverLimit, Detail: fmt.Sprintf("%d keys, more than MaxCols %d", len(obj), opts.MaxCols)})
-				return
-			}
-			rec, rerr := jsonRecord(obj, cols, line, &opts)
-			if rerr != nil {
-				if !yield(Record{}, rerr) {
-					return
-				}
-				continue
-			}
-			if !yield(rec, nil) {
-				return
-			}
-		}
-		if err := sc.Err(); err != nil {
-			e := &ReadError{Source: opts.Source, Row: line + 1, Err: err}
-			if errors.Is(err, bufio.ErrTooLong) {
-				e.Err, e.Detail = ErrOverLimit, fmt.Sprintf("a line longer than MaxRowBytes %d", opts.MaxRowBytes)
-			}
-			yield(Record{}, e)
-		}
-	}
-}
-
-// jsonRecord reads one object through the same layout as a table row: keys
-// in sorted order are the header, values the cells.
-func jsonRecord(obj map[string]json.RawMessage, cols map[string]Column, line int, o *ReadOptions) (Record, error) {
-	keys := make([]string, 0, len(obj))
-	for k := range obj {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	var lay layout
-	for i := range lay.idx {
-		lay.idx[i] = -1
-	}
-	cells := make([]Cell, 0, len(keys))
-	var pauses json.RawMessage
-	for _, k := range keys {
-		if strings.EqualFold(k, "pauses") {
-			pauses = obj[k]
-			continue
-		}
-		c, ok := cols[k]
-		if !ok {
-			c = MatchHeader(k, o.Columns)
-			if len(cols) < maxCache {
-				cols[k] = c
-			}
-		}
-		if c == ColNone || lay.idx[c] >= 0 {
-			continue
-		}
-		v := obj[k]
-		var text string
-		switch {
-		case len(v) > 0 && v[0] == '"':
-			if err := json.Unmarshal(v, &text); err != nil {
-				return Record{}, &RowError{Source: o.Source, Row: line, Column: k, Detail: err.Error(), Err: ErrBadRow}
-			}
-		case string(v) == "null":
-		case len(v) > 0 && (v[0] == '-' || v[0] >= '0' && v[0] <= '9'):
-			text = string(v)
-		default:
-			return Record{}, &RowError{Source: o.Source, Row: line, Column: k, Value: string(v), Detail: "not a text or a number", Err: ErrBadRow}
-		}
-		lay.idx[c], lay.names[c] = len(cells), k
-		cells = append(cells, Cell{Text: text})
-	}
-	rec, rerr := lay.record(Row{Num: line, Cells: cells}, o)
-	if rerr != nil {
-		return rec, rerr
-	}
-	if len(pauses) > 0 && string(pauses) != "null" {
-		var ps []struct {
-			From string `json:"from"`
-			To   string `json:"to"`
-		}
-		if err := json.Unmarshal(pauses, &ps); err != nil {
-			return Record{}, &RowError{Source: o.Source, Row: line, Column: "pauses", Code: rec.Code, Detail: "want [{\"from\": …, \"to\": …}]", Err: ErrBadRow}
-		}
-		rec.Pauses = rec.Pauses[:0]
-		for _, p := range ps {
-			var q Pause
-			var ok bool
-			if q.From, _, ok = parseDate(p.From, o.Location); !ok {
-				return Record{}, &RowError{Source: o.Source, Row: line, Column: "pauses", Value: p.From, Code: rec.Code, Detail: "not a date", Err: ErrBadDate}
-			}
-			if p.To != "" {
-				if q.To, _, ok = parseDate(p.To, o.Location); !ok {
-					return Record{}, &RowError{Source: o.Source, Row: line, Column: "pauses", Value: p.To, Code: rec.Code, Detail: "not a date", Err: ErrBadDate}
-				}
-			}
-			rec.Pauses = append(rec.Pauses, q)
-		}
-	}
-	return rec, nil
 }

@@ -13,10 +13,25 @@ import (
 // dateOnly says so. Two-digit years, impossible days and times are
 // rejected.
 func parseDate(s string, loc *time.Location) (t time.Time, dateOnly bool, ok bool) {
+	return parseDateIn(s, loc, nil)
+}
+
+// parseDateIn is parseDate, the midnight of each day looked up in days
+// (nil: none).
+func parseDateIn(s string, loc *time.Location, days *dayCache) (t time.Time, dateOnly bool, ok bool) {
 	s = strings.TrimSpace(s)
 	if s == "" || len(s) > 40 {
 		return time.Time{}, false, false
 	}
+	if d, mo, y, hh, mm, ss, only, fixed := fixedDate(s); fixed {
+		return dateAt(y, mo, d, hh, mm, ss, only, loc, days)
+	}
+	return parseAnyDate(s, loc, days)
+}
+
+// parseAnyDate is parseDateIn without the fast path of fixedDate: s is
+// trimmed, not empty and at most 40 bytes.
+func parseAnyDate(s string, loc *time.Location, days *dayCache) (t time.Time, dateOnly bool, ok bool) {
 	if len(s) >= 11 && s[4] == '-' && (s[10] == 'T' || s[10] == ' ') && (strings.HasSuffix(s, "Z") || hasOffset(s)) {
 		for _, layout := range []string{time.RFC3339Nano, "2006-01-02 15:04:05Z07:00", "2006-01-02T15:04Z07:00"} {
 			if t, err := time.Parse(layout, s); err == nil {
@@ -104,14 +119,103 @@ func parseDate(s string, loc *time.Location) (t time.Time, dateOnly bool, ok boo
 	case 6:
 		hh, mm, ss = n[3], n[4], n[5]
 	}
+	return dateAt(y, mo, d, hh, mm, ss, dateOnly, loc, days)
+}
+
+// dateAt is the instant of a date and time read, if they are possible.
+func dateAt(y, mo, d, hh, mm, ss int, dateOnly bool, loc *time.Location, days *dayCache) (time.Time, bool, bool) {
 	if mo < 1 || mo > 12 || d < 1 || d > 31 || y < 1900 || y > 2200 || hh > 23 || mm > 59 || ss > 59 {
 		return time.Time{}, false, false
 	}
-	t = time.Date(y, time.Month(mo), d, hh, mm, ss, 0, loc)
-	if t.Day() != d { // 31/4
+	if d > daysIn(mo, y) { // 31/4
 		return time.Time{}, false, false
 	}
-	return t, dateOnly, true
+	return days.at(y, mo, d, hh, mm, ss, loc), dateOnly, true
+}
+
+// fixedDate reads the forms one-stop systems export, "15/03/2024",
+// "15/03/2024 08:30" and "15/03/2024 08:30:15", by the position of their
+// digits; fixed is false for any other text, which the general reader of
+// parseDateIn then reads (to the same result for these forms).
+func fixedDate(s string) (d, mo, y, hh, mm, ss int, dateOnly, fixed bool) {
+	n := len(s)
+	if n != 10 && n != 16 && n != 19 || s[2] != '/' || s[5] != '/' {
+		return
+	}
+	dig := func(i int) (int, bool) {
+		a, b := s[i]-'0', s[i+1]-'0'
+		return int(a)*10 + int(b), a <= 9 && b <= 9
+	}
+	var ok [7]bool
+	d, ok[0] = dig(0)
+	mo, ok[1] = dig(3)
+	var y1, y2 int
+	y1, ok[2] = dig(6)
+	y2, ok[3] = dig(8)
+	y = y1*100 + y2
+	ok[4], ok[5], ok[6] = true, true, true
+	if n >= 16 {
+		if s[10] != ' ' || s[13] != ':' {
+			return
+		}
+		hh, ok[4] = dig(11)
+		mm, ok[5] = dig(14)
+		if n == 19 {
+			if s[16] != ':' {
+				return
+			}
+			ss, ok[6] = dig(17)
+		}
+	}
+	if ok != [7]bool{true, true, true, true, true, true, true} {
+		return 0, 0, 0, 0, 0, 0, false, false
+	}
+	return d, mo, y, hh, mm, ss, n == 10, true
+}
+
+// daysIn is the number of days of month mo of year y.
+func daysIn(mo, y int) int {
+	switch mo {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+// dayCache remembers the midnight of the last days a case list named (a
+// list spans a few hundred days and repeats them on every row), so that a
+// date is its day's midnight plus the time of day instead of a time.Date.
+// A day is remembered only when it is 24 hours long in the location, so
+// that the sum is what time.Date gives.
+type dayCache struct {
+	loc *time.Location
+	key [256]int32
+	mid [256]int64 // Unix seconds
+}
+
+// at is time.Date(y, mo, d, hh, mm, ss, 0, loc) for a valid date and time.
+func (c *dayCache) at(y, mo, d, hh, mm, ss int, loc *time.Location) time.Time {
+	if c == nil {
+		return time.Date(y, time.Month(mo), d, hh, mm, ss, 0, loc)
+	}
+	if c.loc != loc {
+		*c = dayCache{loc: loc}
+	}
+	k := int32(y*512 + mo*32 + d)
+	i := uint32(k) * 2654435761 >> 24
+	if c.key[i] != k {
+		mid := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, loc)
+		if time.Date(y, time.Month(mo), d+1, 0, 0, 0, 0, loc).Sub(mid) != 24*time.Hour {
+			return time.Date(y, time.Month(mo), d, hh, mm, ss, 0, loc) // a day of a clock change
+		}
+		c.key[i], c.mid[i] = k, mid.Unix()
+	}
+	return time.Unix(c.mid[i]+int64(hh*3600+mm*60+ss), 0).In(loc)
 }
 
 func hasOffset(s string) bool {

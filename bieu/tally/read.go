@@ -295,6 +295,14 @@ func matchLayout(cells []Cell, mapping map[string]Column) (layout, bool) {
 // is passed on and ends the sequence. Package xlsxlist reads workbooks
 // with it.
 func ReadRows(rows iter.Seq2[Row, error], opts ReadOptions) iter.Seq2[Record, error] {
+	return readRows(rows, opts, false)
+}
+
+// readRows is ReadRows; with checkUTF8 (rows of CSV) each row's text is
+// first checked to be UTF-8, else the reader stops (ErrCorrupt) — but for
+// the cells of a data row whose text a memo of the read cache holds
+// (layout.knownValid).
+func readRows(rows iter.Seq2[Row, error], opts ReadOptions, checkUTF8 bool) iter.Seq2[Record, error] {
 	return func(yield func(Record, error) bool) {
 		if err := opts.defaults(); err != nil {
 			yield(Record{}, err)
@@ -304,9 +312,15 @@ func ReadRows(rows iter.Seq2[Row, error], opts ReadOptions) iter.Seq2[Record, er
 		var prev []Cell // the row above the header: the upper row of a two-row header
 		have := false
 		seen, data := 0, 0
+		cache := newReadCache()
+		cache.check = checkUTF8
 		for row, err := range rows {
 			if err != nil {
 				yield(Record{}, err)
+				return
+			}
+			if checkUTF8 && !have && !validCells(row.Cells, 0) { // data rows: in recordWith
+				yield(Record{}, errNotUTF8(&opts, row.Num))
 				return
 			}
 			if len(row.Cells) > opts.MaxCols {
@@ -331,11 +345,19 @@ func ReadRows(rows iter.Seq2[Row, error], opts ReadOptions) iter.Seq2[Record, er
 			}
 			data++
 			if data > opts.MaxRows {
+				if checkUTF8 && !validCells(row.Cells, 0) {
+					yield(Record{}, errNotUTF8(&opts, row.Num))
+					return
+				}
 				yield(Record{}, &ReadError{Source: opts.Source, Row: row.Num, Err: ErrOverLimit,
 					Detail: fmt.Sprintf("more than MaxRows %d rows", opts.MaxRows)})
 				return
 			}
-			rec, rerr := lay.record(row, &opts)
+			rec, rerr := lay.recordWith(row, &opts, cache)
+			if cache.invalid {
+				yield(Record{}, errNotUTF8(&opts, row.Num))
+				return
+			}
 			if rerr == nil {
 				opts.lookup(&rec) // mau07.go
 			}
@@ -367,23 +389,60 @@ func blank(cells []Cell) bool {
 
 // record reads one data row.
 func (l *layout) record(row Row, o *ReadOptions) (Record, *RowError) {
-	get := func(c Column) Cell {
-		if i := l.idx[c]; i >= 0 && i < len(row.Cells) {
-			return row.Cells[i]
+	return l.recordWith(row, o, nil)
+}
+
+// recordWith reads one data row, the values it has seen before looked up
+// in c (nil: none). With c.check, the row's text is checked to be UTF-8
+// first — the texts c knows are (readCache) — and a row that is not sets
+// c.invalid and is not read.
+func (l *layout) recordWith(row Row, o *ReadOptions, c *readCache) (Record, *RowError) {
+	var text [numColumns]string
+	for col, i := range l.idx {
+		if uint(i) < uint(len(row.Cells)) {
+			text[col] = row.Cells[i].Text
 		}
-		return Cell{}
 	}
-	text := func(c Column) string { return vntext.NFC(get(c).Text) }
-	r := Record{Code: text(ColCode), Procedure: text(ColProcedure), Field: text(ColField), Unit: text(ColUnit),
-		Source: o.Source, Row: row.Num}
+	r := Record{Source: o.Source, Row: row.Num}
+	r.Procedure, r.Field, r.Unit = c.name(text[ColProcedure]), c.name(text[ColField]), c.name(text[ColUnit])
+	// The values parsed once per text, looked up before the dates so that
+	// the row is known to be UTF-8 before any of its errors is told; the
+	// errors come in the order of the columns below.
+	var chOK, svOK, ocOK, lvOK bool
+	if v := text[ColChannel]; v != "" {
+		r.Channel, chOK = c.channel(v)
+	}
+	if v := text[ColService]; v != "" {
+		r.Service, svOK = c.service(v)
+	}
+	if v := text[ColStatus]; v != "" {
+		r.Outcome, ocOK = c.outcome(v)
+	}
+	if v := text[ColLevel]; v != "" {
+		r.Level, lvOK = c.level(v)
+	}
+	if c != nil && c.check {
+		var known uint64 // cells whose text c looked up: UTF-8
+		for _, col := range [...]Column{ColProcedure, ColField, ColUnit, ColChannel, ColService, ColStatus, ColLevel} {
+			if i := l.idx[col]; i >= 0 && i < 64 {
+				known |= 1 << i
+			}
+		}
+		if c.invalid || !validCells(row.Cells, known) {
+			c.invalid = true
+			return Record{}, nil
+		}
+	}
+	r.Code = vntext.NFC(text[ColCode])
 	bad := func(c Column, v string, err error, detail string) *RowError {
 		return &RowError{Source: o.Source, Row: row.Num, Column: l.names[c], Value: v, Code: r.Code, Detail: detail, Err: err}
 	}
-	date := func(c Column, endOfDay bool) (time.Time, *RowError) {
-		cell := get(c)
-		if strings.TrimSpace(cell.Text) == "" {
+	days := c.dayCache()
+	date := func(col Column, endOfDay bool) (time.Time, *RowError) {
+		if text[col] == "" {
 			return time.Time{}, nil
 		}
+		cell := row.Cells[l.idx[col]]
 		var t time.Time
 		var only, ok bool
 		if cell.Serial || cell.Number {
@@ -392,10 +451,13 @@ func (l *layout) record(row Row, o *ReadOptions) (Record, *RowError) {
 				t, only, ok = serialDate(v, o.Date1904, o.Location)
 			}
 		} else {
-			t, only, ok = parseDate(cell.Text, o.Location)
+			t, only, ok = parseDateIn(cell.Text, o.Location, days)
+		}
+		if !ok && strings.TrimSpace(cell.Text) == "" {
+			return time.Time{}, nil // blank
 		}
 		if !ok {
-			return time.Time{}, bad(c, cell.Text, ErrBadDate, "not a date (15/3/2024, 15/03/2024 08:30, 2024-03-15 or a spreadsheet date)")
+			return time.Time{}, bad(col, cell.Text, ErrBadDate, "not a date (15/3/2024, 15/03/2024 08:30, 2024-03-15 or a spreadsheet date)")
 		}
 		if only && endOfDay {
 			t = t.Add(24*time.Hour - time.Second) // due on that day: to its end
@@ -422,26 +484,17 @@ func (l *layout) record(row Row, o *ReadOptions) (Record, *RowError) {
 	if !p.From.IsZero() {
 		r.Pauses = []Pause{p}
 	}
-	var ok bool
-	if v := get(ColChannel).Text; v != "" {
-		if r.Channel, ok = parseChannel(v); !ok {
-			return r, bad(ColChannel, v, ErrUnknownValue, "not a channel (trực tuyến, trực tiếp, bưu chính công ích)")
-		}
+	if v := text[ColChannel]; v != "" && !chOK {
+		return r, bad(ColChannel, v, ErrUnknownValue, "not a channel (trực tuyến, trực tiếp, bưu chính công ích)")
 	}
-	if v := get(ColService).Text; v != "" {
-		if r.Service, ok = parseService(v); !ok {
-			return r, bad(ColService, v, ErrUnknownValue, "not a kind of online service (toàn trình, một phần)")
-		}
+	if v := text[ColService]; v != "" && !svOK {
+		return r, bad(ColService, v, ErrUnknownValue, "not a kind of online service (toàn trình, một phần)")
 	}
-	if v := get(ColStatus).Text; v != "" {
-		if r.Outcome, ok = parseOutcome(v); !ok {
-			return r, bad(ColStatus, v, ErrUnknownValue, "not a status (đã trả kết quả, trả lại, xin rút, dừng xử lý, đang xử lý …)")
-		}
+	if v := text[ColStatus]; v != "" && !ocOK {
+		return r, bad(ColStatus, v, ErrUnknownValue, "not a status (đã trả kết quả, trả lại, xin rút, dừng xử lý, đang xử lý …)")
 	}
-	if v := get(ColLevel).Text; v != "" {
-		if r.Level, ok = parseLevel(v); !ok {
-			return r, bad(ColLevel, v, ErrUnknownValue, "not a level (cấp tỉnh, cấp huyện, cấp xã)")
-		}
+	if v := text[ColLevel]; v != "" && !lvOK {
+		return r, bad(ColLevel, v, ErrUnknownValue, "not a level (cấp tỉnh, cấp huyện, cấp xã)")
 	}
 	if r.Code == "" && r.Received.IsZero() && r.Field == "" {
 		return r, &RowError{Source: o.Source, Row: row.Num, Detail: "no code, lĩnh vực nor received date", Err: ErrBadRow}

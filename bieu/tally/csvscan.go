@@ -1,0 +1,243 @@
+package tally
+
+import (
+	"bufio"
+	"bytes"
+	"io"
+	"math/bits"
+	"strings"
+	"unicode/utf8"
+)
+
+// csvScanner splits a CSV text into records exactly as encoding/csv does
+// with LazyQuotes set, FieldsPerRecord -1, no Comment and no
+// TrimLeadingSpace — the configuration ReadCSV used to run encoding/csv in
+// — without its per-field bookkeeping (field positions, rune decoding of a
+// one-byte separator). FuzzCSVScanner holds it to encoding/csv on any
+// input. As encoding/csv, it allocates one string per record and slices
+// the fields out of it, so a field stays valid after the next record.
+//
+// With LazyQuotes encoding/csv never reports a quote error: a quote inside
+// an unquoted field is kept, a quote in a quoted field not followed by a
+// separator or the line end is kept, and a quoted field open at the end of
+// the input ends there. The only errors are the reader's and
+// errRowTooLong, when one record spans more than max bytes of input.
+type csvScanner struct {
+	r    *bufio.Reader
+	sep  byte // ',', ';' or '\t'
+	max  int  // bound on the input bytes of one record
+	line int  // lines read so far
+
+	size   int    // input bytes of the record being read
+	raw    []byte // a line longer than the bufio buffer
+	buf    []byte // the unescaped fields of the record
+	ends   []int  // where each field ends in buf
+	fields []string
+}
+
+func newCSVScanner(r *bufio.Reader, sep byte, max int) *csvScanner {
+	return &csvScanner{r: r, sep: sep, max: max, buf: make([]byte, 0, 1024), ends: make([]int, 0, 32), fields: make([]string, 0, 32)}
+}
+
+// readLine is encoding/csv's readLine: the next line with its LF, CR LF
+// folded to LF, a CR before the end of the input dropped.
+func (s *csvScanner) readLine() ([]byte, error) {
+	line, err := s.r.ReadSlice('\n')
+	if err == bufio.ErrBufferFull {
+		s.raw = append(s.raw[:0], line...)
+		for err == bufio.ErrBufferFull {
+			if s.size+len(s.raw) > s.max {
+				return nil, errRowTooLong
+			}
+			line, err = s.r.ReadSlice('\n')
+			s.raw = append(s.raw, line...)
+		}
+		line = s.raw
+	}
+	n := len(line)
+	s.size += n
+	if s.size > s.max {
+		return nil, errRowTooLong
+	}
+	if n > 0 && err == io.EOF {
+		err = nil
+		if line[n-1] == '\r' {
+			line = line[:n-1]
+			n--
+		}
+	}
+	s.line++
+	if n >= 2 && line[n-2] == '\r' && line[n-1] == '\n' {
+		line[n-2] = '\n'
+		line = line[:n-1]
+	}
+	return line, err
+}
+
+// lengthNL is 1 when b ends in LF.
+func lengthNL(b []byte) int {
+	if len(b) > 0 && b[len(b)-1] == '\n' {
+		return 1
+	}
+	return 0
+}
+
+// next returns the fields of the next record and the line it starts on;
+// io.EOF after the last. Blank lines are skipped (and counted).
+func (s *csvScanner) next() ([]string, int, error) {
+	s.size = 0
+	var line []byte
+	var errRead error
+	for errRead == nil {
+		line, errRead = s.readLine()
+		if errRead == nil && len(line) == lengthNL(line) {
+			line = nil
+			s.size = 0
+			continue
+		}
+		break
+	}
+	if errRead == io.EOF {
+		return nil, 0, errRead
+	}
+	if errRead != nil {
+		return nil, s.line + 1, errRead
+	}
+	start := s.line
+	sep := s.sep
+	s.fields = s.fields[:0]
+	if bytes.IndexByte(line, '"') < 0 { // one line, no quotes: the fields are the line's
+		str := string(line[:len(line)-lengthNL(line)])
+		for {
+			i := strings.IndexByte(str, sep)
+			if i < 0 {
+				s.fields = append(s.fields, str)
+				return s.fields, start, nil
+			}
+			s.fields = append(s.fields, str[:i])
+			str = str[i+1:]
+		}
+	}
+	s.buf, s.ends = s.buf[:0], s.ends[:0]
+fields:
+	for {
+		if len(line) == 0 || line[0] != '"' {
+			i := bytes.IndexByte(line, sep)
+			f := line
+			if i >= 0 {
+				f = f[:i]
+			} else {
+				f = f[:len(f)-lengthNL(f)]
+			}
+			s.buf = append(s.buf, f...)
+			s.ends = append(s.ends, len(s.buf))
+			if i >= 0 {
+				line = line[i+1:]
+				continue
+			}
+			break
+		}
+		line = line[1:] // a quoted field
+		for {
+			i := bytes.IndexByte(line, '"')
+			switch {
+			case i >= 0:
+				s.buf = append(s.buf, line[:i]...)
+				line = line[i+1:]
+				switch {
+				case len(line) > 0 && line[0] == '"': // "" is a quote
+					s.buf = append(s.buf, '"')
+					line = line[1:]
+				case len(line) > 0 && line[0] == sep:
+					line = line[1:]
+					s.ends = append(s.ends, len(s.buf))
+					continue fields
+				case lengthNL(line) == len(line):
+					s.ends = append(s.ends, len(s.buf))
+					break fields
+				default: // a bare quote, kept (LazyQuotes)
+					s.buf = append(s.buf, '"')
+				}
+			case len(line) > 0: // the field goes on on the next line
+				s.buf = append(s.buf, line...)
+				if errRead != nil {
+					break fields
+				}
+				line, errRead = s.readLine()
+				if errRead == io.EOF {
+					errRead = nil
+				}
+			default: // the input ends inside the field
+				s.ends = append(s.ends, len(s.buf))
+				break fields
+			}
+		}
+	}
+	if errRead != nil {
+		return nil, start, errRead
+	}
+	str := string(s.buf)
+	prev := 0
+	for _, e := range s.ends {
+		s.fields = append(s.fields, str[prev:e])
+		prev = e
+	}
+	return s.fields, start, nil
+}
+
+// validUTF8 is utf8.Valid, faster on text such as Vietnamese where a
+// multi-byte character comes every few letters: after each one it goes
+// back to testing eight bytes at a time.
+func validUTF8(b string) bool {
+	for len(b) > 0 {
+		if len(b) >= 8 {
+			hi := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+				uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+			hi &= 0x8080808080808080
+			if hi == 0 {
+				b = b[8:]
+				continue
+			}
+			b = b[bits.TrailingZeros64(hi)/8:]
+		} else if b[0] < utf8.RuneSelf {
+			b = b[1:]
+			continue
+		}
+		// The two- and three-byte forms (all of Vietnamese) inline, as
+		// RFC 3629 §4 bounds them; the four-byte ones by DecodeRune.
+		switch c := b[0]; {
+		case c >= 0xC2 && c <= 0xDF:
+			if len(b) < 2 || b[1]&0xC0 != 0x80 {
+				return false
+			}
+			b = b[2:]
+		case c >= 0xE0 && c <= 0xEF:
+			if len(b) < 3 || b[1]&0xC0 != 0x80 || b[2]&0xC0 != 0x80 ||
+				c == 0xE0 && b[1] < 0xA0 || c == 0xED && b[1] > 0x9F {
+				return false
+			}
+			b = b[3:]
+		default:
+			r, n := utf8.DecodeRuneInString(b)
+			if r == utf8.RuneError && n == 1 {
+				return false
+			}
+			b = b[n:]
+		}
+	}
+	return true
+}
+
+// validCells reports whether the cells' texts are UTF-8, but for those
+// marked in skip (bit i: cell i), known to be.
+func validCells(cells []Cell, skip uint64) bool {
+	for i, c := range cells {
+		if i < 64 && skip&(1<<i) != 0 {
+			continue
+		}
+		if !validUTF8(c.Text) {
+			return false
+		}
+	}
+	return true
+}
