@@ -105,7 +105,7 @@ func TestTokenizerErrors(t *testing.T) {
 	for _, c := range []string{
 		"<a>\n<b c=d/>", "<a b='x", "<a>&bogus;</a>", "<a>\x01</a>", "<a>\xff</a>", "<a b=\"<\"/>",
 		"<1a/>", "<a", "<!-- never ends", "<![CDATA[ never", `<?xml version="1.0" encoding="UTF-16"?><a/>`,
-"<a>&#0;</a>", "</ a>",
+		"<a>&#0;</a>", "</ a>",
 	} {
 		if _, err := xmlTokens([]byte(c)); err == nil {
 			t.Errorf("%q: encoding/xml accepts it", c)
