@@ -1,7 +1,7 @@
 package xlsx
 
 import (
-	"encoding/xml"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -10,48 +10,48 @@ import (
 	"time"
 
 	"github.com/baocaodinhky/vpcp/internal/vntext"
+	"github.com/baocaodinhky/vpcp/internal/xlsxsheet"
 	"github.com/baocaodinhky/vpcp/kstt/grid"
 )
 
 // readSheet streams one worksheet into a grid.
-func (rd *wbReader) readSheet(s sheetRef) (*grid.Grid, error) {
-	g := &grid.Grid{Name: s.name}
-	rc, err := rd.open(s.part)
+func (rd *wbReader) readSheet(s xlsxsheet.SheetRef) (*grid.Grid, error) {
+	g := &grid.Grid{Name: s.Name}
+	sc, err := rd.book.Sheet(s)
 	if err != nil {
 		return nil, err
 	}
-	if rc == nil {
-		return nil, &ReadError{Part: s.part, Sheet: s.name, Err: ErrCorrupt, Detail: "the worksheet part is missing"}
-	}
-	defer rc.Close()
-	sr := sheetReader{rd: rd, g: g, d: xml.NewDecoder(rc), row: -1, curRow: -1}
+	defer sc.Close()
+	sr := sheetReader{rd: rd, g: g, sc: sc, curRow: -1}
 	err = sr.run()
 	sr.flush()
 	if err != nil {
 		var re *ReadError
-		if e, ok := err.(*ReadError); ok {
-			re = e
-		} else if errors.Is(err, errMemory) {
+		var te *xlsxsheet.TextError
+		switch {
+		case errors.As(err, &te):
+			c := &sc.Cell
+			re = &ReadError{Cell: grid.CellName(c.Row, c.Col), Err: ErrOverLimit, Detail: fmt.Sprintf(
+				"a cell text (<%s>) longer than what is left of MaxMemory (%d bytes)", te.Elem, rd.memory)}
+			if te.Elem == "is" {
+				re.Detail = fmt.Sprintf("an inline string longer than what is left of MaxMemory (%d bytes)", rd.memory)
+			}
+		case errors.Is(err, errMemory):
 			re = rd.memoryError()
-		} else if errors.Is(err, errTextRun) || errors.Is(err, errBudget) {
-			re = rd.partErr(s.part, err).(*ReadError)
-		} else {
-			re = rd.partErr(s.part, err).(*ReadError)
+		default:
+			re = sc.Err(err)
 		}
-		re.Part, re.Sheet = s.part, s.name
+		re.Part, re.Sheet = s.Part, s.Name
 		return nil, re
 	}
 	return g, nil
 }
 
-// sheetReader is the state of streaming one worksheet.
+// sheetReader is the state of streaming one worksheet into a grid.
 type sheetReader struct {
-	rd  *wbReader
-	g   *grid.Grid
-	d   *xml.Decoder
-	row int // 0-based index of the current row
-	col int // 0-based index of the last cell read in the row
-	buf []byte
+	rd *wbReader
+	g  *grid.Grid
+	sc *xlsxsheet.Scanner
 
 	// The row being stored: cur holds its cells until the next row
 	// starts (flush), curRow is its index (-1 before the first cell).
@@ -63,244 +63,90 @@ type sheetReader struct {
 }
 
 func (sr *sheetReader) run() error {
-	ended := false
 	for {
-		tok, err := sr.d.RawToken()
+		sr.sc.MaxText = int(min(max(sr.rd.memLeft, 1), 1<<40))
+		ev, err := sr.sc.Next()
 		if err == io.EOF {
-			if !ended {
-				return &ReadError{Err: ErrCorrupt, Detail: "the worksheet XML ends before </worksheet>"}
-			}
 			return nil
 		}
 		if err != nil {
 			return err
 		}
-		if e, ok := tok.(xml.EndElement); ok && e.Name.Local == "worksheet" {
-			ended = true
-		}
-		t, ok := tok.(xml.StartElement)
-		if !ok {
-			continue
-		}
-		switch t.Name.Local {
-		case "row":
-			r := sr.row + 1
-			for _, a := range t.Attr {
-				if a.Name.Local == "r" {
-					n, err := strconv.Atoi(a.Value)
-					if err != nil || n < 1 {
-						return &ReadError{Err: ErrCorrupt, Detail: fmt.Sprintf("row number %q", a.Value)}
-					}
-					r = n - 1
-				}
-			}
-			sr.row, sr.col = r, -1
-		case "c":
-			if err := sr.cell(t); err != nil {
+		switch ev {
+		case xlsxsheet.CellRead:
+			if err := sr.cell(&sr.sc.Cell); err != nil {
 				return err
 			}
-		case "mergeCell":
-			for _, a := range t.Attr {
-				if a.Name.Local == "ref" {
-					if m, ok := parseRange(a.Value); ok && len(sr.g.Merges) < 1<<16 {
-						sr.g.Merges = append(sr.g.Merges, m)
-					}
-				}
+		case xlsxsheet.MergeRead:
+			if m, ok := parseRange(sr.sc.MergeRef); ok && len(sr.g.Merges) < 1<<16 {
+				sr.g.Merges = append(sr.g.Merges, m)
 			}
 		}
 	}
 }
 
-// cell reads one <c> element and stores it when it holds a value or a
-// formula.
-func (sr *sheetReader) cell(start xml.StartElement) error {
-	var ref, typ string
-	style := 0
-	for _, a := range start.Attr {
-		switch a.Name.Local {
-		case "r":
-			ref = a.Value
-		case "t":
-			typ = a.Value
-		case "s":
-			style, _ = strconv.Atoi(a.Value)
-		}
-	}
-	row, col := sr.row, sr.col+1
-	if ref != "" {
-		r, c, ok := parseCellRef(ref)
-		if !ok {
-			return &ReadError{Cell: ref, Err: ErrCorrupt, Detail: "a cell reference that is not A1-style"}
-		}
-		row, col = r, c
-		if sr.row < 0 {
-			sr.row = r
-		}
-	}
-	if row < 0 {
-		row = 0
-	}
-	sr.col = col
-	var value, formula, shared string
-	hasV, hasF, inline := false, false, false
-	depth := 1
-	for depth > 0 {
-		tok, err := sr.d.RawToken()
-		if err != nil {
-			if err == io.EOF {
-				err = io.ErrUnexpectedEOF
-			}
-			return err
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "v":
-				v, err := sr.charData("v")
-				if err != nil {
-					return err
-				}
-				value, hasV = v, true
-			case "f":
-				hasF = true
-				for _, a := range t.Attr {
-					if a.Name.Local == "si" {
-						shared = a.Value
-					}
-				}
-				f, err := sr.charData("f")
-				if err != nil {
-					return err
-				}
-				formula = f
-			case "is":
-				s, err := readText(sr.d, sr.rd.memLeft)
-				if errors.Is(err, errMemory) {
-					return &ReadError{Cell: grid.CellName(row, col), Err: ErrOverLimit, Detail: fmt.Sprintf(
-						"an inline string longer than what is left of MaxMemory (%d bytes)", sr.rd.memory)}
-				}
-				if err != nil {
-					return err
-				}
-				value, hasV, inline = s, true, true
-			default:
-				depth++
-			}
-		case xml.EndElement:
-			depth--
-			if depth == 0 && t.Name.Local != "c" {
-				return mismatched("c", t.Name.Local)
-			}
-		}
-	}
-	if !hasV && !hasF {
+// cell stores one <c> element when it holds a value or a formula.
+func (sr *sheetReader) cell(sc *xlsxsheet.Cell) error {
+	if !sc.HasV && !sc.HasF && !sc.HasIS {
 		return nil // a styled blank
 	}
+	rd := sr.rd
+	row, col := sc.Row, sc.Col
+	style := max(sc.Style, 0)
 	var c grid.Cell
+	value := sc.V
+	if sc.HasIS {
+		value = sc.IS
+	}
 	switch {
-	case inline || typ == "inlineStr":
-		c.Text = vntext.NFC(value)
-	case typ == "s":
-		i, err := strconv.Atoi(strings.TrimSpace(value))
-		if err != nil || i < 0 || i >= len(sr.rd.sst) {
+	case sc.HasIS || sc.Type == xlsxsheet.TypeInline:
+		c.Text = vntext.NFC(string(value))
+	case sc.Type == xlsxsheet.TypeShared:
+		i, err := strconv.Atoi(strings.TrimSpace(string(value)))
+		s, ok := rd.sst.Get(i)
+		if err != nil || !ok {
 			return &ReadError{Cell: grid.CellName(row, col), Err: ErrCorrupt, Detail: fmt.Sprintf("shared string %q does not exist", value)}
 		}
-		c.Text = sr.rd.sst[i]
-	case typ == "str" || typ == "e" || typ == "d":
-		c.Text = vntext.NFC(value)
-	case typ == "b":
+		c.Text = s
+	case sc.Type == xlsxsheet.TypeStr || sc.Type == xlsxsheet.TypeError || sc.Type == xlsxsheet.TypeISODate:
+		c.Text = vntext.NFC(string(value))
+	case sc.Type == xlsxsheet.TypeBool:
 		c.Text, c.IsNum = "0", true
-		if strings.TrimSpace(value) == "1" || strings.EqualFold(strings.TrimSpace(value), "true") {
+		if v := bytes.TrimSpace(value); string(v) == "1" || strings.EqualFold(string(v), "true") {
 			c.Text = "1"
 		}
 	default:
-		c.Text = strings.TrimSpace(value)
+		c.Text = xlsxsheet.SmallString(bytes.TrimSpace(value))
 		c.IsNum = c.Text != ""
-		if c.IsNum && style >= 0 && style < len(sr.rd.percent) {
-			c.Percent = sr.rd.percent[style]
-			if sr.rd.date[style] {
-				if d, ok := serialDate(c.Text, sr.rd.date1904); ok {
+		if c.IsNum && style < len(rd.book.Percent) {
+			c.Percent = rd.book.Percent[style]
+			if rd.book.Date[style] {
+				if d, ok := serialDate(c.Text, rd.book.Date1904); ok {
 					c.Text, c.IsNum, c.Percent = d, false, false
 				}
 			}
 		}
 	}
+	hasV := sc.HasV || sc.HasIS
 	if !hasV {
 		c.Text, c.IsNum, c.Percent = "", false, false
 	}
-	if hasF {
-		c.Formula = formula
+	if sc.HasF {
+		c.Formula = string(sc.F)
+		shared := string(sc.SI)
 		if c.Formula == "" {
 			c.Formula = sharedPrefix + shared + ")"
 		} else if shared != "" {
-			sr.rd.calc.shared(sr.rd.sheet, shared, formula, row, col)
+			rd.calc.shared(rd.sheet, shared, c.Formula, row, col)
 		}
 		c.Cached = hasV
 		if !hasV {
 			// The workbook's own formula, evaluated once every sheet is
 			// read (read_calc.go).
-			sr.rd.calc.add(sr.rd.sheet, row, col)
+			rd.calc.add(rd.sheet, row, col)
 		}
 	}
 	return sr.put(row, col, c)
-}
-
-// mismatched reports an end tag that does not close the open element.
-func mismatched(open, end string) error {
-	return &ReadError{Err: ErrCorrupt, Detail: fmt.Sprintf("malformed XML: <%s> closed by </%s>", open, end)}
-}
-
-// charData reads the text of a simple element up to its end.
-func (sr *sheetReader) charData(name string) (string, error) {
-	sr.buf = sr.buf[:0]
-	depth := 1
-	for depth > 0 {
-		tok, err := sr.d.RawToken()
-		if err != nil {
-			if err == io.EOF {
-				err = io.ErrUnexpectedEOF
-			}
-			return "", err
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			depth++
-		case xml.EndElement:
-			depth--
-			if depth == 0 && t.Name.Local != name {
-				return "", mismatched(name, t.Name.Local)
-			}
-		case xml.CharData:
-			if depth == 1 && len(sr.buf) < 1<<20 {
-				sr.buf = append(sr.buf, t...)
-			}
-		}
-	}
-	return smallString(sr.buf), nil
-}
-
-// small holds "0" … "999": the values most cells of a form hold, shared
-// instead of allocated per cell.
-var small = func() (t [1000]string) {
-	for i := range t {
-		t[i] = strconv.Itoa(i)
-	}
-	return t
-}()
-
-// smallString is string(b), shared for "0" … "999".
-func smallString(b []byte) string {
-	if n := len(b); n > 0 && n <= 3 && (n == 1 || b[0] != '0') {
-		v := 0
-		for _, c := range b {
-			if c < '0' || c > '9' {
-				return string(b)
-			}
-			v = v*10 + int(c-'0')
-		}
-		return small[v]
-	}
-	return string(b)
 }
 
 // put stores a cell in the row being read, charging the memory budget as
@@ -367,45 +213,14 @@ func (sr *sheetReader) flush() {
 	sr.cur = sr.cur[:0]
 }
 
-// parseCellRef reads "D12" as the 0-based (11, 3); "$D$12" too.
-func parseCellRef(s string) (row, col int, ok bool) {
-	i, c := 0, 0
-	for i < len(s) && s[i] == '$' {
-		i++
-	}
-	start := i
-	for i < len(s) {
-		ch := s[i] | 0x20
-		if ch < 'a' || ch > 'z' {
-			break
-		}
-		c = c*26 + int(ch-'a'+1)
-		if c > 1<<20 {
-			return 0, 0, false
-		}
-		i++
-	}
-	if i == start {
-		return 0, 0, false
-	}
-	if i < len(s) && s[i] == '$' {
-		i++
-	}
-	r, err := strconv.Atoi(s[i:])
-	if err != nil || r < 1 || r > 1<<24 {
-		return 0, 0, false
-	}
-	return r - 1, c - 1, true
-}
-
 // parseRange reads "A1:M1" (or a single cell) as a Merge.
 func parseRange(s string) (grid.Merge, bool) {
 	a, b, found := strings.Cut(s, ":")
 	if !found {
 		b = a
 	}
-	r1, c1, ok1 := parseCellRef(a)
-	r2, c2, ok2 := parseCellRef(b)
+	r1, c1, ok1 := xlsxsheet.ParseCellRef(a)
+	r2, c2, ok2 := xlsxsheet.ParseCellRef(b)
 	if !ok1 || !ok2 {
 		return grid.Merge{}, false
 	}

@@ -165,3 +165,37 @@ func BenchmarkSetCellValue(b *testing.B) {
 		return f.Write(io.Discard)
 	})
 }
+
+// BenchmarkWriter100k is issue 17's writer question at 100,000 rows: the
+// renderer (write.go, write_stream.go: styles, merged header, formulas
+// with cached values) against excelize's StreamWriter writing the same
+// body cells with nothing else (floor), each reporting ns/row, cpu-ns/row,
+// allocs/row and B/row (bytes allocated), and a paired run of the two in
+// every iteration reporting the CPU-time ratio (x-floor). Peak RSS at
+// 100,000 rows is BenchmarkWriteRSS.
+//
+//	go test -run '^$' -bench Writer100k -benchtime 3x -count 4 ./render/xlsx
+func BenchmarkWriter100k(b *testing.B) {
+	const n = 100_000
+	s := bigII06a(n).sheet(b)
+	r := xlsx.New(xlsx.Options{})
+	b.Run("ours", func(b *testing.B) { perRow(b, n, func() error { return r.Render(io.Discard, s) }) })
+	b.Run("streamwriter", func(b *testing.B) { perRow(b, n, func() error { return floor(s) }) })
+	b.Run("paired", func(b *testing.B) {
+		var tr, tf time.Duration
+		for b.Loop() {
+			c0 := cpuTime()
+			if err := r.Render(io.Discard, s); err != nil {
+				b.Fatal(err)
+			}
+			c1 := cpuTime()
+			if err := floor(s); err != nil {
+				b.Fatal(err)
+			}
+			tr, tf = tr+c1-c0, tf+cpuTime()-c1
+		}
+		if tf > 0 {
+			b.ReportMetric(float64(tr)/float64(tf), "x-floor")
+		}
+	})
+}

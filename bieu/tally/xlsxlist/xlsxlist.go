@@ -1,8 +1,10 @@
 // Package xlsxlist reads case lists (danh sách hồ sơ) that one-stop
 // systems export as XLSX workbooks into tally records, streaming the rows
-// with render/xlsx.Rows: a million rows are read in bounded memory. It is
-// a package of its own so that package tally does not link the workbook
-// library.
+// of one worksheet with the module's byte-level sheet scanner (the one
+// render/xlsx.ReadWorkbook reads forms with): a million rows are read in
+// bounded memory, at about the speed of inflating the sheet. It is a
+// package of its own so that package tally does not link the workbook
+// reader; it does not link the renderer nor excelize either.
 package xlsxlist
 
 import (
@@ -12,15 +14,27 @@ import (
 	"os"
 
 	"github.com/baocaodinhky/vpcp/bieu/tally"
-	"github.com/baocaodinhky/vpcp/render/xlsx"
+	"github.com/baocaodinhky/vpcp/internal/xlsxsheet"
 )
+
+// RowsOptions bound the workbook reader, so that a workbook from anyone
+// is streamed in bounded memory; a zero field takes its default, a
+// negative one is an error (ErrOverLimit):
+//
+//	Sheet          string // the worksheet to read, by name (matched as vntext.Key); "" for the first
+//	MaxBytes       int64  // decompressed bytes (sheet, shared strings, styles) and the file's size; default 2 GiB
+//	MaxRows        int    // rows of the worksheet; default 1,048,576 (Excel's own limit)
+//	MaxCols        int    // columns; default 1,024
+//	MaxSharedBytes int64  // the shared-strings part, kept in memory; default 256 MiB
+//	MaxCellBytes   int    // the text of one cell; default 64 KiB (Excel holds at most 32,767 characters)
+type RowsOptions = xlsxsheet.RowsOptions
 
 // Options configure Read: the case-list options of package tally (header
 // mapping, time zone, bounds on rows and columns) and the workbook reader's
 // bounds and sheet.
 type Options struct {
 	tally.ReadOptions
-	Rows xlsx.RowsOptions
+	Rows RowsOptions
 }
 
 // Read reads the case list in a worksheet (Options.Rows.Sheet, or the
@@ -28,13 +42,13 @@ type Options struct {
 // labels (tally.MatchHeader), dates are real spreadsheet dates or the text
 // forms offices write, and every row below the header is a record or a
 // *tally.RowError naming its row. A workbook that cannot be read ends the
-// sequence with the *xlsx.ReadError of render/xlsx (ErrNotXLSX,
-// ErrEncrypted, ErrOverLimit, ErrCorrupt); a missing header with a
-// *tally.ReadError (ErrNoHeader).
+// sequence with a *render/xlsx.ReadError (wrapping xlsx.ErrNotXLSX,
+// ErrEncrypted, ErrOverLimit or ErrCorrupt, as ReadWorkbook's); a missing
+// header with a *tally.ReadError (ErrNoHeader).
 func Read(r io.ReaderAt, size int64, opts Options) iter.Seq2[tally.Record, error] {
 	rows := func(yield func(tally.Row, error) bool) {
 		cells := make([]tally.Cell, 0, 32)
-		for row, err := range xlsx.Rows(r, size, opts.Rows) {
+		for row, err := range xlsxsheet.Rows(r, size, opts.Rows) {
 			if err != nil {
 				yield(tally.Row{}, err)
 				return

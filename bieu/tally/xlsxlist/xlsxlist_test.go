@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/baocaodinhky/vpcp/bieu/tally"
-	"github.com/baocaodinhky/vpcp/render/xlsx"
+	"github.com/baocaodinhky/vpcp/internal/xlsxsheet"
 )
 
 // The case list shipped with the command-line example, written by
@@ -53,17 +53,17 @@ func TestReadErrors(t *testing.T) {
 	for _, err := range Read(bytes.NewReader([]byte("STT,Mã hồ sơ\n")), 13, Options{}) {
 		last = err
 	}
-	if !errors.Is(last, xlsx.ErrNotXLSX) {
+	if !errors.Is(last, xlsxsheet.ErrNotXLSX) {
 		t.Errorf("text: %v", last)
 	}
 	data, _ := os.ReadFile(shipped)
 	last = nil
-	for _, err := range Read(bytes.NewReader(data), int64(len(data)), Options{Rows: xlsx.RowsOptions{MaxRows: 100}}) {
+	for _, err := range Read(bytes.NewReader(data), int64(len(data)), Options{Rows: RowsOptions{MaxRows: 100}}) {
 		if err != nil {
 			last = err
 		}
 	}
-	if !errors.Is(last, xlsx.ErrOverLimit) {
+	if !errors.Is(last, xlsxsheet.ErrOverLimit) {
 		t.Errorf("MaxRows: %v", last)
 	}
 	for _, err := range ReadFile("no-such.xlsx", Options{}) {
@@ -131,7 +131,7 @@ func FuzzRead(f *testing.F) {
 	f.Add(data[:len(data)/2])
 	f.Fuzz(func(t *testing.T, data []byte) {
 		n := 0
-		for _, err := range Read(bytes.NewReader(data), int64(len(data)), Options{Rows: xlsx.RowsOptions{MaxBytes: 4 << 20, MaxRows: 5000}}) {
+		for _, err := range Read(bytes.NewReader(data), int64(len(data)), Options{Rows: RowsOptions{MaxBytes: 4 << 20, MaxRows: 5000}}) {
 			n++
 			if n > 10000 {
 				t.Fatal("no end")
@@ -139,7 +139,7 @@ func FuzzRead(f *testing.F) {
 			if err == nil {
 				continue
 			}
-			var xe *xlsx.ReadError
+			var xe *xlsxsheet.ReadError
 			var te *tally.ReadError
 			var re *tally.RowError
 			if !errors.As(err, &xe) && !errors.As(err, &te) && !errors.As(err, &re) {
