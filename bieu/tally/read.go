@@ -387,11 +387,6 @@ func blank(cells []Cell) bool {
 	return true
 }
 
-// record reads one data row.
-func (l *layout) record(row Row, o *ReadOptions) (Record, *RowError) {
-	return l.recordWith(row, o, nil)
-}
-
 // recordWith reads one data row, the values it has seen before looked up
 // in c (nil: none). With c.check, the row's text is checked to be UTF-8
 // first — the texts c knows are (readCache) — and a row that is not sets

@@ -313,13 +313,6 @@ func loadWith(path string, readOpts bieu.ReadOptions, lim limits) (*input, error
 	return loadFrom(filepath.Base(path), spool, n, readOpts, lim)
 }
 
-// loadData reads a file's content into a report, as load does; name is
-// the file's base name, used for the kind and in cell addresses. The page
-// of kstt serve reads its uploads with it, so both read alike.
-func loadData(name string, data []byte, readOpts bieu.ReadOptions) (*input, error) {
-	return loadFrom(name, bytes.NewReader(data), int64(len(data)), readOpts, limits{})
-}
-
 // loadFrom reads one input of size bytes into a report with bieu.Read,
 // within lim.
 func loadFrom(name string, at io.ReaderAt, size int64, readOpts bieu.ReadOptions, lim limits) (*input, error) {

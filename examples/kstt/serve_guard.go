@@ -155,7 +155,7 @@ func (c ctxWriter) Write(p []byte) (int, error) {
 	return c.w.Write(p)
 }
 
-// loadUpload reads an upload as loadData does, through readers that fail
+// loadUpload reads an upload as check reads a file (loadFrom), through readers that fail
 // once ctx is done.
 func loadUpload(ctx context.Context, name string, data []byte) (*input, error) {
 	return loadFrom(name, ctxReaderAt{ctx, bytes.NewReader(data)}, int64(len(data)), bieu.ReadOptions{}, limits{})
