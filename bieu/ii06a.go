@@ -104,47 +104,6 @@ func (t ii06aTable) QuickClean() bool                  { return t.f.quickClean()
 var _ kstt.MutableTable = ii06aTable{}
 var _ kstt.Locator = (*II06a)(nil)
 
-const basis = "Thông tư 01/2020/TT-VPCP, "
-
-var specII06a = &kstt.FormSpec{
-	Code:  "II.06a",
-	Title: "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TẠI CƠ QUAN, ĐƠN VỊ TRỰC TIẾP GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH",
-	Unit:  "Số hồ sơ TTHC",
-	Basis: basis + "Biểu số II.06a/VPCP/KSTT",
-	Parts: []kstt.PartSpec{{Columns: []kstt.Column{
-		{Num: 1, Key: "stt", Label: "STT", Kind: layout.TextColumn, Width: 5},
-		{Num: 2, Key: "field", Label: "Lĩnh vực giải quyết", Kind: layout.TextColumn, Width: 28},
-		{Num: 3, Key: "received", Label: "Tổng số", Groups: []string{"Số lượng hồ sơ tiếp nhận"}, Kind: layout.CountColumn},
-		{Num: 4, Key: "online", Label: "Trực tuyến", Groups: []string{"Số lượng hồ sơ tiếp nhận", "Trong kỳ"}, Kind: layout.CountColumn},
-		{Num: 5, Key: "direct", Label: "Trực tiếp, dịch vụ bưu chính", Groups: []string{"Số lượng hồ sơ tiếp nhận", "Trong kỳ"}, Kind: layout.CountColumn},
-		{Num: 6, Key: "carried_over", Label: "Từ kỳ trước", Groups: []string{"Số lượng hồ sơ tiếp nhận"}, Kind: layout.CountColumn},
-		{Num: 7, Key: "resolved", Label: "Tổng số", Groups: []string{"Số lượng hồ sơ đã giải quyết"}, Kind: layout.CountColumn},
-		{Num: 8, Key: "early", Label: "Trước hạn", Groups: []string{"Số lượng hồ sơ đã giải quyết"}, Kind: layout.CountColumn},
-		{Num: 9, Key: "on_time", Label: "Đúng hạn", Groups: []string{"Số lượng hồ sơ đã giải quyết"}, Kind: layout.CountColumn},
-		{Num: 10, Key: "late", Label: "Quá hạn", Groups: []string{"Số lượng hồ sơ đã giải quyết"}, Kind: layout.CountColumn},
-		{Num: 11, Key: "pending", Label: "Tổng số", Groups: []string{"Số lượng hồ sơ đang giải quyết"}, Kind: layout.CountColumn},
-		{Num: 12, Key: "pending_on_time", Label: "Trong hạn", Groups: []string{"Số lượng hồ sơ đang giải quyết"}, Kind: layout.CountColumn},
-		{Num: 13, Key: "pending_overdue", Label: "Quá hạn", Groups: []string{"Số lượng hồ sơ đang giải quyết"}, Kind: layout.CountColumn},
-	}}},
-	Rules: []kstt.Rule{
-		sumRule("II.06a/R01", "", 3, 4, 5, 6),
-		sumRule("II.06a/R02", "", 7, 8, 9, 10),
-		sumRule("II.06a/R03", "", 11, 12, 13),
-		totalRule("II.06a/R04", ""),
-		nonNegativeRule("II.06a/R05", ""),
-		{
-			ID: "II.06a/R06", Kind: kstt.Balance, Severity: kstt.Warning, Inferred: true,
-			Basis:     basis + "Biểu số II.06a/VPCP/KSTT (đẳng thức của kỳ đã khóa sổ, suy ra)",
-			Expr:      "(3) = (7) + (11)",
-			Meaning:   "hồ sơ tiếp nhận bằng hồ sơ đã giải quyết cộng hồ sơ đang giải quyết",
-			MeaningEN: "files received equal files resolved plus files pending",
-			Note:      "Biểu không in công thức này; hồ sơ trả lại hoặc rút có thể làm lệch, cần xác nhận",
-			NoteEN:    "the form does not print this identity; returned or withdrawn files can break it, confirm",
-			Target:    kstt.Ref{Col: 3}, Terms: []kstt.Ref{{Col: 7}, {Col: 11}},
-		},
-	},
-}
-
 // CellAddress returns the workbook address ("II.06a!D12") or
 // text position the cell of the given part, 0-based printed row and
 // official column (n) was read from, or "" for a form built in code. It

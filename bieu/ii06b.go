@@ -139,39 +139,6 @@ func (r *II06aRow) setInts(src []int64) {
 
 var _ kstt.MutableTable = (*ii06bTable)(nil)
 
-// specII06b is II.06a's declaration under another code and title, with the
-// same rules (inferred layout).
-var specII06b = &kstt.FormSpec{
-	Code:  "II.06b",
-	Title: "TỔNG HỢP TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH THEO CẤP HÀNH CHÍNH",
-	Unit:  "Số hồ sơ TTHC",
-	Basis: basis + "Biểu số II.06b/VPCP/KSTT (bố cục suy ra từ Biểu II.06a, tổng hợp theo cấp)",
-	Parts: []kstt.PartSpec{{Columns: specII06a.Parts[0].Columns}},
-	Rules: []kstt.Rule{
-		inferredRule(sumRule("II.06b/R01", "", 3, 4, 5, 6)),
-		inferredRule(sumRule("II.06b/R02", "", 7, 8, 9, 10)),
-		inferredRule(sumRule("II.06b/R03", "", 11, 12, 13)),
-		inferredRule(totalRule("II.06b/R04", "")),
-		inferredRule(nonNegativeRule("II.06b/R05", "")),
-		{
-			ID: "II.06b/R06", Kind: kstt.Balance, Severity: kstt.Warning, Inferred: true,
-			Basis:     basis + "Biểu số II.06b/VPCP/KSTT (đẳng thức của kỳ đã khóa sổ, suy ra)",
-			Expr:      "(3) = (7) + (11)",
-			Meaning:   "hồ sơ tiếp nhận bằng hồ sơ đã giải quyết cộng hồ sơ đang giải quyết",
-			MeaningEN: "files received equal files resolved plus files pending",
-			Note:      "Biểu không in công thức này; hồ sơ trả lại hoặc rút có thể làm lệch, cần xác nhận",
-			NoteEN:    "the form does not print this identity; returned or withdrawn files can break it, confirm",
-			Target:    kstt.Ref{Col: 3}, Terms: []kstt.Ref{{Col: 7}, {Col: 11}},
-		},
-	},
-}
-
-// inferredRule marks a rule of an inferred form as inferred.
-func inferredRule(r kstt.Rule) kstt.Rule {
-	r.Inferred = true
-	return r
-}
-
 // CellAddress returns the workbook address ("II.06b!D12") or
 // text position the cell of the given part, 0-based printed row and
 // official column (n) was read from, or "" for a form built in code. It

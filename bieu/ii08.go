@@ -168,37 +168,6 @@ func (t *ii08Table) CellAddress(part string, row, col int) string {
 	return t.f.CellAddress(part, row, col)
 }
 
-var specII08 = &kstt.FormSpec{
-	Code:  "II.08",
-	Title: "TÌNH HÌNH TRIỂN KHAI THỦ TỤC HÀNH CHÍNH TRÊN MÔI TRƯỜNG ĐIỆN TỬ CỦA CƠ QUAN, ĐỊA PHƯƠNG",
-	Unit:  "hồ sơ TTHC",
-	Basis: basis + "Biểu số II.08/VPCP/KSTT; Nghị định 42/2022/NĐ-CP, Điều 11",
-	Parts: []kstt.PartSpec{{Columns: []kstt.Column{
-		{Num: 1, Key: "stt", Label: "STT", Kind: layout.TextColumn, Width: 5},
-		{Num: 2, Key: "field", Label: "Lĩnh vực", Kind: layout.TextColumn, Width: 30},
-		{Num: 3, Key: "partial_assigned", Label: "Được giao", Groups: []string{"DVCTT toàn trình một phần"}, Kind: layout.CountColumn},
-		{Num: 4, Key: "partial_deployed", Label: "Đã triển khai", Groups: []string{"DVCTT toàn trình một phần"}, Kind: layout.CountColumn},
-		{Num: 5, Key: "partial_files", Label: "Số lượng hồ sơ phát sinh", Groups: []string{"DVCTT toàn trình một phần"}, Kind: layout.CountColumn},
-		{Num: 6, Key: "full_assigned", Label: "Được giao", Groups: []string{"DVCTT toàn trình"}, Kind: layout.CountColumn},
-		{Num: 7, Key: "full_deployed", Label: "Đã triển khai", Groups: []string{"DVCTT toàn trình"}, Kind: layout.CountColumn},
-		{Num: 8, Key: "full_files", Label: "Số lượng hồ sơ phát sinh", Groups: []string{"DVCTT toàn trình"}, Kind: layout.CountColumn},
-		{Num: 9, Key: "integrated", Label: "Tích hợp với Cổng Dịch vụ công quốc gia (có=1; không=0)", Kind: layout.FlagColumn, Width: 16},
-	}}},
-	Rules: []kstt.Rule{
-		atMostRule("II.08/R01", "", 4, "", 3,
-			"số DVCTT toàn trình một phần đã triển khai không vượt số được giao",
-			"partly-online services deployed do not exceed those assigned"),
-		atMostRule("II.08/R02", "", 7, "", 6,
-			"số DVCTT toàn trình đã triển khai không vượt số được giao",
-			"fully-online services deployed do not exceed those assigned"),
-		{ID: "II.08/R03", Kind: kstt.FlagOnly, Severity: kstt.Error, Basis: basis + "Biểu số II.08/VPCP/KSTT, cột (9) “có=1; không=0”",
-			Expr: "(9) ∈ {0, 1}", Meaning: "cột tích hợp với Cổng DVC quốc gia chỉ ghi 1 (có) hoặc 0 (không)",
-			MeaningEN: "the integration column holds 1 (yes) or 0 (no) only", Target: kstt.Ref{Col: 9}},
-		totalRule("II.08/R04", ""),
-		nonNegativeRule("II.08/R05", ""),
-	},
-}
-
 var _ kstt.MutableTable = (*ii08Table)(nil)
 
 // CellAddress returns the workbook address ("II.08!D12") or
