@@ -50,3 +50,33 @@ func TestOfficialDeclarations(t *testing.T) {
 		}
 	}
 }
+
+// Every row type binds, by its kstt tags, a field of the right type to
+// every column its parts declare.
+func TestRowBindings(t *testing.T) {
+	for _, c := range []struct {
+		b    *rowBinding
+		part *kstt.PartSpec
+	}{
+		{bindingOf[II06aRow](), &specII06a.Parts[0]},
+		{bindingOf[II06aRow](), &specII06b.Parts[0]},
+		{bindingOf[II07bDeskRow](), &specII07b.Parts[0]},
+		{bindingOf[II07bOnSpotRow](), &specII07b.Parts[1]},
+		{bindingOf[II08Row](), &specII08.Parts[0]},
+	} {
+		if err := c.b.check(c.part); err != nil {
+			t.Errorf("part %q: %v", c.part.ID, err)
+		}
+	}
+	type bad struct {
+		STT   string `kstt:"1"`
+		Label string `kstt:"2"`
+		N     int    `kstt:"3"`
+	}
+	if _, err := bindType(reflect.TypeFor[bad]()); err == nil {
+		t.Error("an int field bound to a count column")
+	}
+	if err := bindingOf[II06aRow]().check(&specII08.Parts[0]); err == nil {
+		t.Error("II.06a's row binds II.08's columns")
+	}
+}

@@ -71,12 +71,3 @@ func (f *II08) normalizeText() {
 	}
 	f.Total.STT, f.Total.Field = vntext.NFC(f.Total.STT), vntext.NFC(f.Total.Field)
 }
-
-var (
-	_ kstt.TextNormalizer = ii06aTable{}
-	_ kstt.TextNormalizer = (*ii06bTable)(nil)
-	_ kstt.TextNormalizer = ii07bDesk{}
-	_ kstt.TextNormalizer = (*ii08Table)(nil)
-	_ kstt.QuickChecker   = ii06aTable{}
-	_ kstt.QuickChecker   = (*ii08Table)(nil)
-)
