@@ -23,24 +23,6 @@ type II06a struct {
 	Origin kstt.Origin `json:"-"`
 }
 
-// II06aRow is one row of Biểu II.06a. Field names follow the official
-// column numbers given in each comment.
-type II06aRow struct {
-	STT            string `json:"stt,omitempty" kstt:"1"`    // (1) STT
-	Field          string `json:"field" kstt:"2"`            // (2) Lĩnh vực giải quyết
-	Received       int64  `json:"received" kstt:"3"`         // (3) Số lượng hồ sơ tiếp nhận / Tổng số = (4)+(5)+(6)
-	Online         int64  `json:"online" kstt:"4"`           // (4) … / Trong kỳ / Trực tuyến
-	Direct         int64  `json:"direct" kstt:"5"`           // (5) … / Trong kỳ / Trực tiếp, dịch vụ bưu chính
-	CarriedOver    int64  `json:"carried_over" kstt:"6"`     // (6) … / Từ kỳ trước
-	Resolved       int64  `json:"resolved" kstt:"7"`         // (7) Số lượng hồ sơ đã giải quyết / Tổng số = (8)+(9)+(10)
-	Early          int64  `json:"early" kstt:"8"`            // (8) … / Trước hạn
-	OnTime         int64  `json:"on_time" kstt:"9"`          // (9) … / Đúng hạn
-	Late           int64  `json:"late" kstt:"10"`            // (10) … / Quá hạn
-	Pending        int64  `json:"pending" kstt:"11"`         // (11) Số lượng hồ sơ đang giải quyết / Tổng số = (12)+(13)
-	PendingOnTime  int64  `json:"pending_on_time" kstt:"12"` // (12) … / Trong hạn
-	PendingOverdue int64  `json:"pending_overdue" kstt:"13"` // (13) … / Quá hạn
-}
-
 // Spec returns the declaration of Biểu II.06a, shared by every form of the
 // kind: treat it as read-only (bieu.Official gives copies to change).
 func (f *II06a) Spec() *kstt.FormSpec { return specII06a }

@@ -1,8 +1,6 @@
 package bieu
 
 import (
-	"github.com/shopspring/decimal"
-
 	"github.com/baocaodinhky/vpcp/kstt"
 	"github.com/baocaodinhky/vpcp/kstt/layout"
 )
@@ -31,40 +29,11 @@ type II07bPartI struct {
 	Total II07bDeskRow   `json:"total"` // TỔNG CỘNG
 }
 
-// II07bDeskRow is one row of Part I of Biểu II.07b.
-type II07bDeskRow struct {
-	STT               string `json:"stt,omitempty" kstt:"1"`      // (1) STT
-	Field             string `json:"field" kstt:"2"`              // (2) Lĩnh vực
-	Competent         int64  `json:"competent" kstt:"3"`          // (3) Tổng số TTHC thuộc thẩm quyền giải quyết của địa phương / Tổng số TTHC = (4)+(5)+(6)
-	CompetentProvince int64  `json:"competent_province" kstt:"4"` // (4) … / Cấp tỉnh
-	CompetentDistrict int64  `json:"competent_district" kstt:"5"` // (5) … / Cấp huyện
-	CompetentCommune  int64  `json:"competent_commune" kstt:"6"`  // (6) … / Cấp xã
-	OneStop           int64  `json:"one_stop" kstt:"7"`           // (7) TTHC được thực hiện theo CCMC, MCLT / Tổng số TTHC = (8)+(9)+(10)
-	OneStopProvince   int64  `json:"one_stop_province" kstt:"8"`  // (8) … / Tại BPMC cấp tỉnh
-	OneStopDistrict   int64  `json:"one_stop_district" kstt:"9"`  // (9) … / Tại BPMC cấp huyện
-	OneStopCommune    int64  `json:"one_stop_commune" kstt:"10"`  // (10) … / Tại BPMC cấp xã
-	Process           int64  `json:"process" kstt:"11"`           // (11) Quy trình nội bộ … được ban hành / Tổng số quy trình = (12)+(13)+(14)
-	ProcessProvince   int64  `json:"process_province" kstt:"12"`  // (12) … / Cấp tỉnh
-	ProcessDistrict   int64  `json:"process_district" kstt:"13"`  // (13) … / Cấp huyện
-	ProcessCommune    int64  `json:"process_commune" kstt:"14"`   // (14) … / Cấp xã
-}
-
 // II07bPartII is Part II, KẾT QUẢ THỰC HIỆN “4 TẠI CHỖ” TẠI BỘ PHẬN MỘT CỬA
 // CẤP TỈNH, HUYỆN.
 type II07bPartII struct {
 	Rows  []II07bOnSpotRow `json:"rows"`
 	Total II07bOnSpotRow   `json:"total"` // TỔNG CỘNG
-}
-
-// II07bOnSpotRow is one row of Part II of Biểu II.07b. The rates are
-// percentages (33.33 means 33.33 %).
-type II07bOnSpotRow struct {
-	STT          string          `json:"stt,omitempty" kstt:"1"` // (1) STT
-	Field        string          `json:"field" kstt:"2"`         // (2) Lĩnh vực
-	Province     int64           `json:"province" kstt:"3"`      // (3) Cấp tỉnh / Số lượng TTHC
-	ProvinceRate decimal.Decimal `json:"province_rate" kstt:"4"` // (4) Cấp tỉnh / Tỷ lệ = (3) ÷ Phần I (8) × 100 (inferred)
-	District     int64           `json:"district" kstt:"5"`      // (5) Cấp huyện / Số lượng TTHC
-	DistrictRate decimal.Decimal `json:"district_rate" kstt:"6"` // (6) Cấp huyện / Tỷ lệ = (5) ÷ Phần I (9) × 100 (inferred)
 }
 
 // Spec returns the declaration of Biểu II.07b, shared by every form of the

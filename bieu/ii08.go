@@ -38,19 +38,6 @@ type II08Level struct {
 	Rows  []II08Row `json:"rows"`
 }
 
-// II08Row is one lĩnh vực row of Biểu II.08.
-type II08Row struct {
-	STT             string `json:"stt,omitempty" kstt:"1"`    // (1) STT
-	Field           string `json:"field" kstt:"2"`            // (2) Lĩnh vực
-	PartialAssigned int64  `json:"partial_assigned" kstt:"3"` // (3) DVCTT toàn trình một phần / Được giao
-	PartialDeployed int64  `json:"partial_deployed" kstt:"4"` // (4) … / Đã triển khai
-	PartialFiles    int64  `json:"partial_files" kstt:"5"`    // (5) … / Số lượng hồ sơ phát sinh
-	FullAssigned    int64  `json:"full_assigned" kstt:"6"`    // (6) DVCTT toàn trình / Được giao
-	FullDeployed    int64  `json:"full_deployed" kstt:"7"`    // (7) … / Đã triển khai
-	FullFiles       int64  `json:"full_files" kstt:"8"`       // (8) … / Số lượng hồ sơ phát sinh
-	Integrated      int64  `json:"integrated" kstt:"9"`       // (9) Tích hợp với Cổng Dịch vụ công quốc gia (có=1; không=0)
-}
-
 // Section titles and level rows as the seed prints them.
 const (
 	SectionB      = "DVCTT DO CƠ QUAN, UBND TỈNH CHỦ ĐỘNG TRIỂN KHAI"
