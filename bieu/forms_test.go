@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/baocaodinhky/vpcp/kstt"
 	"github.com/baocaodinhky/vpcp/kstt/decl"
 )
@@ -78,5 +80,45 @@ func TestRowBindings(t *testing.T) {
 	}
 	if err := bindingOf[II06aRow]().check(&specII08.Parts[0]); err == nil {
 		t.Error("II.06a's row binds II.08's columns")
+	}
+}
+
+// The typed forms are plain values: a literal filled compares with the
+// literal written out, with go-cmp and no option (no unexported field, no
+// cache on the form).
+func TestFilledLiteralsArePlainValues(t *testing.T) {
+	got := &II06a{Rows: []II06aRow{{Field: "Hộ tịch", Online: 3, Direct: 2, OnTime: 4, PendingOverdue: 1}}}
+	want := &II06a{
+		Rows:  []II06aRow{{STT: "1", Field: "Hộ tịch", Received: 5, Online: 3, Direct: 2, Resolved: 4, OnTime: 4, Pending: 1, PendingOverdue: 1}},
+		Total: II06aRow{Received: 5, Online: 3, Direct: 2, Resolved: 4, OnTime: 4, Pending: 1, PendingOverdue: 1},
+	}
+	if err := got.Fill(); err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("II.06a (-want +got):\n%s", d)
+	}
+	c := &II08{Sections: []II08Section{{Code: "B", Title: SectionB, Levels: []II08Level{{Code: "I", Title: LevelProvince,
+		Rows: []II08Row{{Field: "Tư pháp", PartialAssigned: 2, PartialDeployed: 1, Integrated: 1}}}}}}}
+	if err := c.Fill(); err != nil {
+		t.Fatal(err)
+	}
+	wantC := &II08{Sections: []II08Section{{Code: "B", Title: SectionB, Levels: []II08Level{{Code: "I", Title: LevelProvince,
+		Rows: []II08Row{{STT: "1", Field: "Tư pháp", PartialAssigned: 2, PartialDeployed: 1, Integrated: 1}}}}}},
+		Total: II08Row{PartialAssigned: 2, PartialDeployed: 1, Integrated: 1}}
+	if d := cmp.Diff(wantC, c); d != "" {
+		t.Errorf("II.08 (-want +got):\n%s", d)
+	}
+	d := &II07b{}
+	d.PartI.Rows = []II07bDeskRow{{Field: "Tư pháp", CompetentProvince: 4, OneStopProvince: 4}}
+	d.PartII.Rows = []II07bOnSpotRow{{Field: "Tư pháp", Province: 1}}
+	if err := d.Fill(); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := d.PartII.Rows[0].ProvinceRate.String(), "25"; got != want {
+		t.Errorf("II.07b Part II (4) = %s, want %s", got, want)
+	}
+	if d.PartI.Total.Competent != 4 || d.PartI.Total.OneStop != 4 || d.PartII.Total.Province != 1 {
+		t.Errorf("II.07b totals: %+v %+v", d.PartI.Total, d.PartII.Total)
 	}
 }
