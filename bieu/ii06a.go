@@ -1,6 +1,9 @@
 package bieu
 
 import (
+	"github.com/shopspring/decimal"
+	"unsafe"
+
 	"github.com/baocaodinhky/vpcp/kstt"
 	"github.com/baocaodinhky/vpcp/kstt/layout"
 )
@@ -31,16 +34,24 @@ func (f *II06a) Spec() *kstt.FormSpec { return specII06a }
 func (f *II06a) FormHeader() kstt.Header { return f.Header }
 
 // Table returns the form's only table.
-func (f *II06a) Table(int) kstt.Table {
-	return quickList[*II06a, II06aRow, ii06aRows]{listTable[*II06a, II06aRow, ii06aRows]{f}}
-}
+func (f *II06a) Table(int) kstt.Table { return ii06aTable{f} }
 
-// ii06aRows: the form's rows and TỔNG CỘNG (listOf).
-type ii06aRows struct{}
+// ii06aTable is the engine's view of an II06a (kstt.MutableTable,
+// kstt.TextNormalizer, kstt.QuickChecker), kept off the form's method set.
+type ii06aTable struct{ f *II06a }
 
-func (ii06aRows) list(f *II06a) ([]II06aRow, *II06aRow, *rowBinding) {
-	return f.Rows, &f.Total, bindII06aRow
+func (t ii06aTable) p(i int) unsafe.Pointer { return rowPtr(t.f.Rows, &t.f.Total, i) }
+func (t ii06aTable) Len() int               { return len(t.f.Rows) + 1 }
+func (t ii06aTable) Row(i int) kstt.RowMeta {
+	return listMetaOf(bindII06aRow, t.p(i), i == len(t.f.Rows))
 }
+func (t ii06aTable) Ints(i int, dst []int64)               { bindII06aRow.getInts(t.p(i), dst) }
+func (t ii06aTable) SetInts(i int, src []int64)            { bindII06aRow.setInts(t.p(i), src) }
+func (t ii06aTable) Rate(i, col int) decimal.Decimal       { return bindII06aRow.getRate(t.p(i), col) }
+func (t ii06aTable) SetRate(i, col int, v decimal.Decimal) { bindII06aRow.setRate(t.p(i), col, v) }
+func (t ii06aTable) EnsureTotal()                          {}
+func (t ii06aTable) NormalizeText()                        { t.f.normalizeText() }
+func (t ii06aTable) QuickClean() bool                      { return t.f.quickClean() }
 
 var bindII06aRow = bindingOf[II06aRow]()
 

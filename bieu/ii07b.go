@@ -1,6 +1,9 @@
 package bieu
 
 import (
+	"github.com/shopspring/decimal"
+	"unsafe"
+
 	"github.com/baocaodinhky/vpcp/kstt"
 	"github.com/baocaodinhky/vpcp/kstt/layout"
 )
@@ -46,24 +49,50 @@ func (f *II07b) FormHeader() kstt.Header { return f.Header }
 // Table returns Part I (0) or Part II (1).
 func (f *II07b) Table(part int) kstt.Table {
 	if part == 1 {
-		return listTable[*II07b, II07bOnSpotRow, ii07bPartII]{f}
+		return ii07bOnSpot{f}
 	}
-	return listTable[*II07b, II07bDeskRow, ii07bPartI]{f}
+	return ii07bDesk{f}
 }
 
-// ii07bPartI and ii07bPartII: each part's rows and TỔNG CỘNG (listOf).
+// ii07bDesk and ii07bOnSpot are the engine's views of Part I and Part II
+// (kstt.MutableTable), kept off the form's and the parts' method sets.
 type (
-	ii07bPartI  struct{}
-	ii07bPartII struct{}
+	ii07bDesk   struct{ f *II07b }
+	ii07bOnSpot struct{ f *II07b }
 )
 
-func (ii07bPartI) list(f *II07b) ([]II07bDeskRow, *II07bDeskRow, *rowBinding) {
-	return f.PartI.Rows, &f.PartI.Total, bindII07bDeskRow
+func (t ii07bDesk) p(i int) unsafe.Pointer { return rowPtr(t.f.PartI.Rows, &t.f.PartI.Total, i) }
+func (t ii07bDesk) Len() int               { return len(t.f.PartI.Rows) + 1 }
+func (t ii07bDesk) Row(i int) kstt.RowMeta {
+	return listMetaOf(bindII07bDeskRow, t.p(i), i == len(t.f.PartI.Rows))
 }
+func (t ii07bDesk) Ints(i int, dst []int64)               { bindII07bDeskRow.getInts(t.p(i), dst) }
+func (t ii07bDesk) SetInts(i int, src []int64)            { bindII07bDeskRow.setInts(t.p(i), src) }
+func (t ii07bDesk) Rate(i, col int) decimal.Decimal       { return bindII07bDeskRow.getRate(t.p(i), col) }
+func (t ii07bDesk) SetRate(i, col int, v decimal.Decimal) { bindII07bDeskRow.setRate(t.p(i), col, v) }
+func (t ii07bDesk) EnsureTotal()                          {}
+func (t ii07bDesk) NormalizeText()                        { t.f.normalizeText() }
 
-func (ii07bPartII) list(f *II07b) ([]II07bOnSpotRow, *II07bOnSpotRow, *rowBinding) {
-	return f.PartII.Rows, &f.PartII.Total, bindII07bOnSpotRow
+func (t ii07bOnSpot) p(i int) unsafe.Pointer { return rowPtr(t.f.PartII.Rows, &t.f.PartII.Total, i) }
+func (t ii07bOnSpot) Len() int               { return len(t.f.PartII.Rows) + 1 }
+func (t ii07bOnSpot) Row(i int) kstt.RowMeta {
+	return listMetaOf(bindII07bOnSpotRow, t.p(i), i == len(t.f.PartII.Rows))
 }
+func (t ii07bOnSpot) Ints(i int, dst []int64)         { bindII07bOnSpotRow.getInts(t.p(i), dst) }
+func (t ii07bOnSpot) SetInts(i int, src []int64)      { bindII07bOnSpotRow.setInts(t.p(i), src) }
+func (t ii07bOnSpot) Rate(i, col int) decimal.Decimal { return bindII07bOnSpotRow.getRate(t.p(i), col) }
+func (t ii07bOnSpot) SetRate(i, col int, v decimal.Decimal) {
+	bindII07bOnSpotRow.setRate(t.p(i), col, v)
+}
+func (t ii07bOnSpot) EnsureTotal() {}
+
+var (
+	_ kstt.MutableTable   = ii07bDesk{}
+	_ kstt.MutableTable   = ii07bOnSpot{}
+	_ kstt.TextNormalizer = ii07bDesk{}
+	_ kstt.MutableTable   = ii06aTable{}
+	_ kstt.QuickChecker   = ii06aTable{}
+)
 
 var (
 	bindII07bDeskRow   = bindingOf[II07bDeskRow]()
