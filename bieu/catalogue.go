@@ -9,6 +9,9 @@ import (
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
+// basis starts the legal basis of the rules of Thông tư 01/2020/TT-VPCP.
+const basis = "Thông tư 01/2020/TT-VPCP, "
+
 // Official returns the catalogue of the official forms of Thông tư
 // 01/2020/TT-VPCP this package implements (II.06a, II.06b — the roll-up by
 // level, its layout inferred —, II.07b, II.08) with the

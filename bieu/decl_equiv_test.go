@@ -39,30 +39,6 @@ func declaredII06a(t testing.TB) (*decl.Schema, *kstt.Catalogue) {
 	return s, cat
 }
 
-func TestDeclaredII06aIsTheTypedDeclaration(t *testing.T) {
-	s, cat := declaredII06a(t)
-	if !reflect.DeepEqual(s.Spec(), specII06a) {
-		t.Fatalf("declared II.06a differs from the typed one:\n%+v\n%+v", s.Spec(), specII06a)
-	}
-	if !reflect.DeepEqual(cat.Rules(), Official().Rules()) {
-		t.Fatal("the catalogue with the declared II.06a lists other rules")
-	}
-	// Every official form is expressible in the language.
-	for _, spec := range Official().Forms {
-		b, err := json.Marshal(decl.FromSpec(spec, Edition0120))
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, err := decl.Parse(b)
-		if err != nil {
-			t.Fatalf("%s: %v", spec.Code, err)
-		}
-		if !reflect.DeepEqual(got.Spec(), spec) {
-			t.Errorf("%s as data differs from its typed declaration", spec.Code)
-		}
-	}
-}
-
 // generic swaps every *II06a of r for the declared form, through JSON.
 func generic(t testing.TB, s *decl.Schema, r *kstt.Report) *kstt.Report {
 	t.Helper()
@@ -294,12 +270,8 @@ func TestDeclaredQuickCleanAgreesWithTheEngine(t *testing.T) {
 // and II.06b declared gives the typed II.06b's findings and bytes.
 func TestDeclaredII06bSettlesByLevels(t *testing.T) {
 	cat := Official()
-	for _, spec := range []*kstt.FormSpec{specII06a, specII06b} {
-		d := decl.FromSpec(spec, Edition0120)
-		if spec == specII06b {
-			d.Parts[0].Rows.Levels = []decl.Group{{Code: "I", Title: LevelProvince}, {Code: "II", Title: LevelDistrict}, {Code: "III", Title: LevelCommune}}
-		}
-		s, err := decl.Compile(d)
+	for _, name := range []string{"ii06a", "ii06b"} {
+		s, err := decl.Compile(officialDecl(t, name))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -348,14 +320,15 @@ func TestDeclaredII06bSettlesByLevels(t *testing.T) {
 	}
 	// Under codes of their own, only the declarations tell the levels.
 	local := &kstt.Catalogue{New: map[string]func() kstt.Form{}}
-	for _, spec := range []*kstt.FormSpec{specII06a, specII06b} {
-		d := decl.FromSpec(spec, Edition0120)
-		d.Code = "X" + spec.Code[2:]
+	for _, name := range []string{"ii06a", "ii06b"} {
+		d := officialDecl(t, name)
+		code := d.Code
+		d.Code = "X" + code[2:]
 		for i := range d.Rules {
-			d.Rules[i].ID = d.Code + d.Rules[i].ID[len(spec.Code):]
+			d.Rules[i].ID = d.Code + d.Rules[i].ID[len(code):]
 		}
-		if spec == specII06b {
-			d.Parts[0].Rows.Levels = []decl.Group{{Code: "I", Title: LevelProvince}, {Code: "II", Title: LevelDistrict}}
+		if name == "ii06b" {
+			d.Parts[0].Rows.Levels = d.Parts[0].Rows.Levels[:2]
 		}
 		s, err := decl.Compile(d)
 		if err != nil {
@@ -418,7 +391,8 @@ func TestDeclaredCodeLine(t *testing.T) {
 // from 15/02/2026: a 2026 workbook is read and checked with it, a 2024 one
 // with Thông tư 01/2020/TT-VPCP.
 func TestReadSelectsTheEditionByPeriod(t *testing.T) {
-	d := decl.FromSpec(specII06a, decl.Edition{Name: "Thông tư 5/2025/TT-VPCP (giả định)", ValidFrom: period.MustDate(2026, 2, 15)})
+	d := officialDecl(t, "ii06a")
+	d.Edition = decl.Edition{Name: "Thông tư 5/2025/TT-VPCP (giả định)", ValidFrom: period.MustDate(2026, 2, 15)}
 	d.Parts[0].Columns = append(d.Parts[0].Columns, decl.Column{Num: 14, Key: "returned", Label: "Trả lại", Groups: []string{"Số lượng hồ sơ đã giải quyết"}, Kind: "count"})
 	d.Rules = append(d.Rules, decl.Rule{ID: "II.06a/R07", Rule: "(14) ≤ (7)"})
 	s, err := decl.Compile(d)

@@ -1,8 +1,12 @@
 // Package bieu is the catalogue of official forms of Thông tư
 // 01/2020/TT-VPCP (kiểm soát thủ tục hành chính): Biểu số II.06a, II.07b
 // and II.08 as typed Go structs whose fields map to the official column
-// numbers, each with its declaration (columns, labels, printed formulas and
-// rules as data) that drives Fill, Check and the renderers' layout.
+// numbers. Each form is declared once, as data (forms/*.json, in the
+// language of package kstt/decl: columns, labels, printed formulas and
+// rules), embedded and compiled when the package is initialised; the
+// declaration drives Fill, Check and the renderers' layout, and go
+// generate writes the row structs from it (forms_gen.go), each field
+// tagged with its column (`kstt:"4"`).
 //
 // Official returns the catalogue (forms plus the report-level rules that
 // relate them); Check checks a whole kstt.Report. The rules are listed in
@@ -27,6 +31,7 @@
 // is described in DECLARATIONS.md.
 package bieu
 
+//go:generate go run ../internal/genforms -o forms_gen.go -row II.06a=II06aRow -row II.06b=II06aRow -row II.07b/I=II07bDeskRow -row II.07b/II=II07bOnSpotRow -row II.08=II08Row forms/ii06a.json forms/ii06b.json forms/ii07b.json forms/ii08.json
 //go:generate go run ../internal/gencatalogue RULES.md
 //go:generate go run ../internal/gencatalogue -declarations DECLARATIONS.md
 //go:generate go run ../internal/gencatalogue -ids rule_ids.go

@@ -23,13 +23,10 @@ var (
 	// 15/12/2020): the forms of this package. It applies to the periods
 	// that end from 15/12/2020 to 14/02/2026, the day before Thông tư
 	// 5/2025/TT-VPCP comes into force.
-	Edition0120 = decl.Edition{
-		Name:      "Thông tư 01/2020/TT-VPCP",
-		Basis:     "Thông tư 01/2020/TT-VPCP (ban hành 21/10/2020, hiệu lực 15/12/2020), Phụ lục II; thay thế từ 15/02/2026 bởi Thông tư 5/2025/TT-VPCP",
-		ValidFrom: period.MustDate(2020, time.December, 15),
-		ValidTo:   period.MustDate(2026, time.February, 14),
-		Note:      "Thông tư 5/2025/TT-VPCP (ban hành 31/12/2025, hiệu lực 15/02/2026) quy định chế độ báo cáo định kỳ mới; mẫu biểu của thông tư này chưa có trong thư viện",
-	}
+	//
+	// The edition is read from the forms' declarations (forms/*.json),
+	// which all name it.
+	Edition0120 = schemaII06a.Edition()
 	// TwoLevelFrom is the first day of the two-level local government
 	// (cấp tỉnh and cấp xã): from 1/7/2025 there is no cấp huyện (Luật Tổ
 	// chức chính quyền địa phương 2025).

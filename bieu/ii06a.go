@@ -2,6 +2,7 @@ package bieu
 
 import (
 	"github.com/shopspring/decimal"
+	"unsafe"
 
 	"github.com/baocaodinhky/vpcp/kstt"
 	"github.com/baocaodinhky/vpcp/kstt/layout"
@@ -25,24 +26,6 @@ type II06a struct {
 	Origin kstt.Origin `json:"-"`
 }
 
-// II06aRow is one row of Biểu II.06a. Field names follow the official
-// column numbers given in each comment.
-type II06aRow struct {
-	STT            string `json:"stt,omitempty"`   // (1) STT
-	Field          string `json:"field"`           // (2) Lĩnh vực giải quyết
-	Received       int64  `json:"received"`        // (3) Số lượng hồ sơ tiếp nhận / Tổng số = (4)+(5)+(6)
-	Online         int64  `json:"online"`          // (4) … / Trong kỳ / Trực tuyến
-	Direct         int64  `json:"direct"`          // (5) … / Trong kỳ / Trực tiếp, dịch vụ bưu chính
-	CarriedOver    int64  `json:"carried_over"`    // (6) … / Từ kỳ trước
-	Resolved       int64  `json:"resolved"`        // (7) Số lượng hồ sơ đã giải quyết / Tổng số = (8)+(9)+(10)
-	Early          int64  `json:"early"`           // (8) … / Trước hạn
-	OnTime         int64  `json:"on_time"`         // (9) … / Đúng hạn
-	Late           int64  `json:"late"`            // (10) … / Quá hạn
-	Pending        int64  `json:"pending"`         // (11) Số lượng hồ sơ đang giải quyết / Tổng số = (12)+(13)
-	PendingOnTime  int64  `json:"pending_on_time"` // (12) … / Trong hạn
-	PendingOverdue int64  `json:"pending_overdue"` // (13) … / Quá hạn
-}
-
 // Spec returns the declaration of Biểu II.06a, shared by every form of the
 // kind: treat it as read-only (bieu.Official gives copies to change).
 func (f *II06a) Spec() *kstt.FormSpec { return specII06a }
@@ -52,6 +35,25 @@ func (f *II06a) FormHeader() kstt.Header { return f.Header }
 
 // Table returns the form's only table.
 func (f *II06a) Table(int) kstt.Table { return ii06aTable{f} }
+
+// ii06aTable is the engine's view of an II06a (kstt.MutableTable,
+// with the engine's optional text-normalising and quick-check methods), kept off the form's method set.
+type ii06aTable struct{ f *II06a }
+
+func (t ii06aTable) p(i int) unsafe.Pointer { return rowPtr(t.f.Rows, &t.f.Total, i) }
+func (t ii06aTable) Len() int               { return len(t.f.Rows) + 1 }
+func (t ii06aTable) Row(i int) kstt.RowMeta {
+	return listMetaOf(bindII06aRow, t.p(i), i == len(t.f.Rows))
+}
+func (t ii06aTable) Ints(i int, dst []int64)               { bindII06aRow.getInts(t.p(i), dst) }
+func (t ii06aTable) SetInts(i int, src []int64)            { bindII06aRow.setInts(t.p(i), src) }
+func (t ii06aTable) Rate(i, col int) decimal.Decimal       { return bindII06aRow.getRate(t.p(i), col) }
+func (t ii06aTable) SetRate(i, col int, v decimal.Decimal) { bindII06aRow.setRate(t.p(i), col, v) }
+func (t ii06aTable) EnsureTotal()                          {}
+func (t ii06aTable) NormalizeText()                        { t.f.normalizeText() }
+func (t ii06aTable) QuickClean() bool                      { return t.f.quickClean() }
+
+var bindII06aRow = bindingOf[II06aRow]()
 
 // Fill derives (3), (7), (11) of every row and the TỔNG CỘNG row, and
 // numbers (1) STT 1, 2, … where it is blank.
@@ -64,88 +66,9 @@ func (f *II06a) Check(opts kstt.CheckOptions) (kstt.Findings, error) { return ch
 // Sheet returns the neutral layout renderers print.
 func (f *II06a) Sheet() *layout.Sheet { return kstt.Layout(f) }
 
-// ii06aTable is the engine's view of an II06a (kstt.MutableTable), kept
-// off the form's own method set.
-type ii06aTable struct{ f *II06a }
-
-// Len: the lĩnh vực rows and TỔNG CỘNG.
-func (t ii06aTable) Len() int { return len(t.f.Rows) + 1 }
-
-func (t ii06aTable) Row(i int) kstt.RowMeta {
-	r := t.f.row(i)
-	return listMeta(i == len(t.f.Rows), r.STT, r.Field)
-}
-
-func (f *II06a) row(i int) *II06aRow { return listRow(f.Rows, &f.Total, i) }
-
-func (t ii06aTable) Ints(i int, dst []int64) {
-	r := t.f.row(i)
-	_ = dst[13]
-	dst[3], dst[4], dst[5], dst[6] = r.Received, r.Online, r.Direct, r.CarriedOver
-	dst[7], dst[8], dst[9], dst[10] = r.Resolved, r.Early, r.OnTime, r.Late
-	dst[11], dst[12], dst[13] = r.Pending, r.PendingOnTime, r.PendingOverdue
-}
-
-func (t ii06aTable) SetInts(i int, src []int64) {
-	r := t.f.row(i)
-	_ = src[13]
-	r.Received, r.Online, r.Direct, r.CarriedOver = src[3], src[4], src[5], src[6]
-	r.Resolved, r.Early, r.OnTime, r.Late = src[7], src[8], src[9], src[10]
-	r.Pending, r.PendingOnTime, r.PendingOverdue = src[11], src[12], src[13]
-}
-
-// II.06a has no rate column; its total row always exists.
-func (t ii06aTable) Rate(int, int) decimal.Decimal     { return decimal.Zero }
-func (t ii06aTable) SetRate(int, int, decimal.Decimal) {}
-func (t ii06aTable) EnsureTotal()                      {}
-func (t ii06aTable) NormalizeText()                    { t.f.normalizeText() }
-func (t ii06aTable) QuickClean() bool                  { return t.f.quickClean() }
-
-var _ kstt.MutableTable = ii06aTable{}
 var _ interface {
 	CellAddress(part string, row, col int) string
 } = (*II06a)(nil)
-
-const basis = "Thông tư 01/2020/TT-VPCP, "
-
-var specII06a = &kstt.FormSpec{
-	Code:  "II.06a",
-	Title: "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TẠI CƠ QUAN, ĐƠN VỊ TRỰC TIẾP GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH",
-	Unit:  "Số hồ sơ TTHC",
-	Basis: basis + "Biểu số II.06a/VPCP/KSTT",
-	Parts: []kstt.PartSpec{{Columns: []kstt.Column{
-		{Num: 1, Key: "stt", Label: "STT", Kind: layout.TextColumn, Width: 5},
-		{Num: 2, Key: "field", Label: "Lĩnh vực giải quyết", Kind: layout.TextColumn, Width: 28},
-		{Num: 3, Key: "received", Label: "Tổng số", Groups: []string{"Số lượng hồ sơ tiếp nhận"}, Kind: layout.CountColumn},
-		{Num: 4, Key: "online", Label: "Trực tuyến", Groups: []string{"Số lượng hồ sơ tiếp nhận", "Trong kỳ"}, Kind: layout.CountColumn},
-		{Num: 5, Key: "direct", Label: "Trực tiếp, dịch vụ bưu chính", Groups: []string{"Số lượng hồ sơ tiếp nhận", "Trong kỳ"}, Kind: layout.CountColumn},
-		{Num: 6, Key: "carried_over", Label: "Từ kỳ trước", Groups: []string{"Số lượng hồ sơ tiếp nhận"}, Kind: layout.CountColumn},
-		{Num: 7, Key: "resolved", Label: "Tổng số", Groups: []string{"Số lượng hồ sơ đã giải quyết"}, Kind: layout.CountColumn},
-		{Num: 8, Key: "early", Label: "Trước hạn", Groups: []string{"Số lượng hồ sơ đã giải quyết"}, Kind: layout.CountColumn},
-		{Num: 9, Key: "on_time", Label: "Đúng hạn", Groups: []string{"Số lượng hồ sơ đã giải quyết"}, Kind: layout.CountColumn},
-		{Num: 10, Key: "late", Label: "Quá hạn", Groups: []string{"Số lượng hồ sơ đã giải quyết"}, Kind: layout.CountColumn},
-		{Num: 11, Key: "pending", Label: "Tổng số", Groups: []string{"Số lượng hồ sơ đang giải quyết"}, Kind: layout.CountColumn},
-		{Num: 12, Key: "pending_on_time", Label: "Trong hạn", Groups: []string{"Số lượng hồ sơ đang giải quyết"}, Kind: layout.CountColumn},
-		{Num: 13, Key: "pending_overdue", Label: "Quá hạn", Groups: []string{"Số lượng hồ sơ đang giải quyết"}, Kind: layout.CountColumn},
-	}}},
-	Rules: []kstt.Rule{
-		sumRule("II.06a/R01", "", 3, 4, 5, 6),
-		sumRule("II.06a/R02", "", 7, 8, 9, 10),
-		sumRule("II.06a/R03", "", 11, 12, 13),
-		totalRule("II.06a/R04", ""),
-		nonNegativeRule("II.06a/R05", ""),
-		{
-			ID: "II.06a/R06", Kind: kstt.Balance, Severity: kstt.Warning, Inferred: true,
-			Basis:     basis + "Biểu số II.06a/VPCP/KSTT (đẳng thức của kỳ đã khóa sổ, suy ra)",
-			Expr:      "(3) = (7) + (11)",
-			Meaning:   "hồ sơ tiếp nhận bằng hồ sơ đã giải quyết cộng hồ sơ đang giải quyết",
-			MeaningEN: "files received equal files resolved plus files pending",
-			Note:      "Biểu không in công thức này; hồ sơ trả lại hoặc rút có thể làm lệch, cần xác nhận",
-			NoteEN:    "the form does not print this identity; returned or withdrawn files can break it, confirm",
-			Target:    kstt.Ref{Col: 3}, Terms: []kstt.Ref{{Col: 7}, {Col: 11}},
-		},
-	},
-}
 
 // CellAddress returns the workbook address ("II.06a!D12") or
 // text position the cell of the given part, 0-based printed row and

@@ -1,8 +1,6 @@
 package bieu
 
 import (
-	"github.com/shopspring/decimal"
-
 	"github.com/baocaodinhky/vpcp/kstt"
 	"github.com/baocaodinhky/vpcp/kstt/layout"
 )
@@ -46,15 +44,12 @@ func (f *II06b) FormHeader() kstt.Header { return f.Header }
 // Table returns the form's only table, level rows included, in printed
 // order.
 func (f *II06b) Table(int) kstt.Table {
-	t := &ii06bTable{f: f}
+	t := newFlatTable(f, &f.Total)
 	for li := range f.Levels {
-		t.index = append(t.index, [2]int{li, -1})
-		for ri := range f.Levels[li].Rows {
-			t.index = append(t.index, [2]int{li, ri})
-		}
+		l := &f.Levels[li]
+		t.group(layout.LevelRow, &l.Code, &l.Title, l.Rows)
 	}
-	t.index = append(t.index, [2]int{-1, -1})
-	return t
+	return t.end()
 }
 
 // Fill derives (3), (7), (11) of every row and the TỔNG CỘNG row, and
@@ -67,110 +62,6 @@ func (f *II06b) Check(opts kstt.CheckOptions) (kstt.Findings, error) { return ch
 
 // Sheet returns the neutral layout renderers print.
 func (f *II06b) Sheet() *layout.Sheet { return kstt.Layout(f) }
-
-// ii06bTable flattens the levels of an II06b into printed rows: index
-// holds (level, row), row -1 for a level row, level -1 for TỔNG CỘNG.
-type ii06bTable struct {
-	f     *II06b
-	index [][2]int
-}
-
-func (t *ii06bTable) Len() int { return len(t.index) }
-
-func (t *ii06bTable) Row(i int) kstt.RowMeta {
-	p := t.index[i]
-	switch {
-	case p[0] < 0:
-		return kstt.RowMeta{Kind: layout.TotalRow, STT: t.f.Total.STT, Label: kstt.TotalLabel}
-	case p[1] < 0:
-		l := &t.f.Levels[p[0]]
-		return kstt.RowMeta{Kind: layout.LevelRow, STT: l.Code, Label: l.Title}
-	}
-	r := &t.f.Levels[p[0]].Rows[p[1]]
-	return kstt.RowMeta{Kind: layout.DataRow, STT: r.STT, Label: r.Field, Group: t.f.Levels[p[0]].Title}
-}
-
-func (t *ii06bTable) row(i int) *II06aRow {
-	p := t.index[i]
-	switch {
-	case p[0] < 0:
-		return &t.f.Total
-	case p[1] < 0:
-		return nil
-	}
-	return &t.f.Levels[p[0]].Rows[p[1]]
-}
-
-func (t *ii06bTable) Ints(i int, dst []int64) {
-	if r := t.row(i); r != nil {
-		r.ints(dst)
-	}
-}
-
-func (t *ii06bTable) SetInts(i int, src []int64) {
-	if r := t.row(i); r != nil {
-		r.setInts(src)
-	}
-}
-
-func (t *ii06bTable) Rate(int, int) decimal.Decimal     { return decimal.Zero }
-func (t *ii06bTable) SetRate(int, int, decimal.Decimal) {}
-func (t *ii06bTable) EnsureTotal()                      {}
-func (t *ii06bTable) NormalizeText()                    { t.f.normalizeText() }
-
-// CellAddress makes the flattened table report the form's cell addresses.
-func (t *ii06bTable) CellAddress(part string, row, col int) string {
-	return t.f.CellAddress(part, row, col)
-}
-
-func (r *II06aRow) ints(dst []int64) {
-	_ = dst[13]
-	dst[3], dst[4], dst[5], dst[6] = r.Received, r.Online, r.Direct, r.CarriedOver
-	dst[7], dst[8], dst[9], dst[10] = r.Resolved, r.Early, r.OnTime, r.Late
-	dst[11], dst[12], dst[13] = r.Pending, r.PendingOnTime, r.PendingOverdue
-}
-
-func (r *II06aRow) setInts(src []int64) {
-	_ = src[13]
-	r.Received, r.Online, r.Direct, r.CarriedOver = src[3], src[4], src[5], src[6]
-	r.Resolved, r.Early, r.OnTime, r.Late = src[7], src[8], src[9], src[10]
-	r.Pending, r.PendingOnTime, r.PendingOverdue = src[11], src[12], src[13]
-}
-
-var _ kstt.MutableTable = (*ii06bTable)(nil)
-
-// specII06b is II.06a's declaration under another code and title, with the
-// same rules (inferred layout).
-var specII06b = &kstt.FormSpec{
-	Code:  "II.06b",
-	Title: "TỔNG HỢP TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH THEO CẤP HÀNH CHÍNH",
-	Unit:  "Số hồ sơ TTHC",
-	Basis: basis + "Biểu số II.06b/VPCP/KSTT (bố cục suy ra từ Biểu II.06a, tổng hợp theo cấp)",
-	Parts: []kstt.PartSpec{{Columns: specII06a.Parts[0].Columns}},
-	Rules: []kstt.Rule{
-		inferredRule(sumRule("II.06b/R01", "", 3, 4, 5, 6)),
-		inferredRule(sumRule("II.06b/R02", "", 7, 8, 9, 10)),
-		inferredRule(sumRule("II.06b/R03", "", 11, 12, 13)),
-		inferredRule(totalRule("II.06b/R04", "")),
-		inferredRule(nonNegativeRule("II.06b/R05", "")),
-		{
-			ID: "II.06b/R06", Kind: kstt.Balance, Severity: kstt.Warning, Inferred: true,
-			Basis:     basis + "Biểu số II.06b/VPCP/KSTT (đẳng thức của kỳ đã khóa sổ, suy ra)",
-			Expr:      "(3) = (7) + (11)",
-			Meaning:   "hồ sơ tiếp nhận bằng hồ sơ đã giải quyết cộng hồ sơ đang giải quyết",
-			MeaningEN: "files received equal files resolved plus files pending",
-			Note:      "Biểu không in công thức này; hồ sơ trả lại hoặc rút có thể làm lệch, cần xác nhận",
-			NoteEN:    "the form does not print this identity; returned or withdrawn files can break it, confirm",
-			Target:    kstt.Ref{Col: 3}, Terms: []kstt.Ref{{Col: 7}, {Col: 11}},
-		},
-	},
-}
-
-// inferredRule marks a rule of an inferred form as inferred.
-func inferredRule(r kstt.Rule) kstt.Rule {
-	r.Inferred = true
-	return r
-}
 
 // CellAddress returns the workbook address ("II.06b!D12") or
 // text position the cell of the given part, 0-based printed row and

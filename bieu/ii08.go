@@ -1,8 +1,6 @@
 package bieu
 
 import (
-	"github.com/shopspring/decimal"
-
 	"github.com/baocaodinhky/vpcp/kstt"
 	"github.com/baocaodinhky/vpcp/kstt/layout"
 )
@@ -40,19 +38,6 @@ type II08Level struct {
 	Rows  []II08Row `json:"rows"`
 }
 
-// II08Row is one lĩnh vực row of Biểu II.08.
-type II08Row struct {
-	STT             string `json:"stt,omitempty"`    // (1) STT
-	Field           string `json:"field"`            // (2) Lĩnh vực
-	PartialAssigned int64  `json:"partial_assigned"` // (3) DVCTT toàn trình một phần / Được giao
-	PartialDeployed int64  `json:"partial_deployed"` // (4) … / Đã triển khai
-	PartialFiles    int64  `json:"partial_files"`    // (5) … / Số lượng hồ sơ phát sinh
-	FullAssigned    int64  `json:"full_assigned"`    // (6) DVCTT toàn trình / Được giao
-	FullDeployed    int64  `json:"full_deployed"`    // (7) … / Đã triển khai
-	FullFiles       int64  `json:"full_files"`       // (8) … / Số lượng hồ sơ phát sinh
-	Integrated      int64  `json:"integrated"`       // (9) Tích hợp với Cổng Dịch vụ công quốc gia (có=1; không=0)
-}
-
 // Section titles and level rows as the seed prints them.
 const (
 	SectionB      = "DVCTT DO CƠ QUAN, UBND TỈNH CHỦ ĐỘNG TRIỂN KHAI"
@@ -71,19 +56,16 @@ func (f *II08) FormHeader() kstt.Header { return f.Header }
 // Table returns the form's only table, section and level rows included, in
 // printed order.
 func (f *II08) Table(int) kstt.Table {
-	t := &ii08Table{f: f}
+	t := newFlatTable(f, &f.Total)
 	for si := range f.Sections {
 		s := &f.Sections[si]
-		t.index = append(t.index, ii08Pos{kind: layout.SectionRow, s: si})
+		t.group(layout.SectionRow, &s.Code, &s.Title, nil)
 		for li := range s.Levels {
-			t.index = append(t.index, ii08Pos{kind: layout.LevelRow, s: si, l: li})
-			for ri := range s.Levels[li].Rows {
-				t.index = append(t.index, ii08Pos{kind: layout.DataRow, s: si, l: li, r: ri})
-			}
+			l := &s.Levels[li]
+			t.group(layout.LevelRow, &l.Code, &l.Title, l.Rows)
 		}
 	}
-	t.index = append(t.index, ii08Pos{kind: layout.TotalRow})
-	return t
+	return quickFlat[II08Row]{t.end()}
 }
 
 // Fill derives the TỔNG CỘNG row and numbers (1) STT 1, 2, … where it is
@@ -96,110 +78,6 @@ func (f *II08) Check(opts kstt.CheckOptions) (kstt.Findings, error) { return che
 
 // Sheet returns the neutral layout renderers print.
 func (f *II08) Sheet() *layout.Sheet { return kstt.Layout(f) }
-
-type ii08Pos struct {
-	kind    layout.RowKind
-	s, l, r int
-}
-
-// ii08Table flattens the sections of an II08 into printed rows.
-type ii08Table struct {
-	f     *II08
-	index []ii08Pos
-}
-
-func (t *ii08Table) Len() int { return len(t.index) }
-
-func (t *ii08Table) Row(i int) kstt.RowMeta {
-	p := t.index[i]
-	switch p.kind {
-	case layout.SectionRow:
-		s := &t.f.Sections[p.s]
-		return kstt.RowMeta{Kind: p.kind, STT: s.Code, Label: s.Title}
-	case layout.LevelRow:
-		l := &t.f.Sections[p.s].Levels[p.l]
-		return kstt.RowMeta{Kind: p.kind, STT: l.Code, Label: l.Title}
-	case layout.DataRow:
-		r := &t.f.Sections[p.s].Levels[p.l].Rows[p.r]
-		return kstt.RowMeta{Kind: p.kind, STT: r.STT, Label: r.Field, Group: t.f.Sections[p.s].Levels[p.l].Title}
-	}
-	return kstt.RowMeta{Kind: layout.TotalRow, STT: t.f.Total.STT, Label: kstt.TotalLabel}
-}
-
-func (t *ii08Table) row(i int) *II08Row {
-	p := t.index[i]
-	if p.kind == layout.DataRow {
-		return &t.f.Sections[p.s].Levels[p.l].Rows[p.r]
-	}
-	if p.kind == layout.TotalRow {
-		return &t.f.Total
-	}
-	return nil
-}
-
-func (t *ii08Table) Ints(i int, d []int64) {
-	r := t.row(i)
-	if r == nil {
-		return
-	}
-	_ = d[9]
-	d[3], d[4], d[5] = r.PartialAssigned, r.PartialDeployed, r.PartialFiles
-	d[6], d[7], d[8], d[9] = r.FullAssigned, r.FullDeployed, r.FullFiles, r.Integrated
-}
-
-func (t *ii08Table) SetInts(i int, s []int64) {
-	r := t.row(i)
-	if r == nil {
-		return
-	}
-	_ = s[9]
-	r.PartialAssigned, r.PartialDeployed, r.PartialFiles = s[3], s[4], s[5]
-	r.FullAssigned, r.FullDeployed, r.FullFiles, r.Integrated = s[6], s[7], s[8], s[9]
-}
-
-func (t *ii08Table) Rate(int, int) decimal.Decimal     { return decimal.Zero }
-func (t *ii08Table) SetRate(int, int, decimal.Decimal) {}
-func (t *ii08Table) EnsureTotal()                      {}
-func (t *ii08Table) NormalizeText()                    { t.f.normalizeText() }
-func (t *ii08Table) QuickClean() bool                  { return t.f.quickClean() }
-
-// CellAddress makes the flattened table report the form's cell addresses.
-func (t *ii08Table) CellAddress(part string, row, col int) string {
-	return t.f.CellAddress(part, row, col)
-}
-
-var specII08 = &kstt.FormSpec{
-	Code:  "II.08",
-	Title: "TÌNH HÌNH TRIỂN KHAI THỦ TỤC HÀNH CHÍNH TRÊN MÔI TRƯỜNG ĐIỆN TỬ CỦA CƠ QUAN, ĐỊA PHƯƠNG",
-	Unit:  "hồ sơ TTHC",
-	Basis: basis + "Biểu số II.08/VPCP/KSTT; Nghị định 42/2022/NĐ-CP, Điều 11",
-	Parts: []kstt.PartSpec{{Columns: []kstt.Column{
-		{Num: 1, Key: "stt", Label: "STT", Kind: layout.TextColumn, Width: 5},
-		{Num: 2, Key: "field", Label: "Lĩnh vực", Kind: layout.TextColumn, Width: 30},
-		{Num: 3, Key: "partial_assigned", Label: "Được giao", Groups: []string{"DVCTT toàn trình một phần"}, Kind: layout.CountColumn},
-		{Num: 4, Key: "partial_deployed", Label: "Đã triển khai", Groups: []string{"DVCTT toàn trình một phần"}, Kind: layout.CountColumn},
-		{Num: 5, Key: "partial_files", Label: "Số lượng hồ sơ phát sinh", Groups: []string{"DVCTT toàn trình một phần"}, Kind: layout.CountColumn},
-		{Num: 6, Key: "full_assigned", Label: "Được giao", Groups: []string{"DVCTT toàn trình"}, Kind: layout.CountColumn},
-		{Num: 7, Key: "full_deployed", Label: "Đã triển khai", Groups: []string{"DVCTT toàn trình"}, Kind: layout.CountColumn},
-		{Num: 8, Key: "full_files", Label: "Số lượng hồ sơ phát sinh", Groups: []string{"DVCTT toàn trình"}, Kind: layout.CountColumn},
-		{Num: 9, Key: "integrated", Label: "Tích hợp với Cổng Dịch vụ công quốc gia (có=1; không=0)", Kind: layout.FlagColumn, Width: 16},
-	}}},
-	Rules: []kstt.Rule{
-		atMostRule("II.08/R01", "", 4, "", 3,
-			"số DVCTT toàn trình một phần đã triển khai không vượt số được giao",
-			"partly-online services deployed do not exceed those assigned"),
-		atMostRule("II.08/R02", "", 7, "", 6,
-			"số DVCTT toàn trình đã triển khai không vượt số được giao",
-			"fully-online services deployed do not exceed those assigned"),
-		{ID: "II.08/R03", Kind: kstt.FlagOnly, Severity: kstt.Error, Basis: basis + "Biểu số II.08/VPCP/KSTT, cột (9) “có=1; không=0”",
-			Expr: "(9) ∈ {0, 1}", Meaning: "cột tích hợp với Cổng DVC quốc gia chỉ ghi 1 (có) hoặc 0 (không)",
-			MeaningEN: "the integration column holds 1 (yes) or 0 (no) only", Target: kstt.Ref{Col: 9}},
-		totalRule("II.08/R04", ""),
-		nonNegativeRule("II.08/R05", ""),
-	},
-}
-
-var _ kstt.MutableTable = (*ii08Table)(nil)
 
 // CellAddress returns the workbook address ("II.08!D12") or
 // text position the cell of the given part, 0-based printed row and

@@ -71,12 +71,3 @@ func (f *II08) normalizeText() {
 	}
 	f.Total.STT, f.Total.Field = vntext.NFC(f.Total.STT), vntext.NFC(f.Total.Field)
 }
-
-var (
-	_ interface{ NormalizeText() }   = ii06aTable{}
-	_ interface{ NormalizeText() }   = (*ii06bTable)(nil)
-	_ interface{ NormalizeText() }   = ii07bDesk{}
-	_ interface{ NormalizeText() }   = (*ii08Table)(nil)
-	_ interface{ QuickClean() bool } = ii06aTable{}
-	_ interface{ QuickClean() bool } = (*ii08Table)(nil)
-)

@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/shopspring/decimal"
 
@@ -258,24 +259,25 @@ func flatIndex(t *table) ([]int, int, bool) {
 }
 
 // readList fills a table laid out as lĩnh vực rows then TỔNG CỘNG (II.06a,
-// both parts of II.07b) from t: rows gets one element per data row, mt —
-// the form's view of rows and total — takes the numbers, labels points at
-// a row's STT and lĩnh vực. It returns flatIndex's index.
-func readList[R any](t *table, rows *[]R, total *R, mt kstt.MutableTable, labels func(*R) (stt, field *string)) []int {
+// both parts of II.07b) from t: rows gets one element per data row, each
+// row (total included) its STT, lĩnh vực and numbers through the row
+// type's binding. It returns flatIndex's index.
+func readList[R any](t *table, rows *[]R, total *R) []int {
 	idx, n, _ := flatIndex(t)
 	*rows = make([]R, n)
+	b := bindingOf[R]()
 	for k, row := range t.rows {
 		i := idx[k]
 		if i < 0 {
 			continue
 		}
-		stt, field := labels(listRow(*rows, total, i))
+		p := unsafe.Pointer(listRow(*rows, total, i))
 		s, l := t.texts(k)
-		*stt = s
-		if row.kind != layout.TotalRow {
-			*field = l
+		if row.kind == layout.TotalRow {
+			_, l = b.text(p)
 		}
-		mt.SetInts(i, t.row(k))
+		b.setText(p, s, l)
+		b.setInts(p, t.row(k))
 	}
 	return idx
 }
@@ -349,7 +351,7 @@ func (t *table) row(k int) []int64 {
 
 func assembleII06a(_ *reader, inst *instance, h kstt.Header) (kstt.Form, *kstt.Origin, [][]int) {
 	f := &II06a{Header: h}
-	idx := readList(inst.tables[0], &f.Rows, &f.Total, ii06aTable{f}, func(r *II06aRow) (*string, *string) { return &r.STT, &r.Field })
+	idx := readList(inst.tables[0], &f.Rows, &f.Total)
 	return f, &f.Origin, [][]int{idx}
 }
 
@@ -357,14 +359,15 @@ func assembleII07b(_ *reader, inst *instance, h kstt.Header) (kstt.Form, *kstt.O
 	f := &II07b{Header: h}
 	index := make([][]int, 2)
 	if t := inst.tables[0]; t != nil {
-		idx := readList(t, &f.PartI.Rows, &f.PartI.Total, ii07bDesk{f}, func(r *II07bDeskRow) (*string, *string) { return &r.STT, &r.Field })
+		idx := readList(t, &f.PartI.Rows, &f.PartI.Total)
 		index[0] = idx
 	}
 	if t := inst.tables[1]; t != nil {
-		idx := readList(t, &f.PartII.Rows, &f.PartII.Total, ii07bOnSpot{f}, func(r *II07bOnSpotRow) (*string, *string) { return &r.STT, &r.Field })
+		idx := readList(t, &f.PartII.Rows, &f.PartII.Total)
+		part := f.Table(1).(kstt.MutableTable)
 		for _, rv := range t.rates {
 			if i := idx[rv.row]; i >= 0 {
-				f.PartII.setRate(i, rv.col, rv.v)
+				part.SetRate(i, rv.col, rv.v)
 			}
 		}
 		index[1] = idx

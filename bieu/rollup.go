@@ -588,7 +588,7 @@ func (b *rollupBuilder) add(r *kstt.Report, u RollupUnit, ui int32) error {
 			b.hasA = true
 			if a, ok := f.(*II06a); ok { // the rows as they are, without the Table view
 				for i := range a.Rows {
-					a.Rows[i].ints(b.buf)
+					rowInts(&a.Rows[i], b.buf)
 					b.addII06a(a.Rows[i].Field, u.Level, ui)
 				}
 				continue
@@ -699,7 +699,7 @@ func buildII07b(h kstt.Header, form string, desk, onSpot *accTable, src func(for
 	var tot [15]int64
 	for i, r := range desk.rows {
 		f.PartI.Rows = append(f.PartI.Rows, II07bDeskRow{STT: strconv.Itoa(i + 1), Field: vntext.NFC(r.label)})
-		f.PartI.setInts(i, r.vals[:])
+		setRowInts(&f.PartI.Rows[i], r.vals[:])
 		if src != nil {
 			src("II.07b", "I", i, r)
 		}
@@ -707,11 +707,11 @@ func buildII07b(h kstt.Header, form string, desk, onSpot *accTable, src func(for
 	if r, col := desk.total(&tot); col != 0 {
 		return nil, ovf(form, "Part I", r, col, desk)
 	}
-	f.PartI.setInts(len(f.PartI.Rows), tot[:])
+	setRowInts(&f.PartI.Total, tot[:])
 	tot = [15]int64{}
 	for i, r := range onSpot.rows {
 		f.PartII.Rows = append(f.PartII.Rows, II07bOnSpotRow{STT: strconv.Itoa(i + 1), Field: vntext.NFC(r.label)})
-		f.PartII.setInts(i, r.vals[:])
+		setRowInts(&f.PartII.Rows[i], r.vals[:])
 		if src != nil {
 			src("II.07b", "II", i, r)
 		}
@@ -719,7 +719,7 @@ func buildII07b(h kstt.Header, form string, desk, onSpot *accTable, src func(for
 	if r, col := onSpot.total(&tot); col != 0 {
 		return nil, ovf(form, "Part II", r, col, onSpot)
 	}
-	f.PartII.setInts(len(f.PartII.Rows), tot[:])
+	setRowInts(&f.PartII.Total, tot[:])
 	// Rates cannot be summed: recompute them from the summed counts.
 	for i := 0; i <= len(f.PartII.Rows); i++ {
 		var p, d int64
@@ -730,7 +730,7 @@ func buildII07b(h kstt.Header, form string, desk, onSpot *accTable, src func(for
 		} else {
 			continue
 		}
-		r := f.PartII.row(i)
+		r := listRow(f.PartII.Rows, &f.PartII.Total, i)
 		r.ProvinceRate = kstt.RateOf(r.Province, p, 2)
 		r.DistrictRate = kstt.RateOf(r.District, d, 2)
 	}
@@ -827,13 +827,13 @@ func (b *rollupBuilder) build(agg *Aggregate) error {
 		f := &II06a{Header: h}
 		for i, r := range b.a.rows {
 			f.Rows = append(f.Rows, II06aRow{STT: strconv.Itoa(i + 1), Field: vntext.NFC(r.label)})
-			f.Rows[i].setInts(r.vals[:])
+			setRowInts(&f.Rows[i], r.vals[:])
 			src("II.06a", "", i, r)
 		}
 		if r, col := b.a.total(&tot); col != 0 {
 			return ovf("II.06a", "", r, col, b.a)
 		}
-		f.Total.setInts(tot[:])
+		setRowInts(&f.Total, tot[:])
 		agg.II06a = f
 
 		g := &II06b{Header: h}
@@ -848,7 +848,7 @@ func (b *rollupBuilder) build(agg *Aggregate) error {
 			row++ // the level row
 			for _, r := range t.rows {
 				x := II06aRow{STT: strconv.Itoa(n), Field: vntext.NFC(r.label)}
-				x.setInts(r.vals[:])
+				setRowInts(&x, r.vals[:])
 				lv.Rows = append(lv.Rows, x)
 				src("II.06b", "", row, r)
 				row++
@@ -863,7 +863,7 @@ func (b *rollupBuilder) build(agg *Aggregate) error {
 			}
 			g.Levels = append(g.Levels, lv)
 		}
-		g.Total.setInts(tot[:])
+		setRowInts(&g.Total, tot[:])
 		agg.II06b = g
 	}
 	if b.hasDesk {
@@ -898,9 +898,7 @@ func (b *rollupBuilder) build(agg *Aggregate) error {
 			l := &s.Levels[len(s.Levels)-1]
 			for _, r := range g.t.rows {
 				x := II08Row{STT: strconv.Itoa(n), Field: vntext.NFC(r.label)}
-				v := r.vals
-				x.PartialAssigned, x.PartialDeployed, x.PartialFiles = v[3], v[4], v[5]
-				x.FullAssigned, x.FullDeployed, x.FullFiles, x.Integrated = v[6], v[7], v[8], v[9]
+				setRowInts(&x, r.vals[:])
 				l.Rows = append(l.Rows, x)
 				src("II.08", "", row, r)
 				row++
@@ -921,8 +919,7 @@ func (b *rollupBuilder) build(agg *Aggregate) error {
 				return ovf("II.08", "", nil, col, tables...)
 			}
 		}
-		f.Total.PartialAssigned, f.Total.PartialDeployed, f.Total.PartialFiles = tot[3], tot[4], tot[5]
-		f.Total.FullAssigned, f.Total.FullDeployed, f.Total.FullFiles, f.Total.Integrated = tot[6], tot[7], tot[8], tot[9]
+		setRowInts(&f.Total, tot[:])
 		agg.II08 = f
 	}
 	return nil

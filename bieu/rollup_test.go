@@ -169,7 +169,7 @@ func TestRollupSumsMatchIndependentSum(t *testing.T) {
 	}
 	rowInts := func(r II06aRow) [14]int64 {
 		var v [14]int64
-		r.ints(v[:])
+		rowInts(&r, v[:])
 		return v
 	}
 

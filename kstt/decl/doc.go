@@ -10,10 +10,10 @@
 // (Schema.AddTo). A unit adds a form, or a new edition of one, the day it
 // is published, in its own code.
 //
-// The typed forms of package bieu are the same declarations: FromSpec
-// writes any of them back as a Declaration, and II.06a declared as data
-// gives the typed II.06a's XLSX bytes, findings and JSON (a test of
-// package bieu checks it on every fixture).
+// The official forms of package bieu are declared in this language, once
+// (bieu/forms/*.json, embedded and compiled when bieu is initialised), and
+// a generic Form of II.06a gives the typed II.06a's XLSX bytes, findings
+// and JSON (a test of package bieu checks it on every fixture).
 //
 // # The document
 //
