@@ -54,7 +54,6 @@ func generic(t testing.TB, s *decl.Schema, r *kstt.Report) *kstt.Report {
 			if err := json.Unmarshal(b, g); err != nil {
 				t.Fatal(err)
 			}
-			g.Origin = a.Origin
 			f = g
 		}
 		out.Forms = append(out.Forms, f)

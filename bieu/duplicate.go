@@ -205,9 +205,6 @@ func duplicateRows(f kstt.Form, out kstt.Findings) kstt.Findings {
 		return out
 	}
 	spec := f.Spec()
-	loc, _ := f.(interface {
-		CellAddress(part string, row, col int) string
-	})
 	for pi := range spec.Parts {
 		t := f.Table(pi)
 		part := spec.Parts[pi].ID
@@ -232,9 +229,6 @@ func duplicateRows(f kstt.Form, out kstt.Findings) kstt.Findings {
 				Expected: "một dòng «" + prev + "»", Actual: "dòng " + itoa(j+1) + " «" + prev + "» và dòng " + itoa(i+1) + " «" + m.Label + "»",
 				Message:   "lĩnh vực «" + m.Label + "» đã có ở dòng " + itoa(j+1) + " «" + prev + "»",
 				MessageEN: "lĩnh vực «" + m.Label + "» already has row " + itoa(j+1) + " «" + prev + "»"}
-			if loc != nil {
-				fd.Cell = loc.CellAddress(part, i, 2)
-			}
 			out = append(out, fd)
 		}
 	}

@@ -20,10 +20,6 @@ type II06a struct {
 	Header kstt.Header `json:"header"`
 	Rows   []II06aRow  `json:"rows"`  // one per lĩnh vực, in printed order
 	Total  II06aRow    `json:"total"` // TỔNG CỘNG
-	// Origin records where each cell was read from when the form came
-	// from a file (Read); it is empty for a form built in code and is not
-	// part of the JSON.
-	Origin kstt.Origin `json:"-"`
 }
 
 // Spec returns the declaration of Biểu II.06a, shared by every form of the
@@ -65,15 +61,3 @@ func (f *II06a) Check(opts kstt.CheckOptions) (kstt.Findings, error) { return ch
 
 // Sheet returns the neutral layout renderers print.
 func (f *II06a) Sheet() *layout.Sheet { return kstt.Layout(f) }
-
-var _ interface {
-	CellAddress(part string, row, col int) string
-} = (*II06a)(nil)
-
-// CellAddress returns the workbook address ("II.06a!D12") or
-// text position the cell of the given part, 0-based printed row and
-// official column (n) was read from, or "" for a form built in code. It
-// lets findings name the cell.
-func (f *II06a) CellAddress(part string, row, col int) string {
-	return f.Origin.CellAddress(part, row, col)
-}

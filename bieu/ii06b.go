@@ -22,10 +22,6 @@ type II06b struct {
 	Header kstt.Header  `json:"header"`
 	Levels []II06bLevel `json:"levels"`
 	Total  II06aRow     `json:"total"` // TỔNG CỘNG
-	// Origin records where each cell was read from when the form came
-	// from a file (Read); it is empty for a form built in code and is not
-	// part of the JSON.
-	Origin kstt.Origin `json:"-"`
 }
 
 // II06bLevel is a level row of II.06b and its lĩnh vực rows.
@@ -62,11 +58,3 @@ func (f *II06b) Check(opts kstt.CheckOptions) (kstt.Findings, error) { return ch
 
 // Sheet returns the neutral layout renderers print.
 func (f *II06b) Sheet() *layout.Sheet { return kstt.Layout(f) }
-
-// CellAddress returns the workbook address ("II.06b!D12") or
-// text position the cell of the given part, 0-based printed row and
-// official column (n) was read from, or "" for a form built in code. It
-// lets findings name the cell.
-func (f *II06b) CellAddress(part string, row, col int) string {
-	return f.Origin.CellAddress(part, row, col)
-}

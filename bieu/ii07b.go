@@ -20,10 +20,6 @@ type II07b struct {
 	Header kstt.Header `json:"header"`
 	PartI  II07bPartI  `json:"part_i"`
 	PartII II07bPartII `json:"part_ii"`
-	// Origin records where each cell was read from when the form came
-	// from a file (Read); it is empty for a form built in code and is not
-	// part of the JSON.
-	Origin kstt.Origin `json:"-"`
 }
 
 // II07bPartI is Part I, SỐ LƯỢNG TTHC TRIỂN KHAI TẠI BỘ PHẬN MỘT CỬA.
@@ -110,11 +106,3 @@ func (f *II07b) Check(opts kstt.CheckOptions) (kstt.Findings, error) { return ch
 
 // Sheet returns the neutral layout renderers print.
 func (f *II07b) Sheet() *layout.Sheet { return kstt.Layout(f) }
-
-// CellAddress returns the workbook address ("II.07b!D12") or
-// text position the cell of the given part, 0-based printed row and
-// official column (n) was read from, or "" for a form built in code. It
-// lets findings name the cell.
-func (f *II07b) CellAddress(part string, row, col int) string {
-	return f.Origin.CellAddress(part, row, col)
-}

@@ -15,10 +15,6 @@ type II08 struct {
 	Header   kstt.Header   `json:"header"`
 	Sections []II08Section `json:"sections"`
 	Total    II08Row       `json:"total"` // TỔNG CỘNG
-	// Origin records where each cell was read from when the form came
-	// from a file (Read); it is empty for a form built in code and is not
-	// part of the JSON.
-	Origin kstt.Origin `json:"-"`
 }
 
 // II08Section is a section row of II.08 and what it groups: "A" (inferred:
@@ -78,11 +74,3 @@ func (f *II08) Check(opts kstt.CheckOptions) (kstt.Findings, error) { return che
 
 // Sheet returns the neutral layout renderers print.
 func (f *II08) Sheet() *layout.Sheet { return kstt.Layout(f) }
-
-// CellAddress returns the workbook address ("II.08!D12") or
-// text position the cell of the given part, 0-based printed row and
-// official column (n) was read from, or "" for a form built in code. It
-// lets findings name the cell.
-func (f *II08) CellAddress(part string, row, col int) string {
-	return f.Origin.CellAddress(part, row, col)
-}

@@ -65,6 +65,8 @@ func quote(s string) string { return `"` + s + `"` }
 // the grids hold one (pasted text).
 type readResult struct {
 	Forms []kstt.Form `json:"-"`
+	// Origins[i] records where each cell of Forms[i] was read from.
+	Origins []*kstt.Origin `json:"-"`
 	// Where[i] is the address of the code line (or first header row) of
 	// Forms[i], e.g. "II.06a!A1" or "bao-cao.txt:L136:C1".
 	Where []string `json:"where"`
@@ -167,7 +169,7 @@ func (r *readResult) Check(opts kstt.CheckOptions) (kstt.Findings, error) {
 // form, the forms, and a Narrative holding PeriodText and Files when
 // either was read.
 func (r *readResult) Report() *kstt.Report {
-	rep := &kstt.Report{Forms: r.Forms}
+	rep := &kstt.Report{Forms: r.Forms, Origins: r.Origins}
 	if len(r.Forms) > 0 {
 		rep.Header = r.Forms[0].FormHeader()
 	}

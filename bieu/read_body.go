@@ -221,7 +221,7 @@ func dataSTT(s string) bool {
 // typed struct and reports, for every table row, its index in the part's
 // printed order (-1 for a row the form does not have).
 
-type assembler func(rd *reader, inst *instance, h kstt.Header) (f kstt.Form, origin *kstt.Origin, index [][]int)
+type assembler func(rd *reader, inst *instance, h kstt.Header) (f kstt.Form, index [][]int)
 
 // formReader says how to assemble a form and which group rows it has.
 type formReader struct {
@@ -349,13 +349,13 @@ func (t *table) row(k int) []int64 {
 	return vals
 }
 
-func assembleII06a(_ *reader, inst *instance, h kstt.Header) (kstt.Form, *kstt.Origin, [][]int) {
+func assembleII06a(_ *reader, inst *instance, h kstt.Header) (kstt.Form, [][]int) {
 	f := &II06a{Header: h}
 	idx := readList(inst.tables[0], &f.Rows, &f.Total)
-	return f, &f.Origin, [][]int{idx}
+	return f, [][]int{idx}
 }
 
-func assembleII07b(_ *reader, inst *instance, h kstt.Header) (kstt.Form, *kstt.Origin, [][]int) {
+func assembleII07b(_ *reader, inst *instance, h kstt.Header) (kstt.Form, [][]int) {
 	f := &II07b{Header: h}
 	index := make([][]int, 2)
 	if t := inst.tables[0]; t != nil {
@@ -372,10 +372,10 @@ func assembleII07b(_ *reader, inst *instance, h kstt.Header) (kstt.Form, *kstt.O
 		}
 		index[1] = idx
 	}
-	return f, &f.Origin, index
+	return f, index
 }
 
-func assembleII08(_ *reader, inst *instance, h kstt.Header) (kstt.Form, *kstt.Origin, [][]int) {
+func assembleII08(_ *reader, inst *instance, h kstt.Header) (kstt.Form, [][]int) {
 	f := &II08{Header: h}
 	t := inst.tables[0]
 	idx := make([]int, len(t.rows))
@@ -429,10 +429,10 @@ func assembleII08(_ *reader, inst *instance, h kstt.Header) (kstt.Form, *kstt.Or
 			tab.SetInts(idx[k], t.row(k))
 		}
 	}
-	return f, &f.Origin, [][]int{idx}
+	return f, [][]int{idx}
 }
 
-func assembleII06b(_ *reader, inst *instance, h kstt.Header) (kstt.Form, *kstt.Origin, [][]int) {
+func assembleII06b(_ *reader, inst *instance, h kstt.Header) (kstt.Form, [][]int) {
 	f := &II06b{Header: h}
 	t := inst.tables[0]
 	idx := make([]int, len(t.rows))
@@ -472,16 +472,17 @@ func assembleII06b(_ *reader, inst *instance, h kstt.Header) (kstt.Form, *kstt.O
 			tab.SetInts(idx[k], t.row(k))
 		}
 	}
-	return f, &f.Origin, [][]int{idx}
+	return f, [][]int{idx}
 }
 
 // assemble builds the typed form of inst, records the address of every
 // cell, reports what the reader interpreted and computes the cells whose
 // formulas had no stored value.
-func (rd *reader) assemble(g *grid.Grid, inst *instance) kstt.Form {
+func (rd *reader) assemble(g *grid.Grid, inst *instance) (kstt.Form, *kstt.Origin) {
 	spec := inst.spec
 	h := rd.readHeader(g, inst)
-	f, origin, index := assemblerFor(rd.cat, spec)(rd, inst, h)
+	f, index := assemblerFor(rd.cat, spec)(rd, inst, h)
+	origin := &kstt.Origin{}
 	var where []kstt.PartOrigin
 	miss := map[kstt.CellKey]bool{}
 	var missing []kstt.CellKey
@@ -640,7 +641,7 @@ func (rd *reader) assemble(g *grid.Grid, inst *instance) kstt.Form {
 			}
 		}
 	}
-	return f
+	return f, origin
 }
 
 // computeMissing computes the cells in miss from the form's own rules —

@@ -82,7 +82,7 @@ func assemblerFor(cat *kstt.Catalogue, spec *kstt.FormSpec) assembler {
 // order — level and section rows where the part declares them, a row the
 // part cannot hold skipped (READ/R09) — then TỔNG CỘNG.
 func assembleDeclared(mk func() kstt.Form) assembler {
-	return func(_ *reader, inst *instance, h kstt.Header) (kstt.Form, *kstt.Origin, [][]int) {
+	return func(_ *reader, inst *instance, h kstt.Header) (kstt.Form, [][]int) {
 		f := mk().(*decl.Form)
 		f.Header = h
 		d := f.Schema().Declaration()
@@ -129,7 +129,7 @@ func assembleDeclared(mk func() kstt.Form) assembler {
 			}
 			index[pi] = idx
 		}
-		return f, &f.Origin, index
+		return f, index
 	}
 }
 

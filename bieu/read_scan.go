@@ -215,8 +215,9 @@ func (rd *reader) readGrid(g *grid.Grid, res *readResult) error {
 			MessageEN: fmt.Sprintf("worksheet %s is named for the form but empty: form %s is not in the report", quote(g.Name), named.code)})
 	}
 	for _, inst := range insts {
-		f := rd.assemble(g, inst)
+		f, origin := rd.assemble(g, inst)
 		res.Forms = append(res.Forms, f)
+		res.Origins = append(res.Origins, origin)
 		res.Where = append(res.Where, inst.where)
 		res.headerAt = append(res.headerAt, inst.at)
 	}

@@ -88,7 +88,7 @@ func CheckSeries(reports []*kstt.Report, opts kstt.CheckOptions) (kstt.Findings,
 				prev = cur
 				continue
 			}
-			out = append(out, continuity(prev, cur, sev)...)
+			out = append(out, continuity(prev, cur, r, sev)...)
 		}
 		prev = cur
 	}
@@ -97,7 +97,7 @@ func CheckSeries(reports []*kstt.Report, opts kstt.CheckOptions) (kstt.Findings,
 
 // continuity compares cur's (6) with prev's (11), row by row and in
 // TỔNG CỘNG.
-func continuity(prev, cur *II06a, sev func(kstt.RuleID) (kstt.Severity, bool)) kstt.Findings {
+func continuity(prev, cur *II06a, rep *kstt.Report, sev func(kstt.RuleID) (kstt.Severity, bool)) kstt.Findings {
 	var out kstt.Findings
 	pending := map[string]int64{}
 	labels := map[string]string{}
@@ -123,7 +123,7 @@ func continuity(prev, cur *II06a, sev func(kstt.RuleID) (kstt.Severity, bool)) k
 				got, p.Prev(), want),
 			MessageEN: fmt.Sprintf("(6) carried over = %d, but (11) of %s = %d. Confirm: files moved between units, a lĩnh vực renamed, or the previous report corrected after it was sent",
 				got, p.Prev().English(), want)}
-		f.Cell = cur.CellAddress("", row, 6)
+		f.Cell = rep.CellAddress("II.06a", "", row, 6)
 		out = append(out, f)
 	}
 	for i, r := range cur.Rows {

@@ -199,13 +199,12 @@ func (c *Checker) check(f Form, dst Findings) Findings {
 			return dst
 		}
 	}
-	loc, _ := f.(locator)
 	from := len(dst)
 	for i := range c.index {
 		c.index[i].built = false
 	}
 	for pi := range c.parts {
-		dst = c.checkPart(f, pi, loc, dst)
+		dst = c.checkPart(f, pi, dst)
 	}
 	clear(c.tables) // keep no reference to the form
 	if len(dst) > from+1 {
@@ -220,7 +219,7 @@ type rowMatch struct {
 	part, row int // part -1: nothing looked up yet for this row
 }
 
-func (c *Checker) checkPart(f Form, pi int, loc locator, dst Findings) Findings {
+func (c *Checker) checkPart(f Form, pi int, dst Findings) Findings {
 	pp := &c.parts[pi]
 	t := c.table(f, pi)
 	n := t.Len()
@@ -231,9 +230,6 @@ func (c *Checker) checkPart(f Form, pi int, loc locator, dst Findings) Findings 
 		fd := Finding{Rule: pr.r.ID, Severity: pr.sev, Form: code, Part: pp.id, Row: row, RowLabel: meta.Label, Group: meta.Group,
 			Column: col, Expected: expected, Actual: actual, Difference: diff}
 		fd.Message, fd.MessageEN = compose(pr.r, vi, en)
-		if loc != nil && col > 0 {
-			fd.Cell = loc.CellAddress(pp.id, row, col)
-		}
 		dst = append(dst, fd)
 	}
 	buf := c.buf

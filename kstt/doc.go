@@ -32,9 +32,10 @@
 //
 // A form type implements Form (Spec, FormHeader, Table); Fill needs its
 // tables to be MutableTables. The engine also uses a few methods when a
-// form has them — the cell addresses of a form read from a file (embed
-// Origin), NormalizeText, InheritHeader (NewReport) and a generated fast
-// path for a clean form —; the forms of package bieu and kstt/decl provide
-// them, a form of one's own needs none of them, and users never call
-// them.
+// form has them — NormalizeText, InheritHeader (NewReport) and a generated
+// fast path for a clean form —; the forms of package bieu and kstt/decl
+// provide them, a form of one's own needs none of them, and users never
+// call them. Where a form read from a file came from is not on the form:
+// Report.Origins holds it, and Catalogue.Check puts each finding's cell
+// address in Finding.Cell.
 package kstt

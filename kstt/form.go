@@ -83,9 +83,10 @@ type CellKey struct {
 	Row, Col int
 }
 
-// Origin records where each cell of a form was read from. Embed it in a
-// form type so that findings name the cell; the form readers fill it. It is not part
-// of the form's JSON.
+// Origin records where each cell of a form was read from: a report read
+// from a file (bieu.Read) holds one per form in Report.Origins, so that
+// the findings of Catalogue.Check name the cell. The form itself stays a
+// plain value.
 //
 // A reader records, per part, the grid row of each printed row and the
 // grid column of each column number (SetGrid); an address is computed from

@@ -20,7 +20,6 @@ type miniForm struct {
 	rates []decimal.Decimal
 	total [6]int64
 	rateT decimal.Decimal
-	kstt.Origin
 }
 
 var miniSpec = &kstt.FormSpec{
@@ -142,8 +141,18 @@ func TestCheckFindsAndLocates(t *testing.T) {
 	f := newMini(t, [3]int64{1, 2, 1}, [3]int64{2, 2, 0})
 	f.rows[1][3] = 5 // (4) of row 2: breaks R1 (row), R2 (total), R5 (5 > 2), R6 (rate)
 	f.rows[0][5] = 3 // (6) flag of row 1
-	f.SetCellAddress("A", 1, 4, "X.01!D8")
-	fs := check(t, f)
+	// Where the form was read from is the report's (Report.Origins), not
+	// the form's: the checker of the catalogue puts it in Finding.Cell.
+	origin := &kstt.Origin{}
+	origin.SetCellAddress("A", 1, 4, "X.01!D8")
+	cat := &kstt.Catalogue{Forms: []*kstt.FormSpec{miniSpec}}
+	fs, err := cat.Check(&kstt.Report{Forms: []kstt.Form{f}, Origins: []*kstt.Origin{origin}}, kstt.CheckOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if alone := check(t, f); len(alone) != len(fs) {
+		t.Errorf("kstt.Check: %d findings, the report's check %d", len(alone), len(fs))
+	}
 	got := map[kstt.RuleID]int{}
 	for _, x := range fs {
 		got[x.Rule]++

@@ -8,14 +8,6 @@ package kstt
 // methods off its own method set and give them on the unexported table
 // its Table method returns (package bieu does).
 
-// locator is a form that came from a file: CellAddress returns the
-// workbook address ("II.06a!D12") or text position ("bao-cao.txt:L60:C7")
-// of a cell, or "". Embedding Origin, which the form readers fill, gives
-// it; Check puts the address in Finding.Cell.
-type locator interface {
-	CellAddress(part string, row, col int) string
-}
-
 // headerInheritor is a form whose header a report can complete: every
 // form of package bieu, and kstt/decl forms. InheritHeader sets each empty
 // field of the form's header (unit, recipient, a zero period) from h and

@@ -53,9 +53,7 @@ func (c *Catalogue) reportFinding(r *Report, rule *Rule, f Finding) Finding {
 		spec := ff.Spec()
 		if pi := spec.PartIndex(rule.Target.Part); pi >= 0 {
 			f.Row = MatchRow(ff.Table(pi), RowMeta{Kind: layout.TotalRow})
-			if loc, ok := ff.(locator); ok {
-				f.Cell = loc.CellAddress(rule.Target.Part, f.Row, rule.Target.Col)
-			}
+			f.Cell = r.CellAddress(rule.Target.Form, rule.Target.Part, f.Row, rule.Target.Col)
 		}
 	}
 	return f

@@ -24,6 +24,13 @@ type Report struct {
 	Header    Header             `json:"header"`
 	Narrative *outline.Narrative `json:"narrative,omitempty"`
 	Forms     []Form             `json:"-"` // written as "forms" by MarshalJSON
+	// Origins[i], when the report was read from a file (bieu.Read),
+	// records where each cell of Forms[i] was read from, so that the
+	// findings of Catalogue.Check name their cell (Finding.Cell:
+	// "II.06a!D12", "bao-cao.txt:L60:C7"). It is nil for a report built in
+	// code or decoded from JSON, and is not part of the JSON; the forms
+	// themselves stay plain values.
+	Origins []*Origin `json:"-"`
 }
 
 // NewReport builds the report of one unit for one period with its header
@@ -65,6 +72,56 @@ func (r *Report) Form(code string) Form {
 		}
 	}
 	return nil
+}
+
+// CellAddress returns the address a cell of the first form of the given
+// code was read from ("II.06a!D12"), by part, 0-based printed row and
+// official column (n); "" when the report (or that form) was not read from
+// a file, or the cell was not in it.
+func (r *Report) CellAddress(code, part string, row, col int) string {
+	for i, f := range r.Forms {
+		if f.Spec().Code == code {
+			return r.origin(i).CellAddress(part, row, col)
+		}
+	}
+	return ""
+}
+
+// origin returns Origins[i], or nil.
+func (r *Report) origin(i int) *Origin {
+	if i < len(r.Origins) {
+		return r.Origins[i]
+	}
+	return nil
+}
+
+// locate fills the cell of each finding of fs about a cell (a column of a
+// row) of form i that names none.
+func (r *Report) locate(i int, fs Findings) {
+	o := r.origin(i)
+	if o == nil {
+		return
+	}
+	for k := range fs {
+		f := &fs[k]
+		if f.Cell == "" && f.Column > 0 && f.Row >= 0 {
+			f.Cell = o.CellAddress(f.Part, f.Row, f.Column)
+		}
+	}
+}
+
+// locateByCode is locate for findings of report-level rules, which name
+// their form by code: the first form of that code.
+func (r *Report) locateByCode(fs Findings) {
+	if len(r.Origins) == 0 {
+		return
+	}
+	for k := range fs {
+		f := &fs[k]
+		if f.Cell == "" && f.Column > 0 && f.Row >= 0 && f.Form != "" {
+			f.Cell = r.CellAddress(f.Form, f.Part, f.Row, f.Column)
+		}
+	}
 }
 
 type reportForm struct {
@@ -315,7 +372,8 @@ func (c *Catalogue) Check(r *Report, opts CheckOptions) (Findings, error) {
 		}
 	}
 	var out Findings
-	for _, f := range r.Forms {
+	for i, f := range r.Forms {
+		from := len(out)
 		spec := c.Spec(f.Spec().Code)
 		if spec == nil {
 			return nil, fmt.Errorf("kstt: %w: %q", ErrUnknownForm, f.Spec().Code)
@@ -335,6 +393,7 @@ func (c *Catalogue) Check(r *Report, opts CheckOptions) (Findings, error) {
 			if out, err = checkCompiledSpec(spec, f, out); err != nil {
 				return nil, err
 			}
+			r.locate(i, out[from:])
 			continue
 		}
 		ch, err := NewChecker(spec, sub)
@@ -342,6 +401,7 @@ func (c *Catalogue) Check(r *Report, opts CheckOptions) (Findings, error) {
 			return nil, err
 		}
 		out = ch.check(f, out)
+		r.locate(i, out[from:])
 	}
 	h := reportHeaders(r)
 	for i := range c.Report {
@@ -352,7 +412,9 @@ func (c *Catalogue) Check(r *Report, opts CheckOptions) (Findings, error) {
 		}
 		out = c.checkReportRule(r, h, rule, sev, out)
 	}
+	from := len(out)
 	out = c.runChecks(r, opts, out)
+	r.locateByCode(out[from:])
 	return out.Sort(), nil
 }
 
@@ -443,9 +505,7 @@ func (c *Catalogue) checkReportRule(r *Report, h *headers, rule *Rule, sev Sever
 				spec := ff.Spec()
 				t := ff.Table(spec.PartIndex(rule.Target.Part))
 				f.Row = MatchRow(t, RowMeta{Kind: layout.TotalRow})
-				if loc, ok := ff.(locator); ok {
-					f.Cell = loc.CellAddress(rule.Target.Part, f.Row, rule.Target.Col)
-				}
+				f.Cell = r.CellAddress(rule.Target.Form, rule.Target.Part, f.Row, rule.Target.Col)
 			}
 		}
 		add(f)

@@ -659,9 +659,6 @@ func ZeroCheck(rule kstt.Rule, group string, from period.Date) kstt.ReportCheck 
 					}
 				}
 			}
-			loc, _ := f.(interface {
-				CellAddress(part string, row, col int) string
-			})
 			t := f.Table(pi)
 			buf := make([]int64, ps.MaxNum()+1)
 			for i := 0; i < t.Len(); i++ {
@@ -682,9 +679,6 @@ func ZeroCheck(rule kstt.Rule, group string, from period.Date) kstt.ReportCheck 
 					if !from.IsZero() && !p.IsZero() && p.Start().Before(from) {
 						fd.Message += fmt.Sprintf(" (kỳ bắt đầu %s, trước %s: số liệu của những ngày trước đó có thể hợp lệ)", p.Start().Vietnamese(), from.Vietnamese())
 						fd.MessageEN += fmt.Sprintf(" (the period starts %s, before %s: figures of the days before may be legitimate)", p.Start().Vietnamese(), from.Vietnamese())
-					}
-					if loc != nil {
-						fd.Cell = loc.CellAddress(part, i, col)
 					}
 					out = append(out, fd)
 				}

@@ -23,9 +23,6 @@ import (
 type Form struct {
 	Header kstt.Header
 	Parts  []PartData // one per declared part, in order
-	// Origin records where each cell was read from when the form came
-	// from a file; it is empty for a form built in code.
-	Origin kstt.Origin
 
 	schema *Schema
 	tabs   []partTable
@@ -344,18 +341,7 @@ func (emptyTable) SetRate(int, int, decimal.Decimal) {}
 func (emptyTable) EnsureTotal()                      {}
 
 var (
-	_ kstt.Form         = (*Form)(nil)
-	_ kstt.MutableTable = (*partTable)(nil)
-	_ interface {
-		CellAddress(part string, row, col int) string
-	} = (*Form)(nil)
+	_ kstt.Form                    = (*Form)(nil)
+	_ kstt.MutableTable            = (*partTable)(nil)
 	_ interface{ NormalizeText() } = (*partTable)(nil)
 )
-
-// CellAddress returns the workbook address ("II.07b!D12") or text position
-// the cell of the given part, 0-based printed row and column (n) was read
-// from, or "" for a form built in code. It makes the form a cell locator for kstt,
-// so findings name the cell.
-func (f *Form) CellAddress(part string, row, col int) string {
-	return f.Origin.CellAddress(part, row, col)
-}

@@ -212,7 +212,6 @@ func (f *Form) UnmarshalJSON(data []byte) error {
 			}
 		}
 	}
-	out.Origin = f.Origin
 	*f = out
 	return nil
 }
