@@ -262,8 +262,12 @@ type printedRow struct {
 	g, r int32
 }
 
-func newFlatTable[R any](form formHooks, total *R) *flatTable[R] {
-	return &flatTable[R]{b: bindingOf[R](), form: form, total: total}
+// rows and groups size its index: the printed rows (data rows and group
+// rows, TỔNG CỘNG excluded) and the group rows, so that building it
+// allocates twice, whatever the form's size.
+func newFlatTable[R any](form formHooks, total *R, b *rowBinding, rows, groups int) *flatTable[R] {
+	return &flatTable[R]{b: b, form: form, total: total,
+		index: make([]printedRow, 0, rows+1), groups: make([]flatGroup[R], 0, groups)}
 }
 
 // group appends a group row (a section, or a level with its data rows).

@@ -40,7 +40,11 @@ func (f *II06b) FormHeader() kstt.Header { return f.Header }
 // Table returns the form's only table, level rows included, in printed
 // order.
 func (f *II06b) Table(int) kstt.Table {
-	t := newFlatTable(f, &f.Total)
+	n := len(f.Levels)
+	for li := range f.Levels {
+		n += len(f.Levels[li].Rows)
+	}
+	t := newFlatTable(f, &f.Total, bindII06aRow, n, len(f.Levels))
 	for li := range f.Levels {
 		l := &f.Levels[li]
 		t.group(layout.LevelRow, &l.Code, &l.Title, l.Rows)

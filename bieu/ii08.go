@@ -52,7 +52,14 @@ func (f *II08) FormHeader() kstt.Header { return f.Header }
 // Table returns the form's only table, section and level rows included, in
 // printed order.
 func (f *II08) Table(int) kstt.Table {
-	t := newFlatTable(f, &f.Total)
+	n, groups := 0, 0
+	for si := range f.Sections {
+		groups += 1 + len(f.Sections[si].Levels)
+		for li := range f.Sections[si].Levels {
+			n += len(f.Sections[si].Levels[li].Rows)
+		}
+	}
+	t := newFlatTable(f, &f.Total, bindII08Row, n+groups, groups)
 	for si := range f.Sections {
 		s := &f.Sections[si]
 		t.group(layout.SectionRow, &s.Code, &s.Title, nil)
@@ -74,3 +81,5 @@ func (f *II08) Check(opts kstt.CheckOptions) (kstt.Findings, error) { return che
 
 // Sheet returns the neutral layout renderers print.
 func (f *II08) Sheet() *layout.Sheet { return kstt.Layout(f) }
+
+var bindII08Row = bindingOf[II08Row]()
