@@ -86,11 +86,15 @@ TỔNG CỘNG		0	0%	0	0
 	for _, fd := range findings {
 		fmt.Println(fd.Severity, fd.Rule, fd.Cell)
 	}
+	// The form is a plain value; where its cells came from is the
+	// report's (Report.Origins), so a later check names them too.
+	fmt.Println(report.CellAddress("II.07b", "I", 0, 7))
 	// Output:
 	// Sở Ngoại vụ → UBND tỉnh | Quý II năm 2024
 	// Lĩnh vực đối ngoại 5 of 1
 	// warning II.07b/R06 bao-cao.txt:L10:C7
 	// warning II.07b/R07 bao-cao.txt:L10:C8
+	// bao-cao.txt:L10:C7
 }
 
 // A reader of one's own, registered once as a grid.Format: here pasted
