@@ -31,7 +31,7 @@
 // is described in DECLARATIONS.md.
 package bieu
 
-//go:generate go run ../internal/genforms -o forms_gen.go -row II.06a=II06aRow -row II.06b=II06aRow -row II.07b/I=II07bDeskRow -row II.07b/II=II07bOnSpotRow -row II.08=II08Row forms/ii06a.json forms/ii06b.json forms/ii07b.json forms/ii08.json
+//go:generate go run ../internal/genforms -o forms_gen.go -form II.06a=II06a -form II.06b=II06b -form II.07b=II07b -form II.08=II08 -row II.06a=II06aRow -row II.06b=II06aRow -row II.07b/I=II07bDeskRow -row II.07b/II=II07bOnSpotRow -row II.08=II08Row forms/ii06a.json forms/ii06b.json forms/ii07b.json forms/ii08.json
 //go:generate go run ../internal/gencatalogue RULES.md
 //go:generate go run ../internal/gencatalogue -declarations DECLARATIONS.md
 //go:generate go run ../internal/gencatalogue -ids rule_ids.go

@@ -2,7 +2,26 @@
 
 package bieu
 
-import "github.com/shopspring/decimal"
+import (
+	"github.com/baocaodinhky/vpcp/kstt"
+	"github.com/shopspring/decimal"
+)
+
+// II06a is Biểu số II.06a/VPCP/KSTT (Thông tư 01/2020/TT-VPCP): TÌNH HÌNH,
+// KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TẠI CƠ QUAN, ĐƠN VỊ TRỰC TIẾP GIẢI
+// QUYẾT THỦ TỤC HÀNH CHÍNH. Đơn vị tính: Số hồ sơ TTHC.
+//
+// Files received, resolved and pending, one row per lĩnh vực, then TỔNG
+// CỘNG.
+//
+// Build it with the input columns ((4), (5), (6), (8), (9), (10), (12),
+// (13)) and call Fill to derive (3), (7), (11) and the total; Check
+// verifies a form someone else filled without changing it.
+type II06a struct {
+	Header kstt.Header `json:"header"`
+	Rows   []II06aRow  `json:"rows"`  // one per lĩnh vực, in printed order
+	Total  II06aRow    `json:"total"` // TỔNG CỘNG
+}
 
 // II06aRow is one row of Biểu số II.06a/VPCP/KSTT, TÌNH HÌNH, KẾT QUẢ GIẢI
 // QUYẾT THỦ TỤC HÀNH CHÍNH TẠI CƠ QUAN, ĐƠN VỊ TRỰC TIẾP GIẢI QUYẾT THỦ TỤC
@@ -23,6 +42,65 @@ type II06aRow struct {
 	Pending        int64  `json:"pending" kstt:"11"`         // (11) Số lượng hồ sơ đang giải quyết / Tổng số = (12) + (13)
 	PendingOnTime  int64  `json:"pending_on_time" kstt:"12"` // (12) Số lượng hồ sơ đang giải quyết / Trong hạn
 	PendingOverdue int64  `json:"pending_overdue" kstt:"13"` // (13) Số lượng hồ sơ đang giải quyết / Quá hạn
+}
+
+// II06b is Biểu số II.06b/VPCP/KSTT (Thông tư 01/2020/TT-VPCP): TỔNG HỢP
+// TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH THEO CẤP HÀNH CHÍNH. Đơn
+// vị tính: Số hồ sơ TTHC.
+//
+// The aggregate of Biểu II.06a by administrative level, the form a
+// recipient (UBND tỉnh) builds from the II.06a of the units that report to
+// it: the thirteen columns of II.06a, rows grouped under level rows ("I CẤP
+// TỈNH", "II CẤP HUYỆN", "III CẤP XÃ"), one row per lĩnh vực within a
+// level, then TỔNG CỘNG over every lĩnh vực row. Level rows carry no
+// figures.
+//
+// The layout is INFERRED, a documented default: Thông tư 01/2020/TT-VPCP
+// lists a Biểu số II.06b/VPCP/KSTT whose text is not at hand; this is the
+// aggregate layout that one-stop systems print, rows grouped by level (Sở,
+// ban, ngành / huyện / xã), with II.06a's columns and rules. Treat the
+// code, title and grouping as documented defaults. From 1/7/2025 there is
+// no district level, so later periods have no "II CẤP HUYỆN" rows.
+type II06b struct {
+	Header kstt.Header  `json:"header"`
+	Levels []II06bLevel `json:"levels"`
+	Total  II06aRow     `json:"total"` // TỔNG CỘNG
+}
+
+// II06bLevel is a level row of II.06b and what it groups.
+type II06bLevel struct {
+	Code  string     `json:"code"`  // printed in (1): "I", "II", "III"
+	Title string     `json:"title"` // printed in (2): "CẤP TỈNH", "CẤP HUYỆN", "CẤP XÃ"
+	Rows  []II06aRow `json:"rows"`  // one per lĩnh vực
+}
+
+// II07b is Biểu số II.07b/VPCP/KSTT (Thông tư 01/2020/TT-VPCP): TỔNG HỢP SỐ
+// LƯỢNG THỦ TỤC HÀNH CHÍNH VÀ KẾT QUẢ THỰC HIỆN “4 TẠI CHỖ” TẠI BỘ PHẬN MỘT
+// CỬA CỦA ĐỊA PHƯƠNG. Đơn vị tính: TTHC, %.
+//
+// Part I counts the procedures at the one-stop desk by level; Part II the
+// procedures done "4 tại chỗ" and their rates.
+//
+// Some provincial systems label column (2) "Đơn vị", one row per unit
+// instead of per lĩnh vực; Field holds either.
+type II07b struct {
+	Header kstt.Header `json:"header"`
+	PartI  II07bPartI  `json:"part_i"`
+	PartII II07bPartII `json:"part_ii"`
+}
+
+// II07bPartI is Part I of II.07b, SỐ LƯỢNG TTHC TRIỂN KHAI TẠI BỘ PHẬN MỘT
+// CỬA.
+type II07bPartI struct {
+	Rows  []II07bDeskRow `json:"rows"`
+	Total II07bDeskRow   `json:"total"` // TỔNG CỘNG
+}
+
+// II07bPartII is Part II of II.07b, KẾT QUẢ THỰC HIỆN “4 TẠI CHỖ” TẠI BỘ
+// PHẬN MỘT CỬA CẤP TỈNH, HUYỆN.
+type II07bPartII struct {
+	Rows  []II07bOnSpotRow `json:"rows"`
+	Total II07bOnSpotRow   `json:"total"` // TỔNG CỘNG
 }
 
 // II07bDeskRow is one row of Part I of Biểu số II.07b/VPCP/KSTT, I. SỐ
@@ -58,6 +136,33 @@ type II07bOnSpotRow struct {
 	ProvinceRate decimal.Decimal `json:"province_rate" kstt:"4"` // (4) Cấp tỉnh / Tỷ lệ = (3) ÷ Phần I (8) × 100 (inferred)
 	District     int64           `json:"district" kstt:"5"`      // (5) Cấp huyện / Số lượng TTHC
 	DistrictRate decimal.Decimal `json:"district_rate" kstt:"6"` // (6) Cấp huyện / Tỷ lệ = (5) ÷ Phần I (9) × 100 (inferred)
+}
+
+// II08 is Biểu số II.08/VPCP/KSTT (Thông tư 01/2020/TT-VPCP): TÌNH HÌNH
+// TRIỂN KHAI THỦ TỤC HÀNH CHÍNH TRÊN MÔI TRƯỜNG ĐIỆN TỬ CỦA CƠ QUAN, ĐỊA
+// PHƯƠNG. Đơn vị tính: hồ sơ TTHC.
+//
+// Online public services (DVCTT, Nghị định 42/2022/NĐ-CP Điều 11: "toàn
+// trình" or "một phần"), grouped by section (A, B) and level (I CẤP TỈNH,
+// II CẤP HUYỆN, III CẤP XÃ), then TỔNG CỘNG over every lĩnh vực row.
+type II08 struct {
+	Header   kstt.Header   `json:"header"`
+	Sections []II08Section `json:"sections"`
+	Total    II08Row       `json:"total"` // TỔNG CỘNG
+}
+
+// II08Section is a section row of II.08 and what it groups.
+type II08Section struct {
+	Code   string      `json:"code"`  // printed in (1): "A", "B"
+	Title  string      `json:"title"` // printed in (2): "DVCTT THEO QUYẾT ĐỊNH CỦA THỦ TƯỚNG CHÍNH PHỦ", "DVCTT DO CƠ QUAN, UBND TỈNH CHỦ ĐỘNG TRIỂN KHAI"
+	Levels []II08Level `json:"levels"`
+}
+
+// II08Level is a level row of II.08 and what it groups.
+type II08Level struct {
+	Code  string    `json:"code"`  // printed in (1): "I", "II", "III"
+	Title string    `json:"title"` // printed in (2): "CẤP TỈNH", "CẤP HUYỆN", "CẤP XÃ"
+	Rows  []II08Row `json:"rows"`  // one per lĩnh vực
 }
 
 // II08Row is one row of Biểu số II.08/VPCP/KSTT, TÌNH HÌNH TRIỂN KHAI THỦ

@@ -1,26 +1,16 @@
 package bieu
 
+// The struct II06a is generated from forms/ii06a.json (forms_gen.go);
+// its methods are here.
+
 import (
-	"github.com/shopspring/decimal"
 	"unsafe"
+
+	"github.com/shopspring/decimal"
 
 	"github.com/baocaodinhky/vpcp/kstt"
 	"github.com/baocaodinhky/vpcp/kstt/layout"
 )
-
-// II06a is Biểu số II.06a/VPCP/KSTT (Thông tư 01/2020/TT-VPCP): TÌNH HÌNH,
-// KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TẠI CƠ QUAN, ĐƠN VỊ TRỰC TIẾP GIẢI
-// QUYẾT THỦ TỤC HÀNH CHÍNH — files received, resolved and pending, one row
-// per lĩnh vực, then TỔNG CỘNG. Đơn vị tính: Số hồ sơ TTHC.
-//
-// Build it with the input columns ((4), (5), (6), (8), (9), (10), (12),
-// (13)) and call Fill to derive (3), (7), (11) and the total; Check verifies
-// a form someone else filled without changing it.
-type II06a struct {
-	Header kstt.Header `json:"header"`
-	Rows   []II06aRow  `json:"rows"`  // one per lĩnh vực, in printed order
-	Total  II06aRow    `json:"total"` // TỔNG CỘNG
-}
 
 // Spec returns the declaration of Biểu II.06a, shared by every form of the
 // kind: treat it as read-only (bieu.Official gives copies to change).
@@ -32,8 +22,9 @@ func (f *II06a) FormHeader() kstt.Header { return f.Header }
 // Table returns the form's only table.
 func (f *II06a) Table(int) kstt.Table { return ii06aTable{f} }
 
-// ii06aTable is the engine's view of an II06a (kstt.MutableTable,
-// with the engine's optional text-normalising and quick-check methods), kept off the form's method set.
+// ii06aTable is the engine's view of an II06a (kstt.MutableTable, with
+// the engine's optional NormalizeText and QuickClean), kept off the
+// form's method set.
 type ii06aTable struct{ f *II06a }
 
 func (t ii06aTable) p(i int) unsafe.Pointer { return rowPtr(t.f.Rows, &t.f.Total, i) }

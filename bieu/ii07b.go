@@ -8,33 +8,6 @@ import (
 	"github.com/baocaodinhky/vpcp/kstt/layout"
 )
 
-// II07b is Biểu số II.07b/VPCP/KSTT (Thông tư 01/2020/TT-VPCP): TỔNG HỢP SỐ
-// LƯỢNG THỦ TỤC HÀNH CHÍNH VÀ KẾT QUẢ THỰC HIỆN “4 TẠI CHỖ” TẠI BỘ PHẬN MỘT
-// CỬA CỦA ĐỊA PHƯƠNG. Part I counts the procedures at the one-stop desk by
-// level; Part II the procedures done "4 tại chỗ" and their rates. Đơn vị
-// tính: TTHC, %.
-//
-// Some provincial systems label column (2) "Đơn vị", one row per unit
-// instead of per lĩnh vực; Field holds either.
-type II07b struct {
-	Header kstt.Header `json:"header"`
-	PartI  II07bPartI  `json:"part_i"`
-	PartII II07bPartII `json:"part_ii"`
-}
-
-// II07bPartI is Part I, SỐ LƯỢNG TTHC TRIỂN KHAI TẠI BỘ PHẬN MỘT CỬA.
-type II07bPartI struct {
-	Rows  []II07bDeskRow `json:"rows"`
-	Total II07bDeskRow   `json:"total"` // TỔNG CỘNG
-}
-
-// II07bPartII is Part II, KẾT QUẢ THỰC HIỆN “4 TẠI CHỖ” TẠI BỘ PHẬN MỘT CỬA
-// CẤP TỈNH, HUYỆN.
-type II07bPartII struct {
-	Rows  []II07bOnSpotRow `json:"rows"`
-	Total II07bOnSpotRow   `json:"total"` // TỔNG CỘNG
-}
-
 // Spec returns the declaration of Biểu II.07b, shared by every form of the
 // kind: treat it as read-only (bieu.Official gives copies to change).
 func (f *II07b) Spec() *kstt.FormSpec { return specII07b }

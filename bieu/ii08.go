@@ -5,35 +5,6 @@ import (
 	"github.com/baocaodinhky/vpcp/kstt/layout"
 )
 
-// II08 is Biểu số II.08/VPCP/KSTT (Thông tư 01/2020/TT-VPCP): TÌNH HÌNH
-// TRIỂN KHAI THỦ TỤC HÀNH CHÍNH TRÊN MÔI TRƯỜNG ĐIỆN TỬ CỦA CƠ QUAN, ĐỊA
-// PHƯƠNG — online public services (DVCTT, Nghị định 42/2022/NĐ-CP Điều 11:
-// "toàn trình" or "một phần"), grouped by section (A, B) and level (I CẤP
-// TỈNH, II CẤP HUYỆN, III CẤP XÃ), then TỔNG CỘNG over every lĩnh vực row.
-// Đơn vị tính as printed: hồ sơ TTHC.
-type II08 struct {
-	Header   kstt.Header   `json:"header"`
-	Sections []II08Section `json:"sections"`
-	Total    II08Row       `json:"total"` // TỔNG CỘNG
-}
-
-// II08Section is a section row of II.08 and what it groups: "A" (inferred:
-// services assigned by central decision) or "B" "DVCTT DO CƠ QUAN, UBND
-// TỈNH CHỦ ĐỘNG TRIỂN KHAI".
-type II08Section struct {
-	Code   string      `json:"code"`  // printed in (1): "A", "B"
-	Title  string      `json:"title"` // printed in (2)
-	Levels []II08Level `json:"levels"`
-}
-
-// II08Level is a level row of II.08 ("I" "CẤP TỈNH", "II" "CẤP HUYỆN",
-// "III" "CẤP XÃ") and its lĩnh vực rows.
-type II08Level struct {
-	Code  string    `json:"code"`  // printed in (1): "I", "II", "III"
-	Title string    `json:"title"` // printed in (2)
-	Rows  []II08Row `json:"rows"`
-}
-
 // Section titles and level rows as the seed prints them.
 const (
 	SectionB      = "DVCTT DO CƠ QUAN, UBND TỈNH CHỦ ĐỘNG TRIỂN KHAI"

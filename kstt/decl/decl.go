@@ -17,6 +17,12 @@ type Declaration struct {
 	Unit    string  `json:"unit"`              // Đơn vị tính, e.g. "Số hồ sơ TTHC"
 	Basis   string  `json:"basis"`             // legal basis of the form
 	Edition Edition `json:"edition"`           // the regime it belongs to and the periods it applies to
+	// Doc says, for people, what the form holds and how it is used: the
+	// doc comment of the Go type generated from the declaration (package
+	// bieu's II06a, …), after a first sentence made of Printed or the
+	// code, the edition, Title and Unit. Paragraphs are separated by a
+	// blank line ("\n\n"). It changes nothing the engine does.
+	Doc string `json:"doc,omitempty"`
 	// Inferred says what of the declaration was not read from an official
 	// text (a documented default a user may override), one item each.
 	Inferred []string `json:"inferred,omitempty"`

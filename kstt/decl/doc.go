@@ -29,6 +29,7 @@
 //	  "basis": "Thông tư 01/2020/TT-VPCP, Biểu số II.06a/VPCP/KSTT",
 //	  "edition": {"name": "Thông tư 01/2020/TT-VPCP", "basis": "…",
 //	              "valid_from": "2020-12-15", "valid_to": "2026-02-14", "note": "…"},
+//	  "doc": "what the form holds, for people (the Go type's doc comment)",
 //	  "inferred": ["what was not read from an official text", "…"],
 //	  "parts": [{
 //	    "id": "",                             // "" for a form of one table; "I", "II" … otherwise

@@ -38,7 +38,7 @@ func Format(d *Declaration) ([]byte, error) {
 	}{
 		{"code", d.Code, false}, {"printed", d.Printed, d.Printed == ""}, {"title", d.Title, false},
 		{"unit", d.Unit, false}, {"basis", d.Basis, false}, {"edition", d.Edition, false},
-		{"inferred", d.Inferred, len(d.Inferred) == 0},
+		{"doc", d.Doc, d.Doc == ""}, {"inferred", d.Inferred, len(d.Inferred) == 0},
 	}
 	for _, h := range head {
 		if !h.skip {

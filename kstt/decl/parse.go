@@ -200,13 +200,13 @@ func (w *walker) strings(path string, m map[string]any, key string) []string {
 }
 
 func (w *walker) declaration(path string, v any) *Declaration {
-	m := w.object(path, v, "code", "printed", "title", "unit", "basis", "edition", "inferred", "parts", "rules")
+	m := w.object(path, v, "code", "printed", "title", "unit", "basis", "edition", "doc", "inferred", "parts", "rules")
 	if m == nil {
 		return nil
 	}
 	d := &Declaration{
 		Code: w.str(path, m, "code"), Printed: w.str(path, m, "printed"), Title: w.str(path, m, "title"),
-		Unit: w.str(path, m, "unit"), Basis: w.str(path, m, "basis"), Inferred: w.strings(path, m, "inferred"),
+		Unit: w.str(path, m, "unit"), Basis: w.str(path, m, "basis"), Doc: w.str(path, m, "doc"), Inferred: w.strings(path, m, "inferred"),
 	}
 	if ev, ok := m["edition"]; ok {
 		ep := path + ".edition"
