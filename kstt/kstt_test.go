@@ -408,3 +408,27 @@ func TestFindingMatchAndNumbers(t *testing.T) {
 		t.Errorf("garbage %+v", l)
 	}
 }
+
+// Report.Origins may be shorter than Forms, hold nil, or be absent; the
+// report and its forms may be nil: CellAddress then names no cell and
+// never panics.
+func TestReportCellAddressBounds(t *testing.T) {
+	f := newMini(t, [3]int64{1, 2, 1}, [3]int64{2, 2, 0})
+	o := &kstt.Origin{}
+	o.SetCellAddress("A", 0, 3, "X.01!C7")
+	var nilReport *kstt.Report
+	for _, c := range []struct {
+		r    *kstt.Report
+		want string
+	}{
+		{nilReport, ""},
+		{&kstt.Report{Forms: []kstt.Form{f}}, ""},
+		{&kstt.Report{Forms: []kstt.Form{f}, Origins: []*kstt.Origin{nil}}, ""},
+		{&kstt.Report{Forms: []kstt.Form{nil, f}, Origins: []*kstt.Origin{o}}, ""},
+		{&kstt.Report{Forms: []kstt.Form{f}, Origins: []*kstt.Origin{o, o}}, "X.01!C7"},
+	} {
+		if got := c.r.CellAddress("X.01", "A", 0, 3); got != c.want {
+			t.Errorf("%+v: %q, want %q", c.r, got, c.want)
+		}
+	}
+}

@@ -79,7 +79,13 @@ func (r *Report) Form(code string) Form {
 // official column (n); "" when the report (or that form) was not read from
 // a file, or the cell was not in it.
 func (r *Report) CellAddress(code, part string, row, col int) string {
+	if r == nil {
+		return ""
+	}
 	for i, f := range r.Forms {
+		if f == nil || isNilForm(f) {
+			continue
+		}
 		if f.Spec().Code == code {
 			return r.origin(i).CellAddress(part, row, col)
 		}
