@@ -136,7 +136,9 @@ func handMapLoop(seq iter.Seq[Record], from, to time.Time, loc *time.Location) (
 //   - tally: the duplicate check off (NoDuplicateCheck);
 //   - tally+audit: the audit on, the duplicate check off.
 //
-// ns/record is per record; B/code is the memory a variant keeps (live heap
+// ns/record is per record; cpu-ns/record the process's CPU time per
+// record (with -test.cpu 1, the steadier figure on a shared machine; the
+// collector's work included); B/code is the memory a variant keeps (live heap
 // after the run, less before) per distinct code. The 10M variants are
 // skipped under -short.
 func BenchmarkTally(b *testing.B) {
@@ -155,12 +157,18 @@ func BenchmarkTally(b *testing.B) {
 		}
 		tl, _ := New(q3, Policy{})
 		from, to := tl.Window()
+		var cpu0 time.Duration
 		perRecord := func(b *testing.B) {
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/record")
+			if cpu, ok := processCPU(); ok && cpu0 > 0 {
+				b.ReportMetric(float64(cpu-cpu0-heapCPU)/float64(b.N)/float64(n), "cpu-ns/record")
+			}
 		}
+		startCPU := func() { cpu0, _ = processCPU(); heapCPU = 0 }
 		b.Run(name+"/hand", func(b *testing.B) {
 			c := codes()
 			b.ReportAllocs()
+			startCPU()
 			for b.Loop() {
 				if len(handLoop(codedStream(n, c), from, to, Vietnam())) == 0 {
 					b.Fatal("nothing counted")
@@ -171,6 +179,7 @@ func BenchmarkTally(b *testing.B) {
 		b.Run(name+"/hand+map", func(b *testing.B) {
 			c := codes()
 			b.ReportAllocs()
+			startCPU()
 			var kept uint64
 			for b.Loop() {
 				before := heapOnce(b, kept)
@@ -189,6 +198,7 @@ func BenchmarkTally(b *testing.B) {
 		b.Run(name+"/default", func(b *testing.B) {
 			c := codes()
 			b.ReportAllocs()
+			startCPU()
 			var kept uint64
 			for b.Loop() {
 				before := heapOnce(b, kept)
@@ -210,6 +220,7 @@ func BenchmarkTally(b *testing.B) {
 		b.Run(name+"/tally", func(b *testing.B) {
 			c := codes()
 			b.ReportAllocs()
+			startCPU()
 			for b.Loop() {
 				tl, _ := New(q3, Policy{NoDuplicateCheck: true})
 				if err := tl.AddSeq(codedStream(n, c)); err != nil {
@@ -239,6 +250,10 @@ func BenchmarkTally(b *testing.B) {
 	}
 }
 
+// heapCPU is the CPU time heapOnce took since the benchmark started, left
+// out of cpu-ns/record as the timer leaves it out of ns/record.
+var heapCPU time.Duration
+
 // heapOnce returns the live heap, measured with the timer stopped, while
 // kept is 0 (the first iteration); 0 after.
 func heapOnce(b *testing.B, kept uint64) uint64 {
@@ -247,6 +262,8 @@ func heapOnce(b *testing.B, kept uint64) uint64 {
 	}
 	b.StopTimer()
 	defer b.StartTimer()
+	c0, _ := processCPU()
+	defer func() { c1, _ := processCPU(); heapCPU += c1 - c0 }()
 	return liveHeap()
 }
 

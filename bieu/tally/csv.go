@@ -44,7 +44,6 @@ func csvRows(r io.Reader, opts ReadOptions) iter.Seq2[Row, error] {
 		head, _ := br.Peek(4096)
 		sep := sniffSeparator(head)
 		sc := newCSVScanner(bufio.NewReaderSize(&loneCRReader{br: br}, 64<<10), byte(sep), opts.MaxRowBytes+64<<10)
-		cells := make([]Cell, 0, 32)
 		for {
 			rec, line, err := sc.next()
 			if err == io.EOF {
@@ -63,11 +62,10 @@ func csvRows(r io.Reader, opts ReadOptions) iter.Seq2[Row, error] {
 				return
 			}
 			size := 0
-			cells = cells[:0]
-			for _, f := range rec {
-				size += len(f)
-				cells = append(cells, Cell{Text: f})
+			for _, c := range rec {
+				size += len(c.Text)
 			}
+			cells := rec
 			if size > opts.MaxRowBytes {
 				if !validCells(cells, 0) { // the UTF-8 of a row is checked first (readRows)
 					yield(Row{}, errNotUTF8(&opts, line))

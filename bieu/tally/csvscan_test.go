@@ -29,7 +29,11 @@ func scanAll(t testing.TB, in []byte, sep byte, r func(io.Reader) io.Reader) ([]
 		if err != nil {
 			return recs, lines, err
 		}
-		recs = append(recs, append([]string(nil), f...))
+		rec := make([]string, len(f))
+		for i, c := range f {
+			rec[i] = c.Text
+		}
+		recs = append(recs, rec)
 		lines = append(lines, line)
 	}
 }

@@ -139,38 +139,50 @@ func dateAt(y, mo, d, hh, mm, ss int, dateOnly bool, loc *time.Location, days *d
 // parseDateIn then reads (to the same result for these forms).
 func fixedDate(s string) (d, mo, y, hh, mm, ss int, dateOnly, fixed bool) {
 	n := len(s)
-	if n != 10 && n != 16 && n != 19 || s[2] != '/' || s[5] != '/' {
+	if n != 10 && n != 16 && n != 19 {
 		return
 	}
-	dig := func(i int) (int, bool) {
-		a, b := s[i]-'0', s[i+1]-'0'
-		return int(a)*10 + int(b), a <= 9 && b <= 9
+	// Eight bytes at a time: each byte within its bounds (a digit, or
+	// the one separator allowed) when no high bit is set in w − lo,
+	// w + (0x7F − hi) or w; the bytes of w − lo are then the digits.
+	w := le64(s)
+	v := w - 0x3030_2F30_302F_3030 // "00/00/00"
+	if (v|(w+0x4646_5046_4650_4646)|w)&0x8080_8080_8080_8080 != 0 {
+		return
 	}
-	var ok [7]bool
-	d, ok[0] = dig(0)
-	mo, ok[1] = dig(3)
-	var y1, y2 int
-	y1, ok[2] = dig(6)
-	y2, ok[3] = dig(8)
-	y = y1*100 + y2
-	ok[4], ok[5], ok[6] = true, true, true
-	if n >= 16 {
-		if s[10] != ' ' || s[13] != ':' {
-			return
+	d = int(v&0xFF)*10 + int(v>>8&0xFF)
+	mo = int(v>>24&0xFF)*10 + int(v>>32&0xFF)
+	y = int(v>>48&0xFF)*1000 + int(v>>56&0xFF)*100
+	if n == 10 {
+		a, b := s[8]-'0', s[9]-'0'
+		if a > 9 || b > 9 {
+			return 0, 0, 0, 0, 0, 0, false, false
 		}
-		hh, ok[4] = dig(11)
-		mm, ok[5] = dig(14)
-		if n == 19 {
-			if s[16] != ':' {
-				return
-			}
-			ss, ok[6] = dig(17)
-		}
+		return d, mo, y + int(a)*10 + int(b), 0, 0, 0, true, true
 	}
-	if ok != [7]bool{true, true, true, true, true, true, true} {
+	w = le64(s[8:])
+	v = w - 0x3030_3A30_3020_3030 // "00 00:00"
+	if (v|(w+0x4646_4546_465F_4646)|w)&0x8080_8080_8080_8080 != 0 {
 		return 0, 0, 0, 0, 0, 0, false, false
 	}
-	return d, mo, y, hh, mm, ss, n == 10, true
+	y += int(v&0xFF)*10 + int(v>>8&0xFF)
+	hh = int(v>>24&0xFF)*10 + int(v>>32&0xFF)
+	mm = int(v>>48&0xFF)*10 + int(v>>56&0xFF)
+	if n == 19 {
+		a, b := s[17]-'0', s[18]-'0'
+		if s[16] != ':' || a > 9 || b > 9 {
+			return 0, 0, 0, 0, 0, 0, false, false
+		}
+		ss = int(a)*10 + int(b)
+	}
+	return d, mo, y, hh, mm, ss, false, true
+}
+
+// le64 is the first eight bytes of s, little-endian; len(s) >= 8.
+func le64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // daysIn is the number of days of month mo of year y.
@@ -200,8 +212,13 @@ type dayCache struct {
 
 // at is time.Date(y, mo, d, hh, mm, ss, 0, loc) for a valid date and time.
 func (c *dayCache) at(y, mo, d, hh, mm, ss int, loc *time.Location) time.Time {
+	return c.atPlus(y, mo, d, hh, mm, ss, 0, loc)
+}
+
+// atPlus is at(…).Add(plus seconds).
+func (c *dayCache) atPlus(y, mo, d, hh, mm, ss, plus int, loc *time.Location) time.Time {
 	if c == nil {
-		return time.Date(y, time.Month(mo), d, hh, mm, ss, 0, loc)
+		return time.Date(y, time.Month(mo), d, hh, mm, ss, 0, loc).Add(time.Duration(plus) * time.Second)
 	}
 	if c.loc != loc {
 		*c = dayCache{loc: loc}
@@ -211,11 +228,32 @@ func (c *dayCache) at(y, mo, d, hh, mm, ss int, loc *time.Location) time.Time {
 	if c.key[i] != k {
 		mid := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, loc)
 		if time.Date(y, time.Month(mo), d+1, 0, 0, 0, 0, loc).Sub(mid) != 24*time.Hour {
-			return time.Date(y, time.Month(mo), d, hh, mm, ss, 0, loc) // a day of a clock change
+			// a day of a clock change
+			return time.Date(y, time.Month(mo), d, hh, mm, ss, 0, loc).Add(time.Duration(plus) * time.Second)
 		}
 		c.key[i], c.mid[i] = k, mid.Unix()
 	}
-	return time.Unix(c.mid[i]+int64(hh*3600+mm*60+ss), 0).In(loc)
+	return time.Unix(c.mid[i]+int64(hh*3600+mm*60+ss+plus), 0).In(loc)
+}
+
+// fixedDateIn is what the date function of recordWith makes of a text in
+// one of fixedDate's forms: parseDateIn's instant, to the end of its day
+// (plus 24 h − 1 s) for a date-only text when endOfDay. fixed tells s is
+// in such a form, so plain ASCII (UTF-8); ok that the date is possible.
+// When fixed is false, nothing is known and parseDateIn reads s.
+func (c *dayCache) fixedDateIn(s string, loc *time.Location, endOfDay bool) (t time.Time, fixed, ok bool) {
+	d, mo, y, hh, mm, ss, only, fixed := fixedDate(s)
+	if !fixed {
+		return time.Time{}, false, false
+	}
+	if mo < 1 || mo > 12 || d < 1 || d > 31 || y < 1900 || y > 2200 || hh > 23 || mm > 59 || ss > 59 || d > daysIn(mo, y) {
+		return time.Time{}, true, false // as dateAt
+	}
+	plus := 0
+	if only && endOfDay {
+		plus = 24*3600 - 1
+	}
+	return c.atPlus(y, mo, d, hh, mm, ss, plus, loc), true, true
 }
 
 func hasOffset(s string) bool {

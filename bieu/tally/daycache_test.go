@@ -38,7 +38,8 @@ func TestDayCache(t *testing.T) {
 // and leaves any other text to it.
 func FuzzParseDate(f *testing.F) {
 	for _, s := range []string{"15/03/2024", "15/03/2024 08:30", "15/03/2024 08:30:15", "31/04/2024", "29/02/2023 10:00",
-		"15/13/2024", "15/03/2024 24:00", "1a/03/2024", "15/03/2024T08:30", "15/03/2024 08:30:6x", "2024-03-15", "00/01/2024"} {
+		"15/13/2024", "15/03/2024 24:00", "1a/03/2024", "15/03/2024T08:30", "15/03/2024 08:30:6x", "2024-03-15", "00/01/2024",
+		"15/03/2024 08:3a", "15/03/2024 08-30", "15/03/20z4", "15/0:/2024", "15\xaf03/2024", "15/03/2024 0\xb8:30", "15/03/2024 08:30;15", "9/03/2024 08:30:15"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -50,6 +51,28 @@ func FuzzParseDate(f *testing.F) {
 		want, wantOnly, wantOK := parseAnyDate(s, Vietnam(), nil)
 		if !got.Equal(want) || only != wantOnly || ok != wantOK {
 			t.Fatalf("%q: %v %v %v, the general reader %v %v %v", s, got, only, ok, want, wantOnly, wantOK)
+		}
+		// fixedDateIn, recordWith's fast path, gives what the slow path
+		// gives, with and without a cache, a due date to its day's end.
+		for _, days := range []*dayCache{nil, {}} {
+			for _, end := range []bool{false, true} {
+				ft, fixed, fok := days.fixedDateIn(s, Vietnam(), end)
+				if !fixed {
+					continue
+				}
+				w := want
+				if wantOnly && end {
+					w = w.Add(24*time.Hour - time.Second)
+				}
+				if fok != wantOK || fok && (ft != w || ft.Location() != w.Location()) {
+					t.Fatalf("%q end %v cache %v: fixedDateIn %v %v, the general reader %v %v", s, end, days != nil, ft, fok, w, wantOK)
+				}
+				for _, c := range []byte(s) {
+					if c >= 0x80 {
+						t.Fatalf("%q: fixed but not ASCII", s)
+					}
+				}
+			}
 		}
 	})
 }

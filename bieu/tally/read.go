@@ -340,7 +340,7 @@ func readRows(rows iter.Seq2[Row, error], opts ReadOptions, checkUTF8 bool) iter
 				prev = append(prev[:0], row.Cells...)
 				continue
 			}
-			if blank(row.Cells) || columnNumbers(row.Cells) {
+			if !plainStart(row.Cells) && (blank(row.Cells) || columnNumbers(row.Cells)) {
 				continue
 			}
 			data++
@@ -376,6 +376,17 @@ func readRows(rows iter.Seq2[Row, error], opts ReadOptions, checkUTF8 bool) iter
 				Detail: "no row has the labels of a case list (Mã hồ sơ, Lĩnh vực, Ngày tiếp nhận, Ngày hẹn trả …)"})
 		}
 	}
+}
+
+// plainStart reports whether the first cell starts with a printable
+// ASCII byte other than '(': the row is then neither blank nor a row of
+// column numbers (mau07.go).
+func plainStart(cells []Cell) bool {
+	if len(cells) == 0 || cells[0].Text == "" {
+		return false
+	}
+	c := cells[0].Text[0]
+	return c > ' ' && c < 0x7f && c != '('
 }
 
 func blank(cells []Cell) bool {
@@ -416,11 +427,31 @@ func (l *layout) recordWith(row Row, o *ReadOptions, c *readCache) (Record, *Row
 	if v := text[ColLevel]; v != "" {
 		r.Level, lvOK = c.level(v)
 	}
+	// Dates in the export forms (fixedDate) are read first: such a text
+	// is ASCII, so known to be UTF-8, as is a code of printable ASCII.
+	days := c.dayCache()
+	var fast [numColumns]time.Time
+	var fastOK [numColumns]bool
+	var known uint64 // cells whose text is known to be UTF-8
+	for _, col := range [...]Column{ColReceived, ColDue, ColFinished, ColPauseFrom, ColPauseTo} {
+		i := l.idx[col]
+		if text[col] == "" || row.Cells[i].Serial || row.Cells[i].Number {
+			continue
+		}
+		t, fixed, ok := days.fixedDateIn(text[col], o.Location, col == ColDue)
+		if fixed && i < 64 {
+			known |= 1 << i
+		}
+		fast[col], fastOK[col] = t, ok
+	}
+	codeASCII := plainASCII(text[ColCode])
+	if codeASCII && l.idx[ColCode] < 64 {
+		known |= 1 << l.idx[ColCode]
+	}
 	if c != nil && c.check {
-		var known uint64 // cells whose text c looked up: UTF-8
 		for _, col := range [...]Column{ColProcedure, ColField, ColUnit, ColChannel, ColService, ColStatus, ColLevel} {
 			if i := l.idx[col]; i >= 0 && i < 64 {
-				known |= 1 << i
+				known |= 1 << i // looked up in c: UTF-8
 			}
 		}
 		if c.invalid || !validCells(row.Cells, known) {
@@ -428,12 +459,18 @@ func (l *layout) recordWith(row Row, o *ReadOptions, c *readCache) (Record, *Row
 			return Record{}, nil
 		}
 	}
-	r.Code = vntext.NFC(text[ColCode])
+	if codeASCII {
+		r.Code = text[ColCode] // vntext.NFC leaves it as it is
+	} else {
+		r.Code = vntext.NFC(text[ColCode])
+	}
 	bad := func(c Column, v string, err error, detail string) *RowError {
 		return &RowError{Source: o.Source, Row: row.Num, Column: l.names[c], Value: v, Code: r.Code, Detail: detail, Err: err}
 	}
-	days := c.dayCache()
 	date := func(col Column, endOfDay bool) (time.Time, *RowError) {
+		if fastOK[col] {
+			return fast[col], nil
+		}
 		if text[col] == "" {
 			return time.Time{}, nil
 		}
@@ -495,6 +532,17 @@ func (l *layout) recordWith(row Row, o *ReadOptions, c *readCache) (Record, *Row
 		return r, &RowError{Source: o.Source, Row: row.Num, Detail: "no code, lĩnh vực nor received date", Err: ErrBadRow}
 	}
 	return r, nil
+}
+
+// plainASCII reports whether s is not empty and all printable ASCII
+// without a space ('!' to '~'): vntext.NFC(s) is then s.
+func plainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i]-'!' > '~'-'!' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // parseLevel reads "Cấp tỉnh", "tỉnh", "Huyện", "xã", "province" …, or a

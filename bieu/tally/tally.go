@@ -5,7 +5,9 @@ import (
 	"hash/maphash"
 	"iter"
 	"math"
+	"math/bits"
 	"time"
+	"unsafe"
 
 	"github.com/baocaodinhky/vpcp/bieu"
 	"github.com/baocaodinhky/vpcp/internal/vntext"
@@ -56,6 +58,8 @@ type Tally struct {
 	fields   map[string]*fieldAcc
 	raw      map[string]*fieldAcc
 	units    map[string]bieu.UnitLevel
+	rawMemo  ptrMemo[*fieldAcc]      // in front of raw
+	unitMemo ptrMemo[bieu.UnitLevel] // in front of units
 	known    map[string]bool
 	seen     *hashSet
 	pend     []pending // records whose only open question is the duplicate check (see flush)
@@ -539,6 +543,17 @@ func civilDays(y int, m time.Month, d int) int64 {
 
 // field returns the accumulator of a lĩnh vực, nil when it is unknown.
 func (t *Tally) field(raw string) *fieldAcc {
+	slot := ptrSlot(raw)
+	if a, ok := t.rawMemo.get(slot, raw); ok {
+		return a
+	}
+	a := t.fieldSlow(raw)
+	t.rawMemo.put(slot, raw, a)
+	return a
+}
+
+// fieldSlow is field without its memo.
+func (t *Tally) fieldSlow(raw string) *fieldAcc {
 	if a, ok := t.raw[raw]; ok {
 		return a
 	}
@@ -571,15 +586,47 @@ func (t *Tally) acc(k, label string) *fieldAcc {
 func (t *Tally) otherField() *fieldAcc { return t.acc(bieu.FieldKey(OtherField), OtherField) }
 
 func (t *Tally) unitLevel(unit string) bieu.UnitLevel {
-	if l, ok := t.units[unit]; ok {
+	slot := ptrSlot(unit)
+	if l, ok := t.unitMemo.get(slot, unit); ok {
 		return l
 	}
-	l := bieu.GuessLevel(unit)
-	if len(t.units) < maxCache {
-		t.units[unit] = l
+	l, ok := t.units[unit]
+	if !ok {
+		l = bieu.GuessLevel(unit)
+		if len(t.units) < maxCache {
+			t.units[unit] = l
+		}
 	}
+	t.unitMemo.put(slot, unit, l)
 	return l
 }
+
+// ptrMemo is a direct-mapped table of the last texts met and what they
+// gave, slot by the address of their bytes: the case-list readers intern
+// lĩnh vực and unit names, so a name comes back at the same address and
+// the comparison ends there, where a Go map would hash the whole text.
+// What a text gives depends on the text only, so a hit is what the maps
+// would give. It keeps at most 64 texts alive.
+type ptrMemo[T any] struct {
+	keys [64]string
+	vals [64]T
+	used [64]bool
+}
+
+func ptrSlot(s string) uint {
+	p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+	return uint(p>>4^p>>10^uintptr(len(s))) & 63
+}
+
+func (m *ptrMemo[T]) get(i uint, s string) (T, bool) {
+	if m.used[i] && m.keys[i] == s {
+		return m.vals[i], true
+	}
+	var zero T
+	return zero, false
+}
+
+func (m *ptrMemo[T]) put(i uint, s string, v T) { m.keys[i], m.vals[i], m.used[i] = s, v, true }
 
 // codeSeed keys hashCode: one seed for the process, so that the tallies
 // a program merges hash alike.
@@ -590,7 +637,37 @@ var codeSeed = maphash.MakeSeed()
 // about n²/2⁶⁵ among n codes (3·10⁻⁸ for a million, 3·10⁻⁶ for ten
 // million), and the seed is drawn when the program starts, so such a pair
 // cannot be prepared in advance and does not recur in the next run.
-func hashCode(s string) uint64 { return maphash.String(codeSeed, s) }
+//
+// A code of 8 to 32 bytes, as codes are, is hashed here in a few
+// multiplications (the full 128-bit product folded, keyed by words drawn
+// from the seed, as wyhash does), all its bytes read as two or four
+// overlapping words and its length mixed in; others by maphash.
+func hashCode(s string) uint64 {
+	n := len(s)
+	if n < 8 || n > 32 {
+		return maphash.String(codeSeed, s)
+	}
+	k := &codeKeys
+	h := fold(le64(s)^k[0], le64(s[n-8:])^k[1]^uint64(n))
+	if n > 16 {
+		h = fold(le64(s[8:])^k[2], le64(s[n-16:])^h)
+	}
+	return fold(h^k[3], uint64(n)^k[4])
+}
+
+// codeKeys are the keys of hashCode, drawn from codeSeed.
+var codeKeys = func() (k [5]uint64) {
+	for i := range k {
+		k[i] = maphash.String(codeSeed, string(rune('a'+i))) | 1
+	}
+	return k
+}()
+
+// fold is the 128-bit product of a and b, its halves xored.
+func fold(a, b uint64) uint64 {
+	hi, lo := bits.Mul64(a, b)
+	return hi ^ lo
+}
 
 // Merge adds the counts, findings and audit of o to t, as if t had been
 // given o's records after its own. Both must have the same period and

@@ -197,7 +197,10 @@ func (t *tokenizer) next() error {
 			if gt < 0 {
 				return t.eof()
 			}
-			name := bytes.TrimRight(t.buf[t.pos+2:t.pos+gt], " \t\r\n")
+			name := t.buf[t.pos+2 : t.pos+gt]
+			for len(name) > 0 && isSpace(name[len(name)-1]) { // bytes.TrimRight(name, " \t\r\n") without its cutset
+				name = name[:len(name)-1]
+			}
 			if !validName(name) {
 				return t.syntax(0, "invalid end tag name %q", name)
 			}
@@ -433,13 +436,23 @@ func (t *tokenizer) start() error {
 		}
 		a.value = [2]int{off + 1, e}
 		v := t.buf[t.pos+off+1 : t.pos+e]
-		if bytes.IndexByte(v, '<') >= 0 {
+		lt, amp := false, false
+		if len(v) <= 16 { // the usual short value ("A2", "s"): one pass, not three
+			for _, c := range v {
+				lt = lt || c == '<'
+				amp = amp || c == '&' || c == '\r'
+			}
+		} else {
+			lt = bytes.IndexByte(v, '<') >= 0
+			amp = bytes.IndexByte(v, '&') >= 0 || bytes.IndexByte(v, '\r') >= 0
+		}
+		if lt {
 			return t.syntax(off, "unescaped < inside quoted string")
 		}
 		if err := t.check(v, off+1); err != nil {
 			return err
 		}
-		a.amp = bytes.IndexByte(v, '&') >= 0 || bytes.IndexByte(v, '\r') >= 0
+		a.amp = amp
 		t.attrs = append(t.attrs, a)
 		off = e + 1
 	}

@@ -2,8 +2,12 @@
 // systems export as XLSX workbooks into tally records, streaming the rows
 // of one worksheet with the module's byte-level sheet scanner (the one
 // render/xlsx.ReadWorkbook reads forms with): a million rows are read in
-// bounded memory, at about the speed of inflating the sheet. It is a
-// package of its own so that package tally does not link the workbook
+// bounded memory — one row, and the shared strings, which Excel writes
+// one per distinct text, so a list of a million distinct codes holds them
+// all (about 120 MB peak for the whole kstt tally of such a workbook,
+// 30 MB at 100,000 rows). Reading takes about 4× the CPU time of only
+// inflating the sheet and its shared strings (1M rows, 14 columns: about
+// 4.4 s against 1.1 s). It is a package of its own so that package tally does not link the workbook
 // reader; it does not link the renderer nor excelize either.
 package xlsxlist
 
