@@ -94,19 +94,11 @@ func Open(r io.ReaderAt, size, maxBytes int64) (*Book, error) {
 				}
 			}
 		case "sheet":
-			var name, id string
-			for i := range t.attrs {
-				var err error
-				switch string(t.attrName(i)) {
-				case "name":
-					name, err = t.attrString(i)
-				case "id":
-					id, err = t.attrString(i)
-				}
-				if err != nil {
-					return err
-				}
+			v, err := t.attrStrings("name", "id")
+			if err != nil {
+				return err
 			}
+			name, id := v[0], v[1]
 			if rel, ok := byID[id]; ok && strings.HasSuffix(rel.typ, "/worksheet") {
 				b.Sheets = append(b.Sheets, SheetRef{vntext.NFC(name), rel.target})
 			}
@@ -286,24 +278,11 @@ func (b *Book) rels(name, base string) ([]relationship, error) {
 		if string(t.name) != "Relationship" {
 			return nil
 		}
-		var r relationship
-		var mode string
-		for i := range t.attrs {
-			var err error
-			switch string(t.attrName(i)) {
-			case "Id":
-				r.id, err = t.attrString(i)
-			case "Target":
-				r.target, err = t.attrString(i)
-			case "Type":
-				r.typ, err = t.attrString(i)
-			case "TargetMode":
-				mode, err = t.attrString(i)
-			}
-			if err != nil {
-				return err
-			}
+		v, err := t.attrStrings("Id", "Target", "Type", "TargetMode")
+		if err != nil {
+			return err
 		}
+		r, mode := relationship{id: v[0], target: v[1], typ: v[2]}, v[3]
 		if mode == "External" || r.target == "" {
 			return nil
 		}
@@ -349,19 +328,11 @@ func (b *Book) readStyles(name string) error {
 	return b.scan(name, func(t *tokenizer) error {
 		switch string(t.name) {
 		case "numFmt":
-			var id, code string
-			for i := range t.attrs {
-				var err error
-				switch string(t.attrName(i)) {
-				case "numFmtId":
-					id, err = t.attrString(i)
-				case "formatCode":
-					code, err = t.attrString(i)
-				}
-				if err != nil {
-					return err
-				}
+			v, err := t.attrStrings("numFmtId", "formatCode")
+			if err != nil {
+				return err
 			}
+			id, code := v[0], v[1]
 			custom[id] = percentFormat(code)
 			customDate[id] = dateFormat(code)
 		case "cellXfs":

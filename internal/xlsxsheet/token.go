@@ -497,6 +497,28 @@ func (t *tokenizer) attrString(i int) (string, error) {
 	return string(v), err
 }
 
+// attrStrings returns the values of the named attributes of the element,
+// in the order named ("" for one it does not have). It is for the few
+// elements of the package parts (a sheet, a relationship, a number
+// format), not for cells.
+func (t *tokenizer) attrStrings(names ...string) ([]string, error) {
+	vals := make([]string, len(names))
+	for i := range t.attrs {
+		n := t.attrName(i)
+		for k, name := range names {
+			if string(n) == name {
+				v, err := t.attrString(i)
+				if err != nil {
+					return nil, err
+				}
+				vals[k] = v
+				break
+			}
+		}
+	}
+	return vals, nil
+}
+
 // decode checks a text and decodes its entities and line ends.
 func (t *tokenizer) decode(raw []byte, off int) ([]byte, error) {
 	if err := t.check(raw, off); err != nil {
