@@ -72,17 +72,7 @@ func BenchmarkCheckII06a(b *testing.B) {
 					r.Pending != r.PendingOnTime+r.PendingOverdue || r.Received != r.Resolved+r.Pending {
 					bad++
 				}
-				t.Received += r.Received
-				t.Online += r.Online
-				t.Direct += r.Direct
-				t.CarriedOver += r.CarriedOver
-				t.Resolved += r.Resolved
-				t.Early += r.Early
-				t.OnTime += r.OnTime
-				t.Late += r.Late
-				t.Pending += r.Pending
-				t.PendingOnTime += r.PendingOnTime
-				t.PendingOverdue += r.PendingOverdue
+				addRowII06a(&t, r)
 			}
 			t.STT, t.Field = f.Total.STT, f.Total.Field
 			if t != f.Total {

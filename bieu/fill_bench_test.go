@@ -41,17 +41,7 @@ func BenchmarkFill(b *testing.B) {
 					r.Received = r.Online + r.Direct + r.CarriedOver
 					r.Resolved = r.Early + r.OnTime + r.Late
 					r.Pending = r.PendingOnTime + r.PendingOverdue
-					t.Received += r.Received
-					t.Online += r.Online
-					t.Direct += r.Direct
-					t.CarriedOver += r.CarriedOver
-					t.Resolved += r.Resolved
-					t.Early += r.Early
-					t.OnTime += r.OnTime
-					t.Late += r.Late
-					t.Pending += r.Pending
-					t.PendingOnTime += r.PendingOnTime
-					t.PendingOverdue += r.PendingOverdue
+					addRowII06a(&t, r)
 				}
 				t.STT, t.Field = f.Total.STT, f.Total.Field
 				f.Total = t

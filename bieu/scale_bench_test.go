@@ -205,6 +205,22 @@ func BenchmarkFormCheck20(b *testing.B) {
 	})
 }
 
+// addRowII06a adds the counts of r to t, as a hand-written TỔNG CỘNG
+// does.
+func addRowII06a(t, r *II06aRow) {
+	t.Received += r.Received
+	t.Online += r.Online
+	t.Direct += r.Direct
+	t.CarriedOver += r.CarriedOver
+	t.Resolved += r.Resolved
+	t.Early += r.Early
+	t.OnTime += r.OnTime
+	t.Late += r.Late
+	t.Pending += r.Pending
+	t.PendingOnTime += r.PendingOnTime
+	t.PendingOverdue += r.PendingOverdue
+}
+
 // handCheckII06a is the loop a user writes by hand for every rule of
 // II.06a, TỔNG CỘNG included.
 func handCheckII06a(f *II06a) bool {
@@ -213,17 +229,7 @@ func handCheckII06a(f *II06a) bool {
 	for i := range f.Rows {
 		r := &f.Rows[i]
 		ok = ok && handRowII06a(r)
-		t.Received += r.Received
-		t.Online += r.Online
-		t.Direct += r.Direct
-		t.CarriedOver += r.CarriedOver
-		t.Resolved += r.Resolved
-		t.Early += r.Early
-		t.OnTime += r.OnTime
-		t.Late += r.Late
-		t.Pending += r.Pending
-		t.PendingOnTime += r.PendingOnTime
-		t.PendingOverdue += r.PendingOverdue
+		addRowII06a(&t, r)
 	}
 	t.STT, t.Field = f.Total.STT, f.Total.Field
 	return ok && handRowII06a(&f.Total) && t == f.Total
