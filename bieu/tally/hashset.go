@@ -14,8 +14,8 @@ import (
 // 2-core virtual machine where the classification-only hand loop takes
 // 28): this table 100–107 at 1M codes and 124 at 10M; the same table
 // sized for all the codes in advance, with no growth, 84–94 and 95, so
-// growth is about a quarter of the cost and the rest is one cache and TLB
-// miss per code; a PREFETCHT0 per record in place of the batched loads,
+// growth is about a quarter of the cost and the rest mostly the table's
+// memory (its pages faulted in, a cache miss per code); a PREFETCHT0 per record in place of the batched loads,
 // 3 % faster at 1M and 1 % at 10M, not worth assembly; and 4,096 shards
 // of 256-byte buckets keeping 48 bits a code in 6 bytes (the shard's
 // index the other 12), each growing by 1.3× on its own, 7.3–7.5 bytes a
