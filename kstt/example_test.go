@@ -104,3 +104,76 @@ func ExampleUnmarshalStrict() {
 	// /cases/1/recieved: unknown field
 	// /cases/0/received: number out of range or not whole: 2.5
 }
+
+// Check is the one call for one form: it runs every rule of the form's
+// declaration and returns the findings sorted. A form checked alone names
+// no cell (Finding.Cell); bieu.Read's report does.
+func ExampleCheck() {
+	f := &bieu.II06a{Rows: []bieu.II06aRow{{STT: "1", Field: "Lĩnh vực hộ tịch", Online: 5, Direct: 2, OnTime: 7}}}
+	_ = f.Fill()
+	f.Rows[0].Direct = -2 // a negative count, and (3) no longer adds up
+
+	findings, err := kstt.Check(f, kstt.CheckOptions{})
+	if err != nil {
+		panic(err)
+	}
+	for _, fd := range findings {
+		fmt.Printf("%s «%s» (%d): expected %s, actual %s; cell %q\n", fd.Rule, fd.RowLabel, fd.Column, fd.Expected, fd.Actual, fd.Cell)
+	}
+	// Output:
+	// II.06a/R01 «Lĩnh vực hộ tịch» (3): expected 3, actual 7; cell ""
+	// II.06a/R05 «Lĩnh vực hộ tịch» (5): expected ≥ 0, actual -2; cell ""
+	// II.06a/R04 «TỔNG CỘNG» (5): expected -2, actual 2; cell ""
+}
+
+// Fill derives what the form prints as formulas: (3)=(4)+(5)+(6),
+// (7)=(8)+(9)+(10), (11)=(12)+(13) in every row, and TỔNG CỘNG as the sum
+// of the rows. The inputs are left as they are.
+func ExampleFill() {
+	f := &bieu.II06a{Rows: []bieu.II06aRow{
+		{Field: "Lĩnh vực hộ tịch", Online: 5, Direct: 2, OnTime: 6, PendingOnTime: 1},
+		{Field: "Lĩnh vực chứng thực", CarriedOver: 3, Early: 3},
+	}}
+	if err := kstt.Fill(f); err != nil {
+		panic(err)
+	}
+	for _, r := range f.Rows {
+		fmt.Println(r.Field, r.Received, r.Resolved, r.Pending)
+	}
+	fmt.Println(kstt.TotalLabel, f.Total.Received, f.Total.Resolved, f.Total.Pending)
+	// Output:
+	// Lĩnh vực hộ tịch 7 6 1
+	// Lĩnh vực chứng thực 3 3 0
+	// TỔNG CỘNG 10 9 1
+}
+
+// MatchRow finds the row of another table that a row corresponds to: the
+// same lĩnh vực however it is spelt (case, spacing, NFC), or TỔNG CỘNG.
+func ExampleMatchRow() {
+	f := &bieu.II06a{Rows: []bieu.II06aRow{{Field: "Lĩnh vực Hộ tịch"}, {Field: "Lĩnh vực chứng thực"}}}
+	_ = f.Fill()
+	t := f.Table(0)
+	fmt.Println(kstt.MatchRow(t, kstt.RowMeta{Kind: layout.DataRow, Label: "lĩnh vực  hộ tịch"}))
+	fmt.Println(kstt.MatchRow(t, kstt.RowMeta{Kind: layout.TotalRow, Label: kstt.TotalLabel}))
+	fmt.Println(kstt.MatchRow(t, kstt.RowMeta{Kind: layout.DataRow, Label: "Lĩnh vực đất đai"}))
+	// Output:
+	// 0
+	// 2
+	// -1
+}
+
+// ParseSeverity reads the severities of a policy file, in English or as
+// the Vietnamese reports print them.
+func ExampleParseSeverity() {
+	for _, text := range []string{"warning", "lỗi", "loud"} {
+		if s, err := kstt.ParseSeverity(text); err != nil {
+			fmt.Println(err)
+		} else {
+			fmt.Println(s)
+		}
+	}
+	// Output:
+	// warning
+	// error
+	// kstt: invalid severity: "loud" (want error, warning or info)
+}
