@@ -84,8 +84,7 @@ func ExampleFormat() {
 	//         {"num":3,"key":"received","label":"Tổng số","kind":"count"},
 	//         {"num":4,"key":"online","label":"Trực tuyến","kind":"count"},
 	//         {"num":5,"key":"direct","label":"Trực tiếp","kind":"count"}
-	//       ],
-	//       "rows": {}
+	//       ]
 	//     }
 	//   ],
 	//   "rules": [

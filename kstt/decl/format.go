@@ -67,9 +67,13 @@ func Format(d *Declaration) ([]byte, error) {
 			}
 			b.WriteByte('\n')
 		}
-		b.WriteString("      ],\n")
-		if err := field("      ", "rows", p.Rows, true); err != nil {
-			return nil, err
+		if r := p.Rows; r.Label == "" && len(r.Fields) == 0 && len(r.Levels) == 0 && len(r.Sections) == 0 {
+			b.WriteString("      ]\n") // no row structure declared: no "rows" member
+		} else {
+			b.WriteString("      ],\n")
+			if err := field("      ", "rows", p.Rows, true); err != nil {
+				return nil, err
+			}
 		}
 		b.WriteString("    }")
 		if i < len(d.Parts)-1 {
