@@ -110,3 +110,25 @@ func ExampleCompare() {
 	// TỔNG CỘNG (3) Số lượng hồ sơ tiếp nhận – Tổng số: 100 → 115 (+15, 15%)
 	// Tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn: 90% → 95,65% (5.65 điểm %)
 }
+
+// Sheet lays out every indicator of a report's forms as a table a renderer
+// prints: a row per lĩnh vực and TỔNG CỘNG, a column per indicator, the
+// formula in the column-number row, and the charts of II.06a.
+func ExampleSheet() {
+	q, _ := period.Parse("Quý II năm 2024")
+	f := &bieu.II06a{Header: kstt.Header{Unit: "Sở Tư pháp", Recipient: "UBND tỉnh", Period: q},
+		Rows: []bieu.II06aRow{{STT: "1", Field: "Hộ tịch", Online: 6, Direct: 4, Early: 2, OnTime: 6, Late: 1, PendingOnTime: 1}}}
+	if err := f.Fill(); err != nil {
+		panic(err)
+	}
+	s := indicator.Sheet(kstt.NewReport(f.Header, f))
+	b := s.Blocks[0]
+	fmt.Println(len(s.Blocks), len(s.Charts), b.Numbers[2], b.Numbers[3])
+	for _, r := range b.Rows {
+		fmt.Println(r.Cells[1].Text, r.Cells[2].Dec, r.Cells[3].Dec)
+	}
+	// Output:
+	// 1 2 ((8)+(9))/(7) (10)/(7)
+	// Hộ tịch 88.89 11.11
+	// TỔNG CỘNG 88.89 11.11
+}
