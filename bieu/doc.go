@@ -1,12 +1,12 @@
 // Package bieu is the catalogue of official forms of Thông tư
-// 01/2020/TT-VPCP (kiểm soát thủ tục hành chính): Biểu số II.06a, II.07b
-// and II.08 as typed Go structs whose fields map to the official column
-// numbers. Each form is declared once, as data (forms/*.json, in the
+// 01/2020/TT-VPCP (kiểm soát thủ tục hành chính): Biểu số II.06a, II.06b
+// (its roll-up by level), II.07b and II.08 as typed Go structs whose
+// fields map to the official column numbers. Each form is declared once, as data (forms/*.json, in the
 // language of package kstt/decl: columns, labels, printed formulas and
 // rules), embedded and compiled when the package is initialised; the
 // declaration drives Fill, Check and the renderers' layout, and go
-// generate writes the row structs from it (forms_gen.go), each field
-// tagged with its column (`kstt:"4"`).
+// generate writes the form and row structs from it (forms_gen.go), each
+// field tagged with its column (`kstt:"4"`).
 //
 // Official returns the catalogue (forms plus the report-level rules that
 // relate them); Check checks a whole kstt.Report. The rules are listed in
