@@ -242,6 +242,9 @@ func (s *Scanner) cell() error {
 	if limit <= 0 {
 		limit = MaxTextRun
 	}
+	if cellFastPath && !t.selfEnd && s.plainValue(limit) {
+		return nil
+	}
 	for depth := 1; depth > 0; {
 		if err := t.next(); err != nil {
 			return unexpected(err)
@@ -289,6 +292,42 @@ func (s *Scanner) cell() error {
 		}
 	}
 	return nil
+}
+
+// cellFastPath turns plainValue on; the tests turn it off to compare.
+var cellFastPath = true
+
+// plainValue reads the content of the usual cell, "<v>TEXT</v></c>" right
+// after its start tag, with TEXT free of markup, entities and CR and
+// within limit, when all of it is in the tokenizer's buffer: the tokens
+// the general loop would read (a start, a text, two ends) give the same
+// Cell, without their calls. It reports false, having read nothing, for
+// any other content; the general loop then reads it (and reports its
+// errors).
+func (s *Scanner) plainValue(limit int) bool {
+	t := s.t
+	b := t.buf[t.pos:t.end]
+	if len(b) < 3+len("</v></c>") || string(b[:3]) != "<v>" {
+		return false
+	}
+	n := 0 // TEXT's length
+	for ; 3+n < len(b) && n <= limit; n++ {
+		c := b[3+n]
+		if c == '<' {
+			break
+		}
+		if c < 0x20 || c >= 0x80 || c == '&' || c == '>' && n >= 2 && b[3+n-1] == ']' && b[3+n-2] == ']' {
+			return false // control characters, CR, UTF-8, entities and "]]>" left to the general loop
+		}
+	}
+	rest := b[3+n:]
+	if n > limit || len(rest) < len("</v></c>") || string(rest[:len("</v></c>")]) != "</v></c>" {
+		return false
+	}
+	s.v = append(s.v[:0], b[3:3+n]...)
+	s.Cell.V, s.Cell.HasV = s.v, true
+	t.pos += 3 + n + len("</v></c>")
+	return true
 }
 
 func unexpected(err error) error {

@@ -1,0 +1,95 @@
+package xlsxsheet
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+	"testing"
+	"testing/iotest"
+)
+
+// scanEvents lists what a Scanner reads of a worksheet's XML: each event
+// with the cell or row it gives, then the error that ended it.
+func scanEvents(in []byte, r io.Reader, limit int) []string {
+	if r == nil {
+		r = bytes.NewReader(in)
+	}
+	s := &Scanner{Row: -1, col: -1, t: newTokenizer(r), MaxText: limit}
+	var out []string
+	for range 10_000 {
+		ev, err := s.Next()
+		if err != nil {
+			return append(out, "error "+err.Error())
+		}
+		c := s.Cell
+		switch ev {
+		case CellRead:
+			out = append(out, fmt.Sprintf("cell %d,%d ref=%q t=%q s=%d v=%q/%v is=%q/%v f=%q/%v si=%q",
+				c.Row, c.Col, c.Ref, c.Type, c.Style, c.V, c.HasV, c.IS, c.HasIS, c.F, c.HasF, c.SI))
+		case MergeRead:
+			out = append(out, "merge "+s.MergeRef)
+		default:
+			out = append(out, fmt.Sprintf("event %d row %d", ev, s.Row))
+		}
+	}
+	return append(out, "too many events")
+}
+
+var cellCases = []string{
+	`<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="3"><v>45366.354</v></c></row></sheetData></worksheet>`,
+	`<worksheet><sheetData><row r="2"><c r="A2"><v></v></c><c r="B2" t="s"><v>1</v ></c><c r="C2"><v>1&amp;2</v></c></row></sheetData></worksheet>`,
+	`<worksheet><sheetData><row><c r="A1" t="str"><f>A2</f><v>x</v></c><c t="inlineStr"><is><t>Hộ tịch</t></is></c><c r="C1"><v>a]]>b</v></c></row></sheetData></worksheet>`,
+	`<worksheet><sheetData><row r="1"><c r="A1"><v>12345678901234567890</v></c><c r="B1"><v>1</v></x></row></sheetData></worksheet>`,
+	`<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="3"><c r="A3"/><c r="B3"><v>` + "a\r\nb" + `</v></c></row></sheetData><mergeCells><mergeCell ref="A1:B1"/></mergeCells></worksheet>`,
+	`<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c`,
+}
+
+// TestCellFastPath: the cells read with Scanner.plainValue are those the
+// general loop reads, on whole and on byte-by-byte input (where the fast
+// path meets the end of the buffer), with a text limit too.
+func TestCellFastPath(t *testing.T) {
+	for _, c := range cellCases {
+		compareFastPath(t, []byte(c))
+	}
+	// A long sheet, so that cells straddle the tokenizer's buffer.
+	var b strings.Builder
+	b.WriteString(`<worksheet><sheetData>`)
+	for i := range 5000 {
+		fmt.Fprintf(&b, `<row r="%d"><c r="A%d" t="s"><v>%d</v></c><c r="B%d" s="3"><v>%d.5</v></c></row>`, i+1, i+1, i, i+1, i*7)
+	}
+	b.WriteString(`</sheetData></worksheet>`)
+	compareFastPath(t, []byte(b.String()))
+}
+
+func compareFastPath(t *testing.T, in []byte) {
+	t.Helper()
+	defer func() { cellFastPath = true }()
+	for _, limit := range []int{0, 3} {
+		cellFastPath = false
+		want := scanEvents(in, nil, limit)
+		wantOne := scanEvents(nil, iotest.OneByteReader(bytes.NewReader(in)), limit)
+		cellFastPath = true
+		got := scanEvents(in, nil, limit)
+		gotOne := scanEvents(nil, iotest.OneByteReader(bytes.NewReader(in)), limit)
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Fatalf("limit %d: fast path gives\n%s\nwant\n%s", limit, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+		if strings.Join(gotOne, "\n") != strings.Join(wantOne, "\n") {
+			t.Fatalf("limit %d, one byte a read: fast path gives\n%s\nwant\n%s", limit, strings.Join(gotOne, "\n"), strings.Join(wantOne, "\n"))
+		}
+	}
+}
+
+// FuzzCellFastPath: on any input the Scanner reads the same events, cells
+// and error with and without the fast path for plain cells.
+//
+//	go test -run '^$' -fuzz '^FuzzCellFastPath$' -fuzztime 30s -fuzzminimizetime=0 ./internal/xlsxsheet
+func FuzzCellFastPath(f *testing.F) {
+	for _, c := range cellCases {
+		f.Add([]byte(c))
+	}
+	f.Fuzz(func(t *testing.T, in []byte) {
+		compareFastPath(t, in)
+	})
+}
