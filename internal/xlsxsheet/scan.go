@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/baocaodinhky/vpcp/internal/vntext"
 )
@@ -103,6 +104,9 @@ func (s *Scanner) Err(err error) *ReadError {
 func (s *Scanner) Next() (Event, error) {
 	t := s.t
 	for {
+		if cellFastPath && !t.selfEnd && s.plainCell() {
+			return CellRead, nil
+		}
 		err := t.next()
 		if err == io.EOF {
 			if !s.ended {
@@ -306,27 +310,111 @@ var cellFastPath = true
 // errors).
 func (s *Scanner) plainValue(limit int) bool {
 	t := s.t
-	b := t.buf[t.pos:t.end]
-	if len(b) < 3+len("</v></c>") || string(b[:3]) != "<v>" {
+	n, ok := plainValueLen(t.buf[t.pos:t.end], limit)
+	if !ok {
 		return false
 	}
-	n := 0 // TEXT's length
+	s.v = append(s.v[:0], t.buf[t.pos+3:t.pos+3+n]...)
+	s.Cell.V, s.Cell.HasV = s.v, true
+	t.pos += 3 + n + len("</v></c>")
+	return true
+}
+
+// plainValueLen reports whether b starts "<v>TEXT</v></c>" with TEXT of
+// printable ASCII but '&' (no "]]>"), at most limit bytes, and gives
+// TEXT's length.
+func plainValueLen(b []byte, limit int) (int, bool) {
+	if len(b) < 3+len("</v></c>") || string(b[:3]) != "<v>" {
+		return 0, false
+	}
+	n := 0
 	for ; 3+n < len(b) && n <= limit; n++ {
 		c := b[3+n]
 		if c == '<' {
 			break
 		}
 		if c < 0x20 || c >= 0x80 || c == '&' || c == '>' && n >= 2 && b[3+n-1] == ']' && b[3+n-2] == ']' {
-			return false // control characters, CR, UTF-8, entities and "]]>" left to the general loop
+			return 0, false // control characters, CR, UTF-8, entities and "]]>" left to the general loop
 		}
 	}
 	rest := b[3+n:]
 	if n > limit || len(rest) < len("</v></c>") || string(rest[:len("</v></c>")]) != "</v></c>" {
+		return 0, false
+	}
+	return n, true
+}
+
+// plainCell reads, when the tokenizer is at one and has all of it
+// buffered, a cell as spreadsheet programs write most of them:
+// <c r="A1"> with t="…" and s="N" in either order or absent, then
+// plainValue's content. It sets Cell as cell would and reports true; it
+// reports false, having read nothing, for any other input.
+func (s *Scanner) plainCell() bool {
+	t := s.t
+	b := t.buf[t.pos:t.end]
+	if len(b) < 8 || string(b[:6]) != `<c r="` {
 		return false
 	}
-	s.v = append(s.v[:0], b[3:3+n]...)
-	s.Cell.V, s.Cell.HasV = s.v, true
-	t.pos += 3 + n + len("</v></c>")
+	k := 6
+	for k < len(b) && b[k] >= 'A' && b[k] <= 'Z' {
+		k++
+	}
+	for k < len(b) && b[k] >= '0' && b[k] <= '9' {
+		k++
+	}
+	if k >= len(b) || b[k] != '"' {
+		return false
+	}
+	ref := b[6:k]
+	row, col, ok := ParseCellRef(ref)
+	if !ok {
+		return false
+	}
+	k++
+	var typ []byte
+	style, hasT, hasS := -1, false, false
+	for k+5 <= len(b) && b[k] == ' ' && b[k+2] == '=' && b[k+3] == '"' && (b[k+1] == 't' && !hasT || b[k+1] == 's' && !hasS) {
+		name := b[k+1]
+		e := k + 4
+		for e < len(b) && (b[e] >= 'a' && b[e] <= 'z' || b[e] >= 'A' && b[e] <= 'Z' || b[e] >= '0' && b[e] <= '9') {
+			e++
+		}
+		if e >= len(b) || b[e] != '"' || e-(k+4) > 18 {
+			return false
+		}
+		v := b[k+4 : e]
+		if name == 't' {
+			typ, hasT = v, true
+		} else {
+			if len(v) == 0 || v[0] < '0' || v[0] > '9' {
+				return false
+			}
+			style, _ = atoi(v)
+			hasS = true
+		}
+		k = e + 1
+	}
+	if k >= len(b) || b[k] != '>' {
+		return false
+	}
+	k++
+	limit := s.MaxText
+	if limit <= 0 {
+		limit = MaxTextRun
+	}
+	n, ok := plainValueLen(b[k:], limit)
+	if !ok {
+		return false
+	}
+	c := &s.Cell
+	s.ref = append(s.ref[:0], ref...)
+	s.v = append(s.v[:0], b[k+3:k+3+n]...)
+	*c = Cell{Row: row, Col: col, Ref: s.ref, Type: cellType(typ), Style: style, V: s.v, HasV: true}
+	if s.Row < 0 {
+		s.Row = row
+	}
+	s.col = col
+	t.pos += k + 3 + n + len("</v></c>")
 	return true
 }
 
@@ -464,7 +552,9 @@ type SharedOptions struct {
 	// Limit bounds the raw text of the next string; called before each.
 	Limit func() int
 	// Check is called with each string, NFC-normalised, before it is
-	// stored (for a memory budget); an error stops the reading.
+	// stored (for a memory budget); an error stops the reading. The
+	// string may share the reader's buffer: it is valid during the call
+	// only.
 	Check func(i int, s string) error
 }
 
@@ -486,7 +576,10 @@ func (b *Book) ReadShared(opts SharedOptions) (*Strings, error) {
 		if err != nil {
 			return err
 		}
-		s := nfc(buf)
+		// s aliases buf when buf is already NFC (vntext.NFC returns a
+		// clean text as is): it is read only until add copies it into the
+		// table, and buf is not written before the next string.
+		s := vntext.NFC(unsafe.String(unsafe.SliceData(buf), len(buf)))
 		if opts.Check != nil {
 			if err := opts.Check(st.Len(), s); err != nil {
 				return checkError{err}
