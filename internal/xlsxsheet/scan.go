@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/baocaodinhky/vpcp/internal/vntext"
@@ -347,7 +348,8 @@ func plainValueLen(b []byte, limit int) (int, bool) {
 // plainCell reads, when the tokenizer is at one and has all of it
 // buffered, a cell as spreadsheet programs write most of them:
 // <c r="A1"> with t="…" and s="N" in either order or absent, then
-// plainValue's content. It sets Cell as cell would and reports true; it
+// plainValue's content or an inline string of one plain run,
+// <is><t>TEXT</t></is></c>. It sets Cell as cell would and reports true; it
 // reports false, having read nothing, for any other input.
 func (s *Scanner) plainCell() bool {
 	t := s.t
@@ -402,20 +404,55 @@ func (s *Scanner) plainCell() bool {
 	if limit <= 0 {
 		limit = MaxTextRun
 	}
-	n, ok := plainValueLen(b[k:], limit)
-	if !ok {
+	c := &s.Cell
+	if n, ok := plainValueLen(b[k:], limit); ok {
+		s.v = append(s.v[:0], b[k+3:k+3+n]...)
+		*c = Cell{V: s.v, HasV: true}
+		k += 3 + n + len("</v></c>")
+	} else if n, ok := plainInlineLen(b[k:], limit); ok {
+		s.is = append(s.is[:0], b[k+len("<is><t>"):k+len("<is><t>")+n]...)
+		*c = Cell{IS: s.is, HasIS: true}
+		k += len("<is><t>") + n + len("</t></is></c>")
+	} else {
 		return false
 	}
-	c := &s.Cell
 	s.ref = append(s.ref[:0], ref...)
-	s.v = append(s.v[:0], b[k+3:k+3+n]...)
-	*c = Cell{Row: row, Col: col, Ref: s.ref, Type: cellType(typ), Style: style, V: s.v, HasV: true}
+	c.Row, c.Col, c.Ref, c.Type, c.Style = row, col, s.ref, cellType(typ), style
 	if s.Row < 0 {
 		s.Row = row
 	}
 	s.col = col
-	t.pos += k + 3 + n + len("</v></c>")
+	t.pos += k
 	return true
+}
+
+// plainInlineLen reports whether b starts "<is><t>TEXT</t></is></c>" with
+// TEXT of UTF-8 without markup, entities, CR or other control
+// characters (no "]]>"), at most limit bytes, and gives TEXT's length.
+func plainInlineLen(b []byte, limit int) (int, bool) {
+	const open, end = "<is><t>", "</t></is></c>"
+	if len(b) < len(open)+len(end) || string(b[:len(open)]) != open {
+		return 0, false
+	}
+	n, high := 0, byte(0)
+	for ; len(open)+n < len(b) && n <= limit; n++ {
+		c := b[len(open)+n]
+		if c == '<' {
+			break
+		}
+		high |= c
+		if c < 0x20 || c == '&' || c == '>' && n >= 2 && b[len(open)+n-1] == ']' && b[len(open)+n-2] == ']' {
+			return 0, false // control characters, CR, entities and "]]>" left to the general loop
+		}
+	}
+	rest := b[len(open)+n:]
+	if n > limit || len(rest) < len(end) || string(rest[:len(end)]) != end {
+		return 0, false
+	}
+	if high >= 0x80 && !utf8.Valid(b[len(open):len(open)+n]) {
+		return 0, false
+	}
+	return n, true
 }
 
 func unexpected(err error) error {

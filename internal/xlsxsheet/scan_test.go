@@ -43,6 +43,8 @@ var cellCases = []string{
 	`<worksheet><sheetData><row r="1"><c r="A1"><v>12345678901234567890</v></c><c r="B1"><v>1</v></x></row></sheetData></worksheet>`,
 	`<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="3"><c r="A3"/><c r="B3"><v>` + "a\r\nb" + `</v></c></row></sheetData><mergeCells><mergeCell ref="A1:B1"/></mergeCells></worksheet>`,
 	`<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c`,
+	`<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Hộ tịch</t></is></c><c r="B1" t="inlineStr"><is><t></t></is></c><c r="C1" t="inlineStr"><is><t>a` + "\xff" + `b</t></is></c></row></sheetData></worksheet>`,
+	`<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t xml:space="preserve"> x </t></is></c><c r="B1" t="inlineStr"><is><r><t>a</t></r><t>b</t></is></c></row></sheetData></worksheet>`,
 }
 
 // TestCellFastPath: the cells read with Scanner.plainValue are those the
@@ -56,7 +58,7 @@ func TestCellFastPath(t *testing.T) {
 	var b strings.Builder
 	b.WriteString(`<worksheet><sheetData>`)
 	for i := range 5000 {
-		fmt.Fprintf(&b, `<row r="%d"><c r="A%d" t="s"><v>%d</v></c><c r="B%d" s="3"><v>%d.5</v></c></row>`, i+1, i+1, i, i+1, i*7)
+		fmt.Fprintf(&b, `<row r="%d"><c r="A%d" t="s"><v>%d</v></c><c r="B%d" s="3"><v>%d.5</v></c><c r="C%d" t="inlineStr"><is><t>Đăng ký %d</t></is></c></row>`, i+1, i+1, i, i+1, i*7, i+1, i)
 	}
 	b.WriteString(`</sheetData></worksheet>`)
 	compareFastPath(t, []byte(b.String()))
