@@ -54,3 +54,26 @@ func TestReadCSVRecordsOutliveRows(t *testing.T) {
 		t.Fatalf("%d row errors: the list should have more", errs)
 	}
 }
+
+// TestReadCSVPausesOwnSlices: the one-pause slices of records are cut
+// from one array (readCache.pause); appending to one record's pauses
+// leaves the next record's as read.
+func TestReadCSVPausesOwnSlices(t *testing.T) {
+	const in = "Mã hồ sơ,Lĩnh vực,Ngày tiếp nhận,Ngày yêu cầu bổ sung,Ngày nhận bổ sung\n" +
+		"H1,Hộ tịch,1/5/2024,2/5/2024,3/5/2024\nH2,Hộ tịch,1/5/2024,4/5/2024,5/5/2024\n"
+	var recs []Record
+	for rec, err := range ReadCSV(strings.NewReader(in), ReadOptions{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		recs = append(recs, rec)
+	}
+	if len(recs) != 2 || len(recs[0].Pauses) != 1 || len(recs[1].Pauses) != 1 {
+		t.Fatalf("%+v", recs)
+	}
+	want := recs[1].Pauses[0]
+	recs[0].Pauses = append(recs[0].Pauses, Pause{})
+	if recs[1].Pauses[0] != want || recs[0].Pauses[0].From.Day() != 2 {
+		t.Fatalf("pauses share an array: %+v", recs)
+	}
+}

@@ -520,7 +520,7 @@ func (l *layout) recordWith(row Row, o *ReadOptions, c *readCache) (Record, *Row
 		return r, e
 	}
 	if !p.From.IsZero() {
-		r.Pauses = []Pause{p}
+		r.Pauses = c.pause(p)
 	}
 	if v := text[ColChannel]; v != "" && !chOK {
 		return r, bad(ColChannel, v, ErrUnknownValue, "not a channel (trực tuyến, trực tiếp, bưu chính công ích)")

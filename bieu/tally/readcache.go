@@ -25,7 +25,8 @@ type readCache struct {
 	outcomes map[string]keyed[Outcome]
 	levels   map[string]keyed[levelOK]
 	days     dayCache
-	arena    []byte // keep's current block
+	arena    []byte  // keep's current block
+	pauses   []Pause // pause's current block
 
 	nameMemo    memo[string]
 	channelMemo memo[Channel]
@@ -68,6 +69,24 @@ func (c *readCache) keep(s string) string {
 	i := len(c.arena)
 	c.arena = append(c.arena, s...)
 	return unsafe.String(&c.arena[i], len(s))
+}
+
+// pauseBlock is how many one-pause slices pause cuts from one array.
+const pauseBlock = 128
+
+// pause returns []Pause{p}, cut from a block of pauseBlock (capacity 1,
+// so that an append by the caller copies instead of writing over the next
+// record's pause): one allocation for many records.
+func (c *readCache) pause(p Pause) []Pause {
+	if c == nil {
+		return []Pause{p}
+	}
+	if len(c.pauses) == cap(c.pauses) {
+		c.pauses = make([]Pause, 0, pauseBlock)
+	}
+	i := len(c.pauses)
+	c.pauses = append(c.pauses, p)
+	return c.pauses[i : i+1 : i+1]
 }
 
 // memo is a direct-mapped table of the last texts read and what they read
