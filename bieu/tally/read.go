@@ -314,6 +314,7 @@ func readRows(rows iter.Seq2[Row, error], opts ReadOptions, checkUTF8 bool) iter
 		seen, data := 0, 0
 		cache := newReadCache()
 		cache.check = checkUTF8
+		cache.transient = checkUTF8 // the rows of CSV share the scanner's buffers
 		for row, err := range rows {
 			if err != nil {
 				yield(Record{}, err)

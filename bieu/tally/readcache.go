@@ -38,6 +38,9 @@ type readCache struct {
 	// rows of CSV); one that is not sets invalid and is not remembered,
 	// so a text found in a memo or map is known to be UTF-8.
 	check, invalid bool
+	// transient: the rows' texts are valid until the next row only (the
+	// rows of CSV, csvScanner), so keep copies them.
+	transient bool
 }
 
 // keyed is a map's value with a copy of its key: a memo holds that copy,
@@ -51,13 +54,17 @@ type keyed[T any] struct {
 // arenaBlock is the size of keep's blocks.
 const arenaBlock = 4 << 10
 
-// keep returns a copy of s that stays valid after the row: the codes of a
-// few hundred records are copied into one block of arenaBlock bytes
+// keep returns s, or with c.transient a copy of s that stays valid after
+// the row: the codes of a few hundred records are copied into one block
+// of arenaBlock bytes
 // (unsafe.String over the block: its bytes are never written again once
 // handed out), instead of one allocation each. A record keeps its block
 // alive, as a record read by encoding/csv keeps its whole line.
 func (c *readCache) keep(s string) string {
-	if c == nil || len(s) > arenaBlock/8 {
+	if c == nil || !c.transient {
+		return s // rows of a worksheet or JSON Lines: their texts stay
+	}
+	if len(s) > arenaBlock/8 {
 		return strings.Clone(s)
 	}
 	if s == "" {
