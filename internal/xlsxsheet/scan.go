@@ -430,7 +430,11 @@ func (s *Scanner) plainCell() bool {
 // TEXT of UTF-8 without markup, entities, CR or other control
 // characters (no "]]>"), at most limit bytes, and gives TEXT's length.
 func plainInlineLen(b []byte, limit int) (int, bool) {
-	const open, end = "<is><t>", "</t></is></c>"
+	return plainRunLen(b, limit, "<is><t>", "</t></is></c>")
+}
+
+// plainRunLen is plainInlineLen for b starting open+TEXT+end.
+func plainRunLen(b []byte, limit int, open, end string) (int, bool) {
 	if len(b) < len(open)+len(end) || string(b[:len(open)]) != open {
 		return 0, false
 	}
@@ -608,10 +612,18 @@ func (b *Book) ReadShared(opts SharedOptions) (*Strings, error) {
 		if string(t.name) != "si" {
 			return nil
 		}
-		var err error
-		buf, err = readText(t, buf[:0], min(opts.Limit(), MaxSharedString), "si")
-		if err != nil {
-			return err
+		limit := min(opts.Limit(), MaxSharedString)
+		if n, ok := plainRunLen(t.buf[t.pos:t.end], limit, "<t>", "</t></si>"); cellFastPath && !t.selfEnd && ok {
+			// <si><t>TEXT</t></si>, TEXT plain and buffered: what
+			// readText gives, read in place.
+			buf = append(buf[:0], t.buf[t.pos+len("<t>"):t.pos+len("<t>")+n]...)
+			t.pos += len("<t>") + n + len("</t></si>")
+		} else {
+			var err error
+			buf, err = readText(t, buf[:0], limit, "si")
+			if err != nil {
+				return err
+			}
 		}
 		// s aliases buf when buf is already NFC (vntext.NFC returns a
 		// clean text as is): it is read only until add copies it into the

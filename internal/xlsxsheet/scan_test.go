@@ -95,3 +95,72 @@ func FuzzCellFastPath(f *testing.F) {
 		compareFastPath(t, in)
 	})
 }
+
+// sharedAll reads the strings of a shared-strings part sst with
+// ReadShared, limit bytes each, or its error.
+func sharedAll(t testing.TB, sst string, limit int) []string {
+	data := pkg(t, "[Content_Types].xml", `<Types/>`, "_rels/.rels", rootRels,
+		"xl/workbook.xml", `<workbook><sheets><sheet name="S" sheetId="1" r:id="r1"/></sheets></workbook>`,
+		"xl/_rels/workbook.xml.rels", bookRels, "xl/sst.xml", sst, "xl/worksheets/s.xml", "<worksheet/>")
+	bk, err := Open(bytes.NewReader(data), int64(len(data)), 1<<30)
+	if err != nil {
+		return []string{"open " + err.Error()}
+	}
+	st, err := bk.ReadShared(SharedOptions{Limit: func() int { return limit }})
+	if err != nil {
+		return []string{"error " + err.Error()}
+	}
+	var out []string
+	for i := range st.Len() {
+		s, _ := st.Get(i)
+		out = append(out, s)
+	}
+	return out
+}
+
+var sharedCases = []string{
+	`<sst><si><t>Mã hồ sơ</t></si><si><t>000.20.31.H12-1</t></si><si><t></t></si><si><t>a &amp; b</t></si><si><t xml:space="preserve"> x  y </t></si></sst>`,
+	`<sst><si><r><t>Hộ </t></r><r><t>tịch</t></r><rPh><t>x</t></rPh></si><si><t>a</t><t>b</t></si><si><t>` + "\xff" + `</t></si></sst>`,
+	`<sst><si><t>abcdef</t></si><si><t>` + "a\r\nb" + `</t></si><si><t>a]]>b</t></si><si><t>x</t></si ></sst>`,
+	`<sst><si><t>x</t></si><si><t>y</t>`,
+}
+
+// TestSharedFastPath: ReadShared's fast path for <si><t>TEXT</t></si>
+// gives the strings and errors of the general readText, with a limit too.
+func TestSharedFastPath(t *testing.T) {
+	for _, c := range sharedCases {
+		compareSharedFastPath(t, c)
+	}
+	var b strings.Builder
+	b.WriteString("<sst>")
+	for i := range 20_000 {
+		fmt.Fprintf(&b, "<si><t>000.20.31.H12-%06d</t></si><si><t>Đăng ký %d</t></si>", i, i)
+	}
+	compareSharedFastPath(t, b.String()+"</sst>")
+}
+
+func compareSharedFastPath(t *testing.T, sst string) {
+	t.Helper()
+	defer func() { cellFastPath = true }()
+	for _, limit := range []int{1 << 20, 4} {
+		cellFastPath = false
+		want := sharedAll(t, sst, limit)
+		cellFastPath = true
+		if got := sharedAll(t, sst, limit); strings.Join(got, "\x00") != strings.Join(want, "\x00") {
+			t.Fatalf("limit %d: fast path gives %q, want %q", limit, got, want)
+		}
+	}
+}
+
+// FuzzSharedFastPath: on any shared-strings part ReadShared reads the same
+// strings or error with and without the fast path.
+//
+//	go test -run '^$' -fuzz '^FuzzSharedFastPath$' -fuzztime 30s -fuzzminimizetime=0 ./internal/xlsxsheet
+func FuzzSharedFastPath(f *testing.F) {
+	for _, c := range sharedCases {
+		f.Add(c)
+	}
+	f.Fuzz(func(t *testing.T, sst string) {
+		compareSharedFastPath(t, sst)
+	})
+}
