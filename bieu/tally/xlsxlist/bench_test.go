@@ -127,10 +127,16 @@ func floorScan(b *testing.B, data []byte, tokens bool) int {
 //
 //	go test -run '^$' -bench BenchmarkRead -count 6 ./bieu/tally/xlsxlist | benchstat -
 //
-// Measured (2-core shared machine, 6 runs, benchstat medians): reader
-// 55 ms at 10k rows and 548 ms at 100k, against floor-xmltoken 143 ms and
-// 1.02 s (0.39× and 0.54×) and floor-bytes 12 ms and 118 ms (4.5×, 4.7×);
-// before the byte-level scanner the reader was 1.8× floor-xmltoken.
+// Measured (2-core shared machine, -cpu 1, 3 alternating runs, medians):
+// reader 23.6 ms at 10k rows and 237 ms at 100k, against floor-xmltoken
+// 112 ms and 1.02 s (0.21×, 0.23×) and floor-bytes 12.7 ms and 125 ms
+// (1.9×); before the cell fast paths of xlsxsheet 46.5 ms and 434 ms
+// (3.7×), and before the byte-level scanner 1.8× floor-xmltoken. peak-MiB
+// grows from 10k to 100k rows (2.3 → 8.4) though the reader holds one
+// row: it counts unswept garbage, which the collector lets grow with the
+// live heap, and the live heap holds the input (input-MiB), probably the
+// cause. Read from a file (/usr/bin/time -v, an inline-string list) the
+// peak RSS is the same 10 MB at 100,000 and 1,000,000 rows.
 func BenchmarkRead(b *testing.B) {
 	for _, n := range []int{10_000, 100_000} {
 		data := benchWorkbook(b, n)
