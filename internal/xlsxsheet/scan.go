@@ -105,8 +105,13 @@ func (s *Scanner) Err(err error) *ReadError {
 func (s *Scanner) Next() (Event, error) {
 	t := s.t
 	for {
-		if cellFastPath && !t.selfEnd && s.plainCell() {
-			return CellRead, nil
+		if cellFastPath && !t.selfEnd {
+			if s.plainCell() {
+				return CellRead, nil
+			}
+			if ev, ok := s.plainRow(); ok {
+				return ev, nil
+			}
 		}
 		err := t.next()
 		if err == io.EOF {
@@ -424,6 +429,36 @@ func (s *Scanner) plainCell() bool {
 	s.col = col
 	t.pos += k
 	return true
+}
+
+// plainRow reads, when the tokenizer is at one and has it buffered, a
+// row's end </row> inside a row, or a start <row r="N"> with N of 1 to 9
+// digits and no other attribute, as Next would; it reports false, having
+// read nothing, for any other input.
+func (s *Scanner) plainRow() (Event, bool) {
+	t := s.t
+	b := t.buf[t.pos:t.end]
+	if len(b) < len("</row>") || b[0] != '<' {
+		return 0, false
+	}
+	if s.InRow && string(b[:len("</row>")]) == "</row>" {
+		t.pos += len("</row>")
+		s.InRow = false
+		return RowEnd, true
+	}
+	if len(b) < len(`<row r="1">`) || string(b[:len(`<row r="`)]) != `<row r="` {
+		return 0, false
+	}
+	k, n := len(`<row r="`), 0
+	for ; k < len(b) && b[k] >= '0' && b[k] <= '9' && k < len(`<row r="`)+9; k++ {
+		n = n*10 + int(b[k]-'0')
+	}
+	if n < 1 || k+1 >= len(b) || b[k] != '"' || b[k+1] != '>' {
+		return 0, false
+	}
+	t.pos += k + 2
+	s.Row, s.col, s.InRow = n-1, -1, true
+	return RowStart, true
 }
 
 // plainInlineLen reports whether b starts "<is><t>TEXT</t></is></c>" with

@@ -37,6 +37,8 @@ func scanEvents(in []byte, r io.Reader, limit int) []string {
 }
 
 var cellCases = []string{
+	`<worksheet><sheetData></row><row r="01"><c r="A1"><v>1</v></c></row></row><row r="7"/><row r="1234567890"></row><row r="0"></row></sheetData></worksheet>`,
+	`<worksheet><sheetData><row r="2" spans="1:3"><c r="A2"><v>1</v></c></row ><row r="3"><c r="A3"><v>1</v></c></row></sheetData></worksheet>`,
 	`<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="3"><v>45366.354</v></c></row></sheetData></worksheet>`,
 	`<worksheet><sheetData><row r="2"><c r="A2"><v></v></c><c r="B2" t="s"><v>1</v ></c><c r="C2"><v>1&amp;2</v></c></row></sheetData></worksheet>`,
 	`<worksheet><sheetData><row><c r="A1" t="str"><f>A2</f><v>x</v></c><c t="inlineStr"><is><t>Hộ tịch</t></is></c><c r="C1"><v>a]]>b</v></c></row></sheetData></worksheet>`,
