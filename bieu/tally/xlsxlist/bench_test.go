@@ -127,11 +127,11 @@ func floorScan(b *testing.B, data []byte, tokens bool) int {
 //
 //	go test -run '^$' -bench BenchmarkRead -count 6 ./bieu/tally/xlsxlist | benchstat -
 //
-// Measured (2-core shared machine, -cpu 1, 3 alternating runs, medians):
-// reader 23.6 ms at 10k rows and 237 ms at 100k, against floor-xmltoken
-// 112 ms and 1.02 s (0.21×, 0.23×) and floor-bytes 12.7 ms and 125 ms
-// (1.9×); before the cell fast paths of xlsxsheet 46.5 ms and 434 ms
-// (3.7×), and before the byte-level scanner 1.8× floor-xmltoken. peak-MiB
+// Measured (2-core shared machine, -cpu 1, 4 alternating runs, medians):
+// reader 22.5 ms at 10k rows and 216 ms at 100k, against floor-xmltoken
+// 110 ms and 1.02 s (0.20×, 0.21×) and floor-bytes 12.8 ms and 119 ms
+// (1.8×); before the fast paths of xlsxsheet (plainCell, plainRow) 42.5 ms
+// and 434 ms (3.6×), and before the byte-level scanner 1.8× floor-xmltoken. peak-MiB
 // grows from 10k to 100k rows (2.3 → 8.4) though the reader holds one
 // row: it counts unswept garbage, which the collector lets grow with the
 // live heap, and the live heap holds the input (input-MiB), probably the
