@@ -432,8 +432,8 @@ func (s *Scanner) plainCell() bool {
 }
 
 // plainRow reads, when the tokenizer is at one and has it buffered, a
-// row's end </row> inside a row, or a start <row r="N"> with N of 1 to 9
-// digits and no other attribute, as Next would; it reports false, having
+// row's end </row> inside a row, or a start <row r="N" …> with N of 1 to 9
+// digits first and plain attributes after it, as Next would; it reports false, having
 // read nothing, for any other input.
 func (s *Scanner) plainRow() (Event, bool) {
 	t := s.t
@@ -453,10 +453,38 @@ func (s *Scanner) plainRow() (Event, bool) {
 	for ; k < len(b) && b[k] >= '0' && b[k] <= '9' && k < len(`<row r="`)+9; k++ {
 		n = n*10 + int(b[k]-'0')
 	}
-	if n < 1 || k+1 >= len(b) || b[k] != '"' || b[k+1] != '>' {
+	if n < 1 || k >= len(b) || b[k] != '"' {
 		return 0, false
 	}
-	t.pos += k + 2
+	k++
+	// Other attributes, as spreadsheet programs write them (spans="1:14",
+	// x14ac:dyDescent="0.25"): a name of letters, digits and ":_.-" not
+	// starting with a digit, '-' or '.', whose local name is not r, and a
+	// value of printable ASCII but '"', '<' and '&'.
+	for k < len(b) && b[k] == ' ' {
+		e := k + 1
+		for e < len(b) && (b[e] >= 'a' && b[e] <= 'z' || b[e] >= 'A' && b[e] <= 'Z' || b[e] >= '0' && b[e] <= '9' ||
+			b[e] == ':' || b[e] == '_' || b[e] == '.' || b[e] == '-') {
+			e++
+		}
+		name := b[k+1 : e]
+		if len(name) == 0 || name[0] >= '0' && name[0] <= '9' || name[0] == '-' || name[0] == '.' ||
+			string(local(name)) == "r" || e+1 >= len(b) || b[e] != '=' || b[e+1] != '"' {
+			return 0, false
+		}
+		v := e + 2
+		for v < len(b) && b[v] >= 0x20 && b[v] < 0x7f && b[v] != '"' && b[v] != '<' && b[v] != '&' {
+			v++
+		}
+		if v >= len(b) || b[v] != '"' {
+			return 0, false
+		}
+		k = v + 1
+	}
+	if k >= len(b) || b[k] != '>' {
+		return 0, false
+	}
+	t.pos += k + 1
 	s.Row, s.col, s.InRow = n-1, -1, true
 	return RowStart, true
 }

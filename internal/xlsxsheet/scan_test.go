@@ -39,6 +39,7 @@ func scanEvents(in []byte, r io.Reader, limit int) []string {
 var cellCases = []string{
 	`<worksheet><sheetData></row><row r="01"><c r="A1"><v>1</v></c></row></row><row r="7"/><row r="1234567890"></row><row r="0"></row></sheetData></worksheet>`,
 	`<worksheet><sheetData><row r="2" spans="1:3"><c r="A2"><v>1</v></c></row ><row r="3"><c r="A3"><v>1</v></c></row></sheetData></worksheet>`,
+	`<worksheet><sheetData><row r="2" spans="1:3" x14ac:dyDescent="0.25"></row><row r="3" x:r="9"></row><row r="4" 1a="x"></row><row r="5" a="&amp;"></row><row r="6" a:b:r="1"></row><row r="7" r="8"></row><row r="9" a="x" ></row><row r="10" a="<"></row></sheetData></worksheet>`,
 	`<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="3"><v>45366.354</v></c></row></sheetData></worksheet>`,
 	`<worksheet><sheetData><row r="2"><c r="A2"><v></v></c><c r="B2" t="s"><v>1</v ></c><c r="C2"><v>1&amp;2</v></c></row></sheetData></worksheet>`,
 	`<worksheet><sheetData><row><c r="A1" t="str"><f>A2</f><v>x</v></c><c t="inlineStr"><is><t>Hộ tịch</t></is></c><c r="C1"><v>a]]>b</v></c></row></sheetData></worksheet>`,
@@ -60,7 +61,7 @@ func TestCellFastPath(t *testing.T) {
 	var b strings.Builder
 	b.WriteString(`<worksheet><sheetData>`)
 	for i := range 5000 {
-		fmt.Fprintf(&b, `<row r="%d"><c r="A%d" t="s"><v>%d</v></c><c r="B%d" s="3"><v>%d.5</v></c><c r="C%d" t="inlineStr"><is><t>Đăng ký %d</t></is></c></row>`, i+1, i+1, i, i+1, i*7, i+1, i)
+		fmt.Fprintf(&b, `<row r="%d" spans="1:3" x14ac:dyDescent="0.25"><c r="A%d" t="s"><v>%d</v></c><c r="B%d" s="3"><v>%d.5</v></c><c r="C%d" t="inlineStr"><is><t>Đăng ký %d</t></is></c></row>`, i+1, i+1, i, i+1, i*7, i+1, i)
 	}
 	b.WriteString(`</sheetData></worksheet>`)
 	compareFastPath(t, []byte(b.String()))
