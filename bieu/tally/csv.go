@@ -74,7 +74,7 @@ func csvRows(r io.Reader, opts ReadOptions) iter.Seq2[Row, error] {
 				yield(Row{}, &ReadError{Source: opts.Source, Row: line, Err: ErrOverLimit, Detail: fmt.Sprintf("a row of %d bytes, more than MaxRowBytes %d", size, opts.MaxRowBytes)})
 				return
 			}
-			if !yield(Row{Num: line, Cells: cells}, nil) {
+			if !yield(Row{Num: line, Cells: cells}, nil) { // cells valid until the next row (csvScanner)
 				return
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"math/bits"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // csvScanner splits a CSV text into records exactly as encoding/csv does
@@ -13,8 +14,10 @@ import (
 // TrimLeadingSpace — the configuration ReadCSV used to run encoding/csv in
 // — without its per-field bookkeeping (field positions, rune decoding of a
 // one-byte separator). FuzzCSVScanner holds it to encoding/csv on any
-// input. As encoding/csv, it allocates one string per record and slices
-// the fields out of it, so a field stays valid after the next record.
+// input. Unlike encoding/csv, it allocates nothing per record: the
+// fields' texts share its buffers (unsafe.String) and are valid only until
+// the next call of next; a caller keeping one copies it (readRows keeps
+// the code of each record, in readCache.keep).
 //
 // With LazyQuotes encoding/csv never reports a quote error: a quote inside
 // an unquoted field is kept, a quote in a quoted field not followed by a
@@ -108,7 +111,8 @@ func (s *csvScanner) next() ([]Cell, int, error) {
 	if ends, plain := splitPlain(line[:len(line)-lengthNL(line)], sep, s.ends[:0]); plain {
 		// one line, no quotes: the fields are the line's
 		s.ends = ends
-		str := string(line[:len(line)-lengthNL(line)])
+		b := line[:len(line)-lengthNL(line)]
+		str := unsafe.String(unsafe.SliceData(b), len(b)) // valid until the next read: see csvScanner
 		prev := 0
 		for _, e := range ends {
 			s.fields = append(s.fields, Cell{Text: str[prev:e]})
@@ -175,7 +179,7 @@ fields:
 	if errRead != nil {
 		return nil, start, errRead
 	}
-	str := string(s.buf)
+	str := unsafe.String(unsafe.SliceData(s.buf), len(s.buf)) // valid until the next record: see csvScanner
 	prev := 0
 	for _, e := range s.ends {
 		s.fields = append(s.fields, Cell{Text: str[prev:e]})

@@ -31,7 +31,7 @@ func scanAll(t testing.TB, in []byte, sep byte, r func(io.Reader) io.Reader) ([]
 		}
 		rec := make([]string, len(f))
 		for i, c := range f {
-			rec[i] = c.Text
+			rec[i] = strings.Clone(c.Text) // valid until the next record only
 		}
 		recs = append(recs, rec)
 		lines = append(lines, line)

@@ -281,7 +281,7 @@ func matchLayout(cells []Cell, mapping map[string]Column) (layout, bool) {
 		}
 		col := MatchHeader(c.Text, mapping)
 		if col != ColNone && l.idx[col] < 0 {
-			l.idx[col], l.names[col] = i, vntext.NFC(c.Text)
+			l.idx[col], l.names[col] = i, strings.Clone(vntext.NFC(c.Text))
 			found++
 		}
 	}
@@ -314,6 +314,7 @@ func readRows(rows iter.Seq2[Row, error], opts ReadOptions, checkUTF8 bool) iter
 		seen, data := 0, 0
 		cache := newReadCache()
 		cache.check = checkUTF8
+		cache.transient = checkUTF8 // the rows of CSV share the scanner's buffers
 		for row, err := range rows {
 			if err != nil {
 				yield(Record{}, err)
@@ -337,7 +338,11 @@ func readRows(rows iter.Seq2[Row, error], opts ReadOptions, checkUTF8 bool) iter
 						Detail: fmt.Sprintf("none of the first %d rows has the labels of a case list (Mã hồ sơ, Lĩnh vực, Ngày tiếp nhận, Ngày hẹn trả …); map other labels with ReadOptions.Columns", opts.HeaderRows)})
 					return
 				}
-				prev = append(prev[:0], row.Cells...)
+				prev = prev[:0]
+				for _, c := range row.Cells { // the rows of CSV are valid until the next one (csvScanner)
+					c.Text = strings.Clone(c.Text)
+					prev = append(prev, c)
+				}
 				continue
 			}
 			if !plainStart(row.Cells) && (blank(row.Cells) || columnNumbers(row.Cells)) {
@@ -459,13 +464,15 @@ func (l *layout) recordWith(row Row, o *ReadOptions, c *readCache) (Record, *Row
 			return Record{}, nil
 		}
 	}
+	// The row's texts may be valid only until the next row (csvScanner):
+	// what the record and its errors keep is copied.
 	if codeASCII {
-		r.Code = text[ColCode] // vntext.NFC leaves it as it is
+		r.Code = c.keep(text[ColCode]) // vntext.NFC leaves it as it is
 	} else {
-		r.Code = vntext.NFC(text[ColCode])
+		r.Code = c.keep(vntext.NFC(text[ColCode]))
 	}
 	bad := func(c Column, v string, err error, detail string) *RowError {
-		return &RowError{Source: o.Source, Row: row.Num, Column: l.names[c], Value: v, Code: r.Code, Detail: detail, Err: err}
+		return &RowError{Source: o.Source, Row: row.Num, Column: l.names[c], Value: strings.Clone(v), Code: r.Code, Detail: detail, Err: err}
 	}
 	date := func(col Column, endOfDay bool) (time.Time, *RowError) {
 		if fastOK[col] {
@@ -514,7 +521,7 @@ func (l *layout) recordWith(row Row, o *ReadOptions, c *readCache) (Record, *Row
 		return r, e
 	}
 	if !p.From.IsZero() {
-		r.Pauses = []Pause{p}
+		r.Pauses = c.pause(p)
 	}
 	if v := text[ColChannel]; v != "" && !chOK {
 		return r, bad(ColChannel, v, ErrUnknownValue, "not a channel (trực tuyến, trực tiếp, bưu chính công ích)")

@@ -2,6 +2,7 @@ package tally
 
 import (
 	"strings"
+	"unsafe"
 
 	"github.com/baocaodinhky/vpcp/bieu"
 	"github.com/baocaodinhky/vpcp/internal/vntext"
@@ -18,12 +19,14 @@ import (
 // whole text). The midnights of the days dates name are kept too
 // (dayCache).
 type readCache struct {
-	names    map[string]string
-	channels map[string]Channel
-	services map[string]Service
-	outcomes map[string]Outcome
-	levels   map[string]levelOK
+	names    map[string]keyed[string]
+	channels map[string]keyed[Channel]
+	services map[string]keyed[Service]
+	outcomes map[string]keyed[Outcome]
+	levels   map[string]keyed[levelOK]
 	days     dayCache
+	arena    []byte  // keep's current block
+	pauses   []Pause // pause's current block
 
 	nameMemo    memo[string]
 	channelMemo memo[Channel]
@@ -35,11 +38,66 @@ type readCache struct {
 	// rows of CSV); one that is not sets invalid and is not remembered,
 	// so a text found in a memo or map is known to be UTF-8.
 	check, invalid bool
+	// transient: the rows' texts are valid until the next row only (the
+	// rows of CSV, csvScanner), so keep copies them.
+	transient bool
+}
+
+// keyed is a map's value with a copy of its key: a memo holds that copy,
+// never the row's own text, which may be valid only until the next row
+// (csvScanner).
+type keyed[T any] struct {
+	key string
+	v   T
+}
+
+// arenaBlock is the size of keep's blocks.
+const arenaBlock = 4 << 10
+
+// keep returns s, or with c.transient a copy of s that stays valid after
+// the row: the codes of a few hundred records are copied into one block
+// of arenaBlock bytes
+// (unsafe.String over the block: its bytes are never written again once
+// handed out), instead of one allocation each. A record keeps its block
+// alive, as a record read by encoding/csv keeps its whole line.
+func (c *readCache) keep(s string) string {
+	if c == nil || !c.transient {
+		return s // rows of a worksheet or JSON Lines: their texts stay
+	}
+	if len(s) > arenaBlock/8 {
+		return strings.Clone(s)
+	}
+	if s == "" {
+		return ""
+	}
+	if cap(c.arena)-len(c.arena) < len(s) {
+		c.arena = make([]byte, 0, arenaBlock)
+	}
+	i := len(c.arena)
+	c.arena = append(c.arena, s...)
+	return unsafe.String(&c.arena[i], len(s))
+}
+
+// pauseBlock is how many one-pause slices pause cuts from one array.
+const pauseBlock = 128
+
+// pause returns []Pause{p}, cut from a block of pauseBlock (capacity 1,
+// so that an append by the caller copies instead of writing over the next
+// record's pause): one allocation for many records.
+func (c *readCache) pause(p Pause) []Pause {
+	if c == nil {
+		return []Pause{p}
+	}
+	if len(c.pauses) == cap(c.pauses) {
+		c.pauses = make([]Pause, 0, pauseBlock)
+	}
+	i := len(c.pauses)
+	c.pauses = append(c.pauses, p)
+	return c.pauses[i : i+1 : i+1]
 }
 
 // memo is a direct-mapped table of the last texts read and what they read
-// as: slot by length and three bytes. The texts are the rows' own (a memo
-// keeps at most 64 rows' text alive).
+// as: slot by length and three bytes. The texts are copies (keyed.key).
 type memo[T any] struct {
 	keys [64]string
 	vals [64]T
@@ -76,8 +134,8 @@ type levelOK struct {
 }
 
 func newReadCache() *readCache {
-	return &readCache{names: map[string]string{}, channels: map[string]Channel{}, services: map[string]Service{},
-		outcomes: map[string]Outcome{}, levels: map[string]levelOK{}}
+	return &readCache{names: map[string]keyed[string]{}, channels: map[string]keyed[Channel]{}, services: map[string]keyed[Service]{},
+		outcomes: map[string]keyed[Outcome]{}, levels: map[string]keyed[levelOK]{}}
 }
 
 // name is vntext.NFC(s), interned.
@@ -92,28 +150,30 @@ func (c *readCache) name(s string) string {
 	if ok {
 		return v
 	}
-	if v, ok = c.names[s]; !ok {
+	e, ok := c.names[s]
+	if !ok {
 		if c.check && !validUTF8(s) {
 			c.invalid = true
 			return ""
 		}
-		v = strings.Clone(vntext.NFC(s))
+		e = keyed[string]{strings.Clone(s), strings.Clone(vntext.NFC(s))}
 		if len(c.names) < maxCache {
-			c.names[strings.Clone(s)] = v
+			c.names[e.key] = e
 		}
 	}
-	c.nameMemo.put(slot, s, v)
-	return v
+	c.nameMemo.put(slot, e.key, e.v)
+	return e.v
 }
 
 // cached looks s up in mm, then in m, or parses it and remembers what
 // parse gave when it succeeded; s is not "".
-func cached[T any](c *readCache, mm *memo[T], m map[string]T, s string, parse func(string) (T, bool)) (T, bool) {
+func cached[T any](c *readCache, mm *memo[T], m map[string]keyed[T], s string, parse func(string) (T, bool)) (T, bool) {
 	v, slot, ok := mm.get(s)
 	if ok {
 		return v, true
 	}
-	if v, ok = m[s]; !ok {
+	e, ok := m[s]
+	if !ok {
 		if c.check && !validUTF8(s) {
 			c.invalid = true
 			return v, true
@@ -121,12 +181,13 @@ func cached[T any](c *readCache, mm *memo[T], m map[string]T, s string, parse fu
 		if v, ok = parse(s); !ok {
 			return v, false
 		}
+		e = keyed[T]{strings.Clone(s), v}
 		if len(m) < maxCache {
-			m[strings.Clone(s)] = v
+			m[e.key] = e
 		}
 	}
-	mm.put(slot, s, v)
-	return v, true
+	mm.put(slot, e.key, e.v)
+	return e.v, true
 }
 
 func (c *readCache) channel(s string) (Channel, bool) {

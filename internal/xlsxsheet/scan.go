@@ -5,6 +5,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
+	"unsafe"
 
 	"github.com/baocaodinhky/vpcp/internal/vntext"
 )
@@ -103,6 +105,14 @@ func (s *Scanner) Err(err error) *ReadError {
 func (s *Scanner) Next() (Event, error) {
 	t := s.t
 	for {
+		if cellFastPath && !t.selfEnd {
+			if s.plainCell() {
+				return CellRead, nil
+			}
+			if ev, ok := s.plainRow(); ok {
+				return ev, nil
+			}
+		}
 		err := t.next()
 		if err == io.EOF {
 			if !s.ended {
@@ -242,6 +252,9 @@ func (s *Scanner) cell() error {
 	if limit <= 0 {
 		limit = MaxTextRun
 	}
+	if cellFastPath && !t.selfEnd && s.plainValue(limit) {
+		return nil
+	}
 	for depth := 1; depth > 0; {
 		if err := t.next(); err != nil {
 			return unexpected(err)
@@ -289,6 +302,224 @@ func (s *Scanner) cell() error {
 		}
 	}
 	return nil
+}
+
+// cellFastPath turns plainValue on; the tests turn it off to compare.
+var cellFastPath = true
+
+// plainValue reads the content of the usual cell, "<v>TEXT</v></c>" right
+// after its start tag, with TEXT free of markup, entities and CR and
+// within limit, when all of it is in the tokenizer's buffer: the tokens
+// the general loop would read (a start, a text, two ends) give the same
+// Cell, without their calls. It reports false, having read nothing, for
+// any other content; the general loop then reads it (and reports its
+// errors).
+func (s *Scanner) plainValue(limit int) bool {
+	t := s.t
+	n, ok := plainValueLen(t.buf[t.pos:t.end], limit)
+	if !ok {
+		return false
+	}
+	s.v = append(s.v[:0], t.buf[t.pos+3:t.pos+3+n]...)
+	s.Cell.V, s.Cell.HasV = s.v, true
+	t.pos += 3 + n + len("</v></c>")
+	return true
+}
+
+// plainValueLen reports whether b starts "<v>TEXT</v></c>" with TEXT of
+// printable ASCII but '&' (no "]]>"), at most limit bytes, and gives
+// TEXT's length.
+func plainValueLen(b []byte, limit int) (int, bool) {
+	if len(b) < 3+len("</v></c>") || string(b[:3]) != "<v>" {
+		return 0, false
+	}
+	n := 0
+	for ; 3+n < len(b) && n <= limit; n++ {
+		c := b[3+n]
+		if c == '<' {
+			break
+		}
+		if c < 0x20 || c >= 0x80 || c == '&' || c == '>' && n >= 2 && b[3+n-1] == ']' && b[3+n-2] == ']' {
+			return 0, false // control characters, CR, UTF-8, entities and "]]>" left to the general loop
+		}
+	}
+	rest := b[3+n:]
+	if n > limit || len(rest) < len("</v></c>") || string(rest[:len("</v></c>")]) != "</v></c>" {
+		return 0, false
+	}
+	return n, true
+}
+
+// plainCell reads, when the tokenizer is at one and has all of it
+// buffered, a cell as spreadsheet programs write most of them:
+// <c r="A1"> with t="…" and s="N" in either order or absent, then
+// plainValue's content or an inline string of one plain run,
+// <is><t>TEXT</t></is></c>. It sets Cell as cell would and reports true; it
+// reports false, having read nothing, for any other input.
+func (s *Scanner) plainCell() bool {
+	t := s.t
+	b := t.buf[t.pos:t.end]
+	if len(b) < 8 || string(b[:6]) != `<c r="` {
+		return false
+	}
+	k := 6
+	for k < len(b) && b[k] >= 'A' && b[k] <= 'Z' {
+		k++
+	}
+	for k < len(b) && b[k] >= '0' && b[k] <= '9' {
+		k++
+	}
+	if k >= len(b) || b[k] != '"' {
+		return false
+	}
+	ref := b[6:k]
+	row, col, ok := ParseCellRef(ref)
+	if !ok {
+		return false
+	}
+	k++
+	var typ []byte
+	style, hasT, hasS := -1, false, false
+	for k+5 <= len(b) && b[k] == ' ' && b[k+2] == '=' && b[k+3] == '"' && (b[k+1] == 't' && !hasT || b[k+1] == 's' && !hasS) {
+		name := b[k+1]
+		e := k + 4
+		for e < len(b) && (b[e] >= 'a' && b[e] <= 'z' || b[e] >= 'A' && b[e] <= 'Z' || b[e] >= '0' && b[e] <= '9') {
+			e++
+		}
+		if e >= len(b) || b[e] != '"' || e-(k+4) > 18 {
+			return false
+		}
+		v := b[k+4 : e]
+		if name == 't' {
+			typ, hasT = v, true
+		} else {
+			if len(v) == 0 || v[0] < '0' || v[0] > '9' {
+				return false
+			}
+			style, _ = atoi(v)
+			hasS = true
+		}
+		k = e + 1
+	}
+	if k >= len(b) || b[k] != '>' {
+		return false
+	}
+	k++
+	limit := s.MaxText
+	if limit <= 0 {
+		limit = MaxTextRun
+	}
+	c := &s.Cell
+	if n, ok := plainValueLen(b[k:], limit); ok {
+		s.v = append(s.v[:0], b[k+3:k+3+n]...)
+		*c = Cell{V: s.v, HasV: true}
+		k += 3 + n + len("</v></c>")
+	} else if n, ok := plainInlineLen(b[k:], limit); ok {
+		s.is = append(s.is[:0], b[k+len("<is><t>"):k+len("<is><t>")+n]...)
+		*c = Cell{IS: s.is, HasIS: true}
+		k += len("<is><t>") + n + len("</t></is></c>")
+	} else {
+		return false
+	}
+	s.ref = append(s.ref[:0], ref...)
+	c.Row, c.Col, c.Ref, c.Type, c.Style = row, col, s.ref, cellType(typ), style
+	if s.Row < 0 {
+		s.Row = row
+	}
+	s.col = col
+	t.pos += k
+	return true
+}
+
+// plainRow reads, when the tokenizer is at one and has it buffered, a
+// row's end </row> inside a row, or a start <row r="N" …> with N of 1 to 9
+// digits first and plain attributes after it, as Next would; it reports false, having
+// read nothing, for any other input.
+func (s *Scanner) plainRow() (Event, bool) {
+	t := s.t
+	b := t.buf[t.pos:t.end]
+	if len(b) < len("</row>") || b[0] != '<' {
+		return 0, false
+	}
+	if s.InRow && string(b[:len("</row>")]) == "</row>" {
+		t.pos += len("</row>")
+		s.InRow = false
+		return RowEnd, true
+	}
+	if len(b) < len(`<row r="1">`) || string(b[:len(`<row r="`)]) != `<row r="` {
+		return 0, false
+	}
+	k, n := len(`<row r="`), 0
+	for ; k < len(b) && b[k] >= '0' && b[k] <= '9' && k < len(`<row r="`)+9; k++ {
+		n = n*10 + int(b[k]-'0')
+	}
+	if n < 1 || k >= len(b) || b[k] != '"' {
+		return 0, false
+	}
+	k++
+	// Other attributes, as spreadsheet programs write them (spans="1:14",
+	// x14ac:dyDescent="0.25"): a name of letters, digits and ":_.-" not
+	// starting with a digit, '-' or '.', whose local name is not r, and a
+	// value of printable ASCII but '"', '<' and '&'.
+	for k < len(b) && b[k] == ' ' {
+		e := k + 1
+		for e < len(b) && (b[e] >= 'a' && b[e] <= 'z' || b[e] >= 'A' && b[e] <= 'Z' || b[e] >= '0' && b[e] <= '9' ||
+			b[e] == ':' || b[e] == '_' || b[e] == '.' || b[e] == '-') {
+			e++
+		}
+		name := b[k+1 : e]
+		if len(name) == 0 || name[0] >= '0' && name[0] <= '9' || name[0] == '-' || name[0] == '.' ||
+			string(local(name)) == "r" || e+1 >= len(b) || b[e] != '=' || b[e+1] != '"' {
+			return 0, false
+		}
+		v := e + 2
+		for v < len(b) && b[v] >= 0x20 && b[v] < 0x7f && b[v] != '"' && b[v] != '<' && b[v] != '&' {
+			v++
+		}
+		if v >= len(b) || b[v] != '"' {
+			return 0, false
+		}
+		k = v + 1
+	}
+	if k >= len(b) || b[k] != '>' {
+		return 0, false
+	}
+	t.pos += k + 1
+	s.Row, s.col, s.InRow = n-1, -1, true
+	return RowStart, true
+}
+
+// plainInlineLen reports whether b starts "<is><t>TEXT</t></is></c>" with
+// TEXT of UTF-8 without markup, entities, CR or other control
+// characters (no "]]>"), at most limit bytes, and gives TEXT's length.
+func plainInlineLen(b []byte, limit int) (int, bool) {
+	return plainRunLen(b, limit, "<is><t>", "</t></is></c>")
+}
+
+// plainRunLen is plainInlineLen for b starting open+TEXT+end.
+func plainRunLen(b []byte, limit int, open, end string) (int, bool) {
+	if len(b) < len(open)+len(end) || string(b[:len(open)]) != open {
+		return 0, false
+	}
+	n, high := 0, byte(0)
+	for ; len(open)+n < len(b) && n <= limit; n++ {
+		c := b[len(open)+n]
+		if c == '<' {
+			break
+		}
+		high |= c
+		if c < 0x20 || c == '&' || c == '>' && n >= 2 && b[len(open)+n-1] == ']' && b[len(open)+n-2] == ']' {
+			return 0, false // control characters, CR, entities and "]]>" left to the general loop
+		}
+	}
+	rest := b[len(open)+n:]
+	if n > limit || len(rest) < len(end) || string(rest[:len(end)]) != end {
+		return 0, false
+	}
+	if high >= 0x80 && !utf8.Valid(b[len(open):len(open)+n]) {
+		return 0, false
+	}
+	return n, true
 }
 
 func unexpected(err error) error {
@@ -425,7 +656,9 @@ type SharedOptions struct {
 	// Limit bounds the raw text of the next string; called before each.
 	Limit func() int
 	// Check is called with each string, NFC-normalised, before it is
-	// stored (for a memory budget); an error stops the reading.
+	// stored (for a memory budget); an error stops the reading. The
+	// string may share the reader's buffer: it is valid during the call
+	// only.
 	Check func(i int, s string) error
 }
 
@@ -442,12 +675,23 @@ func (b *Book) ReadShared(opts SharedOptions) (*Strings, error) {
 		if string(t.name) != "si" {
 			return nil
 		}
-		var err error
-		buf, err = readText(t, buf[:0], min(opts.Limit(), MaxSharedString), "si")
-		if err != nil {
-			return err
+		limit := min(opts.Limit(), MaxSharedString)
+		if n, ok := plainRunLen(t.buf[t.pos:t.end], limit, "<t>", "</t></si>"); cellFastPath && !t.selfEnd && ok {
+			// <si><t>TEXT</t></si>, TEXT plain and buffered: what
+			// readText gives, read in place.
+			buf = append(buf[:0], t.buf[t.pos+len("<t>"):t.pos+len("<t>")+n]...)
+			t.pos += len("<t>") + n + len("</t></si>")
+		} else {
+			var err error
+			buf, err = readText(t, buf[:0], limit, "si")
+			if err != nil {
+				return err
+			}
 		}
-		s := nfc(buf)
+		// s aliases buf when buf is already NFC (vntext.NFC returns a
+		// clean text as is): it is read only until add copies it into the
+		// table, and buf is not written before the next string.
+		s := vntext.NFC(unsafe.String(unsafe.SliceData(buf), len(buf)))
 		if opts.Check != nil {
 			if err := opts.Check(st.Len(), s); err != nil {
 				return checkError{err}

@@ -126,6 +126,25 @@ func (t *tokenizer) at(off int) (byte, bool) {
 	return t.buf[t.pos+off], true
 }
 
+// indexNear is index for a c expected within a few bytes (the end of a
+// short tag, attribute value or cell text): the bytes are tested one by
+// one first, without IndexByte's call, then index goes on.
+func (t *tokenizer) indexNear(off int, c byte) int {
+	ok := true
+	for k := off; k < off+16; k++ {
+		var b byte
+		if p := t.pos + k; p < t.end {
+			b = t.buf[p]
+		} else if b, ok = t.at(k); !ok {
+			return -1
+		}
+		if b == c {
+			return k
+		}
+	}
+	return t.index(off+16, c)
+}
+
 // indexSeq returns the offset from pos of the first seq at offset off or
 // later; -1 if the input ends first.
 func (t *tokenizer) indexSeq(off int, seq string) int {
@@ -171,7 +190,7 @@ func (t *tokenizer) next() error {
 			return t.err
 		}
 		if t.buf[t.pos] != '<' {
-			i := t.index(0, '<')
+			i := t.indexNear(0, '<')
 			if i < 0 {
 				if t.err != io.EOF {
 					return t.err
@@ -193,7 +212,7 @@ func (t *tokenizer) next() error {
 		}
 		switch c {
 		case '/':
-			gt := t.index(2, '>')
+			gt := t.indexNear(2, '>')
 			if gt < 0 {
 				return t.eof()
 			}
@@ -345,10 +364,12 @@ func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\
 
 // start reads a start tag and its attributes.
 func (t *tokenizer) start() error {
-	off := 1
+	off, ok := 1, true
 	for {
-		c, ok := t.at(off)
-		if !ok {
+		var c byte
+		if p := t.pos + off; p < t.end { // the byte at off, read in place when buffered
+			c = t.buf[p]
+		} else if c, ok = t.at(off); !ok {
 			return t.eof()
 		}
 		if isSpace(c) || c == '/' || c == '>' {
@@ -363,8 +384,10 @@ func (t *tokenizer) start() error {
 	t.attrs = t.attrs[:0]
 	self := false
 	for {
-		c, ok := t.at(off)
-		if !ok {
+		var c byte
+		if p := t.pos + off; p < t.end { // the byte at off, read in place when buffered
+			c = t.buf[p]
+		} else if c, ok = t.at(off); !ok {
 			return t.eof()
 		}
 		if isSpace(c) {
@@ -388,8 +411,10 @@ func (t *tokenizer) start() error {
 		var a attr
 		a.name[0] = off
 		for {
-			c, ok := t.at(off)
-			if !ok {
+			var c byte
+			if p := t.pos + off; p < t.end { // the byte at off, read in place when buffered
+				c = t.buf[p]
+			} else if c, ok = t.at(off); !ok {
 				return t.eof()
 			}
 			if isSpace(c) || c == '=' || c == '>' || c == '/' {
@@ -402,8 +427,10 @@ func (t *tokenizer) start() error {
 			return t.syntax(off, "invalid attribute name")
 		}
 		for {
-			c, ok := t.at(off)
-			if !ok {
+			var c byte
+			if p := t.pos + off; p < t.end { // the byte at off, read in place when buffered
+				c = t.buf[p]
+			} else if c, ok = t.at(off); !ok {
 				return t.eof()
 			}
 			if !isSpace(c) {
@@ -417,8 +444,10 @@ func (t *tokenizer) start() error {
 		off++
 		var q byte
 		for {
-			c, ok := t.at(off)
-			if !ok {
+			var c byte
+			if p := t.pos + off; p < t.end { // the byte at off, read in place when buffered
+				c = t.buf[p]
+			} else if c, ok = t.at(off); !ok {
 				return t.eof()
 			}
 			if !isSpace(c) {
@@ -430,7 +459,7 @@ func (t *tokenizer) start() error {
 		if q != '"' && q != '\'' {
 			return t.syntax(off, "unquoted or missing attribute value in element")
 		}
-		e := t.index(off+1, q)
+		e := t.indexNear(off+1, q)
 		if e < 0 {
 			return t.eof()
 		}

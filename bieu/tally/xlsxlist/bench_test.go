@@ -127,10 +127,16 @@ func floorScan(b *testing.B, data []byte, tokens bool) int {
 //
 //	go test -run '^$' -bench BenchmarkRead -count 6 ./bieu/tally/xlsxlist | benchstat -
 //
-// Measured (2-core shared machine, 6 runs, benchstat medians): reader
-// 55 ms at 10k rows and 548 ms at 100k, against floor-xmltoken 143 ms and
-// 1.02 s (0.39× and 0.54×) and floor-bytes 12 ms and 118 ms (4.5×, 4.7×);
-// before the byte-level scanner the reader was 1.8× floor-xmltoken.
+// Measured (2-core shared machine, -cpu 1, 4 alternating runs, medians):
+// reader 22.5 ms at 10k rows and 216 ms at 100k, against floor-xmltoken
+// 110 ms and 1.02 s (0.20×, 0.21×) and floor-bytes 12.8 ms and 119 ms
+// (1.8×); before the fast paths of xlsxsheet (plainCell, plainRow) 42.5 ms
+// and 434 ms (3.6×), and before the byte-level scanner 1.8× floor-xmltoken. peak-MiB
+// grows from 10k to 100k rows (2.3 → 8.4) though the reader holds one
+// row: it counts unswept garbage, which the collector lets grow with the
+// live heap, and the live heap holds the input (input-MiB), probably the
+// cause. Read from a file (/usr/bin/time -v, an inline-string list) the
+// peak RSS is the same 10 MB at 100,000 and 1,000,000 rows.
 func BenchmarkRead(b *testing.B) {
 	for _, n := range []int{10_000, 100_000} {
 		data := benchWorkbook(b, n)
