@@ -3,6 +3,7 @@ package kstt_test
 import (
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/baocaodinhky/vpcp/bieu"
 	"github.com/baocaodinhky/vpcp/kstt"
@@ -176,4 +177,24 @@ func ExampleParseSeverity() {
 	// warning
 	// error
 	// kstt: invalid severity: "loud" (want error, warning or info)
+}
+
+// Compare is the order Check returns findings in; use it with
+// slices.SortFunc to order findings gathered from many units or forms.
+func ExampleCompare() {
+	fs := kstt.Findings{
+		{Rule: "II.06a/R04", Form: "II.06a", Row: 2, Column: 5},
+		{Rule: "KSTT/R02", Row: -1},
+		{Rule: "II.06a/R01", Form: "II.06a", Row: 0, Column: 3},
+		{Rule: "II.06a/R01", Form: "II.06a", Unit: "Sở Tư pháp", Row: 0, Column: 3},
+	}
+	slices.SortFunc(fs, kstt.Compare)
+	for _, f := range fs {
+		fmt.Printf("%q %s row %d (%d) %s\n", f.Unit, f.Form, f.Row, f.Column, f.Rule)
+	}
+	// Output:
+	// ""  row -1 (0) KSTT/R02
+	// "" II.06a row 0 (3) II.06a/R01
+	// "" II.06a row 2 (5) II.06a/R04
+	// "Sở Tư pháp" II.06a row 0 (3) II.06a/R01
 }
