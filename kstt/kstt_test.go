@@ -432,3 +432,30 @@ func TestReportCellAddressBounds(t *testing.T) {
 		}
 	}
 }
+
+// TestReportFill: Report.Fill fills every form, a user's own form through
+// the function Fill, goes on past a failing form, and refuses nil.
+func TestReportFill(t *testing.T) {
+	good := newMini(t, [3]int64{1, 2, 0})
+	good.rows[0][2] = 0 // unfilled again: (3) must come back as (4)+(5)
+	bad := newMini(t, [3]int64{1, 2, 0})
+	bad.rows[0][3], bad.rows[0][4] = math.MaxInt64, math.MaxInt64
+	last := newMini(t, [3]int64{4, 5, 0})
+	last.rows[0][2] = 0
+	err := (&kstt.Report{Forms: []kstt.Form{good, bad, last}}).Fill()
+	if !errors.Is(err, kstt.ErrOverflow) {
+		t.Errorf("overflowing form: %v", err)
+	}
+	if good.rows[0][2] != 3 || last.rows[0][2] != 9 {
+		t.Errorf("(3) not filled around the failing form: %d, %d", good.rows[0][2], last.rows[0][2])
+	}
+	var typedNil *miniForm
+	for _, r := range []*kstt.Report{nil, {Forms: []kstt.Form{nil}}, {Forms: []kstt.Form{typedNil}}} {
+		if err := r.Fill(); !errors.Is(err, kstt.ErrInvalidReport) {
+			t.Errorf("Fill of %v: %v, want ErrInvalidReport", r, err)
+		}
+	}
+	if err := (&kstt.Report{}).Fill(); err != nil {
+		t.Errorf("a report without forms: %v", err)
+	}
+}

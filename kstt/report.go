@@ -74,6 +74,36 @@ func (r *Report) Form(code string) Form {
 	return nil
 }
 
+// Fill fills every form of the report (Fill, Thông tư 01/2020/TT-VPCP,
+// Phụ lục II): the sums of each data row ((3) = (4) + (5) + (6) …), the
+// TỔNG CỘNG row and the rates. A form with a Fill method of its own, as
+// every form of bieu and kstt/decl has, is filled by it (the forms of bieu
+// also number a blank STT); any other by the function Fill. Every form is
+// filled even when one fails; the error joins each failure, each naming
+// its form and cell. A nil report, or a nil form, is ErrInvalidReport.
+func (r *Report) Fill() error {
+	if r == nil {
+		return fmt.Errorf("kstt: fill: nil report: %w", ErrInvalidReport)
+	}
+	var errs []error
+	for i, f := range r.Forms {
+		if f == nil || isNilForm(f) {
+			errs = append(errs, fmt.Errorf("kstt: fill: form %d is nil: %w", i+1, ErrInvalidReport))
+			continue
+		}
+		var err error
+		if own, ok := f.(interface{ Fill() error }); ok {
+			err = own.Fill()
+		} else {
+			err = Fill(f)
+		}
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}
+
 // CellAddress returns the address a cell of the first form of the given
 // code was read from ("II.06a!D12"), by part, 0-based printed row and
 // official column (n); "" when the report (or that form) was not read from

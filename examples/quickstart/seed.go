@@ -34,19 +34,17 @@ func seedReport() *kstt.Report {
 		}}},
 	}}}
 
-	// Derive the totals, (3), (7), (11) and the rates from the inputs, as a
-	// system that builds the forms from its database would.
-	for _, f := range []interface{ Fill() error }{files, desk, online} {
-		if err := f.Fill(); err != nil {
-			panic(err) // cannot happen with these small figures
-		}
-	}
-
-	return &kstt.Report{
+	report := &kstt.Report{
 		Header:    header,
 		Narrative: seedNarrative(),
 		Forms:     []kstt.Form{files, desk, online},
 	}
+	// Derive the totals, (3), (7), (11) and the rates of every form from
+	// the inputs, as a system that builds the forms from its database would.
+	if err := report.Fill(); err != nil {
+		panic(err) // cannot happen with these small figures
+	}
+	return report
 }
 
 // seedNarrative is the narrative of the sample report: the outline's
