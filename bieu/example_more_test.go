@@ -8,6 +8,7 @@ import (
 	"github.com/baocaodinhky/vpcp/bieu"
 	"github.com/baocaodinhky/vpcp/kstt"
 	"github.com/baocaodinhky/vpcp/period"
+	"github.com/shopspring/decimal"
 )
 
 // GuessLevel tells a unit's level from its name, however it is typed;
@@ -216,4 +217,65 @@ func ExampleAggregate_Check() {
 	// "UBND xã Kỳ Tân" II.06a/R01 II.06a «Hộ tịch» (3)
 	// "UBND xã Kỳ Tân" II.06a/R04 II.06a «TỔNG CỘNG» (3)
 	// UBND tỉnh Hà Tĩnh | Quý II năm 2024 | 2 II.06a II.06b
+}
+
+// II.07b Part II is checked against Part I in the row of the same lĩnh
+// vực: a "4 tại chỗ" count above the procedures at the province's one-stop
+// desk (8) is a warning. A rate typed by hand must be (3) ÷ Phần I (8) × 100
+// rounded to 2 decimals, or to the decimals it shows: 33.3 for 1/3 passes,
+// 30 does not.
+func ExampleII07b_Check() {
+	f := &bieu.II07b{
+		PartI: bieu.II07bPartI{Rows: []bieu.II07bDeskRow{
+			{Field: "Lĩnh vực hộ tịch", CompetentProvince: 6, OneStopProvince: 4, ProcessProvince: 4},
+			{Field: "Lĩnh vực chứng thực", CompetentProvince: 3, OneStopProvince: 3, ProcessProvince: 3},
+		}},
+		PartII: bieu.II07bPartII{Rows: []bieu.II07bOnSpotRow{
+			{Field: "Lĩnh vực hộ tịch", Province: 5},
+			{Field: "Lĩnh vực chứng thực", Province: 1},
+		}},
+	}
+	if err := f.Fill(); err != nil {
+		panic(err)
+	}
+	fmt.Println(f.PartII.Rows[0].ProvinceRate, f.PartII.Rows[1].ProvinceRate, f.PartII.Total.ProvinceRate)
+	for _, typed := range []string{"33.3", "30"} {
+		f.PartII.Rows[1].ProvinceRate = decimal.RequireFromString(typed)
+		fs, err := f.Check(kstt.CheckOptions{})
+		if err != nil {
+			panic(err)
+		}
+		fmt.Println(typed + ":")
+		for _, fd := range fs {
+			fmt.Println(fd.Rule, fd.Severity, "Phần", fd.Part, fd.RowLabel, fd.Column, fd.Expected, fd.Actual)
+		}
+	}
+	// Output:
+	// 125 33.33 85.71
+	// 33.3:
+	// II.07b/R18 warning Phần II Lĩnh vực hộ tịch 3 ≤ 4 5
+	// 30:
+	// II.07b/R18 warning Phần II Lĩnh vực hộ tịch 3 ≤ 4 5
+	// II.07b/R16 warning Phần II Lĩnh vực chứng thực 4 33.33 30
+}
+
+// Column (9) of II.08, integration with the national portal, holds 1 or 0
+// only; services deployed above those assigned are a warning.
+func ExampleII08_Check() {
+	f := (&bieu.II08{}).
+		Add(bieu.SectionCodeB, bieu.ProvinceLevel, bieu.II08Row{Field: "Lĩnh vực hộ tịch", FullAssigned: 3, FullDeployed: 3, FullFiles: 120, Integrated: 1}).
+		Add(bieu.SectionCodeB, bieu.CommuneLevel, bieu.II08Row{Field: "Lĩnh vực chứng thực", PartialAssigned: 2, PartialDeployed: 3, PartialFiles: 8, Integrated: 2})
+	if err := f.Fill(); err != nil {
+		panic(err)
+	}
+	fs, err := f.Check(kstt.CheckOptions{})
+	if err != nil {
+		panic(err)
+	}
+	for _, fd := range fs {
+		fmt.Println(fd.Rule, fd.Severity, fd.Group, fd.RowLabel, fd.Column, fd.Expected, fd.Actual)
+	}
+	// Output:
+	// II.08/R01 warning CẤP XÃ Lĩnh vực chứng thực 4 ≤ 2 3
+	// II.08/R03 error CẤP XÃ Lĩnh vực chứng thực 9 0 hoặc 1 2
 }
