@@ -1,8 +1,14 @@
 package text_test
 
 import (
+	"bytes"
+	"encoding/binary"
+	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf16"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/baocaodinhky/vpcp/bieu"
 	"github.com/baocaodinhky/vpcp/kstt"
@@ -54,4 +60,28 @@ func ExampleRenderer_RenderReport() {
 	// III. PHƯƠNG HƯỚNG NHIỆM VỤ CHỦ YẾU QUÝ III NĂM 2024
 	// Biểu số II.06a/VPCP/KSTT
 	// Kỳ báo cáo: Quý II năm 2024
+}
+
+// ReadPastedOptions reads what Word saves as "Unicode text" (UTF-16 with a
+// byte order mark) and text typed in NFD, giving NFC cells; input that is no
+// text is ErrNotText.
+func ExampleReadPastedOptions() {
+	doc := "Kỳ báo cáo: Quý II năm 2024\r\nSTT\tLĩnh vực giải quyết\r\n1\t" + norm.NFD.String("Lĩnh vực hộ tịch") + "\r\n"
+	u16 := []byte{0xff, 0xfe} // UTF-16LE byte order mark
+	for _, r := range utf16.Encode([]rune(doc)) {
+		u16 = binary.LittleEndian.AppendUint16(u16, r)
+	}
+	grids, err := text.ReadPastedOptions(bytes.NewReader(u16), "bao-cao.txt", text.PasteOptions{})
+	if err != nil {
+		panic(err)
+	}
+	g := grids[0]
+	c := g.Cell(2, 1)
+	fmt.Println(g.Len(), g.Cell(0, 0).Text, "|", c.Text, norm.NFC.IsNormalString(c.Text), g.Addr(2, 1))
+
+	_, err = text.ReadPastedOptions(bytes.NewReader([]byte("PK\x03\x04\x00\x00")), "bao-cao.xlsx", text.PasteOptions{})
+	fmt.Println(errors.Is(err, text.ErrNotText))
+	// Output:
+	// 3 Kỳ báo cáo: Quý II năm 2024 | Lĩnh vực hộ tịch true bao-cao.txt:L3:C2
+	// true
 }
