@@ -60,7 +60,7 @@ type Finding struct {
 	Policy string `json:"policy,omitempty"`
 }
 
-// Where writes the location as one short phrase: "II.06a TỔNG CỘNG (3)
+// Where writes the location as one short phrase: "II.06a «TỔNG CỘNG» (3)
 // [II.06a!C9]", or for a tally finding the file, row and record:
 // "ho-so.csv:12 hồ sơ 000.20.31.H12-240502-000542".
 func (f Finding) Where() string {

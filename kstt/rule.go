@@ -27,7 +27,10 @@ const (
 	AtMost
 	// Percentage: Target = Terms[0] ÷ Terms[1] × 100, rounded half away
 	// from zero to Places decimals; 0 when Terms[1] is 0 (a level with no
-	// procedure has rate 0). Applies to data rows and TỔNG CỘNG.
+	// procedure has rate 0). Applies to data rows and TỔNG CỘNG. Fill
+	// writes Places decimals; Check also accepts the exact rate rounded to
+	// the decimals the cell itself shows (33.3 or 33 for 1/3 with Places
+	// 2), since a form printed with fewer decimals is not wrong.
 	Percentage
 	// FlagOnly: Target is 0 or 1 in every data row.
 	FlagOnly

@@ -17,6 +17,6 @@ func ExampleCheckSheets() {
 	fmt.Println(render.CheckSheets(nil))
 	// Output:
 	// <nil>
-	// true render: sheet 1: nil sheet
+	// true render: sheet 2: nil sheet
 	// <nil>
 }

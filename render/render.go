@@ -175,13 +175,14 @@ func CheckSheets(sheets []*layout.Sheet) error {
 
 // SheetError is an error about one of the sheets passed to Render.
 type SheetError struct {
-	Index int   // position of the sheet in the Render call
+	Index int   // position of the sheet in the Render call, from 0
 	Err   error // what went wrong, e.g. ErrNilSheet
 }
 
-// Error returns e.g. "render: sheet 2: nil sheet".
+// Error returns e.g. "render: sheet 2: nil sheet" for Index 1: the
+// message counts sheets from 1, as a person reads them.
 func (e *SheetError) Error() string {
-	return "render: sheet " + strconv.Itoa(e.Index) + ": " + e.Err.Error()
+	return "render: sheet " + strconv.Itoa(e.Index+1) + ": " + e.Err.Error()
 }
 
 // Unwrap returns the cause, for errors.Is.

@@ -50,7 +50,7 @@ func ExampleRegisterFormat() {
 	fmt.Println(grid.Formats())
 	// Output:
 	// true
-	// true grid: format already registered
+	// true grid: format already registered: "xlsx"
 	// [xlsx text]
 }
 

@@ -2,6 +2,7 @@ package grid
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"slices"
 	"sync"
@@ -61,7 +62,7 @@ func RegisterFormat(f Format) error {
 	formatsMu.Lock()
 	defer formatsMu.Unlock()
 	if slices.ContainsFunc(formats, func(g Format) bool { return g.Name == f.Name }) {
-		return ErrFormatRegistered
+		return fmt.Errorf("%w: %q", ErrFormatRegistered, f.Name)
 	}
 	formats = append(formats, f)
 	return nil

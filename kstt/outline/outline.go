@@ -430,7 +430,6 @@ func (n *Narrative) DecimalFigure(key string) (decimal.Decimal, bool) {
 	return decimal.Zero, false
 }
 
-// isFigureKey reports whether key names a whole-number figure.
 // IsFigureKey reports whether key names a whole-number figure of the
 // narrative (FigureKeys).
 func IsFigureKey(key string) bool {
@@ -442,7 +441,6 @@ func IsFigureKey(key string) bool {
 	return false
 }
 
-// isDecimalKey reports whether key names a decimal figure.
 // IsDecimalKey reports whether key names a decimal figure of the
 // narrative (DecimalFigureKeys).
 func IsDecimalKey(key string) bool {
