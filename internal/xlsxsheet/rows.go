@@ -161,11 +161,13 @@ func (rs *rowStream) run(yield func(SheetRow, error) bool) error {
 		if err == io.EOF {
 			return nil
 		}
-		var te *TextError
-		if errors.As(err, &te) {
-			return &ReadError{Err: ErrOverLimit, Detail: rs.cellTooLong()}
-		}
 		if err != nil {
+			// te is declared here, not per event: errors.As makes it
+			// escape, and it was one allocation for every token read.
+			var te *TextError
+			if errors.As(err, &te) {
+				return &ReadError{Err: ErrOverLimit, Detail: rs.cellTooLong()}
+			}
 			return err
 		}
 		switch ev {
