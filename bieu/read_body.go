@@ -396,8 +396,6 @@ func assembleII08(_ *reader, inst *instance, h kstt.Header) (kstt.Form, [][]int)
 		printed++
 	}
 	total := -1
-	type pos struct{ s, l, r int }
-	where := make([]pos, len(t.rows))
 	for k, row := range t.rows {
 		switch row.kind {
 		case layout.SectionRow:
@@ -413,15 +411,22 @@ func assembleII08(_ *reader, inst *instance, h kstt.Header) (kstt.Form, [][]int)
 			s, l := t.texts(k)
 			lvl.Rows = append(lvl.Rows, II08Row{STT: s, Field: l})
 			idx[k] = printed
-			where[k] = pos{len(f.Sections) - 1, len(sec.Levels) - 1, len(lvl.Rows) - 1}
 			printed++
 		case layout.TotalRow:
 			total = k
 		}
 	}
+	setCounts(f, t, idx, printed, total, &f.Total.STT)
+	return f, [][]int{idx}
+}
+
+// setCounts stores the counts of t's data and total rows in f's first
+// table at the printed index idx gives each, the total row (t's row total,
+// if any) printed after the printed rows with its STT into totalSTT.
+func setCounts(f kstt.Form, t *table, idx []int, printed, total int, totalSTT *string) {
 	if total >= 0 {
 		idx[total] = printed
-		f.Total.STT = t.stt(total)
+		*totalSTT = t.stt(total)
 	}
 	tab := f.Table(0).(kstt.MutableTable)
 	for k, row := range t.rows {
@@ -429,7 +434,6 @@ func assembleII08(_ *reader, inst *instance, h kstt.Header) (kstt.Form, [][]int)
 			tab.SetInts(idx[k], t.row(k))
 		}
 	}
-	return f, [][]int{idx}
 }
 
 func assembleII06b(_ *reader, inst *instance, h kstt.Header) (kstt.Form, [][]int) {
@@ -462,16 +466,7 @@ func assembleII06b(_ *reader, inst *instance, h kstt.Header) (kstt.Form, [][]int
 			idx[k] = -1
 		}
 	}
-	if total >= 0 {
-		idx[total] = printed
-		f.Total.STT = t.stt(total)
-	}
-	tab := f.Table(0).(kstt.MutableTable)
-	for k, row := range t.rows {
-		if row.kind == layout.DataRow || row.kind == layout.TotalRow {
-			tab.SetInts(idx[k], t.row(k))
-		}
-	}
+	setCounts(f, t, idx, printed, total, &f.Total.STT)
 	return f, [][]int{idx}
 }
 
