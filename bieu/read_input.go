@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/baocaodinhky/vpcp/kstt"
 	"github.com/baocaodinhky/vpcp/kstt/grid"
@@ -193,10 +194,5 @@ func withoutReadRules(opts kstt.CheckOptions) kstt.CheckOptions {
 }
 
 func isReadRule(id kstt.RuleID) bool {
-	for _, r := range readRules {
-		if r.ID == id {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(readRules, func(r kstt.Rule) bool { return r.ID == id })
 }

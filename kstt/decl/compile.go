@@ -2,6 +2,7 @@ package decl
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -384,10 +385,8 @@ func (c *compiler) rule(s *Schema, spec *kstt.FormSpec, partIDs map[string]int, 
 			c.fail(rp+".rule", "column (%d) does not exist in %s (columns (1) to (%d))", x.Col, partName(x.Part), len(spec.Parts[pi].Columns))
 			return false
 		}
-		for _, k := range want {
-			if col.Kind == k {
-				return true
-			}
+		if slices.Contains(want, col.Kind) {
+			return true
 		}
 		c.fail(rp+".rule", "column (%d) of %s is a %s column, want %s", x.Col, partName(x.Part), col.Kind, kindList(want))
 		return false

@@ -89,18 +89,14 @@ func writeChart(p *printer, c *layout.Chart) error {
 	p.text(c.Title)
 	p.raw("</title>\n")
 	if c.Title != "" {
-		p.raw("<desc>")
-		p.text(c.Title)
-		p.raw("</desc>\n")
+		p.elem("<desc>", c.Title, "</desc>\n")
 	}
 	y := chartTop
 	if legend > 0 {
 		x := plotX
 		for si := range c.Series {
 			p.raw(`<rect x="` + itoa(x) + `" y="` + itoa(y+2) + `" width="12" height="12" fill="` + color(si) + `"/>`)
-			p.raw(`<text x="` + itoa(x+16) + `" y="` + itoa(y+12) + `">`)
-			p.text(c.Series[si].Name)
-			p.raw("</text>\n")
+			p.elem(`<text x="`+itoa(x+16)+`" y="`+itoa(y+12)+`">`, c.Series[si].Name, "</text>\n")
 			x += 28 + 7*utf8.RuneCountInString(c.Series[si].Name)
 		}
 		y += legend
