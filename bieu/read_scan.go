@@ -322,11 +322,8 @@ func firstCol(g *grid.Grid, r int) int {
 // gridBlank reports whether no cell of g holds anything.
 func gridBlank(g *grid.Grid) bool {
 	for r := range g.Len() {
-		row := g.Row(r)
-		for _, c := range row {
-			if !c.Blank() {
-				return false
-			}
+		if !rowBlank(g, r) {
+			return false
 		}
 	}
 	return true

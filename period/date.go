@@ -1,6 +1,7 @@
 package period
 
 import (
+	"cmp"
 	"strconv"
 	"time"
 )
@@ -83,11 +84,11 @@ func (d Date) AddDays(n int) Date {
 func (d Date) Compare(o Date) int {
 	switch {
 	case d.Year != o.Year:
-		return cmpInt(d.Year, o.Year)
+		return cmp.Compare(d.Year, o.Year)
 	case d.Month != o.Month:
-		return cmpInt(int(d.Month), int(o.Month))
+		return cmp.Compare(int(d.Month), int(o.Month))
 	default:
-		return cmpInt(d.Day, o.Day)
+		return cmp.Compare(d.Day, o.Day)
 	}
 }
 
@@ -225,16 +226,6 @@ func fromDays(z int) Date {
 		y++
 	}
 	return Date{y, time.Month(m), d}
-}
-
-func cmpInt(a, b int) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // appendPadded appends n in decimal, zero-padded to width digits.

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"io"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
@@ -155,16 +156,11 @@ func itoa(n int) string { return strconv.Itoa(n) }
 // number writes v the Vietnamese way, with a per cent sign for a
 // percentage: "99,71%", "1.234" is not grouped ("1234").
 func number(v decimal.Decimal, percent bool) string {
-	s := []byte(v.String())
-	for i, c := range s {
-		if c == '.' {
-			s[i] = ','
-		}
-	}
+	s := strings.Replace(v.String(), ".", ",", 1)
 	if percent {
-		s = append(s, '%')
+		s += "%"
 	}
-	return string(s)
+	return s
 }
 
 // niceCeil rounds v up to 1, 2, 2.5 or 5 times a power of ten (0 stays 1).
