@@ -9,6 +9,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/baocaodinhky/vpcp/internal/safeint"
 	"github.com/baocaodinhky/vpcp/kstt"
 	"github.com/baocaodinhky/vpcp/kstt/grid"
 	"github.com/baocaodinhky/vpcp/kstt/layout"
@@ -673,7 +674,7 @@ func computeMissing(spec *kstt.FormSpec, tables []kstt.Table, miss map[kstt.Cell
 				var s int64
 				ok := true
 				for _, term := range r.Terms {
-					if s, ok = addOK(s, buf[term.Col]); !ok {
+					if s, ok = safeint.Add(s, buf[term.Col]); !ok {
 						break
 					}
 				}
@@ -700,7 +701,7 @@ func computeMissing(spec *kstt.FormSpec, tables []kstt.Table, miss map[kstt.Cell
 				}
 				for _, c := range p.Columns {
 					if c.Kind == layout.CountColumn || c.Kind == layout.FlagColumn {
-						if s, ok := addOK(acc[c.Num], buf[c.Num]); ok {
+						if s, ok := safeint.Add(acc[c.Num], buf[c.Num]); ok {
 							acc[c.Num] = s
 						} else {
 							accOK[c.Num] = false
@@ -767,14 +768,6 @@ func refInt(spec *kstt.FormSpec, tables []kstt.Table, pi, row int, meta kstt.Row
 	}
 	tables[op].Ints(j, buf)
 	return buf[ref.Col], true
-}
-
-func addOK(a, b int64) (int64, bool) {
-	s := a + b
-	if (b > 0 && s < a) || (b < 0 && s > a) {
-		return 0, false
-	}
-	return s, true
 }
 
 type rateVal struct {

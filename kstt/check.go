@@ -9,6 +9,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/baocaodinhky/vpcp/internal/safeint"
 	"github.com/baocaodinhky/vpcp/internal/vntext"
 	"github.com/baocaodinhky/vpcp/kstt/layout"
 )
@@ -282,7 +283,7 @@ func (c *Checker) checkPart(f Form, pi int, dst Findings) Findings {
 			}
 		} else {
 			for _, col := range pp.numeric {
-				if s, ok := addInt64(c.acc[col], buf[col]); ok {
+				if s, ok := safeint.Add(c.acc[col], buf[col]); ok {
 					c.acc[col] = s
 				} else {
 					c.accBad[col] = true
@@ -596,14 +597,6 @@ func sumCols(buf []int64, cols []int) (int64, bool) {
 			return 0, false
 		}
 		s = t
-	}
-	return s, true
-}
-
-func addInt64(a, b int64) (int64, bool) {
-	s := a + b
-	if (b > 0 && s < a) || (b < 0 && s > a) {
-		return 0, false
 	}
 	return s, true
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/go-json-experiment/json/jsontext"
 
+	"github.com/baocaodinhky/vpcp/internal/safeint"
 	"github.com/baocaodinhky/vpcp/internal/vntext"
 	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"github.com/baocaodinhky/vpcp/kstt/outline"
@@ -561,7 +562,7 @@ func (c *Catalogue) refSum(r *Report, refs []Ref) (int64, bool) {
 			v = buf[ref.Col]
 		}
 		var ok bool
-		if sum, ok = addInt64(sum, v); !ok {
+		if sum, ok = safeint.Add(sum, v); !ok {
 			return 0, false
 		}
 	}
