@@ -417,22 +417,22 @@ func assembleII08(_ *reader, inst *instance, h kstt.Header) (kstt.Form, [][]int)
 			total = k
 		}
 	}
-	setCounts(f, t, idx, printed, total, &f.Total.STT)
+	setCounts(f.Table(0).(kstt.MutableTable), t, idx, printed, total, &f.Total.STT)
 	return f, [][]int{idx}
 }
 
-// setCounts stores the counts of t's data and total rows in f's first
-// table at the printed index idx gives each, the total row (t's row total,
-// if any) printed after the printed rows with its STT into totalSTT.
-func setCounts(f kstt.Form, t *table, idx []int, printed, total int, totalSTT *string) {
+// setCounts stores the counts of t's data and total rows in tab at the
+// printed index idx gives each (none for -1), the total row (t's row
+// total, if any) printed after the printed rows with its STT into
+// totalSTT.
+func setCounts(tab kstt.MutableTable, t *table, idx []int, printed, total int, totalSTT *string) {
 	if total >= 0 {
 		idx[total] = printed
 		*totalSTT = t.stt(total)
 	}
-	tab := f.Table(0).(kstt.MutableTable)
 	for k, row := range t.rows {
-		if row.kind == layout.DataRow || row.kind == layout.TotalRow {
-			tab.SetInts(idx[k], t.row(k))
+		if i := idx[k]; i >= 0 && (row.kind == layout.DataRow || row.kind == layout.TotalRow) {
+			tab.SetInts(i, t.row(k))
 		}
 	}
 }
@@ -467,7 +467,7 @@ func assembleII06b(_ *reader, inst *instance, h kstt.Header) (kstt.Form, [][]int
 			idx[k] = -1
 		}
 	}
-	setCounts(f, t, idx, printed, total, &f.Total.STT)
+	setCounts(f.Table(0).(kstt.MutableTable), t, idx, printed, total, &f.Total.STT)
 	return f, [][]int{idx}
 }
 
