@@ -2,6 +2,7 @@ package bieu
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -133,10 +134,7 @@ func isJSONObject(head []byte) bool {
 
 // readJSON decodes and checks a JSON report of size bytes.
 func readJSON(r io.ReaderAt, size int64, opts ReadOptions) (*kstt.Report, kstt.Findings, error) {
-	max := opts.MaxBytes
-	if max == 0 {
-		max = DefaultMaxJSONBytes
-	}
+	max := cmp.Or(opts.MaxBytes, DefaultMaxJSONBytes)
 	if size > max {
 		return nil, nil, fmt.Errorf("%w: %d bytes of JSON, more than the %d read (MaxBytes)", ErrTooLarge, size, max)
 	}

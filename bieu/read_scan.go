@@ -1,6 +1,7 @@
 package bieu
 
 import (
+	"cmp"
 	"fmt"
 	"strconv"
 	"strings"
@@ -280,10 +281,7 @@ func describeGrid(g *grid.Grid, from, to, n int) []string {
 			if first < 0 {
 				first = c
 			}
-			t := cell.Text
-			if t == "" {
-				t = "=" + cell.Formula
-			}
+			t := cmp.Or(cell.Text, "="+cell.Formula)
 			cells = append(cells, shorten(t, 40))
 			if len(cells) == 5 {
 				cells = append(cells, "…")

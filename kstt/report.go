@@ -2,6 +2,7 @@ package kstt
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -53,12 +54,8 @@ func NewReport(h Header, forms ...Form) *Report {
 // Inherit returns h with each empty field (unit, recipient, a zero period)
 // taken from from; a form's InheritHeader uses it (NewReport).
 func (h Header) Inherit(from Header) Header {
-	if h.Unit == "" {
-		h.Unit = from.Unit
-	}
-	if h.Recipient == "" {
-		h.Recipient = from.Recipient
-	}
+	h.Unit = cmp.Or(h.Unit, from.Unit)
+	h.Recipient = cmp.Or(h.Recipient, from.Recipient)
 	if h.Period.IsZero() {
 		h.Period = from.Period
 	}
@@ -320,10 +317,7 @@ func (c *Catalogue) DecodeReportWith(data []byte, opts DecodeOptions) (*Report, 
 	if opts.MaxRows < 0 {
 		return nil, errors.New("kstt: decode report: negative MaxRows")
 	}
-	maxRows := opts.MaxRows
-	if maxRows == 0 {
-		maxRows = DefaultMaxRows
-	}
+	maxRows := cmp.Or(opts.MaxRows, DefaultMaxRows)
 	fail := func(err error) (*Report, error) { return nil, fmt.Errorf("kstt: decode report: %w", err) }
 	// Duplicate and case-twin member names, invalid UTF-8, lone
 	// surrogates, arrays over MaxRows and trailing data are refused, with

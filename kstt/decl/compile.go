@@ -1,6 +1,7 @@
 package decl
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -352,10 +353,7 @@ func (c *compiler) rule(s *Schema, spec *kstt.FormSpec, partIDs map[string]int, 
 		c.fail(rp+".places", "only a rate has decimal places")
 		return
 	}
-	basis := r.Basis
-	if basis == "" {
-		basis = spec.Basis
-	}
+	basis := cmp.Or(r.Basis, spec.Basis)
 	if basis == "" {
 		c.fail(rp+".basis", "a rule needs its legal basis (or the form its basis)")
 		return
@@ -605,12 +603,8 @@ func (c *compiler) defaults(kr *kstt.Rule, e *Expr) {
 			en = fmt.Sprintf("%s hold 0", cols(e.Targets))
 		}
 	}
-	if kr.Meaning == "" {
-		kr.Meaning = vi
-	}
-	if kr.MeaningEN == "" {
-		kr.MeaningEN = en
-	}
+	kr.Meaning = cmp.Or(kr.Meaning, vi)
+	kr.MeaningEN = cmp.Or(kr.MeaningEN, en)
 }
 
 // ZeroCheck is the catalogue check of a "= 0" rule: in every form of code

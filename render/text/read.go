@@ -170,10 +170,8 @@ func ReadPastedOptions(r io.Reader, name string, opts PasteOptions) ([]*grid.Gri
 			return fail(len(lines)+1, err)
 		}
 	}
-	budget := opts.MaxMemory
-	if budget == 0 {
-		budget = min(DefaultPasteMaxMemory, max(PasteMinMemory, PasteMemoryPerByte*(maxBytes-lim.n)))
-	}
+	budget := cmp.Or(opts.MaxMemory,
+		min(DefaultPasteMaxMemory, max(PasteMinMemory, PasteMemoryPerByte*(maxBytes-lim.n))))
 	// The input's lines are held while the grid is built: they count too.
 	cells, text := int64(0), maxBytes-lim.n
 	charge := func(line int, row []grid.Cell) error {
