@@ -3,6 +3,7 @@ package decl
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -74,9 +75,7 @@ func (s *Schema) AddTo(cat *kstt.Catalogue) error {
 		}
 		next.Forms = append(next.Forms, f)
 	}
-	for k, v := range cat.New {
-		next.New[k] = v
-	}
+	maps.Copy(next.New, cat.New)
 	next.Report = append([]kstt.Rule(nil), cat.Report...)
 	next.Checks = append([]kstt.ReportCheck(nil), cat.Checks...)
 	if !placed {
