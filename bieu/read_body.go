@@ -2,8 +2,6 @@ package bieu
 
 import (
 	"fmt"
-	"math"
-	"strconv"
 	"strings"
 	"unsafe"
 
@@ -607,7 +605,7 @@ func (rd *reader) assemble(g *grid.Grid, inst *instance) (kstt.Form, *kstt.Origi
 				fd.Expected, fd.Actual = v, w
 				if d, okd := grid.ParseCount(w); okd {
 					if e, oke := grid.ParseCount(v); oke {
-						fd.Difference = diffString(d, e)
+						fd.Difference = safeint.DiffText(d, e)
 					}
 				}
 				fd.Message = fmt.Sprintf("công thức =%s của bảng tính cho %s, nhưng theo quy tắc của biểu (%s) là %s: biểu dùng %s; kiểm tra vùng ô của công thức (có thể thiếu hoặc thừa dòng)",
@@ -818,16 +816,4 @@ func ruleExpr(spec *kstt.FormSpec, key kstt.CellKey) string {
 		}
 	}
 	return kstt.TotalLabel + " = Σ các dòng"
-}
-
-// diffString writes got − want with its sign, as findings print it.
-func diffString(got, want int64) string {
-	d, ok := got-want, (want >= 0 || got <= math.MaxInt64+want) && (want <= 0 || got >= math.MinInt64+want)
-	if !ok {
-		return ""
-	}
-	if d > 0 {
-		return "+" + strconv.FormatInt(d, 10)
-	}
-	return strconv.FormatInt(d, 10)
 }

@@ -495,7 +495,7 @@ func (c *Catalogue) checkReportRule(r *Report, h *headers, rule *Rule, sev Sever
 			return out
 		}
 		f := Finding{Form: rule.Target.Form, Row: -1, Column: rule.Target.Col, Part: rule.Target.Part,
-			Expected: strconv.FormatInt(right, 10), Actual: strconv.FormatInt(left, 10), Difference: diffText(left, right),
+			Expected: strconv.FormatInt(right, 10), Actual: strconv.FormatInt(left, 10), Difference: safeint.DiffText(left, right),
 			Message:   fmt.Sprintf("%s = %d, nhưng %s = %d", rule.Target, left, refsText(rule.Terms), right),
 			MessageEN: fmt.Sprintf("%s = %d, but %s = %d", rule.Target, left, refsText(rule.Terms), right)}
 		if rule.Target.Field != "" {
