@@ -155,16 +155,19 @@ func (d Date) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler. It accepts the ISO
 // form and every form ParseDate accepts; empty text gives the zero Date.
-func (d *Date) UnmarshalText(text []byte) error {
-	if len(text) == 0 {
-		*d = Date{}
-		return nil
+func (d *Date) UnmarshalText(text []byte) error { return unmarshalText(d, text, ParseDate) }
+
+// unmarshalText sets *dst to parse(text), or to the zero T for empty text;
+// on an error *dst is left as it was.
+func unmarshalText[T any](dst *T, text []byte, parse func(string) (T, error)) error {
+	var v T
+	if len(text) > 0 {
+		var err error
+		if v, err = parse(string(text)); err != nil {
+			return err
+		}
 	}
-	v, err := ParseDate(string(text))
-	if err != nil {
-		return err
-	}
-	*d = v
+	*dst = v
 	return nil
 }
 
