@@ -491,12 +491,13 @@ func (t *accTable) addRow(i int, buf []int64, unit int32) {
 	}
 }
 
-// provenance counts the rows of t and the units that fed them.
-func (t *accTable) provenance() (rows, units int) {
+// provenance adds the rows of t to *rows and the units that fed them to
+// *units.
+func (t *accTable) provenance(rows, units *int) {
+	*rows += len(t.rows)
 	for _, r := range t.rows {
-		units += len(r.units)
+		*units += len(r.units)
 	}
-	return len(t.rows), units
 }
 
 // total sums the rows, every count and flag column, into into. It returns
@@ -795,20 +796,12 @@ func (b *rollupBuilder) build(agg *Aggregate) error {
 	// Provenance: every row's units, by index while summing, become names
 	// here, all in one backing array (each row's slice capped at its own
 	// length, so appending to one never writes into the next).
-	nsrc, nnames := b.a.provenance()
-	for _, t := range b.b {
-		if t != nil {
-			n, m := t.provenance()
-			nsrc, nnames = nsrc+n, nnames+m
-		}
-	}
-	for _, t := range []*accTable{b.desk, b.onSpot} {
-		n, m := t.provenance()
-		nsrc, nnames = nsrc+n, nnames+m
+	var nsrc, nnames int
+	for _, t := range append([]*accTable{b.a, b.desk, b.onSpot}, b.b[ProvinceLevel:]...) {
+		t.provenance(&nsrc, &nnames)
 	}
 	for _, g := range b.c {
-		n, m := g.t.provenance()
-		nsrc, nnames = nsrc+n, nnames+m
+		g.t.provenance(&nsrc, &nnames)
 	}
 	agg.Sources = make([]RowSource, 0, nsrc)
 	names := make([]string, 0, nnames)

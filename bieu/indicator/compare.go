@@ -3,6 +3,7 @@ package indicator
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 
 	"github.com/shopspring/decimal"
@@ -93,18 +94,12 @@ func Compare(prev, cur *kstt.Report) (*Comparison, error) {
 			continue
 		}
 		spec := cf.Spec()
-		var pf kstt.Form
-		for _, f := range prev.Forms {
-			if !isNil(f) && f.Spec().Code == spec.Code {
-				pf = f
-				break
-			}
-		}
-		if pf == nil {
+		i := slices.IndexFunc(prev.Forms, func(f kstt.Form) bool { return !isNil(f) && f.Spec().Code == spec.Code })
+		if i < 0 {
 			continue
 		}
 		for pi := range spec.Parts {
-			c.Forms = append(c.Forms, compareParts(spec, pi, pf, cf))
+			c.Forms = append(c.Forms, compareParts(spec, pi, prev.Forms[i], cf))
 		}
 	}
 	return c, nil
