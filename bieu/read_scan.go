@@ -245,18 +245,14 @@ func (rd *reader) unrecognized(g *grid.Grid, ctx codeCtx, skipped []string) erro
 }
 
 func leavesText(leaves []string) string {
-	var b strings.Builder
-	for i, l := range leaves {
-		if i > 0 {
-			b.WriteString(" | ")
-		}
-		if i == 6 {
-			b.WriteString("…")
-			break
-		}
-		b.WriteString(shorten(l, 30))
+	s := make([]string, 0, 7)
+	for _, l := range leaves[:min(len(leaves), 6)] {
+		s = append(s, shorten(l, 30))
 	}
-	return b.String()
+	if len(leaves) > 6 {
+		s = append(s, "…")
+	}
+	return strings.Join(s, " | ")
 }
 
 func shorten(s string, n int) string {

@@ -1,12 +1,12 @@
 package kstt
 
 import (
-	"bytes"
 	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/go-json-experiment/json/jsontext"
 
@@ -515,14 +515,11 @@ func (c *Catalogue) checkReportRule(r *Report, h *headers, rule *Rule, sev Sever
 }
 
 func refsText(refs []Ref) string {
-	var b bytes.Buffer
+	s := make([]string, len(refs))
 	for i, r := range refs {
-		if i > 0 {
-			b.WriteString(" + ")
-		}
-		b.WriteString(r.String())
+		s[i] = r.String()
 	}
-	return b.String()
+	return strings.Join(s, " + ")
 }
 
 // refSum adds up refs: a narrative figure, or a form's TỔNG CỘNG column.
