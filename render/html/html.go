@@ -322,9 +322,7 @@ func (p *printer) findingLine(f *kstt.Finding, where bool) string {
 func worst(fs []*kstt.Finding) string {
 	best := kstt.Severity(0)
 	for _, f := range fs {
-		if best == 0 || f.Severity > best {
-			best = f.Severity
-		}
+		best = max(best, f.Severity)
 	}
 	return "f-" + sevClass(best)
 }
