@@ -9,6 +9,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/baocaodinhky/vpcp/internal/vntext"
 	"github.com/baocaodinhky/vpcp/kstt"
 	"github.com/baocaodinhky/vpcp/kstt/layout"
 )
@@ -109,35 +110,6 @@ func bindType(t reflect.Type) (*rowBinding, error) {
 	return b, nil
 }
 
-// check reports whether the binding has a field of the right type for
-// every column of p and no other.
-func (b *rowBinding) check(p *kstt.PartSpec) error {
-	num := map[int]bool{}
-	rate := map[int]bool{}
-	for _, f := range b.ints {
-		num[f.col] = true
-	}
-	for _, f := range b.rates {
-		rate[f.col] = true
-	}
-	if b.maxCol != p.MaxNum() {
-		return fmt.Errorf("the row binds columns up to (%d), the part has (%d)", b.maxCol, p.MaxNum())
-	}
-	for _, c := range p.Columns {
-		switch c.Kind {
-		case layout.CountColumn, layout.FlagColumn:
-			if !num[c.Num] {
-				return fmt.Errorf("column (%d) %q has no int64 field", c.Num, c.Key)
-			}
-		case layout.RateColumn:
-			if !rate[c.Num] {
-				return fmt.Errorf("column (%d) %q has no decimal field", c.Num, c.Key)
-			}
-		}
-	}
-	return nil
-}
-
 // The accessors take p, a pointer to a row of the bound type.
 
 func (b *rowBinding) text(p unsafe.Pointer) (stt, label string) {
@@ -197,6 +169,15 @@ func (b *rowBinding) setRate(p unsafe.Pointer, col int, v decimal.Decimal) {
 
 // setRowInts stores src[n] in the count and flag fields of row r.
 func setRowInts[R any](r *R, src []int64) { bindingOf[R]().setInts(unsafe.Pointer(r), src) }
+
+// numbered is the typed row of sum r, with STT n.
+func numbered[R any](n int, r *accRow) R {
+	var x R
+	b := bindingOf[R]()
+	b.setText(unsafe.Pointer(&x), strconv.Itoa(n), vntext.NFC(r.label))
+	b.setInts(unsafe.Pointer(&x), r.vals[:])
+	return x
+}
 
 // rowInts stores the count and flag fields of row r in dst.
 func rowInts[R any](r *R, dst []int64) { bindingOf[R]().getInts(unsafe.Pointer(r), dst) }

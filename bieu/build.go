@@ -46,24 +46,13 @@ func (c II08SectionCode) Title() string {
 // A level outside ProvinceLevel…CommuneLevel is stored with an empty code
 // and title, which Check reports like any unnamed level.
 func (f *II08) Add(s II08SectionCode, l UnitLevel, row II08Row) *II08 {
-	si := -1
-	for i := range f.Sections {
-		if f.Sections[i].Code == string(s) {
-			si = i
-			break
-		}
-	}
+	si := slices.IndexFunc(f.Sections, func(x II08Section) bool { return x.Code == string(s) })
 	if si < 0 {
 		si = len(f.Sections)
-		for i := range f.Sections {
-			if string(s) < f.Sections[i].Code {
-				si = i
-				break
-			}
+		if i := slices.IndexFunc(f.Sections, func(x II08Section) bool { return string(s) < x.Code }); i >= 0 {
+			si = i
 		}
-		f.Sections = append(f.Sections, II08Section{})
-		copy(f.Sections[si+1:], f.Sections[si:])
-		f.Sections[si] = II08Section{Code: string(s), Title: s.Title()}
+		f.Sections = slices.Insert(f.Sections, si, II08Section{Code: string(s), Title: s.Title()})
 	}
 	sec := &f.Sections[si]
 	li := levelAt(&sec.Levels, l, func(v *II08Level) (string, string) { return v.Code, v.Title },

@@ -2,6 +2,7 @@ package bieu
 
 import (
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/baocaodinhky/vpcp/kstt"
@@ -74,15 +75,12 @@ func narrativeRule(id kstt.RuleID, field string, cols ...int) kstt.Rule {
 		Meaning:   "số liệu mục I.6 của báo cáo bằng dòng TỔNG CỘNG của Biểu II.06a; một trong hai bị sai",
 		MeaningEN: "the figure of section I.6 of the report equals the TỔNG CỘNG row of II.06a; one of the two is wrong",
 		Target:    kstt.Ref{Field: field}}
-	expr := field + " ="
+	sums := make([]string, len(cols))
 	for i, c := range cols {
 		r.Terms = append(r.Terms, kstt.Ref{Form: "II.06a", Col: c})
-		if i > 0 {
-			expr += " +"
-		}
-		expr += " II.06a Σ(" + itoa(c) + ")"
+		sums[i] = "II.06a Σ(" + itoa(c) + ")"
 	}
-	r.Expr = expr
+	r.Expr = field + " = " + strings.Join(sums, " + ")
 	return r
 }
 
@@ -92,13 +90,9 @@ func narrativeSum(id kstt.RuleID, target string, terms ...string) kstt.Rule {
 		Meaning:   "các số liệu mục I.6 cộng đúng",
 		MeaningEN: "the figures of section I.6 add up",
 		Target:    kstt.Ref{Field: target}}
-	r.Expr = target + " ="
-	for i, t := range terms {
+	r.Expr = target + " = " + strings.Join(terms, " + ")
+	for _, t := range terms {
 		r.Terms = append(r.Terms, kstt.Ref{Field: t})
-		if i > 0 {
-			r.Expr += " +"
-		}
-		r.Expr += " " + t
 	}
 	return r
 }

@@ -111,10 +111,7 @@ func (e *Editions) For(p period.Period) (*Edition, bool) {
 			}
 		}
 	}
-	if best < 0 {
-		best = 0
-	}
-	return &e.list[best], false
+	return &e.list[max(best, 0)], false
 }
 
 // Rules lists every rule of every edition's catalogue (each ID once, the

@@ -2,6 +2,7 @@ package bieu
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"reflect"
 	"testing"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/baocaodinhky/vpcp/kstt"
 	"github.com/baocaodinhky/vpcp/kstt/decl"
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 )
 
 // officialDecl decodes the embedded declaration forms/name.json afresh,
@@ -81,6 +83,35 @@ func TestRowBindings(t *testing.T) {
 	if err := bindingOf[II06aRow]().check(&specII08.Parts[0]); err == nil {
 		t.Error("II.06a's row binds II.08's columns")
 	}
+}
+
+// check reports whether the binding has a field of the right type for
+// every column of p and no other.
+func (b *rowBinding) check(p *kstt.PartSpec) error {
+	num := map[int]bool{}
+	rate := map[int]bool{}
+	for _, f := range b.ints {
+		num[f.col] = true
+	}
+	for _, f := range b.rates {
+		rate[f.col] = true
+	}
+	if b.maxCol != p.MaxNum() {
+		return fmt.Errorf("the row binds columns up to (%d), the part has (%d)", b.maxCol, p.MaxNum())
+	}
+	for _, c := range p.Columns {
+		switch c.Kind {
+		case layout.CountColumn, layout.FlagColumn:
+			if !num[c.Num] {
+				return fmt.Errorf("column (%d) %q has no int64 field", c.Num, c.Key)
+			}
+		case layout.RateColumn:
+			if !rate[c.Num] {
+				return fmt.Errorf("column (%d) %q has no decimal field", c.Num, c.Key)
+			}
+		}
+	}
+	return nil
 }
 
 // The typed forms are plain values: a literal filled compares with the

@@ -2,6 +2,7 @@ package bieu
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/baocaodinhky/vpcp/internal/vntext"
@@ -26,30 +27,28 @@ const (
 
 // String returns the level row's title as II.08 prints it: "CẤP TỈNH",
 // "CẤP HUYỆN", "CẤP XÃ"; "" for LevelUnknown.
-func (l UnitLevel) String() string {
-	switch l {
-	case ProvinceLevel:
-		return LevelProvince
-	case DistrictLevel:
-		return LevelDistrict
-	case CommuneLevel:
-		return LevelCommune
-	}
-	return ""
-}
+func (l UnitLevel) String() string { return l.names().title }
 
 // Code returns the Roman numeral printed in column (1) of the level row:
 // "I", "II", "III"; "" for LevelUnknown.
-func (l UnitLevel) Code() string {
-	switch l {
-	case ProvinceLevel:
-		return "I"
-	case DistrictLevel:
-		return "II"
-	case CommuneLevel:
-		return "III"
+func (l UnitLevel) Code() string { return l.names().code }
+
+// levelName is a level's title (String), Roman numeral (Code) and name in
+// JSON (MarshalText).
+type levelName struct{ title, code, text string }
+
+var levelNames = [...]levelName{
+	ProvinceLevel: {LevelProvince, "I", "province"},
+	DistrictLevel: {LevelDistrict, "II", "district"},
+	CommuneLevel:  {LevelCommune, "III", "commune"},
+}
+
+// names is l's levelName, empty for LevelUnknown and any other value.
+func (l UnitLevel) names() levelName {
+	if int(l) < len(levelNames) {
+		return levelNames[l]
 	}
-	return ""
+	return levelName{}
 }
 
 // GuessLevel tells the level of a unit from its name, the default of
@@ -77,12 +76,7 @@ func guessLevelKey(k string) UnitLevel {
 		}
 	}
 	has := func(prefixes ...string) bool {
-		for _, p := range prefixes {
-			if strings.HasPrefix(k, p) {
-				return true
-			}
-		}
-		return false
+		return slices.ContainsFunc(prefixes, func(p string) bool { return strings.HasPrefix(k, p) })
 	}
 	switch {
 	case has("thị xã ", "huyện ", "quận ", "thành phố "):
@@ -112,17 +106,7 @@ func FieldKey(label string) string {
 
 // MarshalText writes "province", "district", "commune", or "" for
 // LevelUnknown.
-func (l UnitLevel) MarshalText() ([]byte, error) {
-	switch l {
-	case ProvinceLevel:
-		return []byte("province"), nil
-	case DistrictLevel:
-		return []byte("district"), nil
-	case CommuneLevel:
-		return []byte("commune"), nil
-	}
-	return []byte{}, nil
-}
+func (l UnitLevel) MarshalText() ([]byte, error) { return []byte(l.names().text), nil }
 
 // UnmarshalText reads what MarshalText writes, or the level row titles
 // "cấp tỉnh", "cấp huyện", "cấp xã" in any case and Unicode form.

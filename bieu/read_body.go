@@ -2,13 +2,12 @@ package bieu
 
 import (
 	"fmt"
-	"math"
-	"strconv"
 	"strings"
 	"unsafe"
 
 	"github.com/shopspring/decimal"
 
+	"github.com/baocaodinhky/vpcp/internal/safeint"
 	"github.com/baocaodinhky/vpcp/kstt"
 	"github.com/baocaodinhky/vpcp/kstt/grid"
 	"github.com/baocaodinhky/vpcp/kstt/layout"
@@ -396,8 +395,6 @@ func assembleII08(_ *reader, inst *instance, h kstt.Header) (kstt.Form, [][]int)
 		printed++
 	}
 	total := -1
-	type pos struct{ s, l, r int }
-	where := make([]pos, len(t.rows))
 	for k, row := range t.rows {
 		switch row.kind {
 		case layout.SectionRow:
@@ -413,23 +410,29 @@ func assembleII08(_ *reader, inst *instance, h kstt.Header) (kstt.Form, [][]int)
 			s, l := t.texts(k)
 			lvl.Rows = append(lvl.Rows, II08Row{STT: s, Field: l})
 			idx[k] = printed
-			where[k] = pos{len(f.Sections) - 1, len(sec.Levels) - 1, len(lvl.Rows) - 1}
 			printed++
 		case layout.TotalRow:
 			total = k
 		}
 	}
+	setCounts(f.Table(0).(kstt.MutableTable), t, idx, printed, total, &f.Total.STT)
+	return f, [][]int{idx}
+}
+
+// setCounts stores the counts of t's data and total rows in tab at the
+// printed index idx gives each (none for -1), the total row (t's row
+// total, if any) printed after the printed rows with its STT into
+// totalSTT.
+func setCounts(tab kstt.MutableTable, t *table, idx []int, printed, total int, totalSTT *string) {
 	if total >= 0 {
 		idx[total] = printed
-		f.Total.STT = t.stt(total)
+		*totalSTT = t.stt(total)
 	}
-	tab := f.Table(0).(kstt.MutableTable)
 	for k, row := range t.rows {
-		if row.kind == layout.DataRow || row.kind == layout.TotalRow {
-			tab.SetInts(idx[k], t.row(k))
+		if i := idx[k]; i >= 0 && (row.kind == layout.DataRow || row.kind == layout.TotalRow) {
+			tab.SetInts(i, t.row(k))
 		}
 	}
-	return f, [][]int{idx}
 }
 
 func assembleII06b(_ *reader, inst *instance, h kstt.Header) (kstt.Form, [][]int) {
@@ -462,16 +465,7 @@ func assembleII06b(_ *reader, inst *instance, h kstt.Header) (kstt.Form, [][]int
 			idx[k] = -1
 		}
 	}
-	if total >= 0 {
-		idx[total] = printed
-		f.Total.STT = t.stt(total)
-	}
-	tab := f.Table(0).(kstt.MutableTable)
-	for k, row := range t.rows {
-		if row.kind == layout.DataRow || row.kind == layout.TotalRow {
-			tab.SetInts(idx[k], t.row(k))
-		}
-	}
+	setCounts(f.Table(0).(kstt.MutableTable), t, idx, printed, total, &f.Total.STT)
 	return f, [][]int{idx}
 }
 
@@ -611,7 +605,7 @@ func (rd *reader) assemble(g *grid.Grid, inst *instance) (kstt.Form, *kstt.Origi
 				fd.Expected, fd.Actual = v, w
 				if d, okd := grid.ParseCount(w); okd {
 					if e, oke := grid.ParseCount(v); oke {
-						fd.Difference = diffString(d, e)
+						fd.Difference = safeint.DiffText(d, e)
 					}
 				}
 				fd.Message = fmt.Sprintf("công thức =%s của bảng tính cho %s, nhưng theo quy tắc của biểu (%s) là %s: biểu dùng %s; kiểm tra vùng ô của công thức (có thể thiếu hoặc thừa dòng)",
@@ -678,7 +672,7 @@ func computeMissing(spec *kstt.FormSpec, tables []kstt.Table, miss map[kstt.Cell
 				var s int64
 				ok := true
 				for _, term := range r.Terms {
-					if s, ok = addOK(s, buf[term.Col]); !ok {
+					if s, ok = safeint.Add(s, buf[term.Col]); !ok {
 						break
 					}
 				}
@@ -705,7 +699,7 @@ func computeMissing(spec *kstt.FormSpec, tables []kstt.Table, miss map[kstt.Cell
 				}
 				for _, c := range p.Columns {
 					if c.Kind == layout.CountColumn || c.Kind == layout.FlagColumn {
-						if s, ok := addOK(acc[c.Num], buf[c.Num]); ok {
+						if s, ok := safeint.Add(acc[c.Num], buf[c.Num]); ok {
 							acc[c.Num] = s
 						} else {
 							accOK[c.Num] = false
@@ -774,14 +768,6 @@ func refInt(spec *kstt.FormSpec, tables []kstt.Table, pi, row int, meta kstt.Row
 	return buf[ref.Col], true
 }
 
-func addOK(a, b int64) (int64, bool) {
-	s := a + b
-	if (b > 0 && s < a) || (b < 0 && s > a) {
-		return 0, false
-	}
-	return s, true
-}
-
 type rateVal struct {
 	row, col int
 	v        decimal.Decimal
@@ -830,16 +816,4 @@ func ruleExpr(spec *kstt.FormSpec, key kstt.CellKey) string {
 		}
 	}
 	return kstt.TotalLabel + " = Σ các dòng"
-}
-
-// diffString writes got − want with its sign, as findings print it.
-func diffString(got, want int64) string {
-	d, ok := got-want, (want >= 0 || got <= math.MaxInt64+want) && (want <= 0 || got >= math.MinInt64+want)
-	if !ok {
-		return ""
-	}
-	if d > 0 {
-		return "+" + strconv.FormatInt(d, 10)
-	}
-	return strconv.FormatInt(d, 10)
 }

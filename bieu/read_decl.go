@@ -113,15 +113,7 @@ func assembleDeclared(mk func() kstt.Form) assembler {
 					total = k
 				}
 			}
-			if total >= 0 {
-				idx[total] = len(part.Rows)
-				part.Total.STT = t.stt(total)
-			}
-			for k, row := range t.rows {
-				if i := idx[k]; i >= 0 && (row.kind == layout.DataRow || row.kind == layout.TotalRow) {
-					tab.SetInts(i, t.row(k))
-				}
-			}
+			setCounts(tab, t, idx, len(part.Rows), total, &part.Total.STT)
 			for _, rv := range t.rates {
 				if i := idx[rv.row]; i >= 0 {
 					tab.SetRate(i, rv.col, rv.v)

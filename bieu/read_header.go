@@ -214,14 +214,33 @@ func (rd *reader) readNarrative(g *grid.Grid, to int, res *readResult) {
 		return
 	}
 	files, found := &outline.FileFigures{}, 0
-	seen := map[string]bool{}
-	set := func(key string, dst *int64, v int64) {
-		if !seen[key] {
-			seen[key] = true
-			*dst = v
-			found++
-		}
+	// figures: by the line a figure stands on, the words of its label, the
+	// first a label contains naming the figure.
+	type figure struct {
+		word string
+		dst  *int64
 	}
+	figures := map[string][]figure{
+		"received": {
+			{"trực tuyến", &files.Online},
+			{"trực tiếp", &files.Direct},
+			{"kỳ trước", &files.CarriedOver},
+			{"mới tiếp nhận", &files.New},
+			{"tiếp nhận", &files.Received},
+		},
+		"resolved": {
+			{"trước hạn", &files.Early},
+			{"đúng hạn", &files.OnTime},
+			{"quá hạn", &files.Late},
+			{"giải quyết", &files.Resolved},
+		},
+		"pending": {
+			{"trong hạn", &files.PendingOnTime},
+			{"quá hạn", &files.PendingOverdue},
+			{"giải quyết", &files.Pending},
+		},
+	}
+	seen := map[*int64]bool{}
 	for r := six + 1; r < to && r <= six+20; r++ {
 		if g.RowWidth(r) == 0 {
 			continue
@@ -241,45 +260,18 @@ func (rd *reader) readNarrative(g *grid.Grid, to int, res *readResult) {
 			ctx = "received"
 		}
 		for _, m := range figurePair.FindAllStringSubmatch(line, -1) {
-			label := m[1]
 			v, ok := grid.ParseCount(m[2])
 			if !ok {
 				continue
 			}
-			has := func(s string) bool { return strings.Contains(label, s) }
-			switch ctx {
-			case "received":
-				switch {
-				case has("trực tuyến"):
-					set("online", &files.Online, v)
-				case has("trực tiếp"):
-					set("direct", &files.Direct, v)
-				case has("kỳ trước"):
-					set("carried", &files.CarriedOver, v)
-				case has("mới tiếp nhận"):
-					set("new", &files.New, v)
-				case has("tiếp nhận"):
-					set("received", &files.Received, v)
-				}
-			case "resolved":
-				switch {
-				case has("trước hạn"):
-					set("early", &files.Early, v)
-				case has("đúng hạn"):
-					set("ontime", &files.OnTime, v)
-				case has("quá hạn"):
-					set("late", &files.Late, v)
-				case has("giải quyết"):
-					set("resolved", &files.Resolved, v)
-				}
-			case "pending":
-				switch {
-				case has("trong hạn"):
-					set("ptime", &files.PendingOnTime, v)
-				case has("quá hạn"):
-					set("poverdue", &files.PendingOverdue, v)
-				case has("giải quyết"):
-					set("pending", &files.Pending, v)
+			for _, fig := range figures[ctx] {
+				if strings.Contains(m[1], fig.word) {
+					if !seen[fig.dst] {
+						seen[fig.dst] = true
+						*fig.dst = v
+						found++
+					}
+					break
 				}
 			}
 		}

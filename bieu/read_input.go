@@ -2,9 +2,11 @@ package bieu
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/baocaodinhky/vpcp/kstt"
 	"github.com/baocaodinhky/vpcp/kstt/grid"
@@ -132,10 +134,7 @@ func isJSONObject(head []byte) bool {
 
 // readJSON decodes and checks a JSON report of size bytes.
 func readJSON(r io.ReaderAt, size int64, opts ReadOptions) (*kstt.Report, kstt.Findings, error) {
-	max := opts.MaxBytes
-	if max == 0 {
-		max = DefaultMaxJSONBytes
-	}
+	max := cmp.Or(opts.MaxBytes, DefaultMaxJSONBytes)
 	if size > max {
 		return nil, nil, fmt.Errorf("%w: %d bytes of JSON, more than the %d read (MaxBytes)", ErrTooLarge, size, max)
 	}
@@ -193,10 +192,5 @@ func withoutReadRules(opts kstt.CheckOptions) kstt.CheckOptions {
 }
 
 func isReadRule(id kstt.RuleID) bool {
-	for _, r := range readRules {
-		if r.ID == id {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(readRules, func(r kstt.Rule) bool { return r.ID == id })
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strings"
 
 	"github.com/baocaodinhky/vpcp/internal/ruleids"
 	"github.com/baocaodinhky/vpcp/kstt"
@@ -21,13 +20,12 @@ func WriteRulesMarkdown(w io.Writer) error {
 		return err
 	}
 	bw := bufio.NewWriter(w)
-	cell := func(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
 	fmt.Fprintf(bw, "## Reading rules (bieu.Read, READ/…)\n\n")
 	fmt.Fprintf(bw, "What the form reader reports when it had to interpret a cell or a header of a form read from a workbook or pasted text. ")
 	fmt.Fprintf(bw, "They are not run by Check; `bieu.ReadOptions.Rules` switches them off or changes their severity by ID.\n\n")
-	fmt.Fprintf(bw, "| ID | severity | rule | meaning | basis |\n|---|---|---|---|---|\n")
+	bw.WriteString(ruleTableHead)
 	for _, r := range readRules {
-		fmt.Fprintf(bw, "| `%s` | %s | %s | %s | %s |\n", r.ID, r.Severity, cell(r.Expr), cell(r.Meaning+" — "+r.MeaningEN), cell(r.Basis))
+		ruleRow(bw, r, r.Meaning+" — "+r.MeaningEN)
 	}
 	fmt.Fprintln(bw)
 	writeSeriesMarkdown(bw)
@@ -35,9 +33,8 @@ func WriteRulesMarkdown(w io.Writer) error {
 	fmt.Fprintf(bw, "A report's period selects the edition of the forms it is read and checked against. ")
 	fmt.Fprintf(bw, "The package knows %s, for the periods that end from %s to %s. ", Edition0120.Name, Edition0120.ValidFrom.Vietnamese(), Edition0120.ValidTo.Vietnamese())
 	fmt.Fprintf(bw, "Editions registered with `Editions.Register` take precedence for their periods.\n\n")
-	fmt.Fprintf(bw, "| ID | severity | rule | meaning | basis |\n|---|---|---|---|---|\n")
-	r := editionRule
-	fmt.Fprintf(bw, "| `%s` | %s | %s | %s | %s |\n", r.ID, r.Severity, cell(r.Expr), cell(r.Meaning+" — "+r.MeaningEN), cell(r.Basis))
+	bw.WriteString(ruleTableHead)
+	ruleRow(bw, editionRule, editionRule.Meaning+" — "+editionRule.MeaningEN)
 	fmt.Fprintln(bw)
 	return bw.Flush()
 }
@@ -60,13 +57,7 @@ func WriteRuleIDs(w io.Writer) error {
 // an error, not an empty selection.
 func ByRule(fs kstt.Findings, ids ...kstt.RuleID) (kstt.Findings, error) {
 	known := map[kstt.RuleID]bool{}
-	for _, r := range Rules() {
-		known[r.ID] = true
-	}
-	for _, r := range readRules {
-		known[r.ID] = true
-	}
-	for _, r := range seriesRules {
+	for _, r := range slices.Concat(Rules(), readRules, seriesRules) {
 		known[r.ID] = true
 	}
 	for _, id := range ids {

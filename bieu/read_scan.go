@@ -1,6 +1,7 @@
 package bieu
 
 import (
+	"cmp"
 	"fmt"
 	"strconv"
 	"strings"
@@ -244,18 +245,14 @@ func (rd *reader) unrecognized(g *grid.Grid, ctx codeCtx, skipped []string) erro
 }
 
 func leavesText(leaves []string) string {
-	var b strings.Builder
-	for i, l := range leaves {
-		if i > 0 {
-			b.WriteString(" | ")
-		}
-		if i == 6 {
-			b.WriteString("…")
-			break
-		}
-		b.WriteString(shorten(l, 30))
+	s := make([]string, 0, 7)
+	for _, l := range leaves[:min(len(leaves), 6)] {
+		s = append(s, shorten(l, 30))
 	}
-	return b.String()
+	if len(leaves) > 6 {
+		s = append(s, "…")
+	}
+	return strings.Join(s, " | ")
 }
 
 func shorten(s string, n int) string {
@@ -280,10 +277,7 @@ func describeGrid(g *grid.Grid, from, to, n int) []string {
 			if first < 0 {
 				first = c
 			}
-			t := cell.Text
-			if t == "" {
-				t = "=" + cell.Formula
-			}
+			t := cmp.Or(cell.Text, "="+cell.Formula)
 			cells = append(cells, shorten(t, 40))
 			if len(cells) == 5 {
 				cells = append(cells, "…")
@@ -322,11 +316,8 @@ func firstCol(g *grid.Grid, r int) int {
 // gridBlank reports whether no cell of g holds anything.
 func gridBlank(g *grid.Grid) bool {
 	for r := range g.Len() {
-		row := g.Row(r)
-		for _, c := range row {
-			if !c.Blank() {
-				return false
-			}
+		if !rowBlank(g, r) {
+			return false
 		}
 	}
 	return true

@@ -491,12 +491,13 @@ func (t *accTable) addRow(i int, buf []int64, unit int32) {
 	}
 }
 
-// provenance counts the rows of t and the units that fed them.
-func (t *accTable) provenance() (rows, units int) {
+// provenance adds the rows of t to *rows and the units that fed them to
+// *units.
+func (t *accTable) provenance(rows, units *int) {
+	*rows += len(t.rows)
 	for _, r := range t.rows {
-		units += len(r.units)
+		*units += len(r.units)
 	}
-	return len(t.rows), units
 }
 
 // total sums the rows, every count and flag column, into into. It returns
@@ -696,30 +697,12 @@ func levelRank(title string) int {
 // row's provenance.
 func buildII07b(h kstt.Header, form string, desk, onSpot *accTable, src func(form, part string, row int, r *accRow), ovf func(form, where string, r *accRow, col int, tables ...*accTable) error) (*II07b, error) {
 	f := &II07b{Header: h}
-	var tot [15]int64
-	for i, r := range desk.rows {
-		f.PartI.Rows = append(f.PartI.Rows, II07bDeskRow{STT: strconv.Itoa(i + 1), Field: vntext.NFC(r.label)})
-		setRowInts(&f.PartI.Rows[i], r.vals[:])
-		if src != nil {
-			src("II.07b", "I", i, r)
-		}
-	}
-	if r, col := desk.total(&tot); col != 0 {
+	if r, col := sumList(desk, &f.PartI.Rows, &f.PartI.Total, src, "II.07b", "I"); col != 0 {
 		return nil, ovf(form, "Part I", r, col, desk)
 	}
-	setRowInts(&f.PartI.Total, tot[:])
-	tot = [15]int64{}
-	for i, r := range onSpot.rows {
-		f.PartII.Rows = append(f.PartII.Rows, II07bOnSpotRow{STT: strconv.Itoa(i + 1), Field: vntext.NFC(r.label)})
-		setRowInts(&f.PartII.Rows[i], r.vals[:])
-		if src != nil {
-			src("II.07b", "II", i, r)
-		}
-	}
-	if r, col := onSpot.total(&tot); col != 0 {
+	if r, col := sumList(onSpot, &f.PartII.Rows, &f.PartII.Total, src, "II.07b", "II"); col != 0 {
 		return nil, ovf(form, "Part II", r, col, onSpot)
 	}
-	setRowInts(&f.PartII.Total, tot[:])
 	// Rates cannot be summed: recompute them from the summed counts.
 	for i := 0; i <= len(f.PartII.Rows); i++ {
 		var p, d int64
@@ -735,6 +718,25 @@ func buildII07b(h kstt.Header, form string, desk, onSpot *accTable, src func(for
 		r.DistrictRate = kstt.RateOf(r.District, d, 2)
 	}
 	return f, nil
+}
+
+// sumList numbers the rows of t from 1 into *rows, in order, and sums
+// them into *total, recording each row's provenance with src (when not
+// nil) as row i of form's part. It returns the row (nil for TỔNG CỘNG) and
+// column of a sum that overflows, column 0 when none does.
+func sumList[R any](t *accTable, rows *[]R, total *R, src func(form, part string, row int, r *accRow), form, part string) (*accRow, int) {
+	for i, r := range t.rows {
+		*rows = append(*rows, numbered[R](i+1, r))
+		if src != nil {
+			src(form, part, i, r)
+		}
+	}
+	var tot [15]int64
+	if r, col := t.total(&tot); col != 0 {
+		return r, col
+	}
+	setRowInts(total, tot[:])
+	return nil, 0
 }
 
 // maxOverflowUnits bounds how many units an overflow error names.
@@ -794,20 +796,12 @@ func (b *rollupBuilder) build(agg *Aggregate) error {
 	// Provenance: every row's units, by index while summing, become names
 	// here, all in one backing array (each row's slice capped at its own
 	// length, so appending to one never writes into the next).
-	nsrc, nnames := b.a.provenance()
-	for _, t := range b.b {
-		if t != nil {
-			n, m := t.provenance()
-			nsrc, nnames = nsrc+n, nnames+m
-		}
-	}
-	for _, t := range []*accTable{b.desk, b.onSpot} {
-		n, m := t.provenance()
-		nsrc, nnames = nsrc+n, nnames+m
+	var nsrc, nnames int
+	for _, t := range append([]*accTable{b.a, b.desk, b.onSpot}, b.b[ProvinceLevel:]...) {
+		t.provenance(&nsrc, &nnames)
 	}
 	for _, g := range b.c {
-		n, m := g.t.provenance()
-		nsrc, nnames = nsrc+n, nnames+m
+		g.t.provenance(&nsrc, &nnames)
 	}
 	agg.Sources = make([]RowSource, 0, nsrc)
 	names := make([]string, 0, nnames)
@@ -825,20 +819,13 @@ func (b *rollupBuilder) build(agg *Aggregate) error {
 	var tot [15]int64
 	if b.hasA {
 		f := &II06a{Header: h}
-		for i, r := range b.a.rows {
-			f.Rows = append(f.Rows, II06aRow{STT: strconv.Itoa(i + 1), Field: vntext.NFC(r.label)})
-			setRowInts(&f.Rows[i], r.vals[:])
-			src("II.06a", "", i, r)
-		}
-		if r, col := b.a.total(&tot); col != 0 {
+		if r, col := sumList(b.a, &f.Rows, &f.Total, src, "II.06a", ""); col != 0 {
 			return ovf("II.06a", "", r, col, b.a)
 		}
-		setRowInts(&f.Total, tot[:])
 		agg.II06a = f
 
 		g := &II06b{Header: h}
 		row, n := 0, 1
-		tot = [15]int64{}
 		for l := ProvinceLevel; l <= CommuneLevel; l++ {
 			t := b.b[l]
 			if len(t.rows) == 0 {
@@ -847,9 +834,7 @@ func (b *rollupBuilder) build(agg *Aggregate) error {
 			lv := II06bLevel{Code: l.Code(), Title: l.String()}
 			row++ // the level row
 			for _, r := range t.rows {
-				x := II06aRow{STT: strconv.Itoa(n), Field: vntext.NFC(r.label)}
-				setRowInts(&x, r.vals[:])
-				lv.Rows = append(lv.Rows, x)
+				lv.Rows = append(lv.Rows, numbered[II06aRow](n, r))
 				src("II.06b", "", row, r)
 				row++
 				n++
@@ -897,9 +882,7 @@ func (b *rollupBuilder) build(agg *Aggregate) error {
 			row++
 			l := &s.Levels[len(s.Levels)-1]
 			for _, r := range g.t.rows {
-				x := II08Row{STT: strconv.Itoa(n), Field: vntext.NFC(r.label)}
-				setRowInts(&x, r.vals[:])
-				l.Rows = append(l.Rows, x)
+				l.Rows = append(l.Rows, numbered[II08Row](n, r))
 				src("II.08", "", row, r)
 				row++
 				n++

@@ -150,10 +150,9 @@ func continuity(prev, cur *II06a, rep *kstt.Report, sev func(kstt.RuleID) (kstt.
 
 // writeSeriesMarkdown adds the series rules to the rule catalogue.
 func writeSeriesMarkdown(bw *bufio.Writer) {
-	cell := func(s string) string { return escapePipes(s) }
 	fmt.Fprintf(bw, "## Series rules (bieu.CheckSeries, a unit's consecutive reports)\n\n")
 	fmt.Fprintf(bw, "Run over a unit's reports of consecutive periods, oldest first — built, tallied from case records (package bieu/tally satisfies them by construction) or read from files. Not run by Check on one report.\n\n")
-	fmt.Fprintf(bw, "| ID | severity | rule | meaning | basis |\n|---|---|---|---|---|\n")
+	bw.WriteString(ruleTableHead)
 	for _, r := range seriesRules {
 		meaning := r.Meaning + " — " + r.MeaningEN
 		if r.Inferred {
@@ -162,9 +161,18 @@ func writeSeriesMarkdown(bw *bufio.Writer) {
 		if r.NoteEN != "" {
 			meaning += " " + r.NoteEN + "."
 		}
-		fmt.Fprintf(bw, "| `%s` | %s | %s | %s | %s |\n", r.ID, r.Severity, cell(r.Expr), cell(meaning), cell(r.Basis))
+		ruleRow(bw, r, meaning)
 	}
 	fmt.Fprintln(bw)
 }
 
 func escapePipes(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
+
+// ruleTableHead heads a Markdown table of rules, one ruleRow each.
+const ruleTableHead = "| ID | severity | rule | meaning | basis |\n|---|---|---|---|---|\n"
+
+// ruleRow writes r as a row of a Markdown table of rules, with meaning in
+// its meaning column.
+func ruleRow(bw *bufio.Writer, r kstt.Rule, meaning string) {
+	fmt.Fprintf(bw, "| `%s` | %s | %s | %s | %s |\n", r.ID, r.Severity, escapePipes(r.Expr), escapePipes(meaning), escapePipes(r.Basis))
+}

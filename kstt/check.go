@@ -9,6 +9,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/baocaodinhky/vpcp/internal/safeint"
 	"github.com/baocaodinhky/vpcp/internal/vntext"
 	"github.com/baocaodinhky/vpcp/kstt/layout"
 )
@@ -259,7 +260,7 @@ func (c *Checker) checkPart(f Form, pi int, dst Findings) Findings {
 					fmt.Sprintf("tổng %s vượt giới hạn số nguyên 64 bit", termsText(sp.terms)),
 					fmt.Sprintf("the sum %s overflows a 64-bit integer", termsText(sp.terms)))
 			case sum != got:
-				find(sp.plannedRule, i, meta, sp.target, itoa(sum), itoa(got), diffText(got, sum),
+				find(sp.plannedRule, i, meta, sp.target, itoa(sum), itoa(got), safeint.DiffText(got, sum),
 					fmt.Sprintf("(%d) ghi %d, nhưng %s = %d", sp.target, got, termsText(sp.terms), sum),
 					fmt.Sprintf("(%d) is %d, but %s = %d", sp.target, got, termsText(sp.terms), sum))
 			}
@@ -274,7 +275,7 @@ func (c *Checker) checkPart(f Form, pi int, dst Findings) Findings {
 							fmt.Sprintf("tổng các dòng của cột (%d) vượt giới hạn số nguyên 64 bit", col),
 							fmt.Sprintf("the sum of the rows of column (%d) overflows a 64-bit integer", col))
 					} else if want := c.acc[col]; want != got {
-						find(pr, i, meta, col, itoa(want), itoa(got), diffText(got, want),
+						find(pr, i, meta, col, itoa(want), itoa(got), safeint.DiffText(got, want),
 							fmt.Sprintf("TỔNG CỘNG cột (%d) ghi %d, nhưng tổng các dòng là %d", col, got, want),
 							fmt.Sprintf("TỔNG CỘNG column (%d) is %d, but the rows add up to %d", col, got, want))
 					}
@@ -282,7 +283,7 @@ func (c *Checker) checkPart(f Form, pi int, dst Findings) Findings {
 			}
 		} else {
 			for _, col := range pp.numeric {
-				if s, ok := addInt64(c.acc[col], buf[col]); ok {
+				if s, ok := safeint.Add(c.acc[col], buf[col]); ok {
 					c.acc[col] = s
 				} else {
 					c.accBad[col] = true
@@ -306,7 +307,7 @@ func (c *Checker) checkPart(f Form, pi int, dst Findings) Findings {
 				}
 				if got := buf[cp.target]; got > other {
 					label := c.refText(pi, cp.other)
-					find(cp.plannedRule, i, meta, cp.target, "≤ "+itoa(other), itoa(got), diffText(got, other),
+					find(cp.plannedRule, i, meta, cp.target, "≤ "+itoa(other), itoa(got), safeint.DiffText(got, other),
 						fmt.Sprintf("(%d)=%d lớn hơn %s=%d", cp.target, got, label, other),
 						fmt.Sprintf("(%d)=%d exceeds %s=%d", cp.target, got, label, other))
 				}
@@ -600,26 +601,7 @@ func sumCols(buf []int64, cols []int) (int64, bool) {
 	return s, true
 }
 
-func addInt64(a, b int64) (int64, bool) {
-	s := a + b
-	if (b > 0 && s < a) || (b < 0 && s > a) {
-		return 0, false
-	}
-	return s, true
-}
-
 func itoa(v int64) string { return strconv.FormatInt(v, 10) }
-
-func diffText(got, want int64) string {
-	if (want < 0 && got > math.MaxInt64+want) || (want > 0 && got < math.MinInt64+want) {
-		return ""
-	}
-	d := got - want
-	if d > 0 {
-		return "+" + itoa(d)
-	}
-	return itoa(d)
-}
 
 func termsText(cols []int) string {
 	b := make([]byte, 0, 4*len(cols))

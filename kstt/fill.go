@@ -2,6 +2,8 @@ package kstt
 
 import (
 	"fmt"
+
+	"github.com/baocaodinhky/vpcp/internal/safeint"
 	"github.com/baocaodinhky/vpcp/kstt/layout"
 )
 
@@ -54,7 +56,7 @@ func Fill(f Form) error {
 			var s int64
 			for _, term := range r.Terms {
 				var ok bool
-				if s, ok = addInt64(s, buf[term.Col]); !ok {
+				if s, ok = safeint.Add(s, buf[term.Col]); !ok {
 					return overflow(pi, i, r.Target.Col)
 				}
 			}
@@ -77,7 +79,7 @@ func Fill(f Form) error {
 				for _, c := range p.Columns {
 					if c.Kind == layout.CountColumn || c.Kind == layout.FlagColumn {
 						var ok bool
-						if acc[c.Num], ok = addInt64(acc[c.Num], buf[c.Num]); !ok {
+						if acc[c.Num], ok = safeint.Add(acc[c.Num], buf[c.Num]); !ok {
 							return overflow(pi, -1, c.Num)
 						}
 					}

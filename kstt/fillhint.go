@@ -1,9 +1,11 @@
 package kstt
 
 import (
-	"github.com/baocaodinhky/vpcp/kstt/layout"
+	"cmp"
 	"strconv"
 	"strings"
+
+	"github.com/baocaodinhky/vpcp/kstt/layout"
 )
 
 // unfilledFold replaces the findings dst[from:] of the derived-cell rules
@@ -41,9 +43,7 @@ func (c *Checker) unfilledFold(f Form, dst Findings, from int) Findings {
 			out = append(out, fd)
 			continue
 		}
-		if hint.Rule == "" {
-			hint.Rule = fd.Rule
-		}
+		hint.Rule = cmp.Or(hint.Rule, fd.Rule)
 		hint.Severity = max(hint.Severity, fd.Severity)
 	}
 	cols := c.derivedColumns()

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/baocaodinhky/vpcp/internal/safeint"
 	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"github.com/baocaodinhky/vpcp/kstt/outline"
 )
@@ -68,7 +69,7 @@ func (c *Catalogue) checkAtMost(r *Report, rule *Rule, add func(Finding)) {
 		return
 	}
 	add(c.reportFinding(r, rule, Finding{
-		Expected: "≤ " + strconv.FormatInt(right, 10), Actual: strconv.FormatInt(left, 10), Difference: diffText(left, right),
+		Expected: "≤ " + strconv.FormatInt(right, 10), Actual: strconv.FormatInt(left, 10), Difference: safeint.DiffText(left, right),
 		Message:   fmt.Sprintf("%s = %d lớn hơn %s = %d", rule.Target, left, refsText(rule.Terms), right),
 		MessageEN: fmt.Sprintf("%s = %d exceeds %s = %d", rule.Target, left, refsText(rule.Terms), right)}))
 }

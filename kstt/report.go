@@ -1,14 +1,16 @@
 package kstt
 
 import (
-	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/go-json-experiment/json/jsontext"
 
+	"github.com/baocaodinhky/vpcp/internal/safeint"
 	"github.com/baocaodinhky/vpcp/internal/vntext"
 	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"github.com/baocaodinhky/vpcp/kstt/outline"
@@ -52,12 +54,8 @@ func NewReport(h Header, forms ...Form) *Report {
 // Inherit returns h with each empty field (unit, recipient, a zero period)
 // taken from from; a form's InheritHeader uses it (NewReport).
 func (h Header) Inherit(from Header) Header {
-	if h.Unit == "" {
-		h.Unit = from.Unit
-	}
-	if h.Recipient == "" {
-		h.Recipient = from.Recipient
-	}
+	h.Unit = cmp.Or(h.Unit, from.Unit)
+	h.Recipient = cmp.Or(h.Recipient, from.Recipient)
 	if h.Period.IsZero() {
 		h.Period = from.Period
 	}
@@ -349,10 +347,7 @@ func (c *Catalogue) DecodeReportWith(data []byte, opts DecodeOptions) (*Report, 
 	if opts.MaxRows < 0 {
 		return nil, errors.New("kstt: decode report: negative MaxRows")
 	}
-	maxRows := opts.MaxRows
-	if maxRows == 0 {
-		maxRows = DefaultMaxRows
-	}
+	maxRows := cmp.Or(opts.MaxRows, DefaultMaxRows)
 	fail := func(err error) (*Report, error) { return nil, fmt.Errorf("kstt: decode report: %w", err) }
 	// Duplicate and case-twin member names, invalid UTF-8, lone
 	// surrogates, arrays over MaxRows and trailing data are refused, with
@@ -530,7 +525,7 @@ func (c *Catalogue) checkReportRule(r *Report, h *headers, rule *Rule, sev Sever
 			return out
 		}
 		f := Finding{Form: rule.Target.Form, Row: -1, Column: rule.Target.Col, Part: rule.Target.Part,
-			Expected: strconv.FormatInt(right, 10), Actual: strconv.FormatInt(left, 10), Difference: diffText(left, right),
+			Expected: strconv.FormatInt(right, 10), Actual: strconv.FormatInt(left, 10), Difference: safeint.DiffText(left, right),
 			Message:   fmt.Sprintf("%s = %d, nhưng %s = %d", rule.Target, left, refsText(rule.Terms), right),
 			MessageEN: fmt.Sprintf("%s = %d, but %s = %d", rule.Target, left, refsText(rule.Terms), right)}
 		if rule.Target.Field != "" {
@@ -550,14 +545,11 @@ func (c *Catalogue) checkReportRule(r *Report, h *headers, rule *Rule, sev Sever
 }
 
 func refsText(refs []Ref) string {
-	var b bytes.Buffer
+	s := make([]string, len(refs))
 	for i, r := range refs {
-		if i > 0 {
-			b.WriteString(" + ")
-		}
-		b.WriteString(r.String())
+		s[i] = r.String()
 	}
-	return b.String()
+	return strings.Join(s, " + ")
 }
 
 // refSum adds up refs: a narrative figure, or a form's TỔNG CỘNG column.
@@ -591,7 +583,7 @@ func (c *Catalogue) refSum(r *Report, refs []Ref) (int64, bool) {
 			v = buf[ref.Col]
 		}
 		var ok bool
-		if sum, ok = addInt64(sum, v); !ok {
+		if sum, ok = safeint.Add(sum, v); !ok {
 			return 0, false
 		}
 	}

@@ -21,27 +21,25 @@ const (
 
 // String returns "info", "warning" or "error".
 func (s Severity) String() string {
-	switch s {
-	case Info:
-		return "info"
-	case Warning:
-		return "warning"
-	case Error:
-		return "error"
+	if s.Valid() {
+		return severityNames[s].en
 	}
 	return fmt.Sprintf("severity(%d)", uint8(s))
+}
+
+// severityNames are each severity's English name (String) and Vietnamese
+// label (Vietnamese), by Severity.
+var severityNames = [...]struct{ en, vi string }{
+	Info:    {"info", "Thông tin"},
+	Warning: {"warning", "Cảnh báo"},
+	Error:   {"error", "Lỗi"},
 }
 
 // Vietnamese returns the label an official reads: "Thông tin", "Cảnh báo"
 // or "Lỗi".
 func (s Severity) Vietnamese() string {
-	switch s {
-	case Info:
-		return "Thông tin"
-	case Warning:
-		return "Cảnh báo"
-	case Error:
-		return "Lỗi"
+	if s.Valid() {
+		return severityNames[s].vi
 	}
 	return s.String()
 }

@@ -94,10 +94,8 @@ func (s *FormSpec) FullCode() string {
 
 // Part returns the part with the given ID, or nil.
 func (s *FormSpec) Part(id string) *PartSpec {
-	for i := range s.Parts {
-		if s.Parts[i].ID == id {
-			return &s.Parts[i]
-		}
+	if i := s.PartIndex(id); i >= 0 {
+		return &s.Parts[i]
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package period
 
 import (
+	"cmp"
 	"strconv"
 	"time"
 )
@@ -83,11 +84,11 @@ func (d Date) AddDays(n int) Date {
 func (d Date) Compare(o Date) int {
 	switch {
 	case d.Year != o.Year:
-		return cmpInt(d.Year, o.Year)
+		return cmp.Compare(d.Year, o.Year)
 	case d.Month != o.Month:
-		return cmpInt(int(d.Month), int(o.Month))
+		return cmp.Compare(int(d.Month), int(o.Month))
 	default:
-		return cmpInt(d.Day, o.Day)
+		return cmp.Compare(d.Day, o.Day)
 	}
 }
 
@@ -154,16 +155,19 @@ func (d Date) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler. It accepts the ISO
 // form and every form ParseDate accepts; empty text gives the zero Date.
-func (d *Date) UnmarshalText(text []byte) error {
-	if len(text) == 0 {
-		*d = Date{}
-		return nil
+func (d *Date) UnmarshalText(text []byte) error { return unmarshalText(d, text, ParseDate) }
+
+// unmarshalText sets *dst to parse(text), or to the zero T for empty text;
+// on an error *dst is left as it was.
+func unmarshalText[T any](dst *T, text []byte, parse func(string) (T, error)) error {
+	var v T
+	if len(text) > 0 {
+		var err error
+		if v, err = parse(string(text)); err != nil {
+			return err
+		}
 	}
-	v, err := ParseDate(string(text))
-	if err != nil {
-		return err
-	}
-	*d = v
+	*dst = v
 	return nil
 }
 
@@ -225,16 +229,6 @@ func fromDays(z int) Date {
 		y++
 	}
 	return Date{y, time.Month(m), d}
-}
-
-func cmpInt(a, b int) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // appendPadded appends n in decimal, zero-padded to width digits.

@@ -122,15 +122,4 @@ func (p Period) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler. It accepts Code and
 // everything Parse accepts; empty text gives the zero Period.
-func (p *Period) UnmarshalText(text []byte) error {
-	if len(text) == 0 {
-		*p = Period{}
-		return nil
-	}
-	v, err := Parse(string(text))
-	if err != nil {
-		return err
-	}
-	*p = v
-	return nil
-}
+func (p *Period) UnmarshalText(text []byte) error { return unmarshalText(p, text, Parse) }

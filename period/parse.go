@@ -470,6 +470,15 @@ func (p *parser) name(input string) (Period, error) {
 		}
 		return bad("expected a four-digit year", "thiếu năm (bốn chữ số)")
 	}
+	// withYear reads the year that ends the name of a period of kind k
+	// and index idx.
+	withYear := func(k Kind, idx int) (Period, error) {
+		y, miss := p.yearPart()
+		if miss != yearOK {
+			return noYear(miss)
+		}
+		return mk(k, y, idx)
+	}
 	switch {
 	case p.peekWord(0, "quy") || p.peekWord(0, "q"):
 		p.i++
@@ -485,11 +494,7 @@ func (p *parser) name(input string) (Period, error) {
 		if !ok {
 			return bad("expected a quarter number (I–IV or 1–4)", "thiếu số quý (I–IV hoặc 1–4)")
 		}
-		y, miss := p.yearPart()
-		if miss != yearOK {
-			return noYear(miss)
-		}
-		return mk(KindQuarter, y, q)
+		return withYear(KindQuarter, q)
 
 	case p.peekWord(0, "thang"):
 		p.i++
@@ -497,11 +502,7 @@ func (p *parser) name(input string) (Period, error) {
 		if !ok {
 			return bad("expected a month number (1–12)", "thiếu số tháng (1–12)")
 		}
-		y, miss := p.yearPart()
-		if miss != yearOK {
-			return noYear(miss)
-		}
-		return mk(KindMonth, y, m)
+		return withYear(KindMonth, m)
 
 	case p.peekWord(0, "nua"):
 		p.i++
@@ -513,11 +514,7 @@ func (p *parser) name(input string) (Period, error) {
 		} else {
 			return bad("expected \"đầu\" or \"cuối\"", "thiếu \"đầu\" hoặc \"cuối\"")
 		}
-		y, miss := p.yearPart()
-		if miss != yearOK {
-			return noYear(miss)
-		}
-		return mk(KindHalf, y, h)
+		return withYear(KindHalf, h)
 
 	case p.peekWord(1, "thang") && (p.peekWord(0, "sau") || p.peekWord(0, "chin") || p.isNum(0, 6) || p.isNum(0, 9)):
 		nine := p.peekWord(0, "chin") || p.isNum(0, 9)
@@ -531,14 +528,10 @@ func (p *parser) name(input string) (Period, error) {
 		} else {
 			p.word("dau")
 		}
-		y, miss := p.yearPart()
-		if miss != yearOK {
-			return noYear(miss)
-		}
 		if nine {
-			return mk(KindNineMonths, y, 0)
+			return withYear(KindNineMonths, 0)
 		}
-		return mk(KindHalf, y, h)
+		return withYear(KindHalf, h)
 
 	case p.peekWord(0, "h") || (p.isNum(0, 9) && p.peekWord(1, "m")):
 		if p.word("h") {
@@ -546,18 +539,10 @@ func (p *parser) name(input string) (Period, error) {
 			if !ok {
 				return bad("expected the half (1 or 2)", "thiếu số (1 hoặc 2) sau H")
 			}
-			y, miss := p.yearPart()
-			if miss != yearOK {
-				return noYear(miss)
-			}
-			return mk(KindHalf, y, h)
+			return withYear(KindHalf, h)
 		}
 		p.i += 2
-		y, miss := p.yearPart()
-		if miss != yearOK {
-			return noYear(miss)
-		}
-		return mk(KindNineMonths, y, 0)
+		return withYear(KindNineMonths, 0)
 
 	case p.peekWord(0, "nam") || (p.peekWord(0, "ca") && p.peekWord(1, "nam")):
 		p.word("ca")

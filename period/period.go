@@ -23,48 +23,41 @@ var kinds = [...]Kind{KindMonth, KindQuarter, KindHalf, KindNineMonths, KindYear
 
 // String returns "month", "quarter", "half", "nine-months" or "year".
 func (k Kind) String() string {
-	switch k {
-	case KindMonth:
-		return "month"
-	case KindQuarter:
-		return "quarter"
-	case KindHalf:
-		return "half"
-	case KindNineMonths:
-		return "nine-months"
-	case KindYear:
-		return "year"
+	if k.valid() {
+		return kindInfo[k].name
 	}
 	return "Kind(" + strconv.Itoa(int(k)) + ")"
 }
 
+// kindInfo is each kind's name (String), months (Months) and largest
+// index (maxIndex, 0 for kinds without one), by Kind.
+var kindInfo = [...]struct {
+	name             string
+	months, maxIndex int
+}{
+	KindMonth:      {"month", 1, 12},
+	KindQuarter:    {"quarter", 3, 4},
+	KindHalf:       {"half", 6, 2},
+	KindNineMonths: {"nine-months", 9, 0},
+	KindYear:       {"year", 12, 0},
+}
+
+// valid reports whether k is one of the kinds.
+func (k Kind) valid() bool { return k >= KindMonth && k <= KindYear }
+
 // Months returns how many months a period of kind k covers (1, 3, 6, 9 or
 // 12), or 0 for an invalid Kind.
 func (k Kind) Months() int {
-	switch k {
-	case KindMonth:
-		return 1
-	case KindQuarter:
-		return 3
-	case KindHalf:
-		return 6
-	case KindNineMonths:
-		return 9
-	case KindYear:
-		return 12
+	if k.valid() {
+		return kindInfo[k].months
 	}
 	return 0
 }
 
 // maxIndex returns the largest index of kind k (0 for kinds without one).
 func (k Kind) maxIndex() int {
-	switch k {
-	case KindMonth:
-		return 12
-	case KindQuarter:
-		return 4
-	case KindHalf:
-		return 2
+	if k.valid() {
+		return kindInfo[k].maxIndex
 	}
 	return 0
 }

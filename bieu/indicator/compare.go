@@ -3,6 +3,7 @@ package indicator
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 
 	"github.com/shopspring/decimal"
@@ -93,18 +94,12 @@ func Compare(prev, cur *kstt.Report) (*Comparison, error) {
 			continue
 		}
 		spec := cf.Spec()
-		var pf kstt.Form
-		for _, f := range prev.Forms {
-			if !isNil(f) && f.Spec().Code == spec.Code {
-				pf = f
-				break
-			}
-		}
-		if pf == nil {
+		i := slices.IndexFunc(prev.Forms, func(f kstt.Form) bool { return !isNil(f) && f.Spec().Code == spec.Code })
+		if i < 0 {
 			continue
 		}
 		for pi := range spec.Parts {
-			c.Forms = append(c.Forms, compareParts(spec, pi, pf, cf))
+			c.Forms = append(c.Forms, compareParts(spec, pi, prev.Forms[i], cf))
 		}
 	}
 	return c, nil
@@ -260,16 +255,6 @@ func (c *Comparison) Sheet() *layout.Sheet {
 	if !c.Cur.Period.IsZero() {
 		curName = c.Cur.Period.String()
 	}
-	head := func(what, change string) []layout.HeadCell {
-		return []layout.HeadCell{
-			{Text: "STT", Row: 0, Col: 0, RowSpan: 1, ColSpan: 1},
-			{Text: "Lĩnh vực", Row: 0, Col: 1, RowSpan: 1, ColSpan: 1},
-			{Text: what, Row: 0, Col: 2, RowSpan: 1, ColSpan: 1},
-			{Text: prevName, Row: 0, Col: 3, RowSpan: 1, ColSpan: 1},
-			{Text: curName, Row: 0, Col: 4, RowSpan: 1, ColSpan: 1},
-			{Text: change, Row: 0, Col: 5, RowSpan: 1, ColSpan: 1},
-		}
-	}
 	chart := layout.Chart{Kind: layout.ColumnChart, Title: "Các chỉ số (TỔNG CỘNG): " + curName + " so với " + prevName, Percent: true, Places: 2}
 	prevS, curS := layout.ChartSeries{Name: prevName}, layout.ChartSeries{Name: curName}
 	charted := map[string]bool{}
@@ -286,7 +271,8 @@ func (c *Comparison) Sheet() *layout.Sheet {
 				{Num: 6, Key: "diff", Kind: layout.FlagColumn, Width: 12},
 				{Num: 7, Key: "percent", Kind: layout.RateColumn, Width: 12},
 			},
-			Head:    append(head("Chỉ tiêu", "Tăng (+), giảm (−)"), layout.HeadCell{Text: "Tỷ lệ tăng, giảm", Row: 0, Col: 6, RowSpan: 1, ColSpan: 1}),
+			Head: headRow("STT", "Lĩnh vực", "Chỉ tiêu", prevName, curName,
+				"Tăng (+), giảm (−)", "Tỷ lệ tăng, giảm"),
 			Numbers: []string{"(1)", "(2)", "(3)", "(4)", "(5)", "(6)=(5)−(4)", "(7)=(6)/(4)"},
 		}
 		stt := 0
@@ -334,7 +320,8 @@ func (c *Comparison) Sheet() *layout.Sheet {
 				{Num: 5, Key: "cur", Kind: layout.RateColumn, Width: 12},
 				{Num: 6, Key: "points", Kind: layout.CountColumn, Width: 12},
 			},
-			Head:    head("Chỉ số", "Tăng (+), giảm (−) (điểm %)"),
+			Head: headRow("STT", "Lĩnh vực", "Chỉ số", prevName, curName,
+				"Tăng (+), giảm (−) (điểm %)"),
 			Numbers: []string{"(1)", "(2)", "(3)", "(4)", "(5)", "(6)=(5)−(4)"},
 		}
 		stt, last := 0, ""
@@ -362,10 +349,8 @@ func (c *Comparison) Sheet() *layout.Sheet {
 			if ic.Kind == layout.TotalRow && !charted[ic.ID] {
 				charted[ic.ID] = true
 				chart.Categories = append(chart.Categories, ic.Name)
-				prevS.Values = append(prevS.Values, ic.Prev.Rate)
-				prevS.Missing = append(prevS.Missing, !ic.Prev.OK)
-				curS.Values = append(curS.Values, ic.Cur.Rate)
-				curS.Missing = append(curS.Missing, !ic.Cur.OK)
+				plot(&prevS, ic.Prev)
+				plot(&curS, ic.Cur)
 			}
 		}
 		s.Blocks = append(s.Blocks, inds)

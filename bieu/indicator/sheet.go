@@ -62,6 +62,21 @@ func rateCell(v Value) layout.Cell {
 
 func intCell(n int64) layout.Cell { return layout.Cell{Kind: layout.IntCell, Int: n} }
 
+// headRow is a head of one row, one cell a column, texts in order.
+func headRow(texts ...string) []layout.HeadCell {
+	h := make([]layout.HeadCell, len(texts))
+	for i, t := range texts {
+		h[i] = layout.HeadCell{Text: t, Col: i, RowSpan: 1, ColSpan: 1}
+	}
+	return h
+}
+
+// plot adds v to s, missing when v has no value.
+func plot(s *layout.ChartSeries, v Value) {
+	s.Values = append(s.Values, v.Rate)
+	s.Missing = append(s.Missing, !v.OK)
+}
+
 // Sheet lays out every indicator on every form of r that it reads, row by
 // row: one block per form, a row per lĩnh vực and TỔNG CỘNG, a column per
 // indicator headed by its name, with its formula in the column-number row
@@ -149,8 +164,8 @@ func indicatorBlock(f kstt.Form, spec *kstt.FormSpec, part *kstt.PartSpec, inds 
 	for ri, rv := range values[0] {
 		meta := t.Row(rv.Row)
 		row := layout.Row{Kind: rv.Kind, Cells: []layout.Cell{text(meta.STT), text(rv.Label)}}
-		if rv.Kind == layout.DataRow && rv.Group != "" {
-			row.Cells[1] = text(rv.Label + " (" + rv.Group + ")")
+		if rv.Kind == layout.DataRow {
+			row.Cells[1] = text(groupLabel(rv.Label, rv.Group))
 		}
 		for i := range inds {
 			// Every indicator of the block reads the same part: the same rows.
@@ -174,16 +189,12 @@ func fieldCharts(f kstt.Form, onTime []RowValue) []layout.Chart {
 		if rv.Kind != layout.DataRow {
 			continue
 		}
-		label := rv.Label
-		if rv.Group != "" {
-			label += " (" + rv.Group + ")"
-		}
+		label := groupLabel(rv.Label, rv.Group)
 		t.Ints(rv.Row, buf)
 		received.Categories = append(received.Categories, label)
 		recv.Values = append(recv.Values, decimal.NewFromInt(buf[3]))
 		rate.Categories = append(rate.Categories, label)
-		rs.Values = append(rs.Values, rv.Value.Rate)
-		rs.Missing = append(rs.Missing, !rv.Value.OK)
+		plot(&rs, rv.Value)
 	}
 	if len(received.Categories) == 0 {
 		return nil
@@ -214,13 +225,8 @@ func RankingSheet(h kstt.Header, ind Indicator, units []UnitValue) *layout.Sheet
 			{Num: 4, Key: "den", Kind: layout.CountColumn, Width: 12},
 			{Num: 5, Key: "rate", Kind: layout.RateColumn, Width: 12},
 		},
-		Head: []layout.HeadCell{
-			{Text: "Thứ hạng", Row: 0, Col: 0, RowSpan: 1, ColSpan: 1},
-			{Text: "Đơn vị", Row: 0, Col: 1, RowSpan: 1, ColSpan: 1},
-			{Text: "Tử số " + sideText(ind.Num), Row: 0, Col: 2, RowSpan: 1, ColSpan: 1},
-			{Text: "Mẫu số " + sideText(ind.Den), Row: 0, Col: 3, RowSpan: 1, ColSpan: 1},
-			{Text: ind.Name, Row: 0, Col: 4, RowSpan: 1, ColSpan: 1},
-		},
+		Head: headRow("Thứ hạng", "Đơn vị", "Tử số "+sideText(ind.Num),
+			"Mẫu số "+sideText(ind.Den), ind.Name),
 		Numbers: []string{"(1)", "(2)", "(3)", "(4)", "(5)=(3)/(4)"},
 	}
 	chart := layout.Chart{Kind: layout.BarChart, Title: ind.Name + " theo đơn vị (%)", Percent: true, Places: ind.Places}
@@ -238,8 +244,7 @@ func RankingSheet(h kstt.Header, ind Indicator, units []UnitValue) *layout.Sheet
 		}
 		b.Rows = append(b.Rows, row)
 		chart.Categories = append(chart.Categories, u.Unit)
-		series.Values = append(series.Values, u.Value.Rate)
-		series.Missing = append(series.Missing, !u.Value.OK)
+		plot(&series, u.Value)
 	}
 	s.Blocks = []layout.Block{b}
 	s.Notes = []string{ind.Name + " = " + ind.Expr() + " × 100, " + ind.Basis + ". Đơn vị không có giá trị (mẫu số bằng 0 hoặc không gửi biểu) không xếp hạng."}

@@ -67,7 +67,7 @@ import (
 	"strings"
 
 	"github.com/baocaodinhky/vpcp/bieu"
-	"github.com/baocaodinhky/vpcp/internal/atomicfile"
+	"github.com/baocaodinhky/vpcp/examples/kstt/internal/atomicfile"
 	"github.com/baocaodinhky/vpcp/kstt"
 	"github.com/baocaodinhky/vpcp/kstt/layout"
 	"github.com/baocaodinhky/vpcp/render"

@@ -17,7 +17,7 @@ import (
 	"github.com/baocaodinhky/vpcp/bieu"
 	"github.com/baocaodinhky/vpcp/bieu/tally"
 	"github.com/baocaodinhky/vpcp/bieu/tally/xlsxlist"
-	"github.com/baocaodinhky/vpcp/internal/atomicfile"
+	"github.com/baocaodinhky/vpcp/examples/kstt/internal/atomicfile"
 	"github.com/baocaodinhky/vpcp/internal/strictjson"
 	"github.com/baocaodinhky/vpcp/kstt"
 	"github.com/baocaodinhky/vpcp/period"

@@ -32,6 +32,7 @@ import (
 	"fmt"
 	"go/format"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -261,12 +262,7 @@ func writeRow(b *bytes.Buffer, name string, spec *kstt.FormSpec, p *kstt.PartSpe
 }
 
 func hasKind(p *kstt.PartSpec, k layout.ColumnKind) bool {
-	for _, c := range p.Columns {
-		if c.Kind == k {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(p.Columns, func(c kstt.Column) bool { return c.Kind == k })
 }
 
 // formula is the rule that derives column n, as the form prints it.

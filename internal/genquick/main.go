@@ -11,6 +11,7 @@ import (
 	"go/format"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/baocaodinhky/vpcp/bieu"
@@ -181,10 +182,7 @@ func ruleIDs(spec *kstt.FormSpec, k kstt.RuleKind) string {
 
 // derived reports whether a printed formula (SumOfColumns) derives column n.
 func derived(spec *kstt.FormSpec, n int) bool {
-	for _, r := range spec.Rules {
-		if r.Kind == kstt.SumOfColumns && r.Target.Col == n {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(spec.Rules, func(r kstt.Rule) bool {
+		return r.Kind == kstt.SumOfColumns && r.Target.Col == n
+	})
 }

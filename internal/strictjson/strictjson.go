@@ -14,6 +14,7 @@ package strictjson
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -42,10 +43,7 @@ var ErrCaseTwin = errors.New("two member names differ only in case")
 // Error returns e.g. `at /header/Unit: two member names differ only in
 // case: "unit" and "Unit"`.
 func (e *Error) Error() string {
-	where := e.Pointer
-	if where == "" {
-		where = "/"
-	}
+	where := cmp.Or(e.Pointer, "/")
 	return fmt.Sprintf("at %s (byte %d): %v", where, e.Offset, e.Err)
 }
 

@@ -1,6 +1,7 @@
 package xlsxsheet
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"strconv"
@@ -89,9 +90,7 @@ func PartErr(name string, err error) *ReadError {
 	var re *ReadError
 	switch {
 	case errors.As(err, &re):
-		if re.Part == "" {
-			re.Part = name
-		}
+		re.Part = cmp.Or(re.Part, name)
 		return re
 	case errors.Is(err, errTextRun):
 		return &ReadError{Part: name, Err: ErrOverLimit, Detail: fmt.Sprintf("more than %d bytes of text without markup: no cell holds that much (a spreadsheet cell holds at most 32,767 characters)", MaxTextRun)}

@@ -1,6 +1,7 @@
 package xlsxsheet
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -61,13 +62,6 @@ type SheetRow struct {
 	Cells []RowCell
 }
 
-func cmpOr[T int | int64](v, def T) T {
-	if v == 0 {
-		return def
-	}
-	return v
-}
-
 // Rows streams the rows of one worksheet of an XLSX workbook, in order,
 // skipping rows without a cell, holding in memory one row and the shared
 // strings (bounded by MaxSharedBytes): what a million-row case list needs.
@@ -102,7 +96,7 @@ func openRows(r io.ReaderAt, size int64, opts RowsOptions) (*rowStream, error) {
 	if opts.MaxBytes < 0 || opts.MaxRows < 0 || opts.MaxCols < 0 || opts.MaxSharedBytes < 0 || opts.MaxCellBytes < 0 {
 		return nil, &ReadError{Err: ErrOverLimit, Detail: "negative bound in RowsOptions"}
 	}
-	b, err := Open(r, size, cmpOr(opts.MaxBytes, DefaultRowsMaxBytes))
+	b, err := Open(r, size, cmp.Or(opts.MaxBytes, DefaultRowsMaxBytes))
 	if err != nil {
 		return nil, err
 	}
@@ -118,9 +112,9 @@ func openRows(r io.ReaderAt, size int64, opts RowsOptions) (*rowStream, error) {
 	if sheet.Part == "" {
 		return nil, &ReadError{Part: b.WorkbookPart, Sheet: opts.Sheet, Err: ErrNotXLSX, Detail: "no worksheet of that name; the workbook has " + strings.Join(names, ", ")}
 	}
-	rs := &rowStream{book: b, maxRows: cmpOr(opts.MaxRows, DefaultRowsMaxRows), maxCols: cmpOr(opts.MaxCols, DefaultMaxCols),
-		maxCell: cmpOr(opts.MaxCellBytes, DefaultMaxCellBytes)}
-	maxShared := cmpOr(opts.MaxSharedBytes, DefaultMaxSharedBytes)
+	rs := &rowStream{book: b, maxRows: cmp.Or(opts.MaxRows, DefaultRowsMaxRows), maxCols: cmp.Or(opts.MaxCols, DefaultMaxCols),
+		maxCell: cmp.Or(opts.MaxCellBytes, DefaultMaxCellBytes)}
+	maxShared := cmp.Or(opts.MaxSharedBytes, DefaultMaxSharedBytes)
 	if n := b.PartSize(b.SharedPart); b.SharedPart != "" && n > maxShared {
 		return nil, &ReadError{Part: b.SharedPart, Err: ErrOverLimit,
 			Detail: fmt.Sprintf("the shared strings hold %d bytes, more than MaxSharedBytes %d", n, maxShared)}

@@ -1,7 +1,10 @@
 package decl
 
 import (
+	"cmp"
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -72,9 +75,7 @@ func (s *Schema) AddTo(cat *kstt.Catalogue) error {
 		}
 		next.Forms = append(next.Forms, f)
 	}
-	for k, v := range cat.New {
-		next.New[k] = v
-	}
+	maps.Copy(next.New, cat.New)
 	next.Report = append([]kstt.Rule(nil), cat.Report...)
 	next.Checks = append([]kstt.ReportCheck(nil), cat.Checks...)
 	if !placed {
@@ -351,10 +352,7 @@ func (c *compiler) rule(s *Schema, spec *kstt.FormSpec, partIDs map[string]int, 
 		c.fail(rp+".places", "only a rate has decimal places")
 		return
 	}
-	basis := r.Basis
-	if basis == "" {
-		basis = spec.Basis
-	}
+	basis := cmp.Or(r.Basis, spec.Basis)
 	if basis == "" {
 		c.fail(rp+".basis", "a rule needs its legal basis (or the form its basis)")
 		return
@@ -384,10 +382,8 @@ func (c *compiler) rule(s *Schema, spec *kstt.FormSpec, partIDs map[string]int, 
 			c.fail(rp+".rule", "column (%d) does not exist in %s (columns (1) to (%d))", x.Col, partName(x.Part), len(spec.Parts[pi].Columns))
 			return false
 		}
-		for _, k := range want {
-			if col.Kind == k {
-				return true
-			}
+		if slices.Contains(want, col.Kind) {
+			return true
 		}
 		c.fail(rp+".rule", "column (%d) of %s is a %s column, want %s", x.Col, partName(x.Part), col.Kind, kindList(want))
 		return false
@@ -606,12 +602,8 @@ func (c *compiler) defaults(kr *kstt.Rule, e *Expr) {
 			en = fmt.Sprintf("%s hold 0", cols(e.Targets))
 		}
 	}
-	if kr.Meaning == "" {
-		kr.Meaning = vi
-	}
-	if kr.MeaningEN == "" {
-		kr.MeaningEN = en
-	}
+	kr.Meaning = cmp.Or(kr.Meaning, vi)
+	kr.MeaningEN = cmp.Or(kr.MeaningEN, en)
 }
 
 // ZeroCheck is the catalogue check of a "= 0" rule: in every form of code

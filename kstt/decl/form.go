@@ -2,6 +2,7 @@ package decl
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -205,14 +206,7 @@ func (f *Form) normalizeText() {
 	}
 }
 
-func isNumeric(info *partInfo, n int) bool {
-	for _, c := range info.numeric {
-		if c == n {
-			return true
-		}
-	}
-	return false
-}
+func isNumeric(info *partInfo, n int) bool { return slices.Contains(info.numeric, n) }
 
 // partTable is the kstt.MutableTable of one part.
 type partTable struct {

@@ -97,11 +97,13 @@ func (f *Form) writeRow(b *bytes.Buffer, pi int, r *Row) error {
 	}
 	b.WriteByte('{')
 	first := true
-	sep := func() {
+	member := func(key string) { // the member's name, after a comma unless first
 		if !first {
 			b.WriteByte(',')
 		}
 		first = false
+		writeString(b, key)
+		b.WriteByte(':')
 	}
 	for _, c := range f.schema.spec.Parts[pi].Columns {
 		switch {
@@ -109,19 +111,13 @@ func (f *Form) writeRow(b *bytes.Buffer, pi int, r *Row) error {
 			if r.STT == "" {
 				continue
 			}
-			sep()
-			writeString(b, c.Key)
-			b.WriteByte(':')
+			member(c.Key)
 			writeString(b, r.STT)
 		case c.Num == 2:
-			sep()
-			writeString(b, c.Key)
-			b.WriteByte(':')
+			member(c.Key)
 			writeString(b, r.Label)
 		case c.Kind == layout.RateColumn:
-			sep()
-			writeString(b, c.Key)
-			b.WriteByte(':')
+			member(c.Key)
 			v := decimal.Zero
 			if c.Num < len(r.Rates) {
 				v = r.Rates[c.Num]
@@ -132,9 +128,7 @@ func (f *Form) writeRow(b *bytes.Buffer, pi int, r *Row) error {
 			}
 			b.Write(q)
 		default:
-			sep()
-			writeString(b, c.Key)
-			b.WriteByte(':')
+			member(c.Key)
 			var v int64
 			if c.Num < len(r.Values) {
 				v = r.Values[c.Num]

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/baocaodinhky/vpcp/internal/safeint"
 	"github.com/baocaodinhky/vpcp/internal/vntext"
 	"github.com/baocaodinhky/vpcp/kstt"
 	"github.com/baocaodinhky/vpcp/kstt/layout"
@@ -61,7 +62,7 @@ func (s *Schema) Rollup(h kstt.Header, forms ...*Form) (*Form, error) {
 					if c >= len(r.Values) {
 						continue
 					}
-					sum, ok := add(acc[c], r.Values[c])
+					sum, ok := safeint.Add(acc[c], r.Values[c])
 					if !ok {
 						return nil, fmt.Errorf("decl: rollup %s: the sum of column (%d) of «%s»: %w", s.spec.Code, c, r.Label, kstt.ErrOverflow)
 					}
@@ -74,12 +75,4 @@ func (s *Schema) Rollup(h kstt.Header, forms ...*Form) (*Form, error) {
 		return nil, err
 	}
 	return out, nil
-}
-
-func add(a, b int64) (int64, bool) {
-	s := a + b
-	if (b > 0 && s < a) || (b < 0 && s > a) {
-		return 0, false
-	}
-	return s, true
 }

@@ -1,6 +1,7 @@
 package grid
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"math"
 	"slices"
@@ -348,7 +349,7 @@ func (g *Grid) AppendRow(cells []Cell) {
 	k := len(g.chunks) - 1
 	ch := g.chunks[k]
 	off := len(ch)
-	ch = appendUvarint(ch, uint64(n))
+	ch = binary.AppendUvarint(ch, uint64(n))
 	ch = append(ch, g.scratch...)
 	g.chunks[k] = ch
 	g.packed = append(g.packed, uint64(k)<<32|uint64(off))
@@ -410,7 +411,7 @@ func smallValue(s string) (int, bool) {
 
 // appendRow appends the packed form of cells, the cells of row r, to b.
 func appendRow(b []byte, cells []Cell, r int) []byte {
-	b = appendUvarint(b, uint64(len(cells)))
+	b = binary.AppendUvarint(b, uint64(len(cells)))
 	var num [20]byte
 	rowNum := strconv.AppendInt(num[:0], int64(r)+1, 10)
 	prev := -1
@@ -447,22 +448,22 @@ func appendRow(b []byte, cells []Cell, r int) []byte {
 		}
 		b = append(b, f)
 		if i != prev+1 {
-			b = appendUvarint(b, uint64(i-prev-1))
+			b = binary.AppendUvarint(b, uint64(i-prev-1))
 		}
 		prev = i
 		switch {
 		case isSmall:
-			b = appendUvarint(b, uint64(small))
+			b = binary.AppendUvarint(b, uint64(small))
 		case c.Text != "":
-			b = appendUvarint(b, uint64(len(c.Text)))
+			b = binary.AppendUvarint(b, uint64(len(c.Text)))
 			b = append(b, c.Text...)
 		}
 		if formulaRow {
 			t := strings.ReplaceAll(c.Formula, string(rowNum), "\x00")
-			b = appendUvarint(b, uint64(len(t)))
+			b = binary.AppendUvarint(b, uint64(len(t)))
 			b = append(b, t...)
 		} else if c.Formula != "" {
-			b = appendUvarint(b, uint64(len(c.Formula)))
+			b = binary.AppendUvarint(b, uint64(len(c.Formula)))
 			b = append(b, c.Formula...)
 		}
 	}
@@ -475,14 +476,6 @@ func uvarintLen(v uint64) int {
 		n++
 	}
 	return n
-}
-
-func appendUvarint(b []byte, v uint64) []byte {
-	for v >= 0x80 {
-		b = append(b, byte(v)|0x80)
-		v >>= 7
-	}
-	return append(b, byte(v))
 }
 
 // uvarint reads a uvarint of s at i; it returns the value and the index

@@ -10,6 +10,8 @@
 package outline
 
 import (
+	"slices"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -432,22 +434,8 @@ func (n *Narrative) DecimalFigure(key string) (decimal.Decimal, bool) {
 
 // IsFigureKey reports whether key names a whole-number figure of the
 // narrative (FigureKeys).
-func IsFigureKey(key string) bool {
-	for _, k := range figureKeys {
-		if k == key {
-			return true
-		}
-	}
-	return false
-}
+func IsFigureKey(key string) bool { return slices.Contains(figureKeys[:], key) }
 
 // IsDecimalKey reports whether key names a decimal figure of the
 // narrative (DecimalFigureKeys).
-func IsDecimalKey(key string) bool {
-	for _, k := range decimalKeys {
-		if k == key {
-			return true
-		}
-	}
-	return false
-}
+func IsDecimalKey(key string) bool { return slices.Contains(decimalKeys[:], key) }

@@ -13,26 +13,19 @@ import (
 // 2 take a leading zero).
 func (d DocDate) String() string {
 	var b strings.Builder
-	b.WriteString("ngày")
-	if d.Day > 0 {
-		b.WriteString(" ")
-		if d.Day < 10 {
-			b.WriteString("0")
+	part := func(word string, n int, zero bool) {
+		b.WriteString(word)
+		if n > 0 {
+			b.WriteString(" ")
+			if zero {
+				b.WriteString("0")
+			}
+			b.WriteString(strconv.Itoa(n))
 		}
-		b.WriteString(strconv.Itoa(d.Day))
 	}
-	b.WriteString(" tháng")
-	if d.Month > 0 {
-		b.WriteString(" ")
-		if d.Month < 3 {
-			b.WriteString("0")
-		}
-		b.WriteString(strconv.Itoa(d.Month))
-	}
-	b.WriteString(" năm")
-	if d.Year > 0 {
-		b.WriteString(" " + strconv.Itoa(d.Year))
-	}
+	part("ngày", d.Day, d.Day < 10)
+	part(" tháng", d.Month, d.Month < 3)
+	part(" năm", d.Year, false)
 	return b.String()
 }
 

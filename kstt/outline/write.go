@@ -2,6 +2,7 @@ package outline
 
 import (
 	"bufio"
+	"cmp"
 	"io"
 	"slices"
 	"strconv"
@@ -135,10 +136,7 @@ func (p *narrativePrinter) sections(n *Narrative) {
 		if !ok && len(figs) == 0 {
 			continue
 		}
-		title := s.Title
-		if title == "" {
-			title = SectionTitle(no)
-		}
+		title := cmp.Or(s.Title, SectionTitle(no))
 		p.para(strconv.Itoa(no) + ". " + title)
 		for _, t := range s.Text {
 			p.para(t)

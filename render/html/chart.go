@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"io"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
@@ -89,18 +90,14 @@ func writeChart(p *printer, c *layout.Chart) error {
 	p.text(c.Title)
 	p.raw("</title>\n")
 	if c.Title != "" {
-		p.raw("<desc>")
-		p.text(c.Title)
-		p.raw("</desc>\n")
+		p.elem("<desc>", c.Title, "</desc>\n")
 	}
 	y := chartTop
 	if legend > 0 {
 		x := plotX
 		for si := range c.Series {
 			p.raw(`<rect x="` + itoa(x) + `" y="` + itoa(y+2) + `" width="12" height="12" fill="` + color(si) + `"/>`)
-			p.raw(`<text x="` + itoa(x+16) + `" y="` + itoa(y+12) + `">`)
-			p.text(c.Series[si].Name)
-			p.raw("</text>\n")
+			p.elem(`<text x="`+itoa(x+16)+`" y="`+itoa(y+12)+`">`, c.Series[si].Name, "</text>\n")
 			x += 28 + 7*utf8.RuneCountInString(c.Series[si].Name)
 		}
 		y += legend
@@ -159,16 +156,11 @@ func itoa(n int) string { return strconv.Itoa(n) }
 // number writes v the Vietnamese way, with a per cent sign for a
 // percentage: "99,71%", "1.234" is not grouped ("1234").
 func number(v decimal.Decimal, percent bool) string {
-	s := []byte(v.String())
-	for i, c := range s {
-		if c == '.' {
-			s[i] = ','
-		}
-	}
+	s := strings.Replace(v.String(), ".", ",", 1)
 	if percent {
-		s = append(s, '%')
+		s += "%"
 	}
-	return string(s)
+	return s
 }
 
 // niceCeil rounds v up to 1, 2, 2.5 or 5 times a power of ten (0 stays 1).

@@ -153,6 +153,13 @@ func (p *printer) text(s string) {
 	_, _ = p.w.Write(p.buf)
 }
 
+// elem writes s as text between the markup open and end.
+func (p *printer) elem(open, s, end string) {
+	p.raw(open)
+	p.text(s)
+	p.raw(end)
+}
+
 // appendEscaped appends s with & < > " ' escaped.
 func appendEscaped(b []byte, s string) []byte {
 	last := 0
@@ -239,22 +246,16 @@ func (p *printer) sheet(s *layout.Sheet) {
 
 	p.raw(`<section class="sheet">` + "\n")
 	if s.Code != "" {
-		p.raw(`<div class="code">`)
-		p.text(s.Code)
-		p.raw("</div>\n")
+		p.elem(`<div class="code">`, s.Code, "</div>\n")
 	}
 	if s.Title != "" {
-		p.raw("<h2>")
-		p.text(s.Title)
-		p.raw("</h2>\n")
+		p.elem("<h2>", s.Title, "</h2>\n")
 	}
 	for _, line := range []struct{ cls, s string }{
 		{"hd", s.Unit}, {"hd", s.Recipient}, {"hd period", s.Period}, {"hd period", s.PeriodRange}, {"hd measure", s.Measure},
 	} {
 		if line.s != "" {
-			p.raw(`<p class="` + line.cls + `">`)
-			p.text(line.s)
-			p.raw("</p>\n")
+			p.elem(`<p class="`+line.cls+`">`, line.s, "</p>\n")
 		}
 	}
 	for bi := range s.Blocks {
@@ -263,27 +264,21 @@ func (p *printer) sheet(s *layout.Sheet) {
 	if len(loose) > 0 {
 		p.raw(`<ul class="findings">` + "\n")
 		for _, f := range loose {
-			p.raw(`<li class="` + sevClass(f.Severity) + `">`)
-			p.text(p.findingLine(f, true))
-			p.raw("</li>\n")
+			p.elem(`<li class="`+sevClass(f.Severity)+`">`, p.findingLine(f, true), "</li>\n")
 		}
 		p.raw("</ul>\n")
 	}
 	if len(s.Notes) > 0 {
 		p.raw(`<div class="notes">`)
 		for _, n := range s.Notes {
-			p.raw("<p>")
-			p.text(n)
-			p.raw("</p>")
+			p.elem("<p>", n, "</p>")
 		}
 		p.raw("</div>\n")
 	}
 	for i := range s.Charts {
 		p.raw(`<figure class="chart">`)
 		if t := s.Charts[i].Title; t != "" {
-			p.raw("<figcaption>")
-			p.text(t)
-			p.raw("</figcaption>")
+			p.elem("<figcaption>", t, "</figcaption>")
 		}
 		_ = writeChart(p, &s.Charts[i])
 		p.raw("</figure>\n")
@@ -327,9 +322,7 @@ func (p *printer) findingLine(f *kstt.Finding, where bool) string {
 func worst(fs []*kstt.Finding) string {
 	best := kstt.Severity(0)
 	for _, f := range fs {
-		if best == 0 || f.Severity > best {
-			best = f.Severity
-		}
+		best = max(best, f.Severity)
 	}
 	return "f-" + sevClass(best)
 }
@@ -362,9 +355,7 @@ func (p *printer) marks(cls string, fs []*kstt.Finding) {
 
 func (p *printer) block(bi int, b *layout.Block, at map[cellKey][]*kstt.Finding) {
 	if b.Title != "" {
-		p.raw("<h3>")
-		p.text(b.Title)
-		p.raw("</h3>\n")
+		p.elem("<h3>", b.Title, "</h3>\n")
 	}
 	ncol := len(b.Columns)
 	for _, r := range b.Rows {
@@ -401,9 +392,7 @@ func (p *printer) block(bi int, b *layout.Block, at map[cellKey][]*kstt.Finding)
 				if cs > 1 {
 					p.raw(` colspan="` + strconv.Itoa(cs) + `"`)
 				}
-				p.raw(` scope="col">`)
-				p.text(h.Text)
-				p.raw("</th>")
+				p.elem(` scope="col">`, h.Text, "</th>")
 			}
 			p.raw("</tr>\n")
 		}

@@ -44,10 +44,8 @@ func newGlyphs(s Style) glyphs {
 		single, double = asciiSingle, asciiDouble
 	}
 	fill := func(dst *[16]string, set string) {
-		i := 0
-		for _, r := range set {
+		for i, r := range []rune(set) {
 			dst[i] = string(r)
-			i++
 		}
 	}
 	fill(&g.j[singleRule], single)
@@ -75,8 +73,6 @@ func (p *printer) endLine() {
 		p.flush()
 	}
 }
-
-func (p *printer) newline() { p.endLine() }
 
 func (p *printer) flush() error {
 	if p.err == nil && len(p.buf) > 0 {

@@ -3,6 +3,7 @@ package text
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -121,10 +122,10 @@ func ReadPastedOptions(r io.Reader, name string, opts PasteOptions) ([]*grid.Gri
 	if opts.MaxBytes < 0 || opts.MaxLineBytes < 0 || opts.MaxLines < 0 || opts.MaxFields < 0 || opts.MaxMemory < 0 {
 		return fail(0, errors.New("negative bound in PasteOptions"))
 	}
-	maxBytes := cmpOr(opts.MaxBytes, DefaultPasteMaxBytes)
-	maxLine := cmpOr(opts.MaxLineBytes, DefaultPasteMaxLineBytes)
-	maxLines := cmpOr(opts.MaxLines, DefaultPasteMaxLines)
-	maxFields := cmpOr(opts.MaxFields, DefaultPasteMaxFields)
+	maxBytes := cmp.Or(opts.MaxBytes, DefaultPasteMaxBytes)
+	maxLine := cmp.Or(opts.MaxLineBytes, DefaultPasteMaxLineBytes)
+	maxLines := cmp.Or(opts.MaxLines, DefaultPasteMaxLines)
+	maxFields := cmp.Or(opts.MaxFields, DefaultPasteMaxFields)
 
 	br := bufio.NewReaderSize(r, 4096)
 	head, _ := br.Peek(2)
@@ -169,10 +170,8 @@ func ReadPastedOptions(r io.Reader, name string, opts PasteOptions) ([]*grid.Gri
 			return fail(len(lines)+1, err)
 		}
 	}
-	budget := opts.MaxMemory
-	if budget == 0 {
-		budget = min(DefaultPasteMaxMemory, max(PasteMinMemory, PasteMemoryPerByte*(maxBytes-lim.n)))
-	}
+	budget := cmp.Or(opts.MaxMemory,
+		min(DefaultPasteMaxMemory, max(PasteMinMemory, PasteMemoryPerByte*(maxBytes-lim.n))))
 	// The input's lines are held while the grid is built: they count too.
 	cells, text := int64(0), maxBytes-lim.n
 	charge := func(line int, row []grid.Cell) error {
@@ -222,13 +221,6 @@ func ReadPastedOptions(r io.Reader, name string, opts PasteOptions) ([]*grid.Gri
 		lines[i] = ""
 	}
 	return []*grid.Grid{g}, nil
-}
-
-func cmpOr[T int | int64](v, def T) T {
-	if v == 0 {
-		return def
-	}
-	return v
 }
 
 var errLimit = errors.New("input limit reached")

@@ -134,7 +134,7 @@ func (r *Renderer) Render(w io.Writer, sheets ...*layout.Sheet) error {
 	p := newPrinter(w, r.Options())
 	for i, s := range sheets {
 		if i > 0 {
-			p.newline()
+			p.endLine()
 		}
 		p.sheet(s)
 		if p.err != nil {

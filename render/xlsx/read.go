@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -184,25 +185,18 @@ func ReadWorkbook(r io.ReaderAt, size int64, opts ReadOptions) ([]*grid.Grid, er
 		return nil, &ReadError{Err: ErrOverLimit, Detail: "negative bound in ReadOptions"}
 	}
 	rd := &wbReader{
-		maxRows: cmpOr(opts.MaxRows, DefaultMaxRows),
-		maxCols: cmpOr(opts.MaxCols, DefaultMaxCols),
+		maxRows: cmp.Or(opts.MaxRows, DefaultMaxRows),
+		maxCols: cmp.Or(opts.MaxCols, DefaultMaxCols),
 		memory:  opts.MemoryBudget(size),
 	}
 	rd.memLeft = rd.memory
-	book, err := xlsxsheet.Open(r, size, cmpOr(opts.MaxBytes, DefaultMaxBytes))
+	book, err := xlsxsheet.Open(r, size, cmp.Or(opts.MaxBytes, DefaultMaxBytes))
 	if err != nil {
 		return nil, err
 	}
 	rd.book = book
 	rd.calc = &calculator{}
 	return rd.read()
-}
-
-func cmpOr[T int | int64](v, def T) T {
-	if v == 0 {
-		return def
-	}
-	return v
 }
 
 // wbReader holds the state of one ReadWorkbook call.

@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"cmp"
 	"compress/flate"
 	"errors"
 	"fmt"
@@ -169,12 +170,8 @@ func (r *Renderer) Render(w io.Writer, sheets ...*layout.Sheet) error {
 	if len(sheets) == 0 {
 		return ErrNoSheets
 	}
-	if opts.Creator == "" {
-		opts.Creator = DefaultCreator
-	}
-	if opts.CountFormat == "" {
-		opts.CountFormat = DefaultCountFormat
-	}
+	opts.Creator = cmp.Or(opts.Creator, DefaultCreator)
+	opts.CountFormat = cmp.Or(opts.CountFormat, DefaultCountFormat)
 
 	f := excelize.NewFile()
 	defer f.Close()

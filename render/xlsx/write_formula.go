@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/baocaodinhky/vpcp/internal/safeint"
 	"github.com/baocaodinhky/vpcp/kstt"
 	"github.com/baocaodinhky/vpcp/kstt/layout"
 )
@@ -45,7 +46,7 @@ func (w *sheetWriter) formula(bi, ri, ci int, c *layout.Cell) string {
 			if !ok {
 				return ""
 			}
-			if sum, ok = addInt(sum, v); !ok {
+			if sum, ok = safeint.Add(sum, v); !ok {
 				return ""
 			}
 			if i > 0 {
@@ -118,7 +119,7 @@ func (w *sheetWriter) sumRows(b []byte, bi, ri, ci, col int, c *layout.Cell) ([]
 		if !ok {
 			return b, false
 		}
-		if sum, ok = addInt(sum, v); !ok {
+		if sum, ok = safeint.Add(sum, v); !ok {
 			return b, false
 		}
 	}
@@ -207,12 +208,4 @@ func (p *sheetPlan) appendRef(b []byte, bi, ri, col int) []byte {
 	bp := &p.blocks[bi]
 	b = append(b, p.letters[bp.colIdx[col]]...)
 	return strconv.AppendInt(b, int64(bp.bodyRow+ri), 10)
-}
-
-func addInt(a, b int64) (int64, bool) {
-	s := a + b
-	if (b > 0 && s < a) || (b < 0 && s > a) {
-		return 0, false
-	}
-	return s, true
 }

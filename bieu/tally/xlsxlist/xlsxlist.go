@@ -16,6 +16,7 @@
 package xlsxlist
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"iter"
@@ -88,9 +89,7 @@ func ReadFile(path string, opts Options) iter.Seq2[tally.Record, error] {
 			yield(tally.Record{}, &tally.ReadError{Source: path, Err: err})
 			return
 		}
-		if opts.Source == "" {
-			opts.Source = path
-		}
+		opts.Source = cmp.Or(opts.Source, path)
 		for rec, err := range Read(f, st.Size(), opts) {
 			if err != nil {
 				if _, ok := err.(*tally.RowError); !ok {
