@@ -51,14 +51,24 @@ func (s *hashSet) add(h uint64) bool {
 func (s *hashSet) grow() {
 	old := s.slots
 	size := max(1024, 2*len(old))
-	s.slots = make([]uint64, size)
-	s.shift = uint(64 - bits.TrailingZeros(uint(size)))
-	s.n = 0
+	slots := make([]uint64, size)
+	shift := uint(64 - bits.TrailingZeros(uint(size)))
+	mask := uint64(size - 1)
+	// The hashes of old are distinct and not 0: each goes to the first
+	// free slot from its home, with no comparison and no check of the
+	// load. A slot's home is the top bits of the hash's product, so old
+	// is read and slots written in nearly sequential order.
 	for _, h := range old {
-		if h != 0 {
-			s.add(h)
+		if h == 0 {
+			continue
 		}
+		i := (h * 0x9E3779B97F4A7C15) >> shift
+		for slots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		slots[i] = h
 	}
+	s.slots, s.shift = slots, shift
 }
 
 // each calls fn for every hash in the set.
@@ -70,20 +80,51 @@ func (s *hashSet) each(fn func(uint64)) {
 	}
 }
 
-// touch makes room for the hashes of ps, then loads the slot each would
-// start probing at. The loads do not depend on one another, so the
-// processor overlaps their cache misses; add then finds the slots cached.
-func (s *hashSet) touch(ps []pending) {
+// addBatch adds the hashes of ps, in their order, and returns a mask
+// whose bit i is set when ps[i]'s hash was in the set already (before it
+// or an earlier one of ps). It first makes room for them all, then loads
+// the slot each starts probing at: the loads do not depend on one another,
+// so the processor overlaps their cache misses, and the inserts that
+// follow find the slots cached.
+func (s *hashSet) addBatch(ps []pending) (present uint64) {
 	for 4*(s.n+len(ps)) > 3*len(s.slots) {
 		s.grow()
 	}
+	var home [64]uint64
+	home1 := home[:len(ps)] // len(ps) ≤ 64 (pendCap)
+	slots, shift := s.slots, s.shift
+	mask := uint64(len(slots) - 1)
 	var sink uint64
-	for i := range ps {
+	for i := range home1 {
 		h := ps[i].h
 		if h == 0 {
 			h = 1
 		}
-		sink += s.slots[(h*0x9E3779B97F4A7C15)>>s.shift]
+		j := (h * 0x9E3779B97F4A7C15) >> shift
+		home1[i] = j
+		sink += slots[j]
 	}
 	runtime.KeepAlive(sink) // the loads are the point: keep them
+	n := s.n
+	for i, j := range home1 {
+		h := ps[i].h
+		if h == 0 {
+			h = 1
+		}
+		for {
+			v := slots[j]
+			if v == 0 {
+				slots[j] = h
+				n++
+				break
+			}
+			if v == h {
+				present |= 1 << i
+				break
+			}
+			j = (j + 1) & mask
+		}
+	}
+	s.n = n
+	return present
 }

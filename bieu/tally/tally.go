@@ -358,7 +358,7 @@ func (t *Tally) Add(r Record) error {
 }
 
 // pendCap is the number of records whose duplicate check waits for flush.
-const pendCap = 64
+const pendCap = 64 // ≤ 64: flush keeps one bit a record
 
 // pending is a record counted with no problem but its open duplicate
 // check: its code's hash, and what flush needs to report it and take it
@@ -404,18 +404,23 @@ func (t *Tally) flush() {
 	}
 	ps := t.pend
 	t.pend = t.pend[:0:0] // findings made below must not flush ps again
-	t.seen.touch(ps)
+	dup := t.seen.addBatch(ps)
 	for i := range ps {
-		p := &ps[i]
-		if t.seen.add(p.h) && p.code != "" || p.n == nil {
-			continue
+		if ps[i].code == "" {
+			dup |= 1 << i
+		}
+	}
+	for ; dup != 0; dup &= dup - 1 {
+		p := &ps[bits.TrailingZeros64(dup)]
+		if p.n == nil {
+			continue // outside the period: only registered
 		}
 		var c class
 		c.flag(ProblemDuplicateCode)
 		r := Record{Code: p.code, Source: p.source, Row: p.row}
 		_ = t.resolve(&r, &c, false) // the action is not Fail: no pending records then
-		if c.problems[0] {           // skipped: out of the cells it was counted in
-			n := p.n
+		if c.problems[0] {
+			n := p.n // skipped: out of the cells it was counted in
 			n[p.recv]--
 			if p.res != 0 {
 				n[p.res]--
