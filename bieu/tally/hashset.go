@@ -12,15 +12,27 @@ import (
 //
 // What else was measured (BenchmarkTally/*/default, cpu-ns/record, on a
 // 2-core virtual machine where the classification-only hand loop takes
-// 28): this table 100–107 at 1M codes and 124 at 10M; the same table
-// sized for all the codes in advance, with no growth, 84–94 and 95, so
-// growth is about a quarter of the cost and the rest mostly the table's
-// memory (its pages faulted in, a cache miss per code); a PREFETCHT0 per record in place of the batched loads,
-// 3 % faster at 1M and 1 % at 10M, not worth assembly; and 4,096 shards
-// of 256-byte buckets keeping 48 bits a code in 6 bytes (the shard's
-// index the other 12), each growing by 1.3× on its own, 7.3–7.5 bytes a
-// code but 124 at 1M and 170–183 at 10M, slower from the many small
-// growths and their allocations.
+// 28–30): this table, as flush drives it (addBatch: one pending record of
+// 64 bytes written in place, counted at once, 64 loads then 64 inserts;
+// grow reinserting with no compare), 87–104 at 1M codes and 116–140 at
+// 10M (median 91 and 119 in 8 paired rounds against 114 and 142 with a
+// 96-byte pending record holding the whole classification, a per-record
+// add and a grow through add). Of the 91, the table (its loads and
+// inserts, its growths) takes about 43 in the profile: the loads wait on
+// memory (16 MiB of table span 4,096 pages, so most loads likely miss the
+// TLB as well as the caches), and the growths, which move about three
+// times the table's bytes, on its bandwidth: a branch-free growth placing
+// each hash at max(home, cursor) was no faster (85–93 against 84–88, 3
+// alternating rounds). Batches of 32 or 256 in place of 64 showed no
+// difference beyond the noise. The same table sized for all the codes in
+// advance, with no growth, took 84–94 with the earlier pending record; a
+// PREFETCHT0 per record in place of the batched loads, 3 % faster at 1M
+// and 1 % at 10M, not worth assembly; madvise(MADV_HUGEPAGE) slower (the
+// kernel compacts at the fault); and 4,096 shards of 256-byte buckets
+// keeping 48 bits a code in 6 bytes (the shard's index the other 12),
+// each growing by 1.3× on its own, 7.3–7.5 bytes a code but 124 at 1M and
+// 170–183 at 10M, slower from the many small growths and their
+// allocations.
 type hashSet struct {
 	slots []uint64 // 0 marks an empty slot
 	n     int
