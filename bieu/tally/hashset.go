@@ -12,15 +12,27 @@ import (
 //
 // What else was measured (BenchmarkTally/*/default, cpu-ns/record, on a
 // 2-core virtual machine where the classification-only hand loop takes
-// 28): this table 100–107 at 1M codes and 124 at 10M; the same table
-// sized for all the codes in advance, with no growth, 84–94 and 95, so
-// growth is about a quarter of the cost and the rest mostly the table's
-// memory (its pages faulted in, a cache miss per code); a PREFETCHT0 per record in place of the batched loads,
-// 3 % faster at 1M and 1 % at 10M, not worth assembly; and 4,096 shards
-// of 256-byte buckets keeping 48 bits a code in 6 bytes (the shard's
-// index the other 12), each growing by 1.3× on its own, 7.3–7.5 bytes a
-// code but 124 at 1M and 170–183 at 10M, slower from the many small
-// growths and their allocations.
+// 28–30): this table, as flush drives it (addBatch: one pending record of
+// 64 bytes written in place, counted at once, 64 loads then 64 inserts;
+// grow reinserting with no compare), 87–104 at 1M codes and 116–140 at
+// 10M (median 91 and 119 in 8 paired rounds against 114 and 142 with a
+// 96-byte pending record holding the whole classification, a per-record
+// add and a grow through add). Of the 91, the table (its loads and
+// inserts, its growths) takes about 43 in the profile: the loads wait on
+// memory (16 MiB of table span 4,096 pages, so most loads likely miss the
+// TLB as well as the caches), and the growths, which move about three
+// times the table's bytes, on its bandwidth: a branch-free growth placing
+// each hash at max(home, cursor) was no faster (85–93 against 84–88, 3
+// alternating rounds). Batches of 32 or 256 in place of 64 showed no
+// difference beyond the noise. The same table sized for all the codes in
+// advance, with no growth, took 84–94 with the earlier pending record; a
+// PREFETCHT0 per record in place of the batched loads, 3 % faster at 1M
+// and 1 % at 10M, not worth assembly; madvise(MADV_HUGEPAGE) slower (the
+// kernel compacts at the fault); and 4,096 shards of 256-byte buckets
+// keeping 48 bits a code in 6 bytes (the shard's index the other 12),
+// each growing by 1.3× on its own, 7.3–7.5 bytes a code but 124 at 1M and
+// 170–183 at 10M, slower from the many small growths and their
+// allocations.
 type hashSet struct {
 	slots []uint64 // 0 marks an empty slot
 	n     int
@@ -51,14 +63,24 @@ func (s *hashSet) add(h uint64) bool {
 func (s *hashSet) grow() {
 	old := s.slots
 	size := max(1024, 2*len(old))
-	s.slots = make([]uint64, size)
-	s.shift = uint(64 - bits.TrailingZeros(uint(size)))
-	s.n = 0
+	slots := make([]uint64, size)
+	shift := uint(64 - bits.TrailingZeros(uint(size)))
+	mask := uint64(size - 1)
+	// The hashes of old are distinct and not 0: each goes to the first
+	// free slot from its home, with no comparison and no check of the
+	// load. A slot's home is the top bits of the hash's product, so old
+	// is read and slots written in nearly sequential order.
 	for _, h := range old {
-		if h != 0 {
-			s.add(h)
+		if h == 0 {
+			continue
 		}
+		i := (h * 0x9E3779B97F4A7C15) >> shift
+		for slots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		slots[i] = h
 	}
+	s.slots, s.shift = slots, shift
 }
 
 // each calls fn for every hash in the set.
@@ -70,20 +92,51 @@ func (s *hashSet) each(fn func(uint64)) {
 	}
 }
 
-// touch makes room for the hashes of ps, then loads the slot each would
-// start probing at. The loads do not depend on one another, so the
-// processor overlaps their cache misses; add then finds the slots cached.
-func (s *hashSet) touch(ps []pending) {
+// addBatch adds the hashes of ps, in their order, and returns a mask
+// whose bit i is set when ps[i]'s hash was in the set already (before it
+// or an earlier one of ps). It first makes room for them all, then loads
+// the slot each starts probing at: the loads do not depend on one another,
+// so the processor overlaps their cache misses, and the inserts that
+// follow find the slots cached.
+func (s *hashSet) addBatch(ps []pending) (present uint64) {
 	for 4*(s.n+len(ps)) > 3*len(s.slots) {
 		s.grow()
 	}
+	var home [64]uint64
+	home1 := home[:len(ps)] // len(ps) ≤ 64 (pendCap)
+	slots, shift := s.slots, s.shift
+	mask := uint64(len(slots) - 1)
 	var sink uint64
-	for i := range ps {
+	for i := range home1 {
 		h := ps[i].h
 		if h == 0 {
 			h = 1
 		}
-		sink += s.slots[(h*0x9E3779B97F4A7C15)>>s.shift]
+		j := (h * 0x9E3779B97F4A7C15) >> shift
+		home1[i] = j
+		sink += slots[j]
 	}
 	runtime.KeepAlive(sink) // the loads are the point: keep them
+	n := s.n
+	for i, j := range home1 {
+		h := ps[i].h
+		if h == 0 {
+			h = 1
+		}
+		for {
+			v := slots[j]
+			if v == 0 {
+				slots[j] = h
+				n++
+				break
+			}
+			if v == h {
+				present |= 1 << i
+				break
+			}
+			j = (j + 1) & mask
+		}
+	}
+	s.n = n
+	return present
 }

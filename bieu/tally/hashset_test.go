@@ -40,32 +40,58 @@ func TestHashSet(t *testing.T) {
 // TestHashSetProperty checks the set against a Go map across many
 // growths, with hashes drawn so that many share a home slot or sit next to
 // one another (long probe runs), repeated ones, and 0 (kept as 1), and
-// that each gives back exactly what was added.
+// that each gives back exactly what was added. Odd seeds add through
+// addBatch (what flush uses), in batches of 1 to 64 that repeat hashes of
+// their own and of earlier batches, and check its mask bit by bit.
 func TestHashSetProperty(t *testing.T) {
 	for seed := range uint64(6) {
 		rng := rand.New(rand.NewPCG(seed, 19))
 		var s hashSet
 		want := map[uint64]bool{}
 		var added []uint64
-		for i := range 100_000 {
-			var h uint64
-			switch k := rng.IntN(10); {
-			case k < 5 || len(added) == 0:
-				h = rng.Uint64()
-			case k < 7:
-				h = added[rng.IntN(len(added))] // a duplicate
-			case k < 8:
-				h = uint64(rng.IntN(4)) // 0 and 1 are one hash to the set
-			default:
-				h = added[rng.IntN(len(added))] + uint64(rng.IntN(64)) // a near one
+		var batch []pending
+		for i := 0; i < 100_000; {
+			batch = batch[:0]
+			size := 1
+			if seed%2 == 1 {
+				size = 1 + rng.IntN(64)
 			}
-			key := max(h, 1)
-			if got := s.add(h); got != !want[key] {
-				t.Fatalf("seed %d, %d: add(%#x) = %v, added before: %v", seed, i, h, got, want[key])
+			for range size {
+				var h uint64
+				switch k := rng.IntN(10); {
+				case k < 5 || len(added) == 0:
+					h = rng.Uint64()
+				case k < 7:
+					h = added[rng.IntN(len(added))] // a duplicate
+				case k < 8:
+					h = uint64(rng.IntN(4)) // 0 and 1 are one hash to the set
+				default:
+					h = added[rng.IntN(len(added))] + uint64(rng.IntN(64)) // a near one
+				}
+				if rng.IntN(8) == 0 && len(batch) > 0 {
+					h = batch[rng.IntN(len(batch))].h // a duplicate within the batch
+				}
+				batch = append(batch, pending{h: h})
 			}
-			if !want[key] {
-				want[key] = true
-				added = append(added, h)
+			var present uint64
+			if seed%2 == 1 {
+				present = s.addBatch(batch)
+			}
+			for j, p := range batch {
+				h := p.h
+				key := max(h, 1)
+				got := present>>j&1 == 0
+				if seed%2 == 0 {
+					got = s.add(h)
+				}
+				if got != !want[key] {
+					t.Fatalf("seed %d, %d: add(%#x) = %v, added before: %v", seed, i, h, got, want[key])
+				}
+				if !want[key] {
+					want[key] = true
+					added = append(added, h)
+				}
+				i++
 			}
 		}
 		got := map[uint64]bool{}

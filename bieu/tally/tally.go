@@ -258,7 +258,7 @@ func (t *Tally) Add(r Record) error {
 		}
 		t.stats.Outside++
 		if deferred {
-			t.defer1(pending{h: h, outside: true})
+			t.defer1(h, nil, &r, nil) // only its code is registered
 		}
 		if t.audit != nil {
 			t.audit.outside(r.Code, t.per)
@@ -333,9 +333,11 @@ func (t *Tally) Add(r Record) error {
 	}
 	if deferred {
 		if !c.any {
-			// Only the duplicate check is open: left to flush, which
-			// looks up a batch of codes at once.
-			t.defer1(pending{h: h, c: c, code: r.Code, source: r.Source, row: r.Row})
+			// Only the duplicate check is open: counted now and left to
+			// flush, which looks up a batch of codes at once and takes
+			// a duplicate back out.
+			t.count(&r, &c)
+			t.defer1(h, &c.acc.lv[c.level], &r, &c)
 			return nil
 		}
 		undefer()
@@ -356,56 +358,85 @@ func (t *Tally) Add(r Record) error {
 }
 
 // pendCap is the number of records whose duplicate check waits for flush.
-const pendCap = 64
+const pendCap = 64 // ≤ 64: flush keeps one bit a record
 
-// pending is a record classified without problems but its duplicate check:
-// what flush needs to count it, or to report it as a duplicate.
+// pending is a record counted with no problem but its open duplicate
+// check: its code's hash, and what flush needs to report it and take it
+// back out of its cells should it be a duplicate. Kept small and written
+// in place (defer1): it is written once for every record.
 type pending struct {
-	h       uint64
-	c       class
-	code    string
-	source  string
-	row     int
-	outside bool // outside the period: only its code is registered
+	h                    uint64
+	n                    *counts // the cells it was counted in; nil: outside the period, only its code registered
+	code, source         string
+	row                  int
+	recv, res, pend, svc int8
+	leftOut              bool
 }
 
-func (t *Tally) defer1(p pending) {
-	t.pend = append(t.pend, p)
-	if len(t.pend) == pendCap {
+// defer1 leaves the duplicate check of the record r (hash h, counted in n
+// as c says; n nil for a record outside the period) to flush.
+func (t *Tally) defer1(h uint64, n *counts, r *Record, c *class) {
+	i := len(t.pend)
+	t.pend = t.pend[:i+1] // cap pendCap: flushed when full
+	p := &t.pend[i]
+	p.h, p.n, p.code, p.source, p.row = h, n, r.Code, r.Source, r.Row
+	if n != nil {
+		p.recv, p.res, p.pend, p.svc, p.leftOut = c.recv, c.res, c.pend, c.svc, c.leftOut
+	}
+	if i+1 == pendCap {
 		t.flush()
 	}
 }
 
 // flush does the duplicate checks of the pending records, in their order,
-// and counts them or reports them as Add would have. Looking the codes up
-// a batch at a time lets the processor fetch the batch's table slots
-// together rather than one cache miss after another, which is most of the
-// cost of the check on a table larger than the caches. Everything that
-// reads the counts, the findings or the set flushes first.
+// and reports a duplicate as Add would have, taking it back out of its
+// cells when it is skipped. Looking the codes up a batch at a time lets
+// the processor fetch the batch's table slots together rather than one
+// cache miss after another, which is most of the cost of the check on a
+// table larger than the caches. Everything that reads the counts, the
+// findings or the set flushes first.
+//
+// The records stay in the buffer after (it is not cleared): they keep at
+// most pendCap codes and sources alive until overwritten.
 func (t *Tally) flush() {
 	if len(t.pend) == 0 {
 		return
 	}
 	ps := t.pend
 	t.pend = t.pend[:0:0] // findings made below must not flush ps again
-	t.seen.touch(ps)
+	dup := t.seen.addBatch(ps)
 	for i := range ps {
-		p := &ps[i]
-		dup := !t.seen.add(p.h) || p.code == ""
-		if p.outside {
-			continue
+		if ps[i].code == "" {
+			dup |= 1 << i
 		}
-		if dup {
-			p.c.flag(ProblemDuplicateCode)
-			r := Record{Code: p.code, Source: p.source, Row: p.row}
-			_ = t.resolve(&r, &p.c, false) // the action is not Fail: no pending records then
-			if p.c.problems[0] {
-				continue
-			}
-		}
-		t.count(nil, &p.c)
 	}
-	clear(ps)
+	for ; dup != 0; dup &= dup - 1 {
+		p := &ps[bits.TrailingZeros64(dup)]
+		if p.n == nil {
+			continue // outside the period: only registered
+		}
+		var c class
+		c.flag(ProblemDuplicateCode)
+		r := Record{Code: p.code, Source: p.source, Row: p.row}
+		_ = t.resolve(&r, &c, false) // the action is not Fail: no pending records then
+		if c.problems[0] {
+			n := p.n // skipped: out of the cells it was counted in
+			n[p.recv]--
+			if p.res != 0 {
+				n[p.res]--
+			}
+			if p.pend != 0 {
+				n[p.pend]--
+			}
+			if p.svc != 0 {
+				n[p.svc]--
+			}
+			if p.leftOut {
+				t.stats.LeftOut--
+			}
+			t.stats.Counted--
+		}
+	}
 	t.pend = ps[:0]
 }
 
