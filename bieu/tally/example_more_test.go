@@ -11,11 +11,6 @@ import (
 	"github.com/baocaodinhky/vpcp/period"
 )
 
-// vn is a wall-clock time in Vietnam.
-func vn(d, m, y, hh, mm int) time.Time {
-	return time.Date(y, time.Month(m), d, hh, mm, 0, 0, tally.Vietnam())
-}
-
 // A tally's window is its period's days under Nghị định 09/2019/NĐ-CP, Điều
 // 12, in Vietnam's time: Quý II năm 2024 runs from 00:00 on 15/3 to 00:00 on
 // 15/6 (exclusive). An invalid policy is an error wrapping ErrPolicy.
@@ -73,13 +68,13 @@ func ExampleTally_Stats() {
 	for _, r := range []tally.Record{
 		// Received on the first minute of the quarter.
 		{Code: "000.00.31.H12-240315-0001", Field: "Hộ tịch", Level: bieu.CommuneLevel, Channel: tally.Direct,
-			Received: vn(15, 3, 2024, 0, 0), Due: vn(18, 3, 2024, 17, 0), Finished: vn(18, 3, 2024, 9, 0), Outcome: tally.Resolved},
+			Received: at(15, 3, 2024, 0, 0), Due: at(18, 3, 2024, 17, 0), Finished: at(18, 3, 2024, 9, 0), Outcome: tally.Resolved},
 		// Received on the first minute of the next quarter: outside.
 		{Code: "000.00.31.H12-240615-0001", Field: "Hộ tịch", Level: bieu.CommuneLevel, Channel: tally.Direct,
-			Received: vn(15, 6, 2024, 0, 0), Due: vn(18, 6, 2024, 17, 0)},
+			Received: at(15, 6, 2024, 0, 0), Due: at(18, 6, 2024, 17, 0)},
 		// Finished before it was received: a finding, not counted.
 		{Code: "000.00.31.H12-240401-0002", Field: "Hộ tịch", Level: bieu.CommuneLevel, Channel: tally.Direct,
-			Received: vn(1, 4, 2024, 8, 0), Due: vn(5, 4, 2024, 17, 0), Finished: vn(31, 3, 2024, 8, 0), Outcome: tally.Resolved},
+			Received: at(1, 4, 2024, 8, 0), Due: at(5, 4, 2024, 17, 0), Finished: at(31, 3, 2024, 8, 0), Outcome: tally.Resolved},
 	} {
 		if err := t.Add(r); err != nil {
 			panic(err)
@@ -109,7 +104,7 @@ func ExampleResult_Explain() {
 	}
 	for i, d := range []int{3, 4} {
 		r := tally.Record{Code: fmt.Sprintf("H%02d", i+1), Field: "Lĩnh vực hộ tịch", Level: bieu.CommuneLevel,
-			Channel: tally.Online, Service: tally.Full, Received: vn(d, 4, 2024, 9, 0), Due: vn(10, 4, 2024, 17, 0)}
+			Channel: tally.Online, Service: tally.Full, Received: at(d, 4, 2024, 9, 0), Due: at(10, 4, 2024, 17, 0)}
 		if err := t.Add(r); err != nil {
 			panic(err)
 		}
