@@ -7,11 +7,13 @@ import (
 )
 
 // parseDate reads a date as case lists write it: "15/3/2024",
-// "15/03/2024 08:30", "15/03/2024 08:30:15", "15-03-2024", "08:30
-// 15/03/2024", ISO "2024-03-15", "2024-03-15 08:30", RFC 3339
-// "2024-03-15T08:30:00+07:00". A date without a time reads as 00:00 in loc;
-// dateOnly says so. Two-digit years, impossible days and times are
-// rejected.
+// "15/03/2024 08:30", "15/03/2024 08:30:15", "15-03-2024", "15.3.2024
+// 8h30", "15/03/2024 - 08:30", "08:30 15/03/2024", ISO "2024-03-15",
+// "2024-03-15 08:30", RFC 3339 "2024-03-15T08:30:00+07:00". A date
+// without a time reads as 00:00 in loc; dateOnly says so. Two-digit years,
+// impossible days and times, signs ("-15/3/2024", "15/3/2024 -8:30"), a
+// separator not between two numbers ("15//3/2024") and mixed date
+// separators ("15/3-2024") are rejected.
 func parseDate(s string, loc *time.Location) (t time.Time, dateOnly bool, ok bool) {
 	return parseDateIn(s, loc, nil)
 }
@@ -45,6 +47,7 @@ func parseAnyDate(s string, loc *time.Location, days *dayCache) (t time.Time, da
 	k := 0
 	timeFirst := false
 	sepDate := byte(0)
+	dash := false // the one " - " between the date and the time
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c >= '0' && c <= '9' {
@@ -65,15 +68,32 @@ func parseAnyDate(s string, loc *time.Location, days *dayCache) (t time.Time, da
 			continue
 		}
 		switch c {
-		case '/', '-', '.':
-			if sepDate == 0 {
-				sepDate = c
+		case '/', '-', '.', ':':
+			// A separator stands between two numbers: "-15/3/2024",
+			// "15/3/-2024", "15/3/2024 -8:30" and "15//3/2024" are
+			// not dates. A dash between spaces parts the date from
+			// the time ("15/03/2024 - 08:30").
+			if c == '-' && k == 3 && !dash && i > 0 && i+1 < len(s) && s[i-1] == ' ' && s[i+1] == ' ' {
+				dash = true
+				break
 			}
-		case ':':
-			if k == 1 && sepDate == 0 {
-				timeFirst = true
+			if i == 0 || !isDigit(s[i-1]) || i+1 == len(s) || !isDigit(s[i+1]) {
+				return time.Time{}, false, false
+			}
+			switch {
+			case c == ':':
+				if k == 1 && sepDate == 0 {
+					timeFirst = true
+				}
+			case sepDate == 0:
+				sepDate = c
+			case k < 3 && !timeFirst && c != sepDate:
+				return time.Time{}, false, false // "15/3-2024"
 			}
 		case ' ', 'T', 'h', 'H', ',':
+			if i == 0 {
+				return time.Time{}, false, false
+			}
 		default:
 			return time.Time{}, false, false
 		}
@@ -279,3 +299,5 @@ func serialDate(v float64, date1904 bool, loc *time.Location) (time.Time, bool, 
 	t := time.Date(1899, 12, 30+int(days), 0, 0, int(secs), 0, loc)
 	return t, secs == 0, true
 }
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
