@@ -17,9 +17,15 @@ import (
 // encoding/csv already makes of a quoted CRLF). The header is found and
 // matched as ReadRows says; each row below it is a record or a *RowError
 // with its line number, counted the same whatever the line ends (the N-th
-// line of the file is line N). Memory is one row: the file is streamed. A file that is not
-// UTF-8, a broken quote or a row beyond the bounds stops the reader with a
-// *ReadError (ErrCorrupt, ErrOverLimit).
+// line of the file is line N). Memory is one row: the file is streamed. A
+// file that is not UTF-8, a row beyond the bounds or a broken quote stops
+// the reader with a *ReadError (ErrCorrupt, ErrOverLimit). A quote is
+// broken when, inside a quoted field, it is neither doubled nor followed by
+// the separator or the line end, or when a quoted field is still open at
+// the end of the file: the field would run on to the next quote and
+// swallow the rows between ("Chứng thực"x or an unclosed "Chứng thực).
+// A quote inside a field that does not start with one (Chứng "thực") is
+// kept as it is, and a quoted field may hold line breaks.
 func ReadCSV(r io.Reader, opts ReadOptions) iter.Seq2[Record, error] {
 	return readRows(csvRows(r, opts), opts, true)
 }
@@ -30,6 +36,20 @@ func errNotUTF8(o *ReadOptions, line int) error {
 }
 
 var errRowTooLong = errors.New("row too long")
+
+// strayQuote is the error of a record of CSV, from line start to line end,
+// whose quotes do not pair (csvScanner.stray: the first stray quote on
+// line at; open: a quoted field open at the end of the file).
+func strayQuote(o *ReadOptions, start, at, end int, open bool) error {
+	d := fmt.Sprintf("a quote on line %d is neither doubled (\"\") nor followed by the separator or the line end", at)
+	if open && at == end {
+		d = "a quoted field is still open at the end of the file"
+	}
+	if end > start {
+		d += fmt.Sprintf(", so lines %d–%d would read as one row", start, end)
+	}
+	return &ReadError{Source: o.Source, Row: start, Err: ErrCorrupt, Detail: d + " (close the quote, double a quote inside the field or remove it)"}
+}
 
 func csvRows(r io.Reader, opts ReadOptions) iter.Seq2[Row, error] {
 	return func(yield func(Row, error) bool) {
@@ -55,6 +75,10 @@ func csvRows(r io.Reader, opts ReadOptions) iter.Seq2[Row, error] {
 				} else {
 					yield(Row{}, &ReadError{Source: opts.Source, Row: line, Err: err})
 				}
+				return
+			}
+			if sc.stray > 0 {
+				yield(Row{}, strayQuote(&opts, line, sc.stray, sc.line, sc.open))
 				return
 			}
 			if len(rec) > opts.MaxCols {

@@ -23,8 +23,12 @@ import (
 // With LazyQuotes encoding/csv never reports a quote error: a quote inside
 // an unquoted field is kept, a quote in a quoted field not followed by a
 // separator or the line end is kept, and a quoted field open at the end of
-// the input ends there. The only errors are the reader's and
-// errRowTooLong, when one record spans more than max bytes of input.
+// the input ends there. The scanner splits the same way but marks the
+// last two (stray, the errors encoding/csv without LazyQuotes reports as
+// ErrQuote): the field then runs on to the next quote, often on a later
+// line, and swallows the rows between (ReadCSV refuses such a file). The
+// only errors are the reader's and errRowTooLong, when one record spans
+// more than max bytes of input.
 type csvScanner struct {
 	r    *bufio.Reader
 	sep  byte // ',', ';' or '\t'
@@ -36,6 +40,12 @@ type csvScanner struct {
 	buf    []byte // the unescaped fields of the record
 	ends   []int  // where each field ends in buf
 	fields []Cell
+	// stray is the line of the first quote in a quoted field of the
+	// record that is neither doubled nor followed by the separator or the
+	// line end, or of a quoted field open at the end of the input; 0 if
+	// none. open: the record ends inside a quoted field.
+	stray int
+	open  bool
 }
 
 func newCSVScanner(r *bufio.Reader, sep byte, max int) *csvScanner {
@@ -69,6 +79,9 @@ func (s *csvScanner) readLine() ([]byte, error) {
 			n--
 		}
 	}
+	if n == 0 {
+		return line, err // nothing more: no line to count
+	}
 	s.line++
 	if n >= 2 && line[n-2] == '\r' && line[n-1] == '\n' {
 		line[n-2] = '\n'
@@ -88,7 +101,7 @@ func lengthNL(b []byte) int {
 // next returns the fields of the next record (as Cells of text) and the line it starts on;
 // io.EOF after the last. Blank lines are skipped (and counted).
 func (s *csvScanner) next() ([]Cell, int, error) {
-	s.size = 0
+	s.size, s.stray, s.open = 0, 0, false
 	var line []byte
 	var errRead error
 	for errRead == nil {
@@ -161,6 +174,9 @@ fields:
 					break fields
 				default: // a bare quote, kept (LazyQuotes)
 					s.buf = append(s.buf, '"')
+					if s.stray == 0 {
+						s.stray = s.line
+					}
 				}
 			case len(line) > 0: // the field goes on on the next line
 				s.buf = append(s.buf, line...)
@@ -173,6 +189,10 @@ fields:
 				}
 			default: // the input ends inside the field
 				s.ends = append(s.ends, len(s.buf))
+				if s.stray == 0 {
+					s.stray = s.line
+				}
+				s.open = true
 				break fields
 			}
 		}
