@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/google/go-cmp/cmp"
@@ -163,6 +164,29 @@ func TestCSVScannerRandomQuotes(t *testing.T) {
 		sameAsReferences(t, in, sep, func(r io.Reader) io.Reader { return r }, "whole")
 		if i%10 == 0 {
 			sameAsReferences(t, in, sep, iotest.OneByteReader, "one byte")
+		}
+	}
+}
+
+// TestValidCells: validCells is "every cell not in skip is UTF-8", for
+// rows of up to 70 cells (past the 64 bits of skip) and any skip.
+func TestValidCells(t *testing.T) {
+	rng := rand.New(rand.NewPCG(6, 19))
+	texts := []string{"", "Hộ tịch", "02/05/2024 08:00", "x\xff", "\xe1\xbb", "ab"}
+	for range 5000 {
+		cells := make([]Cell, rng.IntN(71))
+		for i := range cells {
+			cells[i].Text = texts[rng.IntN(len(texts))]
+		}
+		skip := rng.Uint64()
+		want := true
+		for i, c := range cells {
+			if (i >= 64 || skip&(1<<i) == 0) && !utf8.ValidString(c.Text) {
+				want = false
+			}
+		}
+		if got := validCells(cells, skip); got != want {
+			t.Fatalf("%d cells, skip %#x: %v, want %v", len(cells), skip, got, want)
 		}
 	}
 }

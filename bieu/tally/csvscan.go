@@ -341,12 +341,22 @@ func validUTF8(b string) bool {
 }
 
 // validCells reports whether the cells' texts are UTF-8, but for those
-// marked in skip (bit i: cell i), known to be.
+// marked in skip (bit i: cell i), known to be. It visits only the cells
+// not marked (the set bits of the complement), not every cell: on a row
+// of the 14 columns of BenchmarkReadCSV, of which recordWith knows 13,
+// that is one call of validUTF8 instead of a loop over 14.
 func validCells(cells []Cell, skip uint64) bool {
-	for i, c := range cells {
-		if i < 64 && skip&(1<<i) != 0 {
-			continue
+	n := min(len(cells), 64)
+	todo := ^skip
+	if n < 64 {
+		todo &= 1<<n - 1
+	}
+	for ; todo != 0; todo &= todo - 1 {
+		if !validUTF8(cells[bits.TrailingZeros64(todo)].Text) {
+			return false
 		}
+	}
+	for _, c := range cells[n:] {
 		if !validUTF8(c.Text) {
 			return false
 		}
