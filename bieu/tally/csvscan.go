@@ -3,7 +3,6 @@ package tally
 import (
 	"bufio"
 	"bytes"
-	"encoding/binary"
 	"io"
 	"math/bits"
 	"unicode/utf8"
@@ -109,34 +108,9 @@ func (s *csvScanner) next() ([]Cell, int, error) {
 	start := s.line
 	s.fields = s.fields[:0]
 	b := line[:len(line)-lengthNL(line)]
-	if ends, quoted, ok := splitLine(b, s.sep, s.ends[:0]); ok {
-		// one line, each quoted field closed on it and without "": the
-		// fields are the line's, a quoted one without its quotes
-		s.ends = ends
-		str := unsafe.String(unsafe.SliceData(b), len(b)) // valid until the next read: see csvScanner
-		prev := 0
-		if quoted == 0 {
-			for _, e := range ends {
-				s.fields = append(s.fields, Cell{Text: str[prev:e]})
-				prev = e + 1
-			}
-			s.fields = append(s.fields, Cell{Text: str[prev:]})
-			return s.fields, start, nil
-		}
-		for k, e := range ends {
-			if quoted&(1<<k) != 0 {
-				s.fields = append(s.fields, Cell{Text: str[prev+1 : e-1]})
-			} else {
-				s.fields = append(s.fields, Cell{Text: str[prev:e]})
-			}
-			prev = e + 1
-		}
-		if quoted&(1<<len(ends)) != 0 {
-			s.fields = append(s.fields, Cell{Text: str[prev+1 : len(str)-1]})
-		} else {
-			s.fields = append(s.fields, Cell{Text: str[prev:]})
-		}
-		return s.fields, start, nil
+	if fields, ok := splitLine(b, s.sep, s.fields); ok {
+		s.fields = fields // one line, each quoted field closed on it and without "": the line's bytes
+		return fields, start, nil
 	}
 	return s.unquote(line, start)
 }
@@ -226,75 +200,75 @@ func zeroBytes(x uint64) uint64 {
 	return ^((x&lo7 + lo7) | x | lo7)
 }
 
-// splitLine splits b, a line without its LF, when each of its quoted
-// fields closes on it and holds no "" — the fields are then slices of the
-// line: it appends to ends the offset of each separator between fields
-// and sets bit k of quoted when field k is quoted (its text is between
-// the two quotes). ok false leaves the record to unquote: a quoted field
-// not closed on the line (it goes on on the next, or the input ends in
-// it), one whose closing quote is followed by anything but a separator or
-// the line's end ("" inside, or text after it: "abc"def), or a quoted
-// field past the 64th. A quote inside an unquoted field is text, as in
-// encoding/csv.
+// splitLine appends to fields the fields of b, a line without its LF,
+// when each of its quoted fields closes on it and holds no "": the
+// fields' texts are then slices of the line (unsafe.String, valid until
+// the next read: see csvScanner), a quoted one without its quotes. ok
+// false leaves the record to unquote: a quoted field not closed on the
+// line (it goes on on the next, or the input ends in it), or one whose
+// closing quote is followed by anything but a separator or the line's
+// end ("" inside, or text after it: "abc"def). A quote inside an
+// unquoted field is text, as in encoding/csv.
 //
-// The separators between quotes are found eight bytes at a time (SWAR,
-// appendSeps), a quoted field's closing quote by bytes.IndexByte. Before
-// it, a line with a quote went to unquote, which copies every field:
+// The separators outside quotes are found eight bytes at a time (SWAR,
+// appendFields), a quote by bytes.IndexByte. Before it, a line with a
+// quote went to unquote, which copies every field:
 // BenchmarkReadCSV/100k (a quarter of the lines with a quoted field)
 // read at 72.7 ms/op, 1.49 × its encoding/csv floor (3 rounds,
 // 72.6–73.2); see the figures of csvScanner.
-func splitLine(b []byte, sep byte, ends []int) ([]int, uint64, bool) {
-	var quoted uint64
-	pos := 0 // the scan goes on from here, inside or at the start of a field
+func splitLine(b []byte, sep byte, fields []Cell) ([]Cell, bool) {
+	str := unsafe.String(unsafe.SliceData(b), len(b))
+	start, pos := 0, 0 // the field being read starts at start; the scan goes on at pos
 	for {
 		q := bytes.IndexByte(b[pos:], '"')
 		if q < 0 {
-			return appendSeps(ends, b[pos:], pos, sep), quoted, true
+			fields, start = appendFields(fields, str, pos, len(b), start, sep)
+			return append(fields, Cell{Text: str[start:]}), true
 		}
 		q += pos
-		ends = appendSeps(ends, b[pos:q], pos, sep)
-		if k := len(ends); (k > 0 && ends[k-1]+1 != q) || (k == 0 && q != 0) {
+		fields, start = appendFields(fields, str, pos, q, start, sep)
+		if start != q {
 			pos = q + 1 // a quote inside an unquoted field: text
 			continue
 		}
-		k := len(ends)
-		if k >= 64 {
-			return ends, quoted, false
-		}
 		c := bytes.IndexByte(b[q+1:], '"')
 		if c < 0 {
-			return ends, quoted, false
+			return fields, false
 		}
 		c += q + 1
-		quoted |= 1 << k
+		fields = append(fields, Cell{Text: str[q+1 : c]})
 		if c+1 == len(b) {
-			return ends, quoted, true
+			return fields, true
 		}
 		if b[c+1] != sep {
-			return ends, quoted, false
+			return fields, false
 		}
-		ends = append(ends, c+1)
-		pos = c + 2
+		start, pos = c+2, c+2
 	}
 }
 
-// appendSeps appends to ends off plus the offset of each sep in b,
-// testing eight bytes at a time.
-func appendSeps(ends []int, b []byte, off int, sep byte) []int {
+// appendFields appends to fields the fields of s[start:] that end at a
+// sep in s[from:to] (start ≤ from), testing eight bytes at a time, and
+// returns where the field after the last one starts.
+func appendFields(fields []Cell, s string, from, to, start int, sep byte) ([]Cell, int) {
 	sw := uint64(sep) * ones
-	i := 0
-	for ; i+8 <= len(b); i += 8 {
-		w := binary.LittleEndian.Uint64(b[i:]) // one load, one bounds check
+	i := from
+	for ; i+8 <= to; i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56 // one load
 		for m := zeroBytes(w ^ sw); m != 0; m &= m - 1 {
-			ends = append(ends, off+i+bits.TrailingZeros64(m)/8)
+			e := i + bits.TrailingZeros64(m)/8
+			fields = append(fields, Cell{Text: s[start:e]})
+			start = e + 1
 		}
 	}
-	for ; i < len(b); i++ {
-		if b[i] == sep {
-			ends = append(ends, off+i)
+	for ; i < to; i++ {
+		if s[i] == sep {
+			fields = append(fields, Cell{Text: s[start:i]})
+			start = i + 1
 		}
 	}
-	return ends
+	return fields, start
 }
 
 // validUTF8 is utf8.Valid, faster on text such as Vietnamese where a
