@@ -190,3 +190,32 @@ func TestValidCells(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendFields: appendFields against a byte-at-a-time loop, for every
+// from and to of random lines (the masked last word included).
+func TestAppendFields(t *testing.T) {
+	rng := rand.New(rand.NewPCG(8, 8))
+	for range 300 {
+		b := make([]byte, rng.IntN(40))
+		for i := range b {
+			b[i] = ",a;"[rng.IntN(3)]
+		}
+		for from := 0; from <= len(b); from++ {
+			for to := from; to <= len(b); to++ {
+				start := rng.IntN(from + 1)
+				got, gotStart := appendFields(nil, b, from, to, start, ',')
+				var want []Cell
+				wantStart := start
+				for i := from; i < to; i++ {
+					if b[i] == ',' {
+						want = append(want, Cell{Text: string(b[wantStart:i])})
+						wantStart = i + 1
+					}
+				}
+				if !cmp.Equal(got, want) || gotStart != wantStart {
+					t.Fatalf("%q [%d:%d] from %d: %v %d, want %v %d", b, from, to, start, got, gotStart, want, wantStart)
+				}
+			}
+		}
+	}
+}

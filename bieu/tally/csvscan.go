@@ -3,6 +3,7 @@ package tally
 import (
 	"bufio"
 	"bytes"
+	"encoding/binary"
 	"io"
 	"math/bits"
 	"unicode/utf8"
@@ -222,11 +223,11 @@ func splitLine(b []byte, sep byte, fields []Cell) ([]Cell, bool) {
 	for {
 		q := bytes.IndexByte(b[pos:], '"')
 		if q < 0 {
-			fields, start = appendFields(fields, str, pos, len(b), start, sep)
+			fields, start = appendFields(fields, b, pos, len(b), start, sep)
 			return append(fields, Cell{Text: str[start:]}), true
 		}
 		q += pos
-		fields, start = appendFields(fields, str, pos, q, start, sep)
+		fields, start = appendFields(fields, b, pos, q, start, sep)
 		if start != q {
 			pos = q + 1 // a quote inside an unquoted field: text
 			continue
@@ -247,23 +248,34 @@ func splitLine(b []byte, sep byte, fields []Cell) ([]Cell, bool) {
 	}
 }
 
-// appendFields appends to fields the fields of s[start:] that end at a
-// sep in s[from:to] (start ≤ from), testing eight bytes at a time, and
+// appendFields appends to fields the fields of b[start:] that end at a
+// sep in b[from:to] (start ≤ from), testing eight bytes at a time, the
+// last up to seven in a word that overlaps the ones before (masked), and
 // returns where the field after the last one starts.
-func appendFields(fields []Cell, s string, from, to, start int, sep byte) ([]Cell, int) {
+func appendFields(fields []Cell, b []byte, from, to, start int, sep byte) ([]Cell, int) {
+	s := unsafe.String(unsafe.SliceData(b), len(b)) // valid until the next read: see csvScanner
 	sw := uint64(sep) * ones
 	i := from
 	for ; i+8 <= to; i += 8 {
-		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56 // one load
+		w := binary.LittleEndian.Uint64(b[i:]) // one load, one bounds check
 		for m := zeroBytes(w ^ sw); m != 0; m &= m - 1 {
 			e := i + bits.TrailingZeros64(m)/8
 			fields = append(fields, Cell{Text: s[start:e]})
 			start = e + 1
 		}
 	}
+	if i < to && to >= 8 {
+		at := to - 8
+		m := zeroBytes(binary.LittleEndian.Uint64(b[at:])^sw) &^ (1<<(8*uint(i-at)) - 1)
+		for ; m != 0; m &= m - 1 {
+			e := at + bits.TrailingZeros64(m)/8
+			fields = append(fields, Cell{Text: s[start:e]})
+			start = e + 1
+		}
+		return fields, start
+	}
 	for ; i < to; i++ {
-		if s[i] == sep {
+		if b[i] == sep {
 			fields = append(fields, Cell{Text: s[start:i]})
 			start = i + 1
 		}
