@@ -67,8 +67,10 @@ func csvRows(r io.Reader, opts ReadOptions) iter.Seq2[Row, error] {
 				return
 			}
 			size := 0
-			for _, c := range rec {
-				size += len(c.Text)
+			if sc.size > opts.MaxRowBytes { // the fields' texts are at most the record's input bytes
+				for _, c := range rec {
+					size += len(c.Text)
+				}
 			}
 			cells := rec
 			if size > opts.MaxRowBytes {

@@ -3,6 +3,7 @@ package tally
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"io"
 	"math/rand/v2"
 	"strings"
@@ -216,6 +217,44 @@ func TestAppendFields(t *testing.T) {
 					t.Fatalf("%q [%d:%d] from %d: %v %d, want %v %d", b, from, to, start, got, gotStart, want, wantStart)
 				}
 			}
+		}
+	}
+}
+
+// TestReadCSVMaxRowBytes: a row whose fields hold more than MaxRowBytes
+// bytes of text stops the reader (ErrOverLimit, with its size), one of
+// exactly MaxRowBytes does not, whatever its separators and quotes add;
+// a row over the bound that is not UTF-8 is ErrCorrupt first.
+func TestReadCSVMaxRowBytes(t *testing.T) {
+	head := "Mã hồ sơ,Lĩnh vực,Ngày tiếp nhận,Ghi chú\n"
+	row := func(note string) string { return "H1,Hộ tịch,02/05/2024 08:00,\"" + note + "\"\n" }
+	fixed := len("H1") + len("Hộ tịch") + len("02/05/2024 08:00")
+	for name, c := range map[string]struct {
+		in      string
+		wantErr error
+		detail  string
+	}{
+		"at the bound":   {head + row(strings.Repeat("x", 200-fixed)), nil, ""},
+		"one byte over":  {head + row(strings.Repeat("x", 201-fixed)), ErrOverLimit, "a row of 201 bytes"},
+		"over, not UTF8": {head + row(strings.Repeat("x", 300)+"\xff"), ErrCorrupt, "not UTF-8"},
+	} {
+		var last error
+		n := 0
+		for _, err := range ReadCSV(strings.NewReader(c.in), ReadOptions{MaxRowBytes: 200}) {
+			if err != nil {
+				last = err
+				continue
+			}
+			n++
+		}
+		if c.wantErr == nil {
+			if last != nil || n != 1 {
+				t.Errorf("%s: %d records, %v", name, n, last)
+			}
+			continue
+		}
+		if !errors.Is(last, c.wantErr) || !strings.Contains(last.Error(), c.detail) {
+			t.Errorf("%s: %v, want %v (%s)", name, last, c.wantErr, c.detail)
 		}
 	}
 }
