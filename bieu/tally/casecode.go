@@ -111,6 +111,10 @@ func (t *Tally) codeFindings(r *Record) {
 	base := kstt.Finding{Severity: severityWarning, Row: -1, Action: Count.String(), Record: r.Code, Source: r.Source, Line: r.Row, Actual: r.Code}
 	day, ok := checkCode(r.Code, t.loc)
 	if !ok {
+		if len(t.findings) >= t.pol.MaxFindings { // past the cap only counted, as resolve does: not formatted to be dropped
+			t.byRule[RuleCaseCode]++
+			return
+		}
 		f := base
 		f.Rule, f.Expected = RuleCaseCode, "V1V2V3.Z1Z2.Y1Y2.MX1X2-YYMMDD-XXXX"
 		f.Message = fmt.Sprintf("mã số hồ sơ (%s) không theo cấu trúc của Thông tư 01/2018/TT-VPCP, Điều 19 (V1V2V3.Z1Z2.Y1Y2.MX1X2-YYMMDD-XXXX); vẫn đếm", r.Code)
@@ -120,6 +124,10 @@ func (t *Tally) codeFindings(r *Record) {
 	}
 	recv := r.Received.In(t.loc)
 	if recv.Year() != day.Year() || recv.YearDay() != day.YearDay() {
+		if len(t.findings) >= t.pol.MaxFindings {
+			t.byRule[RuleCaseCodeDate]++
+			return
+		}
 		f := base
 		f.Rule, f.Expected, f.Actual = RuleCaseCodeDate, recv.Format("060102"), day.Format("060102")
 		f.Message = fmt.Sprintf("ngày trong mã số hồ sơ (%s) khác ngày tiếp nhận (%s); vẫn đếm theo ngày tiếp nhận", day.Format("02/01/2006"), recv.Format("02/01/2006"))

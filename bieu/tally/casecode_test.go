@@ -91,3 +91,30 @@ func TestCalendarQuarter(t *testing.T) {
 		t.Errorf("period.Parse of a calendar quarter: %v", err)
 	}
 }
+
+// TestCaseCodePastMaxFindings: past Policy.MaxFindings the code's findings
+// are only counted (Suppressed), by rule, and the kept ones are the first.
+func TestCaseCodePastMaxFindings(t *testing.T) {
+	vn := Vietnam()
+	q, _ := period.Parse("Quý III năm 2024")
+	tl, _ := New(q, Policy{MaxFindings: 2})
+	at := time.Date(2024, 7, 10, 8, 0, 0, 0, vn)
+	for i, code := range []string{"000.21.31.H12-2407-0001", "000.21.31.H12-240711-0002", "000.21.31.H12-2407-0003", "000.21.31.H12-240712-0004", "000.21.31.H12-2407-0005"} {
+		_ = tl.Add(Record{Code: code, Field: "Hộ tịch", Unit: "UBND xã Cẩm Bình", Channel: Direct, Received: at, Due: at.Add(72 * time.Hour), Source: "l.csv", Row: i + 2})
+	}
+	res, _ := tl.Result(kstt.Header{Unit: "u", Recipient: "r"})
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, string(f.Rule)+" "+f.Where()+" "+f.Message)
+	}
+	want := []string{
+		"TALLY/R13 l.csv:2 hồ sơ 000.21.31.H12-2407-0001 mã số hồ sơ (000.21.31.H12-2407-0001) không theo cấu trúc của Thông tư 01/2018/TT-VPCP, Điều 19 (V1V2V3.Z1Z2.Y1Y2.MX1X2-YYMMDD-XXXX); vẫn đếm",
+		"TALLY/R14 l.csv:3 hồ sơ 000.21.31.H12-240711-0002 ngày trong mã số hồ sơ (11/07/2024) khác ngày tiếp nhận (10/07/2024); vẫn đếm theo ngày tiếp nhận",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("findings\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if res.Suppressed[RuleCaseCode] != 2 || res.Suppressed[RuleCaseCodeDate] != 1 {
+		t.Errorf("suppressed %v, want R13 2, R14 1", res.Suppressed)
+	}
+}

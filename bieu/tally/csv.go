@@ -57,7 +57,12 @@ func csvRows(r io.Reader, opts ReadOptions) iter.Seq2[Row, error] {
 			yield(Row{}, err)
 			return
 		}
-		br := bufio.NewReaderSize(r, 64<<10)
+		// br holds the head of the file (Peek) and otherwise is passed
+		// through: the scanner's buffer asks for more than br's 4 KiB at
+		// a time, so bufio reads into it directly, one copy of the file
+		// fewer than with a 64 KiB br (BenchmarkReadCSV/100k/reader
+		// 64.6 → 64.4 ms/op, 3 paired rounds).
+		br := bufio.NewReaderSize(r, 4096)
 		if b, _ := br.Peek(3); bytes.Equal(b, []byte("\xEF\xBB\xBF")) {
 			_, _ = br.Discard(3)
 		}
@@ -86,8 +91,10 @@ func csvRows(r io.Reader, opts ReadOptions) iter.Seq2[Row, error] {
 				return
 			}
 			size := 0
-			for _, c := range rec {
-				size += len(c.Text)
+			if sc.size > opts.MaxRowBytes { // the fields' texts are at most the record's input bytes
+				for _, c := range rec {
+					size += len(c.Text)
+				}
 			}
 			cells := rec
 			if size > opts.MaxRowBytes {
