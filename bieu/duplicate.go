@@ -94,7 +94,7 @@ func fieldHash(label string) uint64 {
 			var n int
 			r, n = utf8.DecodeRuneInString(label[i:])
 			switch {
-			case r >= 0xa1 && r < 0x300:
+			case r >= 0xa1 && r < 0x300 && r != 0xad: // U+00AD: a format character vntext.NFC removes
 				r = fieldLower[r]
 			case r >= 0x1e00 && r < 0x1f00:
 				r = fieldLower[0x300+r-0x1e00]

@@ -25,7 +25,8 @@ var (
 	// a row).
 	ErrOverLimit = errors.New("tally: case list exceeds the read limits")
 	// ErrCorrupt: the file is malformed (not UTF-8, broken quoting, a
-	// line of JSON Lines that is not a JSON object).
+	// line of JSON Lines that is not a JSON object, a header naming a
+	// column twice, as "Ngày tiếp nhận" in two cells).
 	ErrCorrupt = errors.New("tally: case list malformed")
 	// ErrBadDate: a date none of the accepted forms.
 	ErrBadDate = errors.New("tally: unreadable date")
@@ -265,10 +266,19 @@ func (o *ReadOptions) defaults() error {
 type layout struct {
 	idx   [numColumns]int
 	names [numColumns]string // the header's own label, for RowErrors
+	// twice is the cell indices of the first label the header repeats
+	// (the same headerKey as the label of a column already matched, as
+	// "Ngày tiếp nhận" twice), and twiceLabel that label; twice[1] is 0
+	// when none. Which of the two cells holds the value is not known, so
+	// the reader refuses the list (dupError).
+	twice      [2]int
+	twiceLabel string
 }
 
 // matchLayout tries a row as the header: it needs Ngày tiếp nhận and two
-// other known columns.
+// other known columns. Of two cells naming the same column the first is
+// the column; a second with the same label is noted in twice, one with
+// another label ("Mã TTHC" after "Tên TTHC") is ignored.
 func matchLayout(cells []Cell, mapping map[string]Column) (layout, bool) {
 	var l layout
 	for i := range l.idx {
@@ -280,12 +290,26 @@ func matchLayout(cells []Cell, mapping map[string]Column) (layout, bool) {
 			continue
 		}
 		col := MatchHeader(c.Text, mapping)
-		if col != ColNone && l.idx[col] < 0 {
-			l.idx[col], l.names[col] = i, strings.Clone(vntext.NFC(c.Text))
-			found++
+		if col == ColNone {
+			continue
 		}
+		if j := l.idx[col]; j >= 0 {
+			if l.twice[1] == 0 && headerKey(cells[j].Text) == headerKey(c.Text) {
+				l.twice, l.twiceLabel = [2]int{j, i}, strings.Clone(vntext.NFC(c.Text))
+			}
+			continue
+		}
+		l.idx[col], l.names[col] = i, strings.Clone(vntext.NFC(c.Text))
+		found++
 	}
 	return l, l.idx[ColReceived] >= 0 && found >= 3
+}
+
+// dupError is the error of a header that names a column twice (twice):
+// ErrCorrupt naming the label and both columns, 1-based.
+func (l *layout) dupError(o *ReadOptions, row int) error {
+	return &ReadError{Source: o.Source, Row: row, Err: ErrCorrupt,
+		Detail: fmt.Sprintf("the header has %q twice (columns %d and %d): which one is read is not known; rename or remove one", l.twiceLabel, l.twice[0]+1, l.twice[1]+1)}
 }
 
 // ReadRows turns the rows of a table (a worksheet, a CSV file) into
@@ -333,6 +357,10 @@ func readRows(rows iter.Seq2[Row, error], opts ReadOptions, checkUTF8 bool) iter
 				seen++
 				if l, ok := matchLayout(row.Cells, opts.Columns); ok {
 					lay, have = mergedHeader(prev, row.Cells, l, opts.Columns), true // mau07.go
+					if lay.twice[1] > 0 {
+						yield(Record{}, lay.dupError(&opts, row.Num))
+						return
+					}
 				} else if seen >= opts.HeaderRows {
 					yield(Record{}, &ReadError{Source: opts.Source, Row: row.Num, Err: ErrNoHeader,
 						Detail: fmt.Sprintf("none of the first %d rows has the labels of a case list (Mã hồ sơ, Lĩnh vực, Ngày tiếp nhận, Ngày hẹn trả …); map other labels with ReadOptions.Columns", opts.HeaderRows)})

@@ -13,9 +13,14 @@ import (
 )
 
 // NFC returns s in Unicode normalisation form C, with leading and trailing
-// space removed and every run of white space (including non-breaking
-// spaces and tabs) folded to one ASCII space. It returns s itself, without
-// allocating, when s is already in that form.
+// space removed, every run of white space (including non-breaking
+// spaces, tabs, U+200B and U+FEFF) folded to one ASCII space, and the
+// characters that show nothing and move nothing (invisible) removed, so
+// that a text and its copy carrying one read as the same label, code or
+// lĩnh vực. Direction controls (U+200E, U+202E …) stay: they change
+// what a reader sees, and a text holding one is not the text without it.
+// It returns s itself, without allocating, when s is already in that
+// form.
 func NFC(s string) string {
 	if isClean(s) {
 		return s
@@ -29,6 +34,9 @@ func NFC(s string) string {
 			space = b.Len() > 0
 			continue
 		}
+		if invisible(r) {
+			continue
+		}
 		if space {
 			b.WriteByte(' ')
 			space = false
@@ -36,6 +44,15 @@ func NFC(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// invisible reports the format characters that NFC removes: the soft
+// hyphen U+00AD, the zero-width non-joiner and joiner U+200C and U+200D,
+// the word joiner and invisible operators U+2060–U+2064. A list or form
+// copied from a web page or a word processor carries them inside codes
+// and names, where no one sees them.
+func invisible(r rune) bool {
+	return r == 0xad || r == 0x200c || r == 0x200d || r >= 0x2060 && r <= 0x2064
 }
 
 // isClean reports whether s is already NFC with single inner spaces and no
@@ -72,10 +89,10 @@ func isClean(s string) bool {
 }
 
 // latinClean reports whether every rune of s is ASCII (no control
-// character), a Latin letter or sign of U+00A1–U+02FF or a Vietnamese
-// letter of Latin Extended Additional (U+1E00–U+1EFF): all of them NFC
-// starters that never compose with a neighbour, and none a space but the
-// ASCII one. Such text — Vietnamese written in NFC — is NFC as it is, so
+// character), a Latin letter or sign of U+00A1–U+02FF but the soft hyphen
+// U+00AD, or a Vietnamese letter of Latin Extended Additional
+// (U+1E00–U+1EFF): all of them NFC starters that never compose with a
+// neighbour, none a space but the ASCII one nor a format character. Such text — Vietnamese written in NFC — is NFC as it is, so
 // the general check need not run.
 func latinClean(s string) bool {
 	for _, r := range s {
@@ -84,7 +101,7 @@ func latinClean(s string) bool {
 			if r < ' ' || r == 0x7f {
 				return false
 			}
-		case r >= 0xa1 && r < 0x300, r >= 0x1e00 && r < 0x1f00:
+		case r >= 0xa1 && r < 0x300 && r != 0xad, r >= 0x1e00 && r < 0x1f00:
 		default:
 			return false
 		}
@@ -92,11 +109,13 @@ func latinClean(s string) bool {
 	return true
 }
 
+// hasOddSpace reports whether s has a space NFC folds (one but a single
+// ASCII space) or a character it removes (invisible).
 func hasOddSpace(s string) bool {
 	prev := false
 	for _, r := range s {
 		sp := unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff'
-		if sp && (r != ' ' || prev) {
+		if sp && (r != ' ' || prev) || invisible(r) {
 			return true
 		}
 		prev = sp

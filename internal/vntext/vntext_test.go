@@ -16,6 +16,14 @@ func TestNFCAndKey(t *testing.T) {
 	if Key("LĨNH VỰC\u00a0lãnh  sự") != Key(nfd) {
 		t.Error("keys of the same label differ")
 	}
+	// Invisible format characters go: a code or lĩnh vực copied with one
+	// is the same as without. Direction controls stay.
+	for in, want := range map[string]string{"A1\u2060": "A1", "A\u200d1": "A1", "Hộ\u00adtịch": "Hộtịch", "\u200eHộ tịch": "\u200eHộ tịch", "1\u202e2": "1\u202e2",
+		"Hộ \u200c tịch": "Hộ tịch", "Hộ\u200btịch": "Hộ tịch", "\u2060": "", "Lĩnh vực\u2064": "Lĩnh vực"} {
+		if got := NFC(in); got != want {
+			t.Errorf("NFC(%q) = %q, want %q", in, got, want)
+		}
+	}
 	for _, s := range []string{"", "a", "Lĩnh vực lãnh sự", "TỔNG CỘNG"} {
 		if NFC(s) != s {
 			t.Errorf("NFC changed clean %q", s)
@@ -40,7 +48,8 @@ func TestWidthNFCAndNFD(t *testing.T) {
 // different keys (here) different hashes.
 func TestKeyHashFollowsKey(t *testing.T) {
 	labels := []string{"Lĩnh vực hộ tịch", "lĩnh vực  HỘ TỊCH", "Li\u0303nh vực hộ tịch", " Lĩnh\u00a0vực hộ tịch ",
-		"Lĩnh vực đất đai", "LĨNH VỰC ĐẤT ĐAI", "đất đai", "", " ", "ABC", "abc", "İstanbul", "ǅ", "ǆ", "\xff\xfe", "TỔNG CỘNG"}
+		"Lĩnh vực đất đai", "LĨNH VỰC ĐẤT ĐAI", "đất đai", "", " ", "ABC", "abc", "İstanbul", "ǅ", "ǆ", "\xff\xfe", "TỔNG CỘNG",
+		"Lĩnh vực hộ\u2060 tịch", "Lĩnh vực hộ tịch\u00ad", "Lĩnh vực đất\u200d đai", "\u00ad"}
 	for _, a := range labels {
 		for _, b := range labels {
 			same := Key(a) == Key(b)

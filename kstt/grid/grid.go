@@ -160,7 +160,9 @@ func numLiteral(s string) (float64, bool) {
 // ParseCount reads a count as people type it in a form: digits with an
 // optional sign, leading zeros ("02"), and dots, commas or spaces grouping
 // thousands ("1.234", "1,234", "1 234"). It rejects fractions, exponents
-// and anything else.
+// and anything else, and a grouping whose first group starts with a zero
+// ("0.064", "00.064", "01.234"): no number is grouped so, and such text
+// is a fraction, not the count 64 or 1234.
 func ParseCount(s string) (int64, bool) {
 	s = strings.TrimSpace(s)
 	if s == "" || len(s) > 40 {
@@ -190,7 +192,7 @@ func ParseCount(s string) (int64, bool) {
 		case ch == '.' || ch == ',' || ch == ' ':
 			// A grouping separator: the same one throughout, after 1–3
 			// digits first and exactly 3 digits between separators.
-			if sep != 0 && ch != sep || sep == 0 && (digits == 0 || digits > 3) || sep != 0 && group != 3 {
+			if sep != 0 && ch != sep || sep == 0 && (digits == 0 || digits > 3 || s[0] == '0') || sep != 0 && group != 3 {
 				return 0, false
 			}
 			sep, group = ch, 0
