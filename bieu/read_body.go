@@ -129,10 +129,44 @@ rows:
 		}
 		last = r
 		if kind == layout.TotalRow {
+			t.after, t.afterMore = rowsAfterTotal(g, t, r+1, t.after[:0])
 			break
 		}
 	}
 	t.end = last + 1
+}
+
+// maxAfter bounds the rows below TỔNG CỘNG told one by one (a file of
+// 250,000 rows under its total would otherwise make as many findings).
+const maxAfter = 20
+
+// rowsAfterTotal appends to after the rows from r on that carry figures
+// in the columns of t (a count, a number or a formula in one of them),
+// blank rows skipped, up to the first row that does not (a signature, a
+// note, the next table's header or code line): the rows a table would
+// lose silently by ending at its TỔNG CỘNG. It keeps maxAfter of them and
+// returns how many more there are.
+func rowsAfterTotal(g *grid.Grid, t *table, r int, after []int32) ([]int32, int) {
+	n, more := len(t.cols), 0
+	for ; r < g.Len(); r++ {
+		if g.RowWidth(r) == 0 {
+			continue
+		}
+		figures := false
+		for i := 2; i < n && !figures; i++ {
+			c := g.Cell(r, t.cols[i])
+			figures = !c.Blank() && (c.IsNum || c.Formula != "" || looksNumeric(c.Text))
+		}
+		if !figures {
+			break
+		}
+		if len(after) == maxAfter {
+			more++
+			continue
+		}
+		after = append(after, int32(r))
+	}
+	return after, more
 }
 
 // countCell reports whether c, a cell of a count column that holds
@@ -562,6 +596,20 @@ func (rd *reader) assemble(g *grid.Grid, inst *instance) (kstt.Form, *kstt.Origi
 				miss[key] = true
 				missing = append(missing, key)
 			}
+		}
+		for k, r := range t.after {
+			what, whatEN := "dòng dưới dòng TỔNG CỘNG, không được đọc (bảng kết thúc ở dòng TỔNG CỘNG)", "a row below TỔNG CỘNG, not read (the table ends at TỔNG CỘNG)"
+			stt, label := g.Cell(int(r), t.cols[0]).Text, g.Cell(int(r), t.cols[1]).Text
+			if isTotal(stt) || isTotal(label) {
+				what, whatEN = "dòng TỔNG CỘNG thứ hai, không được đọc", "a second TỔNG CỘNG row, not read"
+			}
+			if k == len(t.after)-1 && t.afterMore > 0 {
+				what += fmt.Sprintf("; và %d dòng số liệu nữa dưới nó", t.afterMore)
+				whatEN += fmt.Sprintf("; and %d more rows of figures below it", t.afterMore)
+			}
+			rd.find(ruleSkippedRow, kstt.Finding{Form: spec.Code, Part: p.ID, Row: -1, RowLabel: strings.TrimSpace(label),
+				Cell: g.Addr(int(r), t.cols[0]), Actual: strings.TrimSpace(strings.TrimSpace(stt) + " " + strings.TrimSpace(label)),
+				Message: what, MessageEN: whatEN})
 		}
 		if !hasTotal {
 			rd.find(ruleNoTotal, kstt.Finding{Form: spec.Code, Part: p.ID, Row: tables[pi].Len() - 1, RowLabel: kstt.TotalLabel,

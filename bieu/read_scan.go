@@ -100,6 +100,14 @@ type table struct {
 	cells []grid.Cell    // readBody's buffer: a row's cells
 	rates []rateVal
 	notes []note
+	// after: the grid rows below TỔNG CỘNG, before anything else, that
+	// carry figures in the table's columns (a row appended under the
+	// total, a second total, the rows of a table whose total comes
+	// first): the body ends at the total and does not read them, and each
+	// is a finding (READ/R09). At most maxAfter are kept; afterMore
+	// counts the others, told in the last finding.
+	after     []int32
+	afterMore int
 }
 
 // readRow is a body row as readBody classified it: 8 bytes, its texts

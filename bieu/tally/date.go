@@ -13,7 +13,9 @@ import (
 // without a time reads as 00:00 in loc; dateOnly says so. Two-digit years,
 // impossible days and times, signs ("-15/3/2024", "15/3/2024 -8:30"), a
 // separator not between two numbers ("15//3/2024") and mixed date
-// separators ("15/3-2024") are rejected.
+// separators ("15/3-2024") are rejected, and so is a second date after
+// the first ("01/05/2024, 02/05/20": / or - between the numbers of the
+// time).
 func parseDate(s string, loc *time.Location) (t time.Time, dateOnly bool, ok bool) {
 	return parseDateIn(s, loc, nil)
 }
@@ -89,6 +91,10 @@ func parseAnyDate(s string, loc *time.Location, days *dayCache) (t time.Time, da
 				sepDate = c
 			case k < 3 && !timeFirst && c != sepDate:
 				return time.Time{}, false, false // "15/3-2024"
+			case k >= 3 && !timeFirst && (c == '/' || c == '-'):
+				// A date separator in the time: a second date
+				// ("01/05/2024, 02/05/20" is not 02:05:20).
+				return time.Time{}, false, false
 			}
 		case ' ', 'T', 'h', 'H', ',':
 			if i == 0 {

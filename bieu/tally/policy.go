@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"time"
 
 	"github.com/baocaodinhky/vpcp/bieu"
@@ -516,6 +517,11 @@ func ParsePolicy(data []byte) (Policy, error) {
 			return Policy{}, err
 		}
 		return Policy{}, fmt.Errorf("%w: %v", ErrPolicy, err)
+	}
+	// The decoder stops after the first value: text after it ("{}x", a
+	// second object) is refused, not ignored.
+	if _, err := dec.Token(); err != io.EOF {
+		return Policy{}, fmt.Errorf("%w: data after the JSON value (byte %d)", ErrPolicy, dec.InputOffset())
 	}
 	return p, p.validate()
 }

@@ -128,6 +128,9 @@ func runTally(args []string, stdout, stderr io.Writer) int {
 			dec := json.NewDecoder(bytes.NewReader(data))
 			dec.DisallowUnknownFields()
 			err = dec.Decode(&procs)
+			if _, terr := dec.Token(); err == nil && terr != io.EOF {
+				err = fmt.Errorf("data after the JSON value (byte %d)", dec.InputOffset())
+			}
 		}
 		if err != nil {
 			errorf(stderr, "-procedures "+*procPath+": ", err)
