@@ -266,6 +266,7 @@ func (t *Tally) Add(r Record) error {
 		return nil
 	}
 	t.codeFindings(&r) // casecode.go
+	t.dateFindings(&r) // datecheck.go
 	// Columns of II.06a. An unknown channel is a problem in every period
 	// the record touches, so that leaving it out keeps (6) = previous (11).
 	if r.Channel == ChannelUnknown || r.Channel > Postal {
