@@ -21,7 +21,9 @@ import (
 // "ngay_tiep_nhan" is not known: map it with ReadOptions.Columns), its
 // values text or numbers; a key "pauses" may hold [{"from": …, "to": …}].
 // A line that is not a JSON object stops the reader (ErrCorrupt); a line
-// whose values cannot be read is a *RowError; blank lines are skipped.
+// whose values cannot be read is a *RowError, and so is a line with two
+// keys of one column holding different values ({"Mã hồ sơ": "H01",
+// "code": "H02"}); blank lines are skipped.
 // Each line must be strict JSON (internal/strictjson: no member name twice,
 // also through escapes or in another case, and valid UTF-8), else the
 // reader stops (ErrCorrupt) naming the JSON pointer at fault.
@@ -139,7 +141,7 @@ func jsonRecord(obj map[string]json.RawMessage, cols map[string]Column, line int
 				cols[k] = c
 			}
 		}
-		if c == ColNone || lay.idx[c] >= 0 {
+		if c == ColNone {
 			continue
 		}
 		v := obj[k]
@@ -155,10 +157,28 @@ func jsonRecord(obj map[string]json.RawMessage, cols map[string]Column, line int
 		default:
 			return Record{}, &RowError{Source: o.Source, Row: line, Column: k, Value: string(v), Detail: "not a text or a number", Err: ErrBadRow}
 		}
+		if i := lay.idx[c]; i >= 0 {
+			if cells[i].Text != text {
+				return Record{}, twoKeys(o, line, lay.names[c], k, c, cells[i].Text, text)
+			}
+			continue
+		}
 		lay.idx[c], lay.names[c] = len(cells), k
 		cells = append(cells, Cell{Text: text})
 	}
 	return jsonFinish(&lay, cells, pauses, line, o, cache)
+}
+
+// twoKeys is the error of a line whose two keys, read as one column, hold
+// different values ({"Mã hồ sơ": "H01", "code": "H02"}): which one the
+// one-stop system meant cannot be told, so the line is rejected rather than
+// read by one of them. Two keys with the same value are read as one.
+func twoKeys(o *ReadOptions, line int, a, b string, c Column, va, vb string) error {
+	if a > b {
+		a, b, va, vb = b, a, vb, va
+	}
+	return &RowError{Source: o.Source, Row: line, Column: a, Value: va, Err: ErrBadRow,
+		Detail: fmt.Sprintf("keys %q (%q) and %q (%q) both name the column %s", a, va, b, vb, c)}
 }
 
 // jsonFinish makes the record of a line's cells, with its pauses.
@@ -355,13 +375,12 @@ func (j *jsonlLine) read(b []byte, line int, o *ReadOptions, cache *readCache) (
 		default:
 			return Record{}, nil, false
 		}
-		// As jsonRecord: of two names of one column, the first in sorted
-		// order.
+		// As jsonRecord: two names of one column must agree; when they
+		// do not, the slow path reports them.
 		if i := lay.idx[k.col]; i >= 0 {
-			if k.name > lay.names[k.col] {
-				continue
+			if j.cells[i].Text != text {
+				return Record{}, nil, false
 			}
-			j.cells[i], lay.names[k.col] = Cell{Text: text}, k.name
 			continue
 		}
 		lay.idx[k.col], lay.names[k.col] = len(j.cells), k.name

@@ -1,6 +1,7 @@
 package tally
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -36,6 +37,10 @@ var jsonlSeeds = []string{
 	`{"code": "T", "received": "1/5/2024",}`,
 	`[1, 2]`, `null`, `"text"`, `42`, `{}`, `{"a": 1}`, "\xEF\xBB\xBF{\"code\": \"B\"}",
 	`{"code": "K", "received": "1/5/2024", "\u212aode": "k"}`,
+	// Two keys of one column with one value are read as one (the two
+	// above, whose values differ, are rejected by the slow reader).
+	`{"Mã hồ sơ": "A", "code": "A", "Lĩnh vực": "Hộ tịch", "field": "Hộ tịch", "received": "02/05/2024 11:39"}`,
+	`{"code": "A", "Mã hồ sơ": "A", "field": "Hộ tịch", "Lĩnh vực": "Hộ tịch", "received": "02/05/2024 11:39"}`,
 }
 
 // readJSONLLine reads one line with the one-pass reader, falling back as
@@ -66,7 +71,7 @@ func TestJSONLLineAsSlow(t *testing.T) {
 		}
 	}
 	// The plain lines are the one pass's, not the slow reader's.
-	for _, i := range []int{0, 1, 2, 7, 11, 13, 14, 15, 17, 18, 19} {
+	for _, i := range []int{0, len(jsonlSeeds) - 2, len(jsonlSeeds) - 1, 7, 11, 13, 14, 15, 17, 18, 19} {
 		if _, _, ok := readJSONLLine(jsonlSeeds[i]); !ok {
 			t.Errorf("%s: left to the slow reader", jsonlSeeds[i])
 		}
@@ -115,4 +120,31 @@ func FuzzJSONLLine(f *testing.F) {
 			t.Fatalf("%q:\none pass %s\nslow     %s", line, fast, slow)
 		}
 	})
+}
+
+// Two keys of one column with different values were read by the first in
+// sorted order, silently. The line is now a *RowError naming both; with one
+// value, the line is read.
+func TestJSONLTwoKeysOneColumn(t *testing.T) {
+	in := `{"Mã hồ sơ": "H01", "code": "H02", "field": "Hộ tịch", "channel": "trực tiếp", "received": "1/5/2024"}` + "\n" +
+		`{"code": "H03", "Mã hồ sơ": "H03", "field": "Hộ tịch", "channel": "trực tiếp", "received": "1/5/2024"}` + "\n"
+	var codes []string
+	var errs []error
+	for r, err := range ReadJSONL(strings.NewReader(in), ReadOptions{Source: "l.jsonl"}) {
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		codes = append(codes, r.Code)
+	}
+	if len(codes) != 1 || codes[0] != "H03" {
+		t.Errorf("records %q, want [H03]", codes)
+	}
+	var re *RowError
+	if len(errs) != 1 || !errors.As(errs[0], &re) || !errors.Is(re, ErrBadRow) || re.Row != 1 {
+		t.Fatalf("errors %v, want one *RowError on row 1", errs)
+	}
+	if msg := re.Error(); !strings.Contains(msg, `"Mã hồ sơ" ("H01")`) || !strings.Contains(msg, `"code" ("H02")`) {
+		t.Errorf("error %q names not both keys and values", msg)
+	}
 }
