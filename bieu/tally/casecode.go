@@ -38,56 +38,52 @@ const (
 // found with the search tool and is not checked: a code of another shape
 // is reported, never rejected. It returns the code's day (ok false when
 // the structure does not hold).
-func checkCode(code string, loc *time.Location) (day time.Time, ok bool) {
+func checkCode(code string) (y int, m time.Month, d int, ok bool) {
 	// 000.21.31.H12-240710-000609
 	const unit = len("000.00.00.H00")
 	if len(code) < unit+1+6+1+4 || len(code) > unit+1+6+1+6 {
-		return time.Time{}, false
+		return 0, 0, 0, false
 	}
 	for i := 0; i < unit; i++ {
 		c := code[i]
 		switch i {
 		case 3, 6, 9:
 			if c != '.' {
-				return time.Time{}, false
+				return 0, 0, 0, false
 			}
 		case 10:
 			if c < 'A' || c > 'Z' {
-				return time.Time{}, false
+				return 0, 0, 0, false
 			}
 		default:
 			if c < '0' || c > '9' {
-				return time.Time{}, false
+				return 0, 0, 0, false
 			}
 		}
 	}
 	if code[unit] != '-' || code[unit+7] != '-' {
-		return time.Time{}, false
+		return 0, 0, 0, false
 	}
 	var n [3]int
 	for k := range 3 {
 		for j := range 2 {
 			c := code[unit+1+2*k+j]
 			if c < '0' || c > '9' {
-				return time.Time{}, false
+				return 0, 0, 0, false
 			}
 			n[k] = n[k]*10 + int(c-'0')
 		}
 	}
 	for i := unit + 8; i < len(code); i++ {
 		if code[i] < '0' || code[i] > '9' {
-			return time.Time{}, false
+			return 0, 0, 0, false
 		}
 	}
-	y, m, d := 2000+n[0], n[1], n[2]
-	if m < 1 || m > 12 || d < 1 || d > 31 {
-		return time.Time{}, false
+	y, d = 2000+n[0], n[2]
+	if n[1] < 1 || n[1] > 12 || d < 1 || d > daysIn(n[1], y) {
+		return 0, 0, 0, false
 	}
-	day = time.Date(y, time.Month(m), d, 0, 0, 0, 0, loc)
-	if day.Day() != d {
-		return time.Time{}, false
-	}
-	return day, true
+	return y, time.Month(n[1]), d, true
 }
 
 // codeLike reports a code that is meant as a mã số hồ sơ: a dotted unit
@@ -109,7 +105,7 @@ func (t *Tally) codeFindings(r *Record) {
 		return
 	}
 	base := kstt.Finding{Severity: severityWarning, Row: -1, Action: Count.String(), Record: r.Code, Source: r.Source, Line: r.Row, Actual: r.Code}
-	day, ok := checkCode(r.Code, t.loc)
+	y, m, d, ok := checkCode(r.Code)
 	if !ok {
 		if len(t.findings) >= t.pol.MaxFindings { // past the cap only counted, as resolve does: not formatted to be dropped
 			t.byRule[RuleCaseCode]++
@@ -122,8 +118,8 @@ func (t *Tally) codeFindings(r *Record) {
 		t.finding(f)
 		return
 	}
-	recv := r.Received.In(t.loc)
-	if recv.Year() != day.Year() || recv.YearDay() != day.YearDay() {
+	if civilDays(y, m, d) != t.day(r.Received) {
+		recv, day := r.Received.In(t.loc), time.Date(y, m, d, 0, 0, 0, 0, t.loc)
 		if len(t.findings) >= t.pol.MaxFindings {
 			t.byRule[RuleCaseCodeDate]++
 			return

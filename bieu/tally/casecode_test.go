@@ -16,7 +16,7 @@ func TestCaseCode(t *testing.T) {
 		"000.21.31.H12-240710-001": false, "000.21.31.h12-240710-0001": false, "000.21.31.H12-241310-0001": false,
 		"000.21.31.H12-240231-0001": false, "00.21.31.H12-240710-0001": false, "000.21.31.H12-240710-00000001": false,
 	} {
-		if _, ok := checkCode(code, vn); ok != want {
+		if _, _, _, ok := checkCode(code); ok != want {
 			t.Errorf("checkCode(%q) = %v, want %v", code, ok, want)
 		}
 	}
