@@ -71,7 +71,10 @@ func (c Channel) MarshalText() ([]byte, error) { return []byte(c.String()), nil 
 
 // UnmarshalText reads the channel the way case lists write it: "Trực
 // tuyến", "Nộp trực tuyến", "online", "Trực tiếp", "Bưu chính", "BCCI",
-// "Qua dịch vụ bưu chính công ích", in any case and Unicode form.
+// "Qua dịch vụ bưu chính công ích", in any case and Unicode form. A value
+// that names what the file was not ("Không trực tuyến") or both an online
+// and an offline channel ("Trực tuyến; trực tiếp") is ErrUnknownValue:
+// II.06a column (4) or (5) cannot be told from it.
 func (c *Channel) UnmarshalText(b []byte) error {
 	ch, ok := parseChannel(string(b))
 	if !ok {
@@ -167,6 +170,15 @@ func parseChannel(s string) (Channel, bool) {
 	switch {
 	case k == "":
 		return ChannelUnknown, true
+	case negated(k):
+		// "Không trực tuyến", "Không qua bưu chính": what the file was
+		// is not said, only what it was not.
+		return ChannelUnknown, false
+	case containsAny(k, "trực tuyến", "online", "qua mạng") && containsAny(k, "trực tiếp", "tại quầy", "direct", "counter", "bưu chính", "bưu điện", "bcci", "postal"):
+		// "Trực tuyến; trực tiếp", "Nộp trực tiếp hoặc trực tuyến": column
+		// (4) or (5) of II.06a cannot be told. (Trực tiếp with bưu chính
+		// both count in column (5) and read as bưu chính.)
+		return ChannelUnknown, false
 	case containsAny(k, "trực tuyến", "online", "dịch vụ công", "dvc", "cổng", "qua mạng", "điện tử"):
 		return Online, true
 	case containsAny(k, "bưu chính", "bưu điện", "bcci", "postal", "post"):
@@ -209,6 +221,17 @@ func parseOutcome(s string) (Outcome, bool) {
 		return Resolved, true
 	}
 	return OutcomeNone, false
+}
+
+// negated reports a folded value that opens with a negation ("không …",
+// "chưa …", "not …", "non-…").
+func negated(k string) bool {
+	for _, p := range [...]string{"không ", "chưa ", "not ", "non-", "non "} {
+		if strings.HasPrefix(k, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func containsAny(k string, subs ...string) bool {
