@@ -16,7 +16,7 @@ func TestChannelNegatedOrTwo(t *testing.T) {
 		"Trực tiếp": Direct, "Tại Bộ phận Một cửa": Direct,
 		"Bưu chính công ích": Postal, "Qua dịch vụ bưu chính công ích": Postal, "BCCI": Postal,
 		"Trực tiếp hoặc qua bưu chính": Postal, // both column (5)
-		"": ChannelUnknown,
+		"":                             ChannelUnknown,
 	} {
 		var c Channel
 		if err := c.UnmarshalText([]byte(in)); err != nil || c != want {
