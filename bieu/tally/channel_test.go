@@ -33,3 +33,19 @@ func TestChannelNegatedOrTwo(t *testing.T) {
 		}
 	}
 }
+
+// The same for the kind of online service (DVCTT toàn trình or một phần).
+func TestServiceNegatedOrTwo(t *testing.T) {
+	for in, want := range map[string]Service{"Toàn trình": Full, "DVCTT một phần": Partial, "Mức độ 4": Full, "": ServiceUnknown} {
+		var s Service
+		if err := s.UnmarshalText([]byte(in)); err != nil || s != want {
+			t.Errorf("%q: %v, %v; want %v", in, s, err, want)
+		}
+	}
+	for _, in := range []string{"Không toàn trình", "chưa toàn trình", "Toàn trình hoặc một phần", "mức độ 3, mức độ 4"} {
+		var s Service
+		if err := s.UnmarshalText([]byte(in)); !errors.Is(err, ErrUnknownValue) {
+			t.Errorf("%q: %v, %v; want ErrUnknownValue", in, s, err)
+		}
+	}
+}

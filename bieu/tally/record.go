@@ -112,7 +112,10 @@ func (s Service) String() string {
 func (s Service) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
 // UnmarshalText reads "toàn trình", "một phần", "DVCTT toàn trình",
-// "mức độ 4" (the former name of toàn trình), "mức độ 3" (một phần).
+// "mức độ 4" (the former name of toàn trình), "mức độ 3" (một phần). A
+// value that opens with a negation ("Không toàn trình") or names both is
+// ErrUnknownValue: the split of II.08 between toàn trình and một phần
+// cannot be told from it.
 func (s *Service) UnmarshalText(b []byte) error {
 	sv, ok := parseService(string(b))
 	if !ok {
@@ -194,6 +197,10 @@ func parseService(s string) (Service, bool) {
 	switch {
 	case k == "":
 		return ServiceUnknown, true
+	case negated(k), containsAny(k, "một phần", "mức độ 3", "mức 3", "partial") && containsAny(k, "toàn trình", "mức độ 4", "mức 4", "full"):
+		// "Không toàn trình", "Toàn trình hoặc một phần": which it was
+		// cannot be told.
+		return ServiceUnknown, false
 	case containsAny(k, "một phần", "mức độ 3", "mức 3", "partial"):
 		return Partial, true
 	case containsAny(k, "toàn trình", "mức độ 4", "mức 4", "full"):
