@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/baocaodinhky/vpcp/kstt"
-	"github.com/baocaodinhky/vpcp/period"
 )
 
 // A due date before the received date, and an ended status with no finish
@@ -19,21 +18,14 @@ func TestDateFindings(t *testing.T) {
 		"H04,Hộ tịch,Cấp xã,Trực tiếp,10/07/2024 08:00,12/07/2024,,Đã trả kết quả\n" + // ended, no finish date
 		"H05,Hộ tịch,Cấp xã,Trực tiếp,10/07/2024 08:00,12/07/2024,,Trả lại\n" + // ended, no finish date
 		"H06,Hộ tịch,Cấp xã,Trực tiếp,10/07/2024 08:00,12/07/2024,,Chờ bổ sung\n" // open: clean
-	q, _ := period.Parse("Quý III năm 2024")
-	run := func(pol Policy) *Result {
-		tl, err := New(q, pol)
+	var recs []Record
+	for r, err := range ReadCSV(strings.NewReader(list), ReadOptions{Source: "l.csv"}) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := tl.AddSeq2(ReadCSV(strings.NewReader(list), ReadOptions{Source: "l.csv"})); err != nil {
-			t.Fatal(err)
-		}
-		res, err := tl.Result(kstt.Header{Unit: "u", Recipient: "r"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return res
+		recs = append(recs, r)
 	}
+	run := func(pol Policy) *Result { return tallyOf(t, q3, pol, recs...) }
 	res := run(Policy{})
 	var got []string
 	for _, f := range res.Findings {
