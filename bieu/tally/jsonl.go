@@ -23,7 +23,8 @@ import (
 // A line that is not a JSON object stops the reader (ErrCorrupt); a line
 // whose values cannot be read is a *RowError, and so is a line with two
 // keys of one column holding different values ({"Mã hồ sơ": "H01",
-// "code": "H02"}); blank lines are skipped.
+// "code": "H02"}; an empty or null one gives way); blank lines are
+// skipped.
 // Each line must be strict JSON (internal/strictjson: no member name twice,
 // also through escapes or in another case, and valid UTF-8), else the
 // reader stops (ErrCorrupt) naming the JSON pointer at fault.
@@ -158,7 +159,11 @@ func jsonRecord(obj map[string]json.RawMessage, cols map[string]Column, line int
 			return Record{}, &RowError{Source: o.Source, Row: line, Column: k, Value: string(v), Detail: "not a text or a number", Err: ErrBadRow}
 		}
 		if i := lay.idx[c]; i >= 0 {
-			if cells[i].Text != text {
+			switch {
+			case text == "" || text == cells[i].Text:
+			case cells[i].Text == "":
+				cells[i], lay.names[c] = Cell{Text: text}, k
+			default:
 				return Record{}, twoKeys(o, line, lay.names[c], k, c, cells[i].Text, text)
 			}
 			continue
@@ -172,7 +177,8 @@ func jsonRecord(obj map[string]json.RawMessage, cols map[string]Column, line int
 // twoKeys is the error of a line whose two keys, read as one column, hold
 // different values ({"Mã hồ sơ": "H01", "code": "H02"}): which one the
 // one-stop system meant cannot be told, so the line is rejected rather than
-// read by one of them. Two keys with the same value are read as one.
+// read by one of them. Two keys with the same value are read as one, and
+// a key that is empty or null gives way to the other.
 func twoKeys(o *ReadOptions, line int, a, b string, c Column, va, vb string) error {
 	if a > b {
 		a, b, va, vb = b, a, vb, va
@@ -375,10 +381,14 @@ func (j *jsonlLine) read(b []byte, line int, o *ReadOptions, cache *readCache) (
 		default:
 			return Record{}, nil, false
 		}
-		// As jsonRecord: two names of one column must agree; when they
-		// do not, the slow path reports them.
+		// As jsonRecord: two names of one column must agree, or one be
+		// empty; when they do not, the slow path reports them.
 		if i := lay.idx[k.col]; i >= 0 {
-			if j.cells[i].Text != text {
+			switch {
+			case text == "" || text == j.cells[i].Text:
+			case j.cells[i].Text == "":
+				j.cells[i], lay.names[k.col] = Cell{Text: text}, k.name
+			default:
 				return Record{}, nil, false
 			}
 			continue

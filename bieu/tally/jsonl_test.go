@@ -41,6 +41,8 @@ var jsonlSeeds = []string{
 	// above, whose values differ, are rejected by the slow reader).
 	`{"Mã hồ sơ": "A", "code": "A", "Lĩnh vực": "Hộ tịch", "field": "Hộ tịch", "received": "02/05/2024 11:39"}`,
 	`{"code": "A", "Mã hồ sơ": "A", "field": "Hộ tịch", "Lĩnh vực": "Hộ tịch", "received": "02/05/2024 11:39"}`,
+	`{"code": null, "Mã hồ sơ": "A", "field": "", "Lĩnh vực": "Hộ tịch", "received": "02/05/2024 11:39"}`,
+	`{"Mã hồ sơ": "A", "code": null, "Lĩnh vực": "Hộ tịch", "field": "", "received": "02/05/2024 11:39"}`,
 }
 
 // readJSONLLine reads one line with the one-pass reader, falling back as
@@ -71,7 +73,7 @@ func TestJSONLLineAsSlow(t *testing.T) {
 		}
 	}
 	// The plain lines are the one pass's, not the slow reader's.
-	for _, i := range []int{0, len(jsonlSeeds) - 2, len(jsonlSeeds) - 1, 7, 11, 13, 14, 15, 17, 18, 19} {
+	for _, i := range []int{0, len(jsonlSeeds) - 4, len(jsonlSeeds) - 3, len(jsonlSeeds) - 2, len(jsonlSeeds) - 1, 7, 11, 13, 14, 15, 17, 18, 19} {
 		if _, _, ok := readJSONLLine(jsonlSeeds[i]); !ok {
 			t.Errorf("%s: left to the slow reader", jsonlSeeds[i])
 		}
@@ -127,7 +129,8 @@ func FuzzJSONLLine(f *testing.F) {
 // value, the line is read.
 func TestJSONLTwoKeysOneColumn(t *testing.T) {
 	in := `{"Mã hồ sơ": "H01", "code": "H02", "field": "Hộ tịch", "channel": "trực tiếp", "received": "1/5/2024"}` + "\n" +
-		`{"code": "H03", "Mã hồ sơ": "H03", "field": "Hộ tịch", "channel": "trực tiếp", "received": "1/5/2024"}` + "\n"
+		`{"code": "H03", "Mã hồ sơ": "H03", "field": "Hộ tịch", "channel": "trực tiếp", "received": "1/5/2024"}` + "\n" +
+		`{"code": "", "Mã hồ sơ": "H04", "field": "Hộ tịch", "channel": "trực tiếp", "received": "1/5/2024"}` + "\n"
 	var codes []string
 	var errs []error
 	for r, err := range ReadJSONL(strings.NewReader(in), ReadOptions{Source: "l.jsonl"}) {
@@ -137,8 +140,8 @@ func TestJSONLTwoKeysOneColumn(t *testing.T) {
 		}
 		codes = append(codes, r.Code)
 	}
-	if len(codes) != 1 || codes[0] != "H03" {
-		t.Errorf("records %q, want [H03]", codes)
+	if len(codes) != 2 || codes[0] != "H03" || codes[1] != "H04" {
+		t.Errorf("records %q, want [H03 H04]", codes)
 	}
 	var re *RowError
 	if len(errs) != 1 || !errors.As(errs[0], &re) || !errors.Is(re, ErrBadRow) || re.Row != 1 {
