@@ -21,17 +21,7 @@ import (
 // the reference splitLine is held to.
 func (s *csvScanner) nextSlow() ([]Cell, int, error) {
 	s.size = 0
-	var line []byte
-	var errRead error
-	for errRead == nil {
-		line, errRead = s.readLine()
-		if errRead == nil && len(line) == lengthNL(line) {
-			line = nil
-			s.size = 0
-			continue
-		}
-		break
-	}
+	line, errRead := s.recordLine()
 	if errRead == io.EOF {
 		return nil, 0, errRead
 	}
@@ -44,24 +34,7 @@ func (s *csvScanner) nextSlow() ([]Cell, int, error) {
 
 // scanSlow is scanAll with nextSlow.
 func scanSlow(in []byte, sep byte, r func(io.Reader) io.Reader) ([][]string, []int, error) {
-	sc := newCSVScanner(bufio.NewReaderSize(r(bytes.NewReader(in)), 16), sep, 1<<30)
-	var recs [][]string
-	var lines []int
-	for {
-		f, line, err := sc.nextSlow()
-		if err == io.EOF {
-			return recs, lines, nil
-		}
-		if err != nil {
-			return recs, lines, err
-		}
-		rec := make([]string, len(f))
-		for i, c := range f {
-			rec[i] = strings.Clone(c.Text)
-		}
-		recs = append(recs, rec)
-		lines = append(lines, line)
-	}
+	return scanWith(in, sep, r, (*csvScanner).nextSlow)
 }
 
 // sameAsReferences checks the scanner on in against encoding/csv and

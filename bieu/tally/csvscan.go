@@ -99,21 +99,23 @@ func lengthNL(b []byte) int {
 	return 0
 }
 
+// recordLine reads the next line that is not blank; blank lines are
+// counted and skipped.
+func (s *csvScanner) recordLine() ([]byte, error) {
+	for {
+		line, err := s.readLine()
+		if err != nil || len(line) != lengthNL(line) {
+			return line, err
+		}
+		s.size = 0
+	}
+}
+
 // next returns the fields of the next record (as Cells of text) and the line it starts on;
 // io.EOF after the last. Blank lines are skipped (and counted).
 func (s *csvScanner) next() ([]Cell, int, error) {
 	s.size, s.stray, s.open = 0, 0, false
-	var line []byte
-	var errRead error
-	for errRead == nil {
-		line, errRead = s.readLine()
-		if errRead == nil && len(line) == lengthNL(line) {
-			line = nil
-			s.size = 0
-			continue
-		}
-		break
-	}
+	line, errRead := s.recordLine()
 	if errRead == io.EOF {
 		return nil, 0, errRead
 	}

@@ -18,11 +18,16 @@ import (
 // scanAll reads every record of in with csvScanner: the fields and the
 // line each starts on.
 func scanAll(t testing.TB, in []byte, sep byte, r func(io.Reader) io.Reader) ([][]string, []int, error) {
+	return scanWith(in, sep, r, (*csvScanner).next)
+}
+
+// scanWith is scanAll with the scanner's method next given.
+func scanWith(in []byte, sep byte, r func(io.Reader) io.Reader, next func(*csvScanner) ([]Cell, int, error)) ([][]string, []int, error) {
 	sc := newCSVScanner(bufio.NewReaderSize(r(bytes.NewReader(in)), 16), sep, 1<<30)
 	var recs [][]string
 	var lines []int
 	for {
-		f, line, err := sc.next()
+		f, line, err := next(sc)
 		if err == io.EOF {
 			return recs, lines, nil
 		}
